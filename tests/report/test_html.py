@@ -1,0 +1,60 @@
+"""The HTML audit page: renders, names the policy, escapes names, shows no data value, no assets."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from safecohort.report.audit import AuditReport
+from safecohort.report.html import render_html
+
+
+def test_page_renders_with_digests_and_sections(sample_report: AuditReport) -> None:
+    html = render_html(sample_report)
+    assert html.startswith("<!DOCTYPE html>")
+    assert sample_report.policy_digest in html
+    assert sample_report.input["digest"] in html and sample_report.output["digest"] in html
+    assert "PASSED" in html
+    for heading in ("Checks", "Columns", "Residual PHI", "Re-identification risk", "Utility", "Quarantine"):
+        assert f"<h2>{heading}" in html
+    assert "in_range:lab_value" in html and "k-2024-01" in html
+    assert "1 min 15.5 s" in html  # the measure timing
+    # Per-column validation counts as one grid with a header per count.
+    assert '<th class="num">distinct</th><th class="num">missing</th>' in html
+
+
+def test_failed_checks_show_a_fail_banner(sample_report: AuditReport) -> None:
+    failed = sample_report.model_copy(
+        update={"passed": False, "checks": [{"name": "residual_phi", "passed": False, "detail": "3 of 9"}]}
+    )
+    html = render_html(failed)
+    assert "FAILED: 1 of 1 checks failed" in html and "PASSED" not in html
+
+
+def test_names_are_escaped(sample_report: AuditReport) -> None:
+    html = render_html(sample_report)
+    assert "<script>" not in html and "alert(1)" in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "Hôpital &lt;b&gt;Test&lt;/b&gt; &amp; Co" in html
+
+
+def test_page_is_self_contained(sample_report: AuditReport) -> None:
+    html = render_html(sample_report)
+    assert not re.search(r"https?://|<script|<link|<img|@import|url\(", html)
+
+
+def test_no_value_from_the_data_appears(sample_report: AuditReport, sample_frame: pd.DataFrame) -> None:
+    outputs = {"html": render_html(sample_report), "json": sample_report.to_json()}
+    values = {str(v) for column in sample_frame.columns for v in sample_frame[column].unique()}
+    distinctive = {v for v in values if len(v) >= 3}  # sex "F"/"M" and outcome 0/1 are too short to test
+    assert any(v.startswith("Quenby") for v in distinctive) and "Z91" in distinctive
+    for name, text in outputs.items():
+        leaked = sorted(v for v in distinctive if v in text)
+        assert not leaked, f"{len(leaked)} data values in the {name} report"
+
+
+def test_reports_without_measures_render(sample_report: AuditReport) -> None:
+    bare = sample_report.model_copy(update={"residual": None, "risk": None, "utility": None, "checks": []})
+    html = render_html(bare)
+    assert "Not measured" in html and "Not run" in html

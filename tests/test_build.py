@@ -1,0 +1,181 @@
+"""End to end: the demo build, fail-closed columns, conservation, determinism, exit codes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+import yaml
+
+import safecohort
+from safecohort.cli import main
+from safecohort.errors import DecryptionError, UnknownKeyIdError, UnlistedColumnError
+from safecohort.policy import Action, DateShiftSpec, parse_policy
+from safecohort.transform.crypto import Keyring, decrypt_values
+from safecohort.transform.operators import OperatorContext, build_operator
+
+OUTPUTS = ("data.parquet", "quarantine.parquet", "audit.json", "audit.html")
+IDENTIFIER_COLUMNS = ("patient_name", "mrn", "ssn", "street_address", "phone", "email", "attending_physician")
+DATE_COLUMNS = ("date_of_birth", "admission_date", "discharge_date")
+
+
+def _small_policy(path: Path, **changes: object) -> safecohort.Policy:
+    """The Safe Harbor policy without k-anonymity and utility (too few rows for them), plus changes."""
+    raw = yaml.safe_load(path.read_text())
+    raw.pop("utility")
+    raw["quasi_identifiers"] = []
+    raw.update(changes)
+    return parse_policy(yaml.safe_dump(raw))
+
+
+def _identifier_values(frame: pd.DataFrame) -> set[str]:
+    values: set[str] = set()
+    for column in IDENTIFIER_COLUMNS:
+        values.update(v for v in frame[column].dropna() if len(v) >= 4)
+    values.update(v.removeprefix("Dr. ") for v in frame["attending_physician"].dropna())
+    for column in DATE_COLUMNS:
+        dates = pd.to_datetime(frame[column], errors="coerce").dropna()
+        values.update(dates.dt.strftime("%Y-%m-%d"))
+        values.update(dates.dt.strftime("%m/%d/%Y"))
+        values.update(f"{d.month}/{d.day}/{d.year}" for d in dates)
+    return values
+
+
+def test_demo_writes_every_output(demo_build: Path) -> None:
+    for name in OUTPUTS:
+        assert (demo_build / name).stat().st_size > 0, name
+    report = json.loads((demo_build / "audit.json").read_text())
+    assert report["passed"] is True
+    assert report["output"]["rows"] > 3000
+
+
+def test_no_direct_identifier_survives_in_any_output(demo_build: Path, demo_frame: pd.DataFrame) -> None:
+    values = _identifier_values(demo_frame)
+    assert len(values) > 10_000
+    data = pd.read_parquet(demo_build / "data.parquet")
+    haystacks = {
+        "data.parquet (bytes)": (demo_build / "data.parquet").read_bytes().decode("latin-1"),
+        "data.parquet (decoded)": data.to_csv(index=False),
+        "audit.json": (demo_build / "audit.json").read_text(),
+        "audit.html": (demo_build / "audit.html").read_text(),
+    }
+    for name, text in haystacks.items():
+        leaked = sorted(v for v in values if v in text)
+        assert not leaked, f"{len(leaked)} identifier values found in {name}"
+
+
+def test_every_row_is_in_data_or_quarantine_exactly_once(demo_build: Path, demo_frame: pd.DataFrame) -> None:
+    data = pd.read_parquet(demo_build / "data.parquet")
+    quarantine = pd.read_parquet(demo_build / "quarantine.parquet")
+    quarantined = set(quarantine["_row"].astype(int))
+    assert len(quarantined) == len(quarantine)
+    assert quarantine["_reasons"].str.len().min() > 0
+    assert len(data) + len(quarantine) == len(demo_frame)
+    # The safe encounter ids are the keyed hashes of exactly the rows that were not quarantined.
+    keyring = Keyring.load(demo_build / "demo.keys.json")
+    hashing = build_operator(Action(operator="hash", params={"length": 16}))
+    context = OperatorContext(
+        domain="encounter_id", keyring=keyring, patient_ids=None, date_shift=DateShiftSpec(), entity_type=None
+    )
+    kept = demo_frame.loc[sorted(set(demo_frame.index) - quarantined), "encounter_id"]
+    assert set(hashing.apply(kept, context)) == set(data["encounter_id"])
+
+
+def test_deliberately_bad_rows_are_quarantined_with_reasons(demo_build: Path) -> None:
+    reasons = " ".join(pd.read_parquet(demo_build / "quarantine.parquet")["_reasons"])
+    assert "age" in reasons
+    assert "discharge_after_admission" in reasons
+    assert "diagnosis_code" in reasons
+
+
+def test_unlisted_column_fails_naming_the_column_not_its_values(
+    demo_frame: pd.DataFrame, hipaa_policy_path: Path, session_keys: Path
+) -> None:
+    frame = demo_frame.head(30).copy()
+    frame["insurance_member_id"] = [f"SECRETVALUE{i}" for i in range(len(frame))]
+    with pytest.raises(UnlistedColumnError) as info:
+        safecohort.build(frame, _small_policy(hipaa_policy_path), keys=session_keys)
+    assert "insurance_member_id" in str(info.value)
+    assert "SECRETVALUE" not in str(info.value)
+
+    result = safecohort.build(
+        frame, _small_policy(hipaa_policy_path, unlisted_columns="drop"), keys=session_keys
+    )
+    assert "insurance_member_id" not in result.data.columns
+    assert len(result.data) + len(result.quarantine) == len(frame)
+
+
+def test_same_input_policy_and_key_give_identical_bytes(
+    tmp_path: Path, demo_frame: pd.DataFrame, research_policy_path: Path, session_keys: Path
+) -> None:
+    source = tmp_path / "slice.csv"
+    demo_frame.head(120).to_csv(source, index=False)
+    raw = yaml.safe_load(research_policy_path.read_text())
+    raw["thresholds"] = {"k": 1, "max_residual_phi": 0.2}
+    raw.pop("utility")
+    policy = tmp_path / "policy.yaml"
+    policy.write_text(yaml.safe_dump(raw))
+    digests = []
+    for run in ("a", "b"):
+        args = [
+            "build",
+            str(source),
+            "--policy",
+            str(policy),
+            "--out",
+            str(tmp_path / run),
+            "--keys",
+            str(session_keys),
+        ]
+        assert main([*args, "--format", "parquet", "--quiet"]) == 0
+        digests.append((tmp_path / run / "data.parquet").read_bytes())
+    assert digests[0] == digests[1]
+
+    # The MRN is reversible with the right key only.
+    data = pd.read_parquet(tmp_path / "a" / "data.parquet")
+    keyring = Keyring.load(session_keys)
+    assert decrypt_values(keyring, "mrn", data["mrn"].head(5).tolist())[0].isdigit()
+    with pytest.raises(UnknownKeyIdError):
+        decrypt_values(Keyring.generate(), "mrn", data["mrn"].head(5).tolist())
+    with pytest.raises(DecryptionError):
+        decrypt_values(keyring, "note", data["mrn"].head(5).tolist())
+
+
+def test_checks_failing_exit_3_and_write_no_data(
+    tmp_path: Path, demo_frame: pd.DataFrame, hipaa_policy_path: Path, session_keys: Path, capsys
+) -> None:
+    source = tmp_path / "slice.csv"
+    demo_frame.head(40).to_csv(source, index=False)
+    raw = yaml.safe_load(hipaa_policy_path.read_text())
+    raw["thresholds"] = {"k": 1000, "on_k_violation": "fail"}
+    raw.pop("utility")
+    policy = tmp_path / "policy.yaml"
+    policy.write_text(yaml.safe_dump(raw))
+    out = tmp_path / "out"
+    code = main(
+        ["build", str(source), "--policy", str(policy), "--out", str(out), "--keys", str(session_keys)]
+    )
+    assert code == 3
+    assert not (out / "data.csv").exists() and not (out / "data.parquet").exists()
+    assert json.loads((out / "audit.json").read_text())["passed"] is False
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err[-1].startswith("safecohort: error:") and "k_anonymity" in err[-1]
+
+
+def test_policy_error_is_one_line_exit_2(tmp_path: Path, demo_csv: Path, capsys) -> None:
+    policy = tmp_path / "bad.yaml"
+    policy.write_text("version: 1\ninstitution: X\ncolumns:\n  a: {action: {operator: nope}}\n")
+    assert main(["build", str(demo_csv), "--policy", str(policy), "--out", str(tmp_path / "o")]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1
+    assert "line 4" in err[0] and "columns.a.action" in err[0]
+
+
+def test_missing_key_file_for_keyed_policy(
+    tmp_path: Path, demo_csv: Path, hipaa_policy_path: Path, capsys
+) -> None:
+    code = main(["build", str(demo_csv), "--policy", str(hipaa_policy_path), "--out", str(tmp_path / "o")])
+    assert code == 2
+    assert "no key was given" in capsys.readouterr().err

@@ -28,11 +28,9 @@ from safecohort.policy import Action, Policy, load_policy
 from safecohort.report.audit import AuditReport, Check, ColumnRecord
 from safecohort.transform import Keyring, transform_table
 from safecohort.transform.operators import REGISTRY
-from safecohort.validate import validate
+from safecohort.validate import REASONS_COLUMN, validate
 
 Progress = Callable[[str], None]
-
-REASONS_COLUMN = "_reasons"
 
 
 @dataclass(frozen=True)

@@ -35,6 +35,7 @@ import pandas as pd
 from pydantic import BaseModel, ConfigDict
 
 from safecohort.policy import Policy
+from safecohort.transform.notes import FindingLike
 
 #: Entity types counted in non-PHI columns (see the module docstring for why not the others).
 COLUMN_ENTITIES = frozenset({"EMAIL_ADDRESS", "PHONE_NUMBER", "US_SSN", "MEDICAL_RECORD_NUMBER"})
@@ -47,17 +48,8 @@ Span = tuple[int, int]
 _WORD = re.compile(r"\S+")
 
 
-class _Finding(Protocol):
-    @property
-    def start(self) -> int: ...
-    @property
-    def end(self) -> int: ...
-    @property
-    def entity_type(self) -> str: ...
-
-
 class _Scanner(Protocol):
-    def scan(self, texts: Sequence[str | None]) -> Sequence[Sequence[_Finding]]: ...
+    def scan(self, texts: Sequence[str | None]) -> Sequence[Sequence[FindingLike]]: ...
 
 
 class ResidualReport(BaseModel):
@@ -104,7 +96,7 @@ def _is_ours(text: str, start: int, end: int, starts: list[int], ends: list[int]
 
 
 def _residual_in_notes(
-    texts: list[Any], findings: Sequence[Sequence[_Finding]], inserted: Sequence[Sequence[Span]] | None
+    texts: list[Any], findings: Sequence[Sequence[FindingLike]], inserted: Sequence[Sequence[Span]] | None
 ) -> tuple[int, dict[str, int]]:
     """Notes with at least one residual finding, and residual findings per entity type."""
     notes = 0

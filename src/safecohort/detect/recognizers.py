@@ -29,6 +29,7 @@ from collections.abc import Iterable
 from typing import Any, ClassVar
 
 import tldextract
+from faker.providers.address.en_US import Provider as UsAddress
 from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from presidio_analyzer.predefined_recognizers import (
@@ -300,6 +301,10 @@ _STREET_SUFFIX = _either_case(
     "Crescent",
     "Close",
 )
+# USPS Publication 28's standard street suffixes, as Faker ships them offline ("Ports", "Oval", "Pines").
+_STREET_SUFFIX = (
+    rf"(?:{_STREET_SUFFIX}|{_either_case(*sorted(set(UsAddress.street_suffixes), key=len, reverse=True))})"
+)
 _UNIT = (
     r"(?:(?i:apt|apartment|suite|ste|unit|rm|room|fl|floor)\.?[ \t]*\#?|\#)[ \t]*[A-Za-z0-9-]*\d[A-Za-z0-9-]*"
 )
@@ -507,35 +512,30 @@ class TitledPersonRecognizer(ClinicalPatternRecognizer):
     CONTEXT = ("dr", "doctor", "mr", "mrs", "ms", "daughter", "son", "wife", "husband", "name")
 
 
-class DictionaryNameRecognizer(EntityRecognizer):
-    """Full names whose first and last words are both in the name lists Faker ships offline ("Amber
+def _name_lists() -> tuple[frozenset[str], frozenset[str]]:
+    from faker.providers.person.en_US import Provider
+
+    first = frozenset(n.lower() for n in (*Provider.first_names_female, *Provider.first_names_male))
+    return first, frozenset(n.lower() for n in Provider.last_names)
+
+
+_FIRST_NAMES, _LAST_NAMES = _name_lists()
+_NAME_WORD = r"(?:[A-Z][a-z'’-]+|[A-Z][A-Z'’-]+)"
+
+
+class DictionaryNameRecognizer(ClinicalPatternRecognizer):
+    """Full names whose first and last words are both in the US name lists Faker ships offline ("Amber
     Gamble is a 78-year-old..."): spaCy's small model misses many names at the start of a sentence or in
     capitals. Both words must be listed, so "Brown sputum" or "May start" are never names here."""
 
-    _PAIR = re.compile(
-        r"\b([A-Z][a-z'’]+|[A-Z][A-Z'’]+)(?:[ \t]+[A-Z]\.?)?[ \t]+([A-Z][a-z'’-]+|[A-Z][A-Z'’-]+)\b"
-    )
+    ENTITY = "PERSON"
+    PATTERNS = (Pattern("first + last name", rf"\b{_NAME_WORD}(?:[ \t]+[A-Z]\.?)?[ \t]+{_NAME_WORD}\b", 0.7),)
+    CONTEXT = ("patient", "pt", "name", "called", "seen")
 
-    def __init__(self) -> None:
-        from faker.providers.person.en_US import Provider
-
-        self._first = {n.lower() for n in (*Provider.first_names_female, *Provider.first_names_male)}
-        self._last = {n.lower() for n in Provider.last_names}
-        super().__init__(supported_entities=["PERSON"], name="DictionaryNameRecognizer")
-
-    def load(self) -> None:
-        """Nothing to load: the lists are read in ``__init__``."""
-
-    def analyze(
-        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
-    ) -> list[RecognizerResult]:
-        """Every first-name + last-name pair in the note."""
-        results = []
-        for match in self._PAIR.finditer(text):
-            first, last = match.group(1).lower(), match.group(2).lower()
-            if first in self._first and last in self._last:
-                results.append(RecognizerResult("PERSON", match.start(), match.end(), 0.7))
-        return results
+    def validate_result(self, pattern_text: str) -> bool:
+        """True when the first word is a listed first name and the last a listed last name."""
+        words = pattern_text.split()
+        return words[0].lower() in _FIRST_NAMES and words[-1].lower() in _LAST_NAMES
 
 
 # --- presidio's own recognizers, and spaCy NER --------------------------------------------------------

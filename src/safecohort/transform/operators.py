@@ -589,7 +589,10 @@ def render_clinical_date(parsed: ClinicalDate, new: date, shift_days: int) -> st
     edit("ord", _ordinal(new.day, groups.get("ord") or ""))
     if parsed.has_year:
         year_text = groups["y"]
-        edit("y", f"{new.year % 100:02d}" if len(year_text) == 2 else f"{new.year:04d}")
+        # A two-digit year stays two digits only while it still reads back as the same century (1950-2049);
+        # "1/1/50" shifted back a day must become "12/31/1949", not "12/31/49" (which reads as 2049).
+        two_digits = len(year_text) == 2 and 1950 <= new.year <= 2049
+        edit("y", f"{new.year % 100:02d}" if two_digits else f"{new.year:04d}")
     text = match.string
     for start, end, replacement in sorted(edits, reverse=True):
         text = text[:start] + replacement + text[end:]

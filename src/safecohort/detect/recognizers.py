@@ -30,6 +30,7 @@ from typing import Any, ClassVar
 
 import tldextract
 from faker.providers.address.en_US import Provider as UsAddress
+from faker.providers.person.en_US import Provider as UsPerson
 from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from presidio_analyzer.predefined_recognizers import (
@@ -261,49 +262,52 @@ class ZipCodeRecognizer(ClinicalPatternRecognizer):
     CONTEXT = ("zip", "postal", "address", "addr", "street", "city", "state", "lives", "reside")
 
 
+# Abbreviations and common forms first, then USPS Publication 28's standard suffixes as Faker ships them
+# offline ("Ports", "Oval", "Pines"); dict.fromkeys drops the repeats and keeps the order.
 _STREET_SUFFIX = _either_case(
-    "Street",
-    "St",
-    "Avenue",
-    "Ave",
-    "Road",
-    "Rd",
-    "Boulevard",
-    "Blvd",
-    "Lane",
-    "Ln",
-    "Drive",
-    "Dr",
-    "Court",
-    "Ct",
-    "Way",
-    "Place",
-    "Pl",
-    "Terrace",
-    "Ter",
-    "Parkway",
-    "Pkwy",
-    "Highway",
-    "Hwy",
-    "Circle",
-    "Cir",
-    "Square",
-    "Sq",
-    "Park",
-    "Row",
-    "Trail",
-    "Plaza",
-    "Alley",
-    "Route",
-    "Rte",
-    "Turnpike",
-    "Pike",
-    "Crescent",
-    "Close",
-)
-# USPS Publication 28's standard street suffixes, as Faker ships them offline ("Ports", "Oval", "Pines").
-_STREET_SUFFIX = (
-    rf"(?:{_STREET_SUFFIX}|{_either_case(*sorted(set(UsAddress.street_suffixes), key=len, reverse=True))})"
+    *dict.fromkeys(
+        (
+            "Street",
+            "St",
+            "Avenue",
+            "Ave",
+            "Road",
+            "Rd",
+            "Boulevard",
+            "Blvd",
+            "Lane",
+            "Ln",
+            "Drive",
+            "Dr",
+            "Court",
+            "Ct",
+            "Way",
+            "Place",
+            "Pl",
+            "Terrace",
+            "Ter",
+            "Parkway",
+            "Pkwy",
+            "Highway",
+            "Hwy",
+            "Circle",
+            "Cir",
+            "Square",
+            "Sq",
+            "Park",
+            "Row",
+            "Trail",
+            "Plaza",
+            "Alley",
+            "Route",
+            "Rte",
+            "Turnpike",
+            "Pike",
+            "Crescent",
+            "Close",
+            *UsAddress.street_suffixes,
+        )
+    )
 )
 _UNIT = (
     r"(?:(?i:apt|apartment|suite|ste|unit|rm|room|fl|floor)\.?[ \t]*\#?|\#)[ \t]*[A-Za-z0-9-]*\d[A-Za-z0-9-]*"
@@ -512,15 +516,9 @@ class TitledPersonRecognizer(ClinicalPatternRecognizer):
     CONTEXT = ("dr", "doctor", "mr", "mrs", "ms", "daughter", "son", "wife", "husband", "name")
 
 
-def _name_lists() -> tuple[frozenset[str], frozenset[str]]:
-    from faker.providers.person.en_US import Provider
-
-    first = frozenset(n.lower() for n in (*Provider.first_names_female, *Provider.first_names_male))
-    return first, frozenset(n.lower() for n in Provider.last_names)
-
-
-_FIRST_NAMES, _LAST_NAMES = _name_lists()
-_NAME_WORD = r"(?:[A-Z][a-z'’-]+|[A-Z][A-Z'’-]+)"
+_FIRST_NAMES = frozenset(n.lower() for n in (*UsPerson.first_names_female, *UsPerson.first_names_male))
+_LAST_NAMES = frozenset(n.lower() for n in UsPerson.last_names)
+_LISTED_NAME_WORD = r"(?:[A-Z][a-z'’-]+|[A-Z][A-Z'’-]+)"
 
 
 class DictionaryNameRecognizer(ClinicalPatternRecognizer):
@@ -529,7 +527,11 @@ class DictionaryNameRecognizer(ClinicalPatternRecognizer):
     capitals. Both words must be listed, so "Brown sputum" or "May start" are never names here."""
 
     ENTITY = "PERSON"
-    PATTERNS = (Pattern("first + last name", rf"\b{_NAME_WORD}(?:[ \t]+[A-Z]\.?)?[ \t]+{_NAME_WORD}\b", 0.7),)
+    PATTERNS = (
+        Pattern(
+            "first + last name", rf"\b{_LISTED_NAME_WORD}(?:[ \t]+[A-Z]\.?)?[ \t]+{_LISTED_NAME_WORD}\b", 0.7
+        ),
+    )
     CONTEXT = ("patient", "pt", "name", "called", "seen")
 
     def validate_result(self, pattern_text: str) -> bool:

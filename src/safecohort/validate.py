@@ -3,14 +3,20 @@
 ``validate`` runs in four steps:
 
 1. :func:`check_columns`: every input column must be listed in the policy (or is dropped, when the policy
-   says ``unlisted_columns: drop``) and every required column must be present.
+   says ``unlisted_columns: drop``) and every required column must be present; the table must have at
+   least ``dataset.min_rows`` rows.
 2. Cell-by-cell coercion to the policy's types (dates from ISO 8601, ints into nullable ``Int64``, ...).
    A cell that cannot be read as its type fails its row (reason ``coerce:<column>``); a column of which
    no value can be read is the wrong column, and raises :class:`SchemaError`.
 3. Every named check of the pandera schema from :func:`build_schema` runs once, vectorised, on its whole
-   column (row checks on the whole table); every failure of every row is collected, not just the first.
+   column (row checks and ``dataset.one_value_per_patient`` conflicts on the whole table); every failure
+   of every row is collected, not just the first.
 4. The rows are split: ``valid`` (coerced dtypes, original index) and ``quarantine`` (the raw rows as
-   given, with a ``_reasons`` column such as ``"not_null:age; range:age"``).
+   given, with a ``_reasons`` column such as ``"not_null:age; range:age"``), and summarised
+   (:mod:`safecohort.qa`: per-column counts, failures per check, distributions of non-PHI numbers).
+
+Rows that share a value of a ``unique`` column (a duplicated encounter id) are all quarantined, not all
+but the first: which copy is right is unknown, and a model must not train on an ambiguous encounter.
 
 Why not ``schema.validate(df, lazy=True)``: pandera's lazy coercion leaves a column with one bad cell
 uncoerced, so every later check on that column fails as a whole instead of on that one row; and its failure
@@ -39,10 +45,10 @@ import pandera.pandas as pa
 import pyarrow
 import pyarrow.compute as pc
 from pandera.engines import pandas_engine
-from pydantic import BaseModel, ConfigDict
 
 from safecohort.errors import PolicyError, SchemaError, UnlistedColumnError
 from safecohort.policy import Checks, ColumnSpec, ColumnType, Policy, RowCheck
+from safecohort.qa import ColumnStats, ValidationSummary, column_stats
 
 REASONS_COLUMN = "_reasons"
 
@@ -82,27 +88,6 @@ class ValidationResult:
     valid: pd.DataFrame
     quarantine: pd.DataFrame
     summary: ValidationSummary
-
-
-class ColumnStats(BaseModel):
-    """Counts for one column over the valid rows; never a value."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    missing: int
-    distinct: int
-
-
-class ValidationSummary(BaseModel):
-    """What validation did: row counts, rows failing each ``check:column``, per-column counts."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    rows_in: int
-    rows_valid: int
-    rows_quarantined: int
-    failures_by_check: dict[str, int]
-    columns: dict[str, ColumnStats]
 
 
 # --- step 1: columns ------------------------------------------------------------------------------------
@@ -463,11 +448,41 @@ def _row_check(index: int, row_check: RowCheck, policy: Policy) -> pa.Check:
     )
 
 
+def _conflict_check(column: str, patient_id: str) -> pa.Check:
+    """A dataframe-level check: every row of a patient holding two or more values of ``column`` fails.
+
+    All rows of that patient fail, those with the column missing too: which value is right is unknown,
+    so none of them is used. Rows without a patient id pass (there is no patient to compare with).
+    """
+
+    def holds(frame: pd.DataFrame) -> pd.Series:
+        if column not in frame.columns or patient_id not in frame.columns:
+            return pd.Series(True, index=frame.index)
+        pairs = frame[[patient_id, column]].dropna().drop_duplicates()
+        conflicted = pairs[patient_id][pairs[patient_id].duplicated()]
+        return ~frame[patient_id].isin(conflicted.unique())
+
+    return pa.Check(
+        holds,
+        name=f"conflict:{column}",
+        ignore_na=False,
+        description=f"patient has more than one {column}",
+    )
+
+
+def _dataset_checks(policy: Policy) -> list[pa.Check]:
+    patient_id = policy.patient_id
+    if patient_id is None:  # the policy model requires one whenever one_value_per_patient is set
+        return []
+    return [_conflict_check(column, patient_id) for column in policy.dataset.one_value_per_patient]
+
+
 def build_schema(policy: Policy, *, now: pd.Timestamp | None = None) -> pa.DataFrameSchema:
     """The policy as a pandera schema: one column per policy column, one named check per policy check.
 
     Check names are ``not_null``, ``unique``, ``range``, ``allowed``, ``regex``, ``length``,
-    ``format:<name>``, ``not_future``, ``not_before`` and, for row checks, ``<kind>:<name>``. ``now`` is the
+    ``format:<name>``, ``not_future``, ``not_before``; for row checks ``<kind>:<name>``; for
+    ``dataset.one_value_per_patient`` columns ``conflict:<column>`` (table-level). ``now`` is the
     moment ``not_future`` compares against (default: the current local time). Raises :class:`PolicyError`
     when a check does not fit its column's type.
     """
@@ -486,7 +501,10 @@ def build_schema(policy: Policy, *, now: pd.Timestamp | None = None) -> pa.DataF
     try:
         return pa.DataFrameSchema(
             columns,
-            checks=[_row_check(i, rc, policy) for i, rc in enumerate(policy.row_checks)],
+            checks=[
+                *(_row_check(i, rc, policy) for i, rc in enumerate(policy.row_checks)),
+                *_dataset_checks(policy),
+            ],
             coerce=True,
             strict="filter" if policy.unlisted_columns == "drop" else True,
             name=f"safecohort policy {policy.digest[:12]}",
@@ -522,13 +540,23 @@ def validate(df: pd.DataFrame, policy: Policy, *, now: pd.Timestamp | None = Non
 
     ``valid.index`` and ``quarantine.index`` partition ``df.index``. ``quarantine`` holds the raw values of
     the policy's columns plus ``_reasons``. Raises :class:`UnlistedColumnError` / :class:`SchemaError` for a
-    table that does not fit the policy as a whole, and :class:`SchemaError` when any row fails and the
-    policy says ``on_invalid: fail``. ``now`` is passed to :func:`build_schema`.
+    table that does not fit the policy as a whole (also when it has fewer rows than ``dataset.min_rows``),
+    and :class:`SchemaError` when any row fails and the policy says ``on_invalid: fail``. ``now`` is
+    passed to :func:`build_schema`.
     """
     checked = check_columns(df, policy)
     schema = build_schema(policy, now=now)
     rows = len(checked)
+    # Counted on the input, before any row is judged: a short extract is a failed extract, whatever its
+    # rows hold (how many rows may fail is on_invalid's business).
+    if rows < policy.dataset.min_rows:
+        raise SchemaError(
+            f"the input has {rows} row(s), fewer than dataset.min_rows = {policy.dataset.min_rows}; "
+            "check that the extract is complete, or lower min_rows in the policy"
+        )
     positions = pd.RangeIndex(rows)  # labels may repeat; positions map failures back without ambiguity
+    # Each reason's check name as a column's summary shows it, and the columns it concerns.
+    concerns: dict[str, tuple[str, tuple[str, ...]]] = {}
 
     coerced_columns: dict[str, pd.Series] = {}
     masks: dict[str, np.ndarray] = {}
@@ -543,6 +571,7 @@ def validate(df: pd.DataFrame, policy: Policy, *, now: pd.Timestamp | None = Non
                     f"as {_TYPE_HINTS[column_type]}; check that the column is the one the policy describes"
                 )
             masks[f"coerce:{name}"] = failed
+            concerns[f"coerce:{name}"] = ("coerce", (str(name),))
     coerced = pd.DataFrame(coerced_columns, index=positions)
 
     # Each check of the schema runs once on the whole column (or table) and yields a row mask. We do not
@@ -558,12 +587,16 @@ def validate(df: pd.DataFrame, policy: Policy, *, now: pd.Timestamp | None = Non
                 broken.append(f"{check.name} on column '{name}' ({outcome})")
             else:
                 masks[f"{check.name}:{name}"] = outcome
+                concerns[f"{check.name}:{name}"] = (str(check.name), (str(name),))
+    table_checks = {_row_check_name(rc): (_row_check_name(rc), tuple(rc.columns)) for rc in policy.row_checks}
+    table_checks |= {f"conflict:{c}": ("conflict", (c,)) for c in policy.dataset.one_value_per_patient}
     for check in schema.checks:
         outcome = _run_check(check, coerced)
         if isinstance(outcome, str):
-            broken.append(f"row check {check.name} ({outcome})")
+            broken.append(f"table check {check.name} ({outcome})")
         else:
             masks[str(check.name)] = outcome
+            concerns[str(check.name)] = table_checks[str(check.name)]
     if broken:
         raise SchemaError(
             f"these checks could not be evaluated on the input: {'; '.join(broken)}; "
@@ -596,15 +629,17 @@ def validate(df: pd.DataFrame, policy: Policy, *, now: pd.Timestamp | None = Non
     quarantine = checked.loc[failing].copy() if failing.any() else checked.iloc[:0].copy()
     quarantine[REASONS_COLUMN] = _reason_strings(masks, failing)
 
+    by_column: dict[str, dict[str, np.ndarray]] = {}
+    for reason, mask in masks.items():
+        check_name, columns = concerns[reason]
+        for column in columns:
+            by_column.setdefault(column, {})[check_name] = mask
     summary = ValidationSummary(
         rows_in=rows,
         rows_valid=len(valid),
         rows_quarantined=len(quarantine),
         failures_by_check=failures_by_check,
-        columns={
-            str(name): ColumnStats(missing=int(valid[name].isna().sum()), distinct=int(valid[name].nunique()))
-            for name in valid.columns
-        },
+        columns=column_stats(valid, policy, by_column),
     )
     return ValidationResult(valid=valid, quarantine=quarantine, summary=summary)
 

@@ -28,6 +28,10 @@ utility: {target: outcome}
 """
 
 
+# Order statistics of the 0/1 outcome, as safecohort.qa reports a non-PHI numeric column.
+OUTCOME = {"count": 200, "min": 0.0, "q1": 0.0, "median": 0.0, "q3": 1.0, "max": 1.0}
+
+
 @pytest.fixture(scope="session")
 def sample_frame() -> pd.DataFrame:
     """Values no report may show: made-up names, odd ZIP prefixes, lab values with many digits."""
@@ -76,7 +80,18 @@ def sample_report(sample_frame: pd.DataFrame) -> AuditReport:
             },
         ],
         detection={"notes_scanned": 0, "findings_by_entity": {}},
-        validation={"rows_in": 210, "rows_valid": 200, "columns": {"zip3": {"missing": 0, "distinct": 2}}},
+        validation={
+            "rows_in": 210,
+            "rows_valid": 200,
+            "rows_quarantined": 10,
+            "failures_by_check": {"in_range:lab_value": 7, "not_null:zip3": 3},
+            "columns": {
+                "zip3": {"type": "string", "phi": False, "missing": 0, "distinct": 2, "failing": 3}
+                | {"out_of_range": 0, "checks_failed": {"not_null": 3}, "before": None, "after": None},
+                "outcome": {"type": "int", "phi": False, "missing": 0, "distinct": 2, "failing": 0}
+                | {"out_of_range": 0, "checks_failed": {}, "before": OUTCOME, "after": OUTCOME},
+            },
+        },
         residual=ResidualReport(
             notes_scanned=0,
             notes_with_residual=0,

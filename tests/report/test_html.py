@@ -20,8 +20,11 @@ def test_page_renders_with_digests_and_sections(sample_report: AuditReport) -> N
         assert f"<h2>{heading}" in html
     assert "in_range:lab_value" in html and "k-2024-01" in html
     assert "1 min 15.5 s" in html  # the measure timing
-    # Per-column validation counts as one grid with a header per count.
-    assert '<th class="num">distinct</th><th class="num">missing</th>' in html
+    # Per-column counts, then before/after order statistics for the non-PHI numeric column only.
+    assert '<th class="num">Missing</th><th class="num">Distinct</th><th class="num">Failing</th>' in html
+    assert "<code>not_null</code>: 3" in html
+    assert html.count('<td rowspan="2"><code>outcome</code></td>') == 1
+    assert '<td rowspan="2"><code>zip3</code></td>' not in html
 
 
 def test_failed_checks_show_a_fail_banner(sample_report: AuditReport) -> None:

@@ -98,6 +98,8 @@ class AuditReport(BaseModel):
     detection: DetectionSummary = Field(
         default_factory=lambda: DetectionSummary(notes_scanned=0, findings_by_entity={})
     )
+    #: ``safecohort.qa.ValidationSummary`` as JSON: rows failing each check, per-column counts, and
+    #: min/quartiles/max of non-PHI numeric columns before and after de-identification.
     validation: dict[str, Any] = Field(default_factory=dict)
     residual: ResidualReport | None = None
     risk: RiskReport | None = None

@@ -11,37 +11,26 @@ import stat
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from cryptography.hazmat.primitives.ciphers.aead import AESSIV
+from ff3 import FF3Cipher
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from safecohort.errors import DecryptionError, KeyringError, UnknownKeyIdError
-from safecohort.transform.crypto import Keyring, decrypt_values, encrypt_values, hmac_values
+from safecohort.transform.crypto import (
+    FPE_PURPOSE,
+    Keyring,
+    decrypt_values,
+    encrypt_values,
+    fpe_decrypt_values,
+    fpe_encrypt_values,
+    fpe_pattern,
+    hmac_values,
+)
+from transform.key_leaks import assert_no_key_in
 
 TOKEN = re.compile(r"enc:v1:[A-Za-z0-9_-]+:[A-Za-z0-9_-]+")
 FIXTURE_SETTINGS = settings(suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None)
-
-
-def key_forms(keyring: Keyring) -> list[bytes]:
-    """Every way a key could leak: raw bytes, base64, urlsafe base64, hex; for master keys and subkeys."""
-    forms = []
-    for key_id in keyring.key_ids:
-        material = [keyring.info(key_id).material] + [
-            keyring.subkey(p, key_id) for p in ("hash", "encrypt", "date_shift", "surrogate", "pseudonym")
-        ]
-        for raw in material:
-            forms += [
-                raw,
-                base64.b64encode(raw),
-                base64.urlsafe_b64encode(raw).rstrip(b"="),
-                raw.hex().encode(),
-            ]
-    return forms
-
-
-def assert_no_key_in(text: str | bytes, keyring: Keyring) -> None:
-    data = text.encode("utf-8", "surrogateescape") if isinstance(text, str) else text
-    for form in key_forms(keyring):
-        assert form not in data
 
 
 def test_generate_gives_one_active_256_bit_key() -> None:
@@ -55,7 +44,7 @@ def test_generate_gives_one_active_256_bit_key() -> None:
 
 def test_subkeys_are_separated_by_purpose_and_key() -> None:
     keyring = Keyring.generate()
-    purposes = ("hash", "date_shift", "surrogate", "encrypt", "pseudonym")
+    purposes = ("hash", "date_shift", "surrogate", "encrypt", FPE_PURPOSE)
     derived = {keyring.subkey(p) for p in purposes}
     assert len(derived) == len(purposes)
     assert all(len(k) == 32 for k in derived)
@@ -94,10 +83,21 @@ def test_passphrase_wraps_the_keys(tmp_path: Path) -> None:
     assert "correct horse" not in str(info.value) and "wrong horse" not in str(info.value)
     with pytest.raises(KeyringError, match="give the passphrase"):
         Keyring.load(path)
+    assert Keyring.is_wrapped(path)
+    asked: list[int] = []
+
+    def prompt() -> str:
+        asked.append(1)
+        return "correct horse"
+
+    assert Keyring.load(path, passphrase=prompt).key_ids == keyring.key_ids and asked == [1]
     plain = tmp_path / "plain.json"
     keyring.save(plain)
     with pytest.raises(KeyringError, match="not protected"):
         Keyring.load(plain, passphrase="x")
+    assert not Keyring.is_wrapped(plain) and not Keyring.is_wrapped(tmp_path / "absent.json")
+    # A passphrase function is only called for a wrapped file.
+    assert Keyring.load(plain, passphrase=lambda: pytest.fail("asked for a passphrase")).key_ids
 
 
 @pytest.mark.parametrize(
@@ -254,3 +254,128 @@ def test_empty_inputs(keyring: Keyring) -> None:
     assert encrypt_values(keyring, "d", []) == []
     assert decrypt_values(keyring, "d", []) == []
     assert hmac_values(keyring, "d", []) == []
+
+
+def test_tokens_are_rfc5297_aes_siv_with_the_column_as_associated_data(keyring: Keyring) -> None:
+    # The bulk base64 must give exactly the unpadded base64url of the AES-SIV output, for every length.
+    values = ["", "a", "ab", "abc", "12345678", "é☃", "x" * 100] + [str(n) * n for n in range(1, 40)]
+    reference = AESSIV(keyring.subkey("encrypt", length=64))
+    for value, token in zip(values, encrypt_values(keyring, "mrn", values), strict=True):
+        payload = reference.encrypt(value.encode("utf-8"), [b"mrn"])
+        body = base64.urlsafe_b64encode(payload).rstrip(b"=").decode("ascii")
+        assert token == f"enc:v1:{keyring.active_id}:{body}"
+
+
+def test_decrypt_errors_describe_the_place_given(keyring: Keyring) -> None:
+    tokens = encrypt_values(keyring, "mrn", ["1", "2"])
+    with pytest.raises(DecryptionError, match="row 'r7' of column 'mrn'"):
+        decrypt_values(
+            keyring, "mrn", [tokens[0], "junk"], where=lambda p: f"row {['r3', 'r7'][p]!r} of column 'mrn'"
+        )
+
+
+# -- format-preserving encryption (FF3-1) ------------------------------------------------------------------
+
+CLASSES = {
+    "digit": "0123456789",
+    "upper": "ABCDEFGHIJKLMNOPQRSTUVWXYZ",
+    "lower": "abcdefghijklmnopqrstuvwxyz",
+}
+
+
+def char_class(char: str) -> str:
+    return next((name for name, alphabet in CLASSES.items() if char in alphabet), char)
+
+
+IDENTIFIERS = st.one_of(
+    st.from_regex(r"[0-9]{6,20}", fullmatch=True),
+    st.from_regex(r"[A-Z]{1,3}-?[0-9]{5,9}", fullmatch=True),
+    st.from_regex(r"[A-Za-z0-9 ./_-]{6,30}", fullmatch=True),
+)
+
+
+@FIXTURE_SETTINGS
+@given(values=st.lists(IDENTIFIERS, min_size=1, max_size=8))
+@example(values=["000000", "999999", "00000000000000000000000000000000000000000000000000000000"])
+def test_fpe_round_trips_and_keeps_length_classes_and_separators(keyring: Keyring, values: list[str]) -> None:
+    pseudonyms = fpe_encrypt_values(keyring, "mrn", values)
+    for original, pseudonym in zip(values, pseudonyms, strict=True):
+        if fpe_pattern(original) is None:  # fewer than a million values of this format
+            assert pseudonym is None
+            continue
+        assert len(pseudonym) == len(original)
+        assert [char_class(c) for c in pseudonym] == [char_class(c) for c in original]
+    usable = [(v, p) for v, p in zip(values, pseudonyms, strict=True) if p is not None]
+    assert fpe_decrypt_values(keyring, "mrn", [p for _, p in usable]) == [v for v, _ in usable]
+    # One-to-one: distinct values never share a pseudonym.
+    assert len({p for _, p in usable}) == len({v for v, _ in usable})
+
+
+@FIXTURE_SETTINGS
+@given(value=st.from_regex(r"[0-9]{6,12}", fullmatch=True))
+def test_fpe_depends_on_key_and_domain(keyring: Keyring, value: str) -> None:
+    other_key = Keyring.generate()
+    base = fpe_encrypt_values(keyring, "mrn", [value, value])
+    assert base[0] == base[1]
+    # A 6-digit value maps to one of 10**6, so a match by chance is possible; it must stay rare.
+    different = [
+        fpe_encrypt_values(other_key, "mrn", [value])[0] != base[0],
+        fpe_encrypt_values(keyring, "encounter", [value])[0] != base[0],
+    ]
+    assert all(different) or len(value) == 6
+    assert fpe_decrypt_values(other_key, "mrn", [base[0]]) != [value] or len(value) == 6
+
+
+def test_fpe_is_ff3_1_from_the_ff3_package(keyring: Keyring) -> None:
+    import hashlib
+
+    key = keyring.subkey(f"{FPE_PURPOSE}\0mrn")
+    tweak = hashlib.sha256(b"safecohort-ff3-1\0mrn\0" + b"99999999").digest()[:7].hex()
+    expected = FF3Cipher(key.hex(), tweak, radix=10).encrypt("49788046")
+    assert fpe_encrypt_values(keyring, "mrn", ["49788046"]).tolist() == [expected]
+
+
+@pytest.mark.parametrize(
+    "value", ["12345", "AB123", "abcd", "", "----", "Zürich-12345", "١٢٣٤٥٦٧٨", "x" * 80]
+)
+def test_fpe_fails_closed_on_values_it_cannot_encrypt(keyring: Keyring, value: str) -> None:
+    assert fpe_pattern(value) is None
+    assert fpe_encrypt_values(keyring, "mrn", [value]).tolist() == [None]
+    with pytest.raises(DecryptionError, match="row position 0") as info:
+        fpe_decrypt_values(keyring, "mrn", [value])
+    if len(value) >= 3:
+        assert value not in str(info.value)
+
+
+def test_fpe_unknown_key_id(keyring: Keyring) -> None:
+    with pytest.raises(UnknownKeyIdError, match="k9-20000101-abcdef"):
+        fpe_decrypt_values(keyring, "mrn", ["12345678"], key_id="k9-20000101-abcdef")
+
+
+def test_fpe_after_rotation_needs_the_old_key_id() -> None:
+    keyring = Keyring.generate()
+    old = keyring.active_id
+    pseudonyms = fpe_encrypt_values(keyring, "mrn", ["49788046", "40108944"]).tolist()
+    keyring.rotate()
+    assert fpe_decrypt_values(keyring, "mrn", pseudonyms, key_id=old) == ["49788046", "40108944"]
+    assert fpe_encrypt_values(keyring, "mrn", ["49788046"]).tolist() != pseudonyms[:1]
+
+
+@FIXTURE_SETTINGS
+@given(values=st.lists(st.text(max_size=70), max_size=12), domain=st.text(max_size=40))
+def test_batched_encryption_equals_the_reference_aes_siv(
+    keyring: Keyring, values: list[str], domain: str
+) -> None:
+    # Tokens are made by a batched S2V + CTR; they must be exactly what cryptography's AESSIV gives.
+    reference = AESSIV(keyring.subkey("encrypt", length=64))
+    for value, token in zip(values, encrypt_values(keyring, domain, values), strict=True):
+        payload = reference.encrypt(value.encode("utf-8"), [domain.encode("utf-8")])
+        assert token.rpartition(":")[2] == base64.urlsafe_b64encode(payload).rstrip(b"=").decode("ascii")
+
+
+def test_cipher_objects_show_no_key(keyring: Keyring) -> None:
+    from safecohort.transform.crypto import _BatchSiv, _fpe
+
+    texts = [repr(_BatchSiv(keyring.subkey("encrypt", length=64), b"mrn")), repr(_fpe(keyring, "mrn", None))]
+    assert all("key hidden" in text for text in texts)
+    assert_no_key_in(" ".join(texts), keyring)

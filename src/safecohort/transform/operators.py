@@ -15,10 +15,8 @@ in a column and a tag such as ``[DATE]`` in a note; it is never passed through.
 
 from __future__ import annotations
 
-import hashlib
 import math
 import re
-import string
 from abc import ABC, abstractmethod
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -35,7 +33,8 @@ from safecohort.transform.crypto import (
     Keyring,
     as_texts,
     distinct,
-    encrypt_values,
+    encrypt_array,
+    fpe_encrypt_values,
     hmac_values,
     map_unique,
     objects,
@@ -327,38 +326,19 @@ class Encrypt(Operator[DomainParams]):
     def apply(self, values: pd.Series, ctx: OperatorContext) -> pd.Series:
         keyring = self._keyring(ctx)
         present = _present(values)
-        tokens = encrypt_values(keyring, self.params.domain or ctx.domain, as_texts(values[present]))
+        tokens = encrypt_array(keyring, self.params.domain or ctx.domain, values[present])
         return _fill(values, present, tokens)
-
-
-_DIGITS, _LOWER, _UPPER = string.digits, string.ascii_lowercase, string.ascii_uppercase
-
-
-def _format_preserving(text: str, seed: bytes) -> str:
-    """Each digit -> a digit, each letter -> a letter of the same case; other characters stay.
-
-    Two bytes of keyed stream per character keep the modulo bias below 1/2000. Letters and digits outside
-    ASCII become ASCII ones, so no original character survives.
-    """
-    stream = hashlib.shake_256(seed).digest(2 * len(text))
-    out = []
-    for position, char in enumerate(text):
-        draw = stream[2 * position] << 8 | stream[2 * position + 1]
-        if char.isdigit():
-            out.append(_DIGITS[draw % 10])
-        elif char.isalpha():
-            out.append((_UPPER if char.isupper() else _LOWER)[draw % 26])
-        else:
-            out.append(char)
-    return "".join(out)
 
 
 @register
 class Pseudonym(Operator[DomainParams]):
-    """Format-preserving keyed pseudonym: same length, digits stay digits, letters stay letters.
+    """Reversible format-preserving pseudonym (FF3-1): same length, same character class at each position.
 
-    Deterministic per (key, domain, value), derived from HMAC-SHA256; not reversible, and two values can
-    (rarely, for short values) share a pseudonym. A reversible FF3-1 version needs the ``ff3`` package.
+    ``49788046`` becomes another 8-digit number and ``AB-1234567`` another ``AA-9999999``; separators stay
+    in place. Deterministic and one-to-one per (key, domain), so joins still work, and the key holder can
+    turn it back (``safecohort reveal --policy``). A value whose format has fewer than 1,000,000 values
+    (e.g. fewer than 6 digits) or that holds non-ASCII letters or digits cannot be encrypted safely: it
+    fails closed (null in a column, ``[ENTITY]`` in a note).
     """
 
     name = "pseudonym"
@@ -368,10 +348,10 @@ class Pseudonym(Operator[DomainParams]):
     def apply(self, values: pd.Series, ctx: OperatorContext) -> pd.Series:
         keyring = self._keyring(ctx)
         present = _present(values)
-        codes, texts = distinct(as_texts(values[present]))
-        seeds = hmac_values(keyring, self.params.domain or ctx.domain, texts, purpose="pseudonym")
-        pseudonyms = [_format_preserving(t, s) for t, s in zip(texts, seeds, strict=True)]
-        return _fill(values, present, objects(pseudonyms)[codes])
+        pseudonyms = fpe_encrypt_values(keyring, self.params.domain or ctx.domain, values[present])
+        if ctx.on_spans:
+            pseudonyms = np.where(pd.isna(pseudonyms), ctx.tag(), pseudonyms)
+        return _fill(values, present, pseudonyms)
 
 
 SurrogateKind = Literal[

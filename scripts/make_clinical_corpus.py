@@ -1,0 +1,4023 @@
+"""Generate the synthetic English clinical PHI corpus, ``bench/data/clinical/{dev,test}.jsonl``.
+
+Seven note styles (nursing, discharge, ed, radiology, pathology, letter, telephone), each written by
+several templates ("authors") with their own phrasing. Every template belongs to exactly one split, so
+the test split holds phrasings the scanner was never tuned on. Every PHI span is recorded while the
+text is assembled (``Note.add``), with i2b2 2014 PHI type names as labels; ages under 90, bare times,
+room numbers and eponyms (Parkinson's, Foley, Bell's palsy, ...) are deliberately left unannotated.
+
+All PHI is synthetic: names, streets and companies come from Faker (en_US, seeded) mixed with
+hand-written lists of names Faker does not carry (so a Faker-list recognizer cannot see every name),
+hospital names are assembled from invented place names, and every number is random.
+
+The output is deterministic: the same seed and Faker version give the same bytes on every run
+(``tests/test_clinical_corpus.py`` checks this against the committed files). Usage::
+
+    .venv/bin/python scripts/make_clinical_corpus.py --out bench/data/clinical
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import random
+import string
+import sys
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, NamedTuple, Union
+
+from faker import Faker
+
+SEED = 20261129
+DEFAULT_OUT = Path(__file__).resolve().parents[1] / "bench" / "data" / "clinical"
+NOTES_PER_TEMPLATE = 8
+MIN_CHARS, MAX_CHARS = 300, 2500
+MAX_ATTEMPTS = 50
+
+# i2b2 2014 PHI types used here (relatives are PATIENT with "role": "relative", as i2b2 files them).
+# fmt: off
+LABELS = (
+    "PATIENT", "DOCTOR", "USERNAME", "PROFESSION", "HOSPITAL", "ORGANIZATION", "STREET", "CITY", "STATE",
+    "COUNTRY", "ZIP", "LOCATION-OTHER", "AGE", "DATE", "YEAR", "PHONE", "FAX", "EMAIL", "URL", "IPADDR",
+    "SSN", "MEDICALRECORD", "HEALTHPLAN", "ACCOUNT", "LICENSE", "DEVICE", "IDNUM",
+)
+# fmt: on
+
+
+# --------------------------------------------------------------------------------------------------
+# Building a note: text is appended piece by piece; PHI pieces carry their label and become spans.
+# --------------------------------------------------------------------------------------------------
+
+
+class Phi(NamedTuple):
+    """A piece of PHI text with its i2b2 label (``role`` is informational: "relative")."""
+
+    text: str
+    label: str
+    role: str | None = None
+
+
+Piece = Union[str, Phi, "list[Piece]", int]
+
+
+class Note:
+    """A note under construction: ``add`` appends text and records a span for every ``Phi`` piece."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.spans: list[dict[str, Any]] = []
+        self.length = 0
+        self.upper = False
+
+    def add(self, *pieces: Piece) -> Note:
+        """Append pieces in order: strings as they are, ``Phi`` as spans, lists recursively."""
+        for piece in pieces:
+            if isinstance(piece, list):
+                self.add(*piece)
+                continue
+            if isinstance(piece, Phi):
+                assert piece.label in LABELS, piece.label
+                assert piece.text and piece.text == piece.text.strip(), "a span has no outer blanks"
+                span: dict[str, Any] = {
+                    "start": self.length,
+                    "end": self.length + len(piece.text),
+                    "label": piece.label,
+                    "text": piece.text,
+                }
+                if piece.role:
+                    span["role"] = piece.role
+                self.spans.append(span)
+                text = piece.text
+            else:
+                text = str(piece)
+            self.parts.append(text)
+            self.length += len(text)
+        return self
+
+    def fmt(self, template: str, **values: Piece) -> Note:
+        """Append ``template`` with ``{name}`` fields replaced by the pieces in ``values``."""
+        for literal, name, _, _ in string.Formatter().parse(template):
+            self.add(literal)
+            if name is not None:
+                self.add(values[name])
+        return self
+
+    def finish(self) -> tuple[str, list[dict[str, Any]]]:
+        """The text (upper-cased for telegraphic notes) and its spans sorted by start, checked."""
+        text = "".join(self.parts)
+        if self.upper:
+            upper = text.upper()
+            # Upper-casing must keep offsets: every character maps to exactly one character.
+            assert len(upper) == len(text) and all(len(ch.upper()) == 1 for ch in text)
+            text = upper
+        spans = sorted(self.spans, key=lambda span: (span["start"], span["end"]))
+        previous_end = 0
+        for span in spans:
+            span["text"] = text[span["start"] : span["end"]]
+            assert span["start"] >= previous_end, "spans never overlap"
+            previous_end = span["end"]
+        return text, spans
+
+
+# --------------------------------------------------------------------------------------------------
+# Name and place material. Faker supplies most names; these lists add names Faker's en_US lists lack
+# (and surnames that are also English words or eponyms), so name detection cannot be a list lookup.
+# --------------------------------------------------------------------------------------------------
+
+# fmt: off
+WORDLIKE_SURNAMES = (
+    "Hope", "May", "Bell", "Rose", "Brown", "Smith", "Foley", "Grace", "Cash", "Joy", "Young", "King", "Long",
+    "White", "Green", "Black", "Gray", "Rich", "Hall", "Wood", "Stone", "Marsh", "Frost", "Hart", "Fox",
+    "Swift", "Church", "Banks", "Story", "Street", "Moody", "Best", "Little", "Love",
+)
+EXTRA_SURNAMES = (
+    "Okonkwo", "Przybylski", "O'Sullivan", "McAllister", "DeLuca", "Kowalczyk", "Haddad", "Nakamura", "Ng",
+    "Vo", "Abernathy", "Medeiros", "Pereira", "Goldberg", "Rosen", "Baptiste", "Pierre", "Desrosiers",
+    "Thibodeau", "Ouellette", "Boucher", "Gagnon", "Kelleher", "Donahue", "Flaherty", "Oyelaran",
+    "Szczepanski", "Van der Berg", "Gonzalez-Rivera", "St. Pierre", "Nwachukwu", "Papadakis", "Iyer",
+    "Raghavan", "Featherstonhaugh", "LaFleur", "D'Amico", "Ferreira", "Tavares", "Dubois", "Mbeki", "Asante",
+    "Yilmaz", "Horvath", "Lindqvist", "MacLeod", "O'Connell", "Fitzpatrick-Lowe", "Castellanos", "Quispe",
+    "Tshabalala", "Bui", "Duong", "Khoury", "Sadeghi", "Petrosyan",
+)
+WORDLIKE_FIRST_NAMES = (
+    ("F", "Hope"), ("F", "May"), ("F", "June"), ("F", "Grace"), ("F", "Joy"), ("F", "Rose"), ("F", "Faith"),
+    ("F", "Iris"), ("F", "Pearl"), ("F", "Dawn"), ("F", "April"), ("F", "Ruby"), ("M", "Will"), ("M", "Mark"),
+    ("M", "Bill"), ("M", "Art"), ("M", "Guy"), ("M", "Rich"), ("M", "Jack"),
+)
+EXTRA_FIRST_NAMES = (
+    ("F", "Siobhan"), ("F", "Nguyet"), ("F", "Aoife"), ("F", "Fatima"), ("F", "Priya"), ("F", "Mei"),
+    ("F", "Marisol"), ("F", "Guadalupe"), ("F", "Xiomara"), ("F", "Svetlana"), ("F", "Peg"),
+    ("F", "Oluwaseun"), ("F", "Thuy"), ("F", "Magdalena"), ("F", "Ines"), ("F", "Yesenia"), ("M", "Thanh"),
+    ("M", "Chidi"), ("M", "Yusuf"), ("M", "Ravi"), ("M", "Wei"), ("M", "Giovanni"), ("M", "Dmitri"),
+    ("M", "Jean-Claude"), ("M", "Mohammed"), ("M", "Ahmed"), ("M", "Tadeusz"), ("M", "Kwame"),
+    ("M", "Rafael"), ("M", "Seamus"), ("M", "Bao"), ("M", "Lorenzo"),
+)
+SAINTS = (
+    "Agnes", "Anne", "Brendan", "Catherine", "Columba", "Elizabeth", "Francis", "Joseph", "Jude", "Luke",
+    "Margaret", "Vincent", "Raphael", "Clare", "Bernard", "Benedict", "Cecilia",
+)
+PLACE_HEADS = (
+    "North", "South", "East", "West", "Green", "Oak", "Maple", "Spring", "Fair", "Brook", "River", "Lake",
+    "Clear", "Pine", "Elm", "Ash", "Cedar", "Stone", "Mill", "Bay",
+)
+PLACE_TAILS = (
+    "field", "dale", "wood", "ton", "view", "brook", "haven", "ridge", "side", "port", "ford", "bury", "mont",
+    "ville", "crest",
+)
+# Real US town names, several of them also words, surnames or eponyms (Reading, Mobile, Lowell, ...).
+REAL_TOWNS = (
+    ("Worcester", "MA"), ("Springfield", "MA"), ("Quincy", "MA"), ("Lowell", "MA"), ("Salem", "MA"),
+    ("Brockton", "MA"), ("Fall River", "MA"), ("New Bedford", "MA"), ("Pittsfield", "MA"), ("Nashua", "NH"),
+    ("Manchester", "NH"), ("Providence", "RI"), ("Warwick", "RI"), ("Hartford", "CT"), ("New Haven", "CT"),
+    ("Bangor", "ME"), ("Burlington", "VT"), ("Albany", "NY"), ("Utica", "NY"), ("Reading", "PA"),
+    ("Scranton", "PA"), ("Dayton", "OH"), ("Akron", "OH"), ("Mobile", "AL"), ("Florence", "SC"),
+    ("Marion", "IN"), ("Chester", "PA"), ("Warren", "OH"), ("Jackson", "MS"), ("Normal", "IL"),
+    ("Independence", "MO"), ("Boulder", "CO"), ("Eugene", "OR"), ("Fresno", "CA"),
+)
+STATE_NAMES = {
+    "MA": "Massachusetts", "NH": "New Hampshire", "RI": "Rhode Island", "CT": "Connecticut", "ME": "Maine",
+    "VT": "Vermont", "NY": "New York", "PA": "Pennsylvania", "OH": "Ohio", "AL": "Alabama",
+    "SC": "South Carolina", "IN": "Indiana", "MS": "Mississippi", "IL": "Illinois", "MO": "Missouri",
+    "CO": "Colorado", "OR": "Oregon", "CA": "California", "FL": "Florida",
+}
+COUNTRIES = (
+    "Portugal", "Haiti", "Vietnam", "Guatemala", "Brazil", "Ireland", "Poland", "Nigeria", "Cape Verde",
+    "the Dominican Republic", "India", "China", "Mexico", "Italy", "Lebanon",
+)
+PROFESSIONS = (
+    "retired machinist", "school bus driver", "nurse's aide", "accountant", "retired teacher", "electrician",
+    "line cook", "truck driver", "retired postal worker", "hairdresser", "software engineer", "carpenter",
+    "retired firefighter", "home health aide",
+)
+AREA_CODES = (
+    "617", "508", "781", "978", "413", "774", "857", "401", "603", "207", "860", "203", "212", "518", "215",
+    "216", "614", "312",
+)
+# fmt: on
+FREE_MAIL = ("gmail.com", "yahoo.com", "comcast.net", "aol.com", "outlook.com", "verizon.net")
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+# fmt: off
+MONTHS = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December",
+)
+# fmt: on
+
+
+def ordinal(day: int) -> str:
+    """1 -> 1st, 22 -> 22nd, 13 -> 13th."""
+    suffix = "th" if 10 <= day % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
+    return f"{day}{suffix}"
+
+
+DATE_FORMATS: dict[str, Callable[[dt.date], str]] = {
+    "m/d/yyyy": lambda d: f"{d.month}/{d.day}/{d.year}",
+    "mm/dd/yyyy": lambda d: f"{d.month:02d}/{d.day:02d}/{d.year}",
+    "mm/dd/yy": lambda d: f"{d.month:02d}/{d.day:02d}/{d.year % 100:02d}",
+    "m/d/yy": lambda d: f"{d.month}/{d.day}/{d.year % 100:02d}",
+    "m-d-yy": lambda d: f"{d.month}-{d.day}-{d.year % 100:02d}",
+    "iso": lambda d: d.isoformat(),
+    "dd-Mon-yyyy": lambda d: f"{d.day:02d}-{MONTHS[d.month - 1][:3]}-{d.year}",
+    "Month d, yyyy": lambda d: f"{MONTHS[d.month - 1]} {d.day}, {d.year}",
+    "Month dth, yyyy": lambda d: f"{MONTHS[d.month - 1]} {ordinal(d.day)}, {d.year}",
+    "Mon. d, yyyy": lambda d: f"{MONTHS[d.month - 1][:3]}. {d.day}, {d.year}",
+    "d Month yyyy": lambda d: f"{d.day} {MONTHS[d.month - 1]} {d.year}",
+    "Mon d": lambda d: f"{MONTHS[d.month - 1][:3]} {d.day}",
+    "Mon dth": lambda d: f"{MONTHS[d.month - 1][:3]} {ordinal(d.day)}",
+    "Month dth": lambda d: f"{MONTHS[d.month - 1]} {ordinal(d.day)}",
+    "Month d": lambda d: f"{MONTHS[d.month - 1]} {d.day}",
+    "m/d": lambda d: f"{d.month}/{d.day}",
+    "mm/dd": lambda d: f"{d.month:02d}/{d.day:02d}",
+    "d Month": lambda d: f"{d.day} {MONTHS[d.month - 1]}",
+    "d-Mon": lambda d: f"{d.day}-{MONTHS[d.month - 1][:3]}",
+    "dth": lambda d: ordinal(d.day),
+}
+FULL_DATES = (
+    "m/d/yyyy",
+    "mm/dd/yyyy",
+    "mm/dd/yy",
+    "m/d/yy",
+    "iso",
+    "dd-Mon-yyyy",
+    "Month d, yyyy",
+    "Month dth, yyyy",
+    "Mon. d, yyyy",
+    "d Month yyyy",
+    "m-d-yy",
+)
+SHORT_DATES = ("m/d", "mm/dd", "Mon d", "Mon dth", "Month dth", "Month d", "d Month", "d-Mon")
+
+
+@dataclass(frozen=True)
+class Person:
+    """A synthetic person; ``sex`` is "F" or "M"."""
+
+    first: str
+    last: str
+    sex: str
+    middle: str
+
+    @property
+    def title(self) -> str:
+        return "Mr." if self.sex == "M" else "Ms."
+
+    @property
+    def pronoun(self) -> str:
+        return "he" if self.sex == "M" else "she"
+
+    @property
+    def possessive(self) -> str:
+        return "his" if self.sex == "M" else "her"
+
+
+NAME_FORMATS: dict[str, Callable[[Person], str]] = {
+    "full": lambda p: f"{p.first} {p.last}",
+    "full_mi": lambda p: f"{p.first} {p.middle}. {p.last}",
+    "last_first": lambda p: f"{p.last}, {p.first}",
+    "LAST_FIRST": lambda p: f"{p.last.upper()}, {p.first.upper()}",
+    "initial_last": lambda p: f"{p.first[0]}. {p.last}",
+    "last": lambda p: p.last,
+    "first": lambda p: p.first,
+}
+
+
+@dataclass
+class World:
+    """Seeded source of every synthetic entity; templates draw people, places, ids and dates here."""
+
+    seed: int
+    rng: random.Random = field(init=False)
+    fake: Faker = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.rng = random.Random(self.seed)
+        self.fake = Faker("en_US")
+        self.fake.seed_instance(self.seed)
+
+    # -- randomness shorthands ---------------------------------------------------------------------
+    def pick(self, options: Sequence[Any]) -> Any:
+        return self.rng.choice(options)
+
+    def chance(self, p: float) -> bool:
+        return self.rng.random() < p
+
+    def num(self, low: int, high: int) -> int:
+        return self.rng.randint(low, high)
+
+    def digits(self, n: int) -> str:
+        return "".join(self.rng.choice(string.digits) for _ in range(n))
+
+    def letters(self, n: int) -> str:
+        return "".join(self.rng.choice(string.ascii_uppercase) for _ in range(n))
+
+    def some(self, options: Sequence[Any], low: int, high: int) -> list[Any]:
+        return self.rng.sample(list(options), self.num(low, min(high, len(options))))
+
+    # -- people ------------------------------------------------------------------------------------
+    def person(self, sex: str | None = None, last: str | None = None) -> Person:
+        sex = sex or self.pick("FM")
+        roll = self.rng.random()
+        if roll < 0.12:
+            first_pool = [name for s, name in WORDLIKE_FIRST_NAMES if s == sex]
+            first = self.pick(first_pool)
+        elif roll < 0.3:
+            first = self.pick([name for s, name in EXTRA_FIRST_NAMES if s == sex])
+        else:
+            first = self.fake.first_name_female() if sex == "F" else self.fake.first_name_male()
+        if last is None:
+            roll = self.rng.random()
+            if roll < 0.2:
+                last = self.pick(WORDLIKE_SURNAMES)
+            elif roll < 0.4:
+                last = self.pick(EXTRA_SURNAMES)
+            else:
+                last = self.fake.last_name()
+        return Person(first, last, sex, self.pick(string.ascii_uppercase))
+
+    def name(self, person: Person, label: str, *formats: str, role: str | None = None) -> Phi:
+        """``person`` written in one of ``formats`` (any format when none is given) as a span."""
+        chosen = self.pick(formats or ("full", "full", "full_mi", "last_first", "initial_last"))
+        return Phi(NAME_FORMATS[chosen](person), label, role)
+
+    def relative(self, patient: Person) -> tuple[str, Person]:
+        """A family member: (relation word, person); spouses and children often share the surname."""
+        relation = self.pick(
+            (
+                "wife",
+                "husband",
+                "daughter",
+                "son",
+                "sister",
+                "brother",
+                "niece",
+                "nephew",
+                "granddaughter",
+                "daughter-in-law",
+            )
+        )
+        female = relation in ("wife", "daughter", "sister", "niece", "granddaughter", "daughter-in-law")
+        same_last = relation in ("wife", "husband", "son", "brother") or self.chance(0.4)
+        return relation, self.person("F" if female else "M", patient.last if same_last else None)
+
+    def rel(self, person: Person, *formats: str) -> Phi:
+        return self.name(person, "PATIENT", *(formats or ("first", "first", "full")), role="relative")
+
+    # -- places ------------------------------------------------------------------------------------
+    def place_word(self) -> str:
+        return self.pick(PLACE_HEADS) + self.pick(PLACE_TAILS)
+
+    def town(self) -> tuple[str, str]:
+        if self.chance(0.5):
+            return self.pick(REAL_TOWNS)
+        return self.fake.city(), self.pick(("MA", "NH", "RI", "CT", "ME", "NY"))
+
+    def hospital(self) -> str:
+        kind = self.num(0, 7)
+        place = self.pick((self.place_word(), self.town()[0], self.fake.city()))
+        if kind == 0:
+            return f"{place} General Hospital"
+        if kind == 1:
+            return f"St. {self.pick(SAINTS)}'s Hospital"
+        if kind == 2:
+            return f"St. {self.pick(SAINTS)} Medical Center"
+        if kind == 3:
+            return f"{self.fake.last_name()} Memorial Hospital"
+        if kind == 4:
+            return f"{place} Regional Medical Center"
+        if kind == 5:
+            return f"{place} Community Hospital"
+        if kind == 6:
+            return f"Mercy Hospital of {place}"
+        return f"{place} Medical Center"
+
+    def clinic(self, specialty: str) -> str:
+        kind = self.num(0, 4)
+        if kind == 0:
+            return f"{self.place_word()} {specialty} Clinic"
+        if kind == 1:
+            return f"{self.town()[0]} {specialty} Associates"
+        if kind == 2:
+            return f"{self.fake.last_name()} {specialty} Group"
+        if kind == 3:
+            return f"{self.place_word()} Health Center"
+        return f"{specialty} Clinic at {self.place_word()}"
+
+    def nursing_home(self) -> str:
+        kind = self.num(0, 4)
+        if kind == 0:
+            return f"{self.place_word()} Manor"
+        if kind == 1:
+            return f"{self.fake.last_name()} House Nursing and Rehabilitation Center"
+        if kind == 2:
+            return f"{self.pick(PLACE_HEADS)} Pines Skilled Nursing Facility"
+        if kind == 3:
+            return f"{self.place_word()} Rehab"
+        return f"St. {self.pick(SAINTS)} Care Center"
+
+    @staticmethod
+    def initials(name: str) -> str:
+        """NGH for Northfield General Hospital, SAMC for St. Agnes Medical Center."""
+        words = [w for w in name.replace("'s", "").split() if w[0].isupper() and w != "St."]
+        return ("S" if name.startswith("St.") else "") + "".join(w[0] for w in words)
+
+    def street(self) -> str:
+        if self.chance(0.7):
+            return self.fake.street_address()
+        suffix = self.pick(("St", "St.", "Ave", "Rd", "Road", "Street", "Lane", "Dr", "Way", "Terrace"))
+        head = self.pick((self.pick(PLACE_HEADS), self.fake.last_name(), self.pick(SAINTS)))
+        unit = self.pick(("", "", "", f" Apt {self.num(1, 40)}", f" #{self.num(1, 9)}{self.pick('ABC')}"))
+        return f"{self.num(1, 2999)} {head} {suffix}{unit}"
+
+    def address(self, one_line: bool = True) -> list[Piece]:
+        """STREET, CITY, STATE ZIP as spans: on one line, or street on its own line."""
+        town, state = self.town()
+        state_text = STATE_NAMES[state] if self.chance(0.15) else state
+        zip_code = self.fake.zipcode_in_state(state) + (f"-{self.digits(4)}" if self.chance(0.15) else "")
+        sep = ", " if one_line else "\n"
+        return [
+            Phi(self.street(), "STREET"),
+            sep,
+            Phi(town, "CITY"),
+            ", ",
+            Phi(state_text, "STATE"),
+            " ",
+            Phi(zip_code, "ZIP"),
+        ]
+
+    # -- numbers -----------------------------------------------------------------------------------
+    def phone(self, label: str = "PHONE", styles: Sequence[str] = ()) -> Phi:
+        area = self.pick(AREA_CODES)
+        exchange = "555" if self.chance(0.25) else str(self.num(201, 989))
+        line = self.digits(4)
+        style = self.pick(styles or ("paren", "dash", "dash", "dot", "plain", "dash_x"))
+        text = {
+            "paren": f"({area}) {exchange}-{line}",
+            "dash": f"{area}-{exchange}-{line}",
+            "dot": f"{area}.{exchange}.{line}",
+            "plain": f"{area}{exchange}{line}",
+            "dash_x": f"{area}-{exchange}-{line} x{self.num(2, 4999)}",
+            "local": f"{exchange}-{line}",
+            "one": f"1-{area}-{exchange}-{line}",
+        }[style]
+        return Phi(text, label)
+
+    def pager(self) -> Phi:
+        style = self.num(0, 3)
+        text = [
+            f"{self.num(1, 9)}-{self.digits(4)}",
+            self.digits(5),
+            f"{self.num(2, 8)}{self.digits(4)}",
+            f"{self.pick(AREA_CODES)}-{self.num(201, 989)}-{self.digits(4)}",
+        ][style]
+        return Phi(text, "PHONE")
+
+    def mrn(self) -> Phi:
+        style = self.num(0, 4)
+        if style == 0:
+            text = "00" + self.digits(self.num(5, 8))
+        elif style == 1:
+            text = f"{self.digits(3)}-{self.digits(2)}-{self.digits(2)}"
+        else:
+            text = str(self.num(1, 9)) + self.digits(self.num(6, 9))
+        return Phi(text, "MEDICALRECORD")
+
+    def member_id(self) -> Phi:
+        style = self.num(0, 3)
+        text = [
+            f"{self.letters(3)}{self.digits(9)}",
+            f"{self.num(1, 9)}{self.letters(2)}{self.num(0, 9)}-{self.letters(1)}{self.letters(1)}"
+            f"{self.num(0, 9)}-{self.letters(2)}{self.digits(2)}",
+            f"W{self.digits(9)}",
+            "1" + self.digits(11),
+        ][style]
+        return Phi(text, "HEALTHPLAN")
+
+    def email(self, person: Person, domain: str | None = None) -> Phi:
+        user = self.pick(
+            (
+                f"{person.first[0]}{person.last}",
+                f"{person.first}.{person.last}",
+                f"{person.last}{person.first[0]}{self.num(1, 99)}",
+            )
+        )
+        user = "".join(ch for ch in user if ch.isalnum() or ch == ".").lower()
+        return Phi(f"{user}@{domain or self.pick(FREE_MAIL)}", "EMAIL")
+
+    def domain(self, org: str) -> str:
+        words = [w.lower().strip(".'") for w in org.replace("'s", "").split()]
+        core = words[0] if words[0] != "st" else "st" + words[1]
+        return f"{core}{self.pick(('health', 'med', 'hospital', 'care'))}.{self.pick(('org', 'org', 'com'))}"
+
+    def username(self, person: Person) -> Phi:
+        base = (person.first[0] + person.last).lower()
+        base = "".join(ch for ch in base if ch.isalnum())[:8]
+        return Phi(base + (str(self.num(1, 9)) if self.chance(0.5) else ""), "USERNAME")
+
+    # -- dates -------------------------------------------------------------------------------------
+    def day(self, start: int = 2015, end: int = 2024) -> dt.date:
+        first = dt.date(start, 1, 1).toordinal()
+        return dt.date.fromordinal(self.num(first, dt.date(end, 12, 31).toordinal()))
+
+    def date(self, day: dt.date, *formats: str) -> Phi:
+        return Phi(DATE_FORMATS[self.pick(formats or FULL_DATES)](day), "DATE")
+
+    def dob(self, day: dt.date, age: int) -> dt.date:
+        """A date of birth that makes the person ``age`` years old on ``day``."""
+        return day - dt.timedelta(days=int(age * 365.25) + self.num(5, 355))
+
+    def age(self, old: float = 0.25, low: int = 19, high: int = 89) -> int:
+        """An adult age; with probability ``old`` one over 89 (PHI under Safe Harbor)."""
+        return self.num(90, 104) if self.chance(old) else self.num(low, high)
+
+    @staticmethod
+    def weekday(day: dt.date) -> Phi:
+        return Phi(WEEKDAYS[day.weekday()], "DATE")
+
+
+def age(years: int) -> Piece:
+    """An age as text: a span only when over 89 (HIPAA Safe Harbor); younger ages are not PHI."""
+    return Phi(str(years), "AGE") if years > 89 else str(years)
+
+
+def year(day: dt.date | int) -> Phi:
+    return Phi(str(day.year if isinstance(day, dt.date) else day), "YEAR")
+
+
+def join(items: Sequence[str], last: str = "and") -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + f" {last} " + items[-1]
+
+
+# --------------------------------------------------------------------------------------------------
+# Clinical material (no PHI): histories, medications, labs, vitals. Eponyms and word-like terms are
+# here on purpose: Parkinson's, Hodgkin, Foley, Bell's palsy, brown sputum, GRACE score, Miami J collar.
+# --------------------------------------------------------------------------------------------------
+
+# fmt: off
+PMH = (
+    "HTN", "HLD", "DM2 on insulin", "CAD s/p CABG", "afib on Coumadin", "CHF (EF 35%)", "COPD on 2L home O2",
+    "CKD stage 3", "Parkinson's disease", "Hodgkin lymphoma s/p ABVD", "h/o Bell's palsy", "hypothyroidism",
+    "Graves' disease s/p RAI", "Crohn's disease", "Alzheimer's dementia", "BPH", "OSA on CPAP", "GERD",
+    "Barrett's esophagus", "depression", "osteoarthritis", "gout", "h/o DVT", "Raynaud's",
+    "Meniere's disease", "ESRD on HD M/W/F", "Sjogren's syndrome", "h/o Guillain-Barre", "PVD",
+    "anemia of chronic disease", "CVA with L hemiparesis",
+)
+# fmt: on
+MEDS = (
+    "furosemide (Lasix) 40 mg PO daily",
+    "metoprolol tartrate 25 mg PO BID",
+    "apixaban (Eliquis) 5 mg PO BID",
+    "warfarin (Coumadin) 2.5 mg PO daily, goal INR 2-3",
+    "carbidopa/levodopa (Sinemet) 25/100 1 tab PO TID",
+    "oxycodone 5 mg PO q4-6h PRN pain",
+    "acetaminophen 650 mg PO q6h PRN pain/fever",
+    "senna 8.6 mg 1-2 tabs PO qHS",
+    "docusate 100 mg PO BID",
+    "atorvastatin 80 mg PO qHS",
+    "lisinopril 10 mg PO daily",
+    "insulin glargine 22 units SC qHS",
+    "levothyroxine 75 mcg PO daily",
+    "tamsulosin 0.4 mg PO qHS",
+    "pantoprazole 40 mg PO daily",
+    "levetiracetam (Keppra) 500 mg PO BID",
+    "cephalexin 500 mg PO QID x 5 more days",
+    "prednisone 40 mg PO daily x 3 days, then stop",
+    "metformin 1000 mg PO BID",
+    "aspirin 81 mg PO daily",
+    "Norco 5/325 1/2-1 tab PO q6h PRN pain",
+    "Ensure 1 can PO TID with meals",
+    "albuterol MDI 2 puffs q4h PRN SOB",
+    "sertraline 50 mg PO daily",
+    "gabapentin 300 mg PO TID",
+    "amlodipine 5 mg PO daily",
+)
+# fmt: off
+ALLERGIES = (
+    "NKDA", "PCN (rash)", "sulfa", "codeine (N/V)", "iodinated contrast (hives)", "latex", "NKDA",
+    "morphine - itching",
+)
+# fmt: on
+
+
+def vitals(w: World, compact: bool = True) -> str:
+    sbp, dbp = w.num(92, 178), w.num(48, 98)
+    hr, rr, temp, sat = (
+        w.num(58, 124),
+        w.num(12, 28),
+        w.pick(("98.6", "99.1", "100.4", "97.8", "101.2")),
+        w.num(88, 100),
+    )
+    o2 = w.pick(("RA", "2L NC", "4L NC", "RA", "40% FM"))
+    if compact:
+        return f"BP {sbp}/{dbp} HR {hr} RR {rr} T {temp} SpO2 {sat}% {o2}"
+    return f"T {temp}, HR {hr}, BP {sbp}/{dbp}, RR {rr}, O2 sat {sat}% on {o2}"
+
+
+def labs(w: World) -> str:
+    items = [
+        f"WBC {w.num(3, 19)}.{w.num(0, 9)}",
+        f"Hgb {w.num(7, 15)}.{w.num(0, 9)}",
+        f"Plt {w.num(88, 420)}",
+        f"Na {w.num(128, 146)}",
+        f"K {w.num(3, 5)}.{w.num(0, 9)}",
+        f"BUN {w.num(8, 62)}",
+        f"Cr {w.num(0, 3)}.{w.num(1, 9)}",
+        f"INR {w.num(1, 3)}.{w.num(0, 9)}",
+        f"lactate {w.num(0, 4)}.{w.num(1, 9)}",
+        f"trop <0.0{w.num(1, 4)}",
+        f"BNP {w.num(40, 2400)}",
+        f"glucose {w.num(70, 388)}",
+    ]
+    return ", ".join(w.some(items, 3, 7))
+
+
+def meds_block(w: World, low: int = 3, high: int = 8, numbered: bool = True) -> str:
+    chosen = w.some(MEDS, low, high)
+    if numbered:
+        return "\n".join(f"{i}. {m}" for i, m in enumerate(chosen, 1))
+    return "\n".join(f"- {m}" for m in chosen)
+
+
+def exam(w: World) -> str:
+    parts = [
+        w.pick(
+            (
+                "Gen: NAD, A&Ox3",
+                "Gen: elderly, frail, in mild distress",
+                "Gen: well appearing, sitting up in bed",
+            )
+        ),
+        w.pick(("HEENT: MMM, OP clear", "HEENT: dry MM, no JVD", "HEENT: anicteric, PERRL")),
+        w.pick(
+            ("CV: RRR, no m/r/g", "CV: irregularly irregular, II/VI SEM at RUSB", "CV: tachycardic, regular")
+        ),
+        w.pick(
+            (
+                "Lungs: CTAB",
+                "Lungs: crackles at bases bilaterally",
+                "Lungs: rhonchi RLL, decreased BS at R base",
+            )
+        ),
+        w.pick(
+            (
+                "Abd: soft, NT/ND, +BS",
+                "Abd: mildly distended, diffusely tender, no rebound",
+                "Abd: obese, soft, NT",
+            )
+        ),
+        w.pick(("Ext: 2+ pitting edema to knees", "Ext: WWP, no edema", "Ext: R calf tenderness, no cords")),
+        w.pick(
+            (
+                "Neuro: CN II-XII intact, strength 5/5 throughout",
+                "Neuro: resting tremor R>L, cogwheeling",
+                "Neuro: oriented x2, moves all extremities",
+            )
+        ),
+    ]
+    return "\n".join(parts)
+
+
+# --------------------------------------------------------------------------------------------------
+# Templates. Each is one "author": a function that writes one note into ``n``. ``TEMPLATES`` maps a
+# template name to (style, split, function); no template belongs to both splits.
+# --------------------------------------------------------------------------------------------------
+
+TemplateFn = Callable[[World, Note], None]
+TEMPLATES: dict[str, tuple[str, str, TemplateFn]] = {}
+
+
+def template(style: str, split: str) -> Callable[[TemplateFn], TemplateFn]:
+    def register(fn: TemplateFn) -> TemplateFn:
+        TEMPLATES[fn.__name__] = (style, split, fn)
+        return fn
+
+    return register
+
+
+# -- 1. nursing progress notes: telegraphic, entirely in capitals ------------------------------------
+
+
+@template("nursing", "dev")
+def nursing_icu_night(w: World, n: Note) -> None:
+    n.upper = True
+    pt = w.person()
+    day = w.day()
+    rn = w.person("F" if w.chance(0.8) else "M")
+    md = w.person()
+    relation, fam = w.relative(pt)
+    n.fmt("NPN {d} 1900-0700\n", d=w.date(day, "m/d", "mm/dd", "m/d/yy"))
+    n.fmt(
+        "NEURO: {neuro}\n",
+        neuro=w.pick(
+            (
+                "A&OX3, MAE, FOLLOWS COMMANDS. PERRL.",
+                "SEDATED ON PROPOFOL 20MCG, OPENS EYES TO VOICE.",
+                "LETHARGIC BUT AROUSABLE, ORIENTED TO SELF ONLY. HX PARKINSON'S, TREMOR AT BASELINE PER "
+                "FAMILY.",
+                "CONFUSED OVERNIGHT, PULLING AT LINES, MITTS ON. CAM POS.",
+            )
+        ),
+    )
+    n.fmt(
+        "CV: {cv}\n",
+        cv=w.pick(
+            (
+                f"NSR 70-80S, SBP 100-130S. +PP. K {w.num(3, 4)}.{w.num(0, 9)} REPLETED.",
+                f"AFIB 90-110S, DILTIAZEM GTT @ {w.num(5, 15)}MG/HR. HEPARIN GTT, PTT {w.num(45, 95)} @ "
+                "0400.",
+                "SR WITH OCC PVCS. LOPRESSOR HELD FOR SBP 90S, DR AWARE.",
+            )
+        ),
+    )
+    n.fmt(
+        "RESP: {resp}\n",
+        resp=w.pick(
+            (
+                f"VENT CPAP 5/5 FIO2 40%. LS COARSE BILAT. SX X{w.num(2, 5)} FOR MOD AMT BROWN SPUTUM. HOPE "
+                "TO WEAN VENT TODAY.",
+                "2L NC SATS 94-97%. LUNGS DIMINISHED BASES. IS 750. NONPRODUCTIVE COUGH.",
+                f"BIPAP 12/5 OVERNIGHT, SATS 90S. ABG 7.3{w.num(1, 9)}/5{w.num(0, 9)}/7{w.num(0, 9)}.",
+            )
+        ),
+    )
+    n.fmt(
+        "GI/GU: {gi}\n",
+        gi=w.pick(
+            (
+                "ABD SOFT, +BS. NPO. MAY START TF TODAY IF OK W/ SPEECH. FOLEY TO GRAVITY, UO 30-60CC/HR, "
+                "CLEAR YELLOW.",
+                "TOL CLEARS. NO BM X3 DAYS, SENNA GIVEN. VOIDING QS.",
+                "OGT TO LIS, SMALL AMT BILIOUS. FOLEY DRAINING AMBER URINE ~25CC/HR, DR NOTIFIED, BOLUS "
+                "500CC NS.",
+            )
+        ),
+    )
+    n.fmt(
+        "SKIN: {skin}\n",
+        skin=w.pick(
+            ("INTACT. TURNED Q2H.", "STAGE 2 COCCYX, MEPILEX CHANGED.", "L ARM ECCHYMOSIS. BRADEN 13.")
+        ),
+    )
+    n.fmt(
+        "ID: {t}. {abx}\n",
+        t=w.pick(
+            ("TMAX 100.9 @ 0200, BCX X2 SENT", "AFEBRILE", "TMAX 101.4, TYLENOL GIVEN, CULTURES PENDING")
+        ),
+        abx=w.pick(("ON VANC/ZOSYN, VANC TROUGH 0500.", "CEFTRIAXONE DAY 3.", "NO ABX.")),
+    )
+    n.fmt(
+        "ENDO: FSBG {a}-{b}, COVERED PER RISS. {i}\n",
+        a=w.num(90, 140),
+        b=w.num(150, 290),
+        i=w.pick(("INSULIN GTT OFF @ 2300.", "LANTUS 10U GIVEN.", "")),
+    )
+    n.fmt(
+        "LINES: {l}\n",
+        l=w.pick(
+            (
+                "R IJ TLC (DAY 4), A-LINE L RADIAL - DRAWING WELL.",
+                "PIV X2, 20G L FA, 18G R AC.",
+                "L PICC, DSG CHANGED. R RAD ART LINE DAMPENED, FLUSHED.",
+            )
+        ),
+    )
+    n.fmt("LABS: {l}\n", l=labs(w).upper())
+    n.fmt(
+        "PAIN: {p}\n",
+        p=w.pick(
+            (
+                "DENIES. CPOT 0.",
+                f"CPOT {w.num(2, 5)} W/ TURNS, FENTANYL 25MCG IVP X2 W/ EFFECT.",
+                "GRIMACES W/ SX, FENTANYL GTT @ 50MCG/HR.",
+            )
+        ),
+    )
+    n.add("SOCIAL: ")
+    if w.chance(0.5):
+        n.fmt("{rel} {name} AT BEDSIDE UNTIL 2200, UPDATED BY RN. ", rel=relation, name=w.rel(fam))
+    else:
+        n.fmt(
+            "CALLED {rel} {name} AT {ph}, UPDATED ON PLAN. ",
+            rel=relation,
+            name=w.rel(fam),
+            ph=w.phone(styles=("dash", "paren", "local")),
+        )
+    if w.chance(0.4):
+        n.add("PT IS DNR/DNI PER HCP. ")
+    if w.chance(0.35):
+        n.fmt(
+            "FAMILY MTG PLANNED {wd} W/ DR. {md}.",
+            wd=w.weekday(day + dt.timedelta(days=w.num(1, 4))),
+            md=Phi(md.last, "DOCTOR"),
+        )
+    n.add("\nPLAN: ", w.pick(("CONT CURRENT POC. ", "WEAN AS TOL, ? EXTUBATE IN AM. ", "F/U AM LABS, CXR. ")))
+    n.add(w.pick(("MONITOR CLOSELY. ", "SAFETY MAINTAINED. ", "")))
+    n.fmt("\n{rn} RN", rn=w.name(rn, "DOCTOR", "initial_last", "full", "last_first"))
+    if w.chance(0.4):
+        n.fmt(" PAGER {pg}", pg=w.pager())
+
+
+@template("nursing", "dev")
+def nursing_medsurg_shift(w: World, n: Note) -> None:
+    n.upper = True
+    pt = w.person()
+    years = w.age(0.25, 55)
+    day = w.day()
+    relation, fam = w.relative(pt)
+    n.fmt("NSG NOTE {d} 0700-1500: ", d=w.date(day, "m/d", "m/d/yy", "mm/dd/yyyy"))
+    n.fmt(
+        "{a} YO {s} POD#{pod} S/P {proc}. ",
+        a=age(years),
+        s=w.pick(("F", "FEMALE")) if pt.sex == "F" else "M",
+        pod=w.num(1, 4),
+        proc=w.pick(("R THR", "L TKR", "EX LAP", "LAP CHOLE", "ORIF R HIP", "COLECTOMY")),
+    )
+    n.add(
+        w.pick(
+            (
+                f"A&OX3. C/O {w.num(3, 9)}/10 PAIN AT INCISION, MEDICATED W/ OXYCODONE 5MG W/ GOOD EFFECT, "
+                f"NOW {w.num(1, 4)}/10. ",
+                f"PAIN {w.num(4, 8)}/10, GIVEN 1/2 TAB PERCOCET PER PT REQUEST, REFUSED FULL DOSE. ",
+                "DENIES PAIN AT REST. ",
+            )
+        )
+    )
+    n.fmt("VS STABLE, {v}. ", v=vitals(w))
+    n.add(
+        w.pick(
+            (
+                "OOB TO CHAIR X2 W/ PT, AMB 40 FT W/ WALKER. ",
+                "DANGLED AT BEDSIDE, C/O DIZZINESS. ",
+                "REFUSED PT THIS AM, AGREED TO TRY AFTER LUNCH. ",
+            )
+        )
+    )
+    n.add(w.pick(("TOL REG DIET. ", "TOL CLEARS, ADVANCE AS TOL. ", "POOR APPETITE, ENSURE X1. ")))
+    n.add(
+        w.pick(
+            (
+                "FOLEY D/C'D @ 0600, DTV BY 1200. ",
+                "VOIDING W/O DIFFICULTY. ",
+                "BLADDER SCAN 450, STRAIGHT CATH. ",
+            )
+        )
+    )
+    n.add(
+        w.pick(("INCISION C/D/I, STAPLES INTACT. ", "DSG W/ SMALL AMT SEROSANGUINOUS DRAINAGE, REINFORCED. "))
+    )
+    n.add(
+        w.pick(
+            (
+                "LOVENOX 40MG SC GIVEN @ 0900. ",
+                "SCDS ON WHILE IN BED. ",
+                "HEPARIN SC Q8H, REFUSED 1400 DOSE. ",
+            )
+        )
+    )
+    n.add(w.pick(("IS 1000-1250, ENCOURAGED Q1H. ", "LS CLEAR, DIMINISHED AT BASES, IS 500. ")))
+    n.fmt("AM LABS: {l}. ", l=labs(w))
+    n.add(w.pick(("K 3.2 - REPLETED W/ 40 MEQ KCL PO PER ORDER. ", "HCT STABLE. ", "")))
+    n.add(w.pick(("PIV L FA 20G PATENT, SL. ", "PIV R HAND INFILTRATED, REMOVED, NEW 20G L AC. ")))
+    n.add(
+        w.pick(
+            (
+                "MEDS GIVEN AS ORDERED, REFUSED 0900 COLACE. ",
+                "HOME MEDS REVIEWED W/ PHARMACY. ",
+                "CONT ON CEFAZOLIN POST-OP, LAST DOSE 1400. ",
+            )
+        ),
+        w.pick(("SLEPT POORLY, C/O NOISE. ", "ANXIOUS ABOUT GOING HOME, SUPPORT GIVEN. ", "")),
+    )
+    n.fmt("{rel} {nm} VISITED, ", rel=relation, nm=w.rel(fam))
+    n.add(
+        w.pick(
+            (
+                "ASKING RE: DC PLANS, ",
+                "CONCERNED ABOUT PT GOING HOME ALONE, ",
+                "BROUGHT IN HOME MEDS, SENT HOME W/ FAMILY, ",
+            )
+        )
+    )
+    n.fmt("WANTS REHAB AT {nh}. ", nh=Phi(w.nursing_home(), "HOSPITAL"))
+    n.fmt("CM {cm} AWARE. ", cm=w.name(w.person(), "DOCTOR", "first", "last", "initial_last"))
+    if w.chance(0.5):
+        n.fmt("{rel} CELL {ph}. ", rel=relation, ph=w.phone(styles=("dash", "dot", "paren")))
+    n.add(w.pick(("WILL CONT TO MONITOR.", "SAFETY MAINTAINED, CALL LIGHT IN REACH.", "POC REVIEWED W/ PT.")))
+    n.fmt("\n{rn}, RN", rn=w.name(w.person(), "DOCTOR", "full", "initial_last"))
+
+
+@template("nursing", "dev")
+def nursing_focus_dar(w: World, n: Note) -> None:
+    n.upper = True
+    pt = w.person()
+    day = w.day()
+    relation, fam = w.relative(pt)
+    rn = w.person()
+    n.fmt(
+        "{d} {t}\nFOCUS: {f}\n",
+        d=w.date(day, "m/d/yy", "m/d", "mm/dd/yy"),
+        t=f"{w.num(0, 23):02d}{w.pick(('00', '15', '30', '45'))}",
+        f=w.pick(("RESP STATUS", "ALTERED MENTAL STATUS", "PAIN", "FALL RISK", "SKIN INTEGRITY")),
+    )
+    n.fmt(
+        "D: PT {d} ",
+        d=w.pick(
+            (
+                "RESTING IN BED, NAD. REPORTS BROWN SPUTUM X2 DAYS. LS RHONCHI RUL.",
+                "FOUND SITTING ON EDGE OF BED TRYING TO GET UP, UNSTEADY. BED ALARM OFF.",
+                "GRIMACING W/ TURNS, RATES PAIN 8/10 L FLANK.",
+                "MORE CONFUSED THAN BASELINE PER FAMILY, CALLING OUT.",
+            )
+        ),
+    )
+    if w.chance(0.6):
+        n.fmt(
+            " {rel} {nm} AT BEDSIDE.",
+            rel=w.pick(("DTR", "SON", "WIFE", "HUSBAND", "SISTER")),
+            nm=w.rel(fam, "first"),
+        )
+    n.add(
+        "\nA: ",
+        w.pick(
+            (
+                ["SX, CP&PT, SPUTUM SENT FOR CX. MD PAGED (PGR ", w.pager(), ")."],
+                "BED ALARM ON, FALL PRECAUTIONS, 1:1 SITTER REQUESTED.",
+                "MEDICATED W/ DILAUDID 0.5MG IV. REPOSITIONED W/ PILLOWS.",
+                "REORIENTED, LIGHTS ON, HALDOL 0.5 MG X1 PER ORDER.",
+            )
+        ),
+    )
+    n.fmt(
+        "\nR: {r}",
+        r=w.pick(
+            (
+                "PT RESTING COMFORTABLY, SATS 95% 2L.",
+                "NO FURTHER ATTEMPTS TO OOB.",
+                "PAIN 4/10 @ 1 HR RECHECK.",
+                "CALMER, SLEEPING AT INTERVALS.",
+            )
+        ),
+    )
+    n.fmt(
+        "\nFOCUS: {f}\nD: {d}\nA: {a}\nR: {r}",
+        f=w.pick(("FAMILY", "D/C PLANNING", "KNOWLEDGE DEFICIT")),
+        d=w.pick(
+            (
+                [
+                    "PT'S ",
+                    relation,
+                    " ",
+                    w.rel(fam, "full", "first"),
+                    " CALLED ASKING ABOUT PLAN FOR ",
+                    w.weekday(day + dt.timedelta(days=1)),
+                    ".",
+                ],
+                "PT ASKING WHEN SHE/HE CAN GO HOME.",
+                [
+                    "CM ",
+                    w.name(w.person(), "DOCTOR", "first", "last"),
+                    " WORKING ON REHAB BED AT ",
+                    Phi(w.nursing_home(), "HOSPITAL"),
+                    ".",
+                ],
+            )
+        ),
+        a=w.pick(
+            ("EXPLAINED POC, INVITED TO FAMILY MTG.", "REVIEWED MEDS, TEACH-BACK USED.", "INFORMED MD.")
+        ),
+        r=w.pick(("VERBALIZED UNDERSTANDING.", "STATES WILL COME IN AFTER WORK.", "AWAITING INS AUTH.")),
+    )
+    n.fmt(
+        "\nVS: {v}. {x}",
+        v=vitals(w),
+        x=w.pick(("FSBG 212, 4U LISPRO GIVEN. ", "I/O 1100/650. ", "NO BM X2 DAYS. ")),
+    )
+    n.add(
+        w.pick(
+            (
+                "TOL PUREED DIET W/ THICKENED LIQUIDS, 50% OF TRAY. ",
+                "NPO FOR PROCEDURE IN AM. ",
+                "POOR PO, ENCOURAGED FLUIDS. ",
+            )
+        ),
+        w.pick(("FOLEY TO BSD. ", "INCONTINENT OF URINE X2, PERI CARE DONE. ", "")),
+    )
+    n.fmt("\nHX {hx}. ", hx=", ".join(w.some(PMH, 2, 4)))
+    if w.chance(0.5):
+        n.fmt(
+            "LAST SEEN BY DR. {md} {wd}.",
+            md=Phi(w.person().last, "DOCTOR"),
+            wd=w.weekday(day - dt.timedelta(days=w.num(1, 5))),
+        )
+    n.fmt("\n--{rn} RN", rn=w.name(rn, "DOCTOR", "initial_last", "first", "full"))
+
+
+@template("nursing", "test")
+def nursing_ccu_event(w: World, n: Note) -> None:
+    n.upper = True
+    pt = w.person()
+    day = w.day()
+    relation, fam = w.relative(pt)
+    md = w.person()
+    n.fmt("CCU NURSING EVENT NOTE - {d}\n", d=w.date(day, "mm/dd/yy", "d-Mon", "m/d"))
+    n.fmt("{a} YO {s} W/ {pmh}. ", a=age(w.age(0.35, 55)), s=pt.sex, pmh=", ".join(w.some(PMH, 2, 4)))
+    n.fmt(
+        "AT {t} PT FOUND {what}. ",
+        t=f"0{w.num(1, 5)}{w.num(10, 59)}",
+        what=w.pick(
+            (
+                "DIAPHORETIC C/O CRUSHING SSCP 9/10 RADIATING TO L ARM",
+                "IN VTACH ON MONITOR, PULSE PRESENT, SBP 80S",
+                "W/ SATS 82% RA, RR 30S, USING ACCESSORY MUSCLES",
+                "ON FLOOR NEXT TO BED, UNWITNESSED FALL, +HEAD STRIKE",
+            )
+        ),
+    )
+    n.fmt(
+        "STAT EKG DONE. DR {md} (CARDS FELLOW) PAGED AT {pg}, AT BEDSIDE WITHIN 5 MIN. ",
+        md=w.name(md, "DOCTOR", "last", "initial_last"),
+        pg=w.pager(),
+    )
+    n.add(
+        w.pick(
+            (
+                "NTG SL X2, ASA 325 CHEWED, MORPHINE 2MG IV. TROP SENT. CHEM7, CBC, PT/PTT SENT. ",
+                "AMIODARONE 150MG IV BOLUS, CONVERTED TO SR @ 0248. LYTES SENT, MG 1.6 REPLETED. ",
+                "NRB APPLIED, LASIX 80MG IV, ABG SENT, CXR ORDERED. SATS UP TO 93%. ",
+                "NEURO CHECKS Q1H, STAT CT HEAD ORDERED. INR 3.4 - COUMADIN HELD. ",
+            )
+        )
+    )
+    n.fmt("VS POST: {v}. ", v=vitals(w))
+    n.add(
+        w.pick(
+            (
+                "REPEAT EKG: ST ELEVATION II/III/AVF, STEMI PAGE ACTIVATED. ",
+                "REPEAT EKG W/O ACUTE CHANGES. ",
+                "PT MORE COMFORTABLE, PAIN 3/10, SKIN WARM/DRY. ",
+                "",
+            )
+        )
+    )
+    if w.chance(0.5):
+        n.fmt("HX CAD, S/P CABG {y}, ", y=year(w.num(1995, 2014)))
+    n.add(w.pick(("PT ON HEPARIN GTT. ", "PT FULL CODE. ", "PT IS DNR BUT OK FOR MEDS/PRESSORS. ")))
+    n.fmt(
+        "{rel} {nm} NOTIFIED AT HOME ({ph}) AT {t}, ",
+        rel=relation,
+        nm=w.rel(fam, "first", "full"),
+        ph=w.phone(styles=("dash", "paren", "dot")),
+        t=f"0{w.num(3, 6)}{w.num(10, 59)}",
+    )
+    n.add(
+        w.pick(
+            (
+                "WILL COME IN THIS AM.",
+                "AGREES W/ PLAN, ASKS TO BE CALLED W/ ANY CHANGE.",
+                "NO ANSWER, LEFT MSG TO CALL UNIT.",
+                "ON THEIR WAY IN.",
+            )
+        )
+    )
+    n.fmt(
+        "\n{t}: {f} ",
+        t=f"0{w.num(5, 6)}{w.num(10, 59)}",
+        f=w.pick(
+            (
+                "REPEAT TROP 1.8 (PREV 0.4). CARDS AWARE, CATH LAB CALLED IN.",
+                "PT RESTING, NSR 70S, NO FURTHER ECTOPY.",
+                "SATS 95% ON 4L NC, UO 600CC SINCE LASIX.",
+                "CT HEAD NEG PER RADIOLOGY, NEURO CHECKS Q2H.",
+            )
+        ),
+    )
+    n.fmt("LABS: {l}. ", l=labs(w))
+    n.add(
+        w.pick(("WILL CONT TO MONITOR CLOSELY.", "ROUNDING TEAM TO REASSESS.", "ATTG MADE AWARE BY FELLOW."))
+    )
+    if w.chance(0.4):
+        n.fmt(
+            " ICD INTERROGATED BY REP, SN {sn}, NO SHOCKS DELIVERED.",
+            sn=Phi(f"{w.letters(3)}{w.digits(6)}{w.letters(1)}", "DEVICE"),
+        )
+    n.fmt("\n{rn} RN / CCU", rn=w.name(w.person(), "DOCTOR", "full", "initial_last", "LAST_FIRST"))
+
+
+@template("nursing", "test")
+def nursing_stepdown_sbar(w: World, n: Note) -> None:
+    n.upper = True
+    pt = w.person()
+    years = w.age(0.3, 60)
+    day = w.day()
+    relation, fam = w.relative(pt)
+    n.fmt(
+        "SBAR HANDOFF {d}, RM {rm}\n",
+        d=w.date(day, "m/d", "m/d/yyyy", "Mon d"),
+        rm=f"{w.num(3, 9)}{w.num(10, 40)}",
+    )
+    n.fmt("S: {nm}, {a} YO ", nm=w.name(pt, "PATIENT", "LAST_FIRST", "last", "full"), a=age(years))
+    n.fmt(
+        "ADMITTED {d} FROM {src} W/ {dx}.\n",
+        d=w.date(day - dt.timedelta(days=w.num(1, 6)), "m/d", "Mon d", "d-Mon"),
+        src=w.pick((Phi(w.nursing_home(), "HOSPITAL"), "HOME", Phi(w.hospital(), "HOSPITAL"))),
+        dx=w.pick(("CHF EXACERBATION", "UROSEPSIS", "COPD FLARE", "GI BLEED", "SYNCOPE")),
+    )
+    n.fmt(
+        "B: HX {hx}. LIVES {lv}. ",
+        hx=", ".join(w.some(PMH, 2, 4)),
+        lv=w.pick(("ALONE", "W/ SPOUSE", "W/ DTR")),
+    )
+    if w.chance(0.4):
+        n.fmt("DAUGHTER {nm} IS HCP. ", nm=w.rel(w.person("F", pt.last), "first", "full"))
+    n.fmt("ALLERGY {al}.\n", al=w.pick(ALLERGIES))
+    n.fmt(
+        "A: {v}. {a}\n",
+        v=vitals(w),
+        a=w.pick(
+            (
+                f"I/O {w.num(800, 1900)}/{w.num(400, 2600)}. WT DOWN 1.2KG. CREAT TRENDING UP.",
+                "HCT STABLE X2, NO FURTHER MELENA. GUAIAC NEG THIS AM.",
+                "MORE SOB W/ EXERTION. LS CRACKLES BASES. ON 3L.",
+                "SLEPT WELL, NO ACUTE EVENTS. DENIES CP.",
+            )
+        ),
+    )
+    n.add(
+        w.pick(
+            ("NEURO: A&OX3, ANXIOUS AT TIMES. ", "NEURO: FORGETFUL, REORIENTS EASILY. ", "NEURO: INTACT. ")
+        ),
+        w.pick(("GI: TOL 2G NA DIET, LBM TODAY. ", "GI: NPO, IVF @ 75. ", "GI: CLEARS, NO N/V. ")),
+        w.pick(("GU: VOIDING, STRICT I/O. ", "GU: FOLEY, UO ~40CC/HR. ")),
+        w.pick(("SKIN: INTACT. ", "SKIN: HEELS BOGGY, OFFLOADED. ")),
+        "\n",
+    )
+    n.fmt(
+        "LINES/DRIPS: {l}. MEDS DUE: {m}.\n",
+        l=w.pick(("PIV X2", "L PICC", "PIV, HEPARIN GTT @ 1200U/HR")),
+        m=w.pick(("LASIX 40 IV @ 1400", "PROTONIX 40 IV @ 2100", "NONE UNTIL 1800", "COUMADIN PER INR")),
+    )
+    n.fmt(
+        "PENDING: {p}.\n",
+        p=w.pick(("ECHO READ, AM LABS", "GI CONSULT, H/H Q6H", "PT/OT, CM SCREEN", "BCX FROM ADMIT")),
+    )
+    n.fmt(
+        "R: {r} ",
+        r=w.pick(
+            (
+                "F/U AM CHEM7, ? RESTART LASIX. ",
+                "HOPE TO TRANSFER TO FLOOR TODAY. ",
+                "MAY NEED SCOPE, NPO AFTER MN. ",
+                "PT/OT EVAL, SCREEN FOR REHAB. ",
+            )
+        ),
+    )
+    n.fmt(
+        "{rel} {nm} UPDATED, CAN BE REACHED {ph}.",
+        rel=relation,
+        nm=w.rel(fam, "first"),
+        ph=w.phone(styles=("dash", "dash_x", "paren")),
+    )
+    n.fmt(
+        "\nGIVEN BY {a} RN TO {b} RN",
+        a=w.name(w.person(), "DOCTOR", "first", "initial_last"),
+        b=w.name(w.person(), "DOCTOR", "first", "initial_last"),
+    )
+
+
+# -- 2. discharge summaries -------------------------------------------------------------------------
+
+COURSE = (
+    "# CHF exacerbation: diuresed with IV Lasix 40 mg BID with net negative {l} L, weight down to {kg} kg. "
+    "Transitioned to PO torsemide. Echo showed EF {ef}%.",
+    "# Pneumonia: CXR with RLL infiltrate, treated with ceftriaxone/azithromycin, narrowed to cefpodoxime. "
+    "Afebrile since HD#2. Brown sputum cleared.",
+    "# Afib with RVR: rate controlled with metoprolol. CHADS2-VASc {ef2}. Continued apixaban.",
+    "# AKI: Cr peaked at {cr} from baseline 1.1, prerenal, resolved with IVF.",
+    "# Parkinson's disease: continued home Sinemet on strict schedule; neurology (Dr. {neuro}) followed.",
+    "# UTI: UA positive, Cx grew pan-sensitive E. coli. Foley removed HD#2. Completed 3 days ceftriaxone.",
+    "# Delirium: likely multifactorial (infection, new environment). Improved with reorientation, "
+    "melatonin. Avoided Haldol.",
+    "# Anemia: Hgb nadir {hgb}, guaiac negative, transfused 1 unit PRBC with appropriate bump.",
+    "# NSTEMI: trop peaked 2.1, GRACE score {grace}. Heparin gtt x48h, cath deferred per pt wishes.",
+)
+
+
+def family_history(w: World) -> list[Piece]:
+    """A family-history line; relatives' ages over 89 are PHI too."""
+    parent = w.pick(("Mother", "Father"))
+    died = w.pick((w.num(90, 103), w.num(58, 89)))
+    cause = w.pick(("MI", "stroke", '"old age"', "Alzheimer's", "colon cancer", "Parkinson's"))
+    other = w.pick(
+        ("Sister with breast cancer at 52.", "Brother with DM2.", "No family hx of sudden cardiac death.", "")
+    )
+    return [parent, " died at ", age(died), " of ", cause, ". ", other]
+
+
+def course_block(w: World) -> list[Piece]:
+    out: list[Piece] = []
+    for item in w.some(COURSE, 2, 4):
+        if "{neuro}" in item:
+            head, tail = item.split("{neuro}")
+            out += [head, Phi(w.person().last, "DOCTOR"), tail, "\n"]
+        else:
+            out += [
+                item.format(
+                    l=w.num(2, 9),
+                    kg=w.num(58, 110),
+                    ef=w.num(20, 60),
+                    ef2=w.num(2, 6),
+                    cr=f"{w.num(1, 3)}.{w.num(2, 9)}",
+                    hgb=f"{w.num(6, 8)}.{w.num(0, 9)}",
+                    grace=w.num(98, 180),
+                ),
+                "\n",
+            ]
+    return out
+
+
+@template("discharge", "dev")
+def discharge_medicine(w: World, n: Note) -> None:
+    pt = w.person()
+    years = w.age(0.2, 45)
+    admit = w.day()
+    dc = admit + dt.timedelta(days=w.num(2, 12))
+    fmts = w.pick((("mm/dd/yyyy",), ("m/d/yyyy",), ("iso",), ("dd-Mon-yyyy",)))
+    attending = w.person()
+    pcp = w.person()
+    hosp = w.hospital()
+    n.fmt("Admission Date: {a}     Discharge Date: {d}\n\n", a=w.date(admit, *fmts), d=w.date(dc, *fmts))
+    n.fmt("Date of Birth: {b}     Sex: {s}\n\n", b=w.date(w.dob(admit, years), *fmts), s=pt.sex)
+    n.fmt(
+        "Service: MEDICINE\n\nAttending: {a}, MD\n\n",
+        a=w.name(attending, "DOCTOR", "full", "full_mi", "last_first"),
+    )
+    n.fmt("Chief Complaint:\n{cc}\n\n", cc=w.pick(("SOB", "fever, cough", "weakness", "fall", "chest pain")))
+    n.fmt(
+        "History of Present Illness:\n{a} yo {s} with {pmh} who presents with {sx}. ",
+        a=age(years),
+        s="woman" if pt.sex == "F" else "man",
+        pmh=join(w.some(PMH, 2, 4)),
+        sx=w.pick(
+            (
+                "3 days of worsening DOE and orthopnea",
+                "fever to 102 and productive cough",
+                "a mechanical fall at home",
+                "generalized weakness and poor PO intake",
+            )
+        ),
+    )
+    if w.chance(0.5):
+        n.fmt(
+            "Was seen at {h} on {d} and ",
+            h=Phi(w.hospital(), "HOSPITAL"),
+            d=w.date(admit - dt.timedelta(days=w.num(2, 20)), *SHORT_DATES),
+        )
+        n.add(w.pick(("sent home on azithromycin. ", "told to follow up with PCP. ")))
+    n.fmt("In the ED, VS {v}. Labs notable for {l}.\n\n", v=vitals(w), l=labs(w))
+    n.fmt("Past Medical History:\n{p}\n\n", p="\n".join(w.some(PMH, 3, 6)))
+    n.add(
+        "Social History:\n",
+        w.pick(
+            (
+                [
+                    "Lives with ",
+                    w.pick(("wife", "husband", "daughter")),
+                    " in ",
+                    Phi(w.town()[0], "CITY"),
+                    ". ",
+                    w.pick(("Former", "Retired")),
+                    " ",
+                    Phi(w.pick(PROFESSIONS).replace("retired ", ""), "PROFESSION"),
+                    ". ",
+                ],
+                [
+                    "Emigrated from ",
+                    Phi(w.pick(COUNTRIES), "COUNTRY"),
+                    " in ",
+                    year(w.num(1970, 2010)),
+                    ", speaks limited English; ",
+                    w.pick(("Portuguese", "Spanish", "Haitian Creole", "Vietnamese")),
+                    " interpreter used. ",
+                ],
+                "Lives alone, independent in ADLs. ",
+            )
+        ),
+        w.pick(("Quit tobacco 20 yrs ago. ", "No EtOH. ", "1/2 ppd smoker. ")),
+        "\n\n",
+    )
+    n.fmt("Family History:\n{f}\n\n", f=family_history(w))
+    n.fmt("Physical Exam on admission:\n{e}\n\n", e=exam(w))
+    n.add("Brief Hospital Course:\n", course_block(w), "\n")
+    n.fmt("Discharge Medications:\n{m}\n\n", m=meds_block(w))
+    if w.chance(0.4):
+        n.fmt(
+            "Discharge Disposition:\nExtended Care\nFacility: {nh}\n\n", nh=Phi(w.nursing_home(), "HOSPITAL")
+        )
+    else:
+        n.add(
+            "Discharge Disposition:\nHome With Service\nFacility: ",
+            Phi(f"VNA of {w.place_word()}", "ORGANIZATION"),
+            "\n\n",
+        )
+    n.fmt(
+        "Discharge Diagnosis:\n{d}\n\nDischarge Condition: {c}\n\n",
+        d=w.pick(
+            (
+                "Primary: acute on chronic systolic CHF\nSecondary: AKI, afib",
+                "Primary: community acquired pneumonia",
+                "Primary: UTI with delirium\nSecondary: Parkinson's disease",
+                "Primary: NSTEMI",
+            )
+        ),
+        c=w.pick(("stable, ambulating with walker", "good", "fair; mental status at baseline")),
+    )
+    follow = dc + dt.timedelta(days=w.num(5, 21))
+    n.fmt(
+        "Followup Instructions:\nFollow-up with Dr. {pcp} at {clinic} on {d} at {t}. Phone: {ph}\n",
+        pcp=Phi(pcp.last, "DOCTOR"),
+        clinic=Phi(w.clinic("Primary Care"), "HOSPITAL"),
+        d=w.date(follow, "Month d, yyyy", "m/d/yyyy", "Mon d", "Month dth"),
+        t=w.pick(("10:30 AM", "1:15 PM", "9am", "2:40PM")),
+        ph=w.phone(),
+    )
+    n.fmt("\n{a}, MD  {d}\n", a=w.name(attending, "DOCTOR", "full_mi", "full"), d=w.date(dc, *fmts))
+    if w.chance(0.5):
+        n.fmt("{h}", h=Phi(hosp, "HOSPITAL"))
+
+
+@template("discharge", "dev")
+def discharge_surgery(w: World, n: Note) -> None:
+    pt = w.person()
+    years = w.age(0.12, 30)
+    admit = w.day()
+    op = admit + dt.timedelta(days=w.num(0, 2))
+    dc = op + dt.timedelta(days=w.num(1, 6))
+    surgeon = w.person()
+    proc, why = w.pick(
+        (
+            ("laparoscopic cholecystectomy", "recurrent RUQ pain and cholelithiasis on US"),
+            (
+                "sigmoid colectomy with primary anastomosis",
+                ["recurrent diverticulitis, last episode in ", Phi(MONTHS[w.num(0, 11)], "DATE")],
+            ),
+            ("open inguinal hernia repair with mesh", "an enlarging reducible R inguinal hernia"),
+            ("exploratory laparotomy, lysis of adhesions", "SBO that failed conservative management"),
+            ("Whipple procedure", "a pancreatic head mass, biopsy-proven adenocarcinoma"),
+            ("laparoscopic Nissen fundoplication", "refractory GERD and a large hiatal hernia"),
+        )
+    )
+    n.add("DISCHARGE SUMMARY\n\n")
+    n.fmt("PATIENT: {p}    MRN: {m}\n", p=w.name(pt, "PATIENT", "LAST_FIRST", "last_first"), m=w.mrn())
+    n.fmt(
+        "ADMITTED: {a}   DISCHARGED: {d}\n",
+        a=w.date(admit, "mm/dd/yy", "m/d/yyyy"),
+        d=w.date(dc, "mm/dd/yy", "m/d/yyyy"),
+    )
+    n.fmt("SURGEON: {s}, MD\n", s=w.name(surgeon, "DOCTOR", "full", "full_mi"))
+    if w.chance(0.6):
+        n.fmt(
+            "REFERRING: Dr. {r}, {c}\n",
+            r=w.name(w.person(), "DOCTOR", "full", "last"),
+            c=Phi(w.clinic("Family Medicine"), "HOSPITAL"),
+        )
+    n.fmt("\nPROCEDURE: {p} on {d}\n\n", p=proc, d=w.date(op, "m/d", "Month dth", "m/d/yy"))
+    n.fmt(
+        "HISTORY: {a}-year-old {s} with {why}. ",
+        a=age(years),
+        s="female" if pt.sex == "F" else "male",
+        why=why,
+    )
+    if w.chance(0.5):
+        n.fmt("Prior surgery: appendectomy ({y}). ", y=year(w.num(1975, 2012)))
+    n.fmt("\n\nPMH: {p}\nALLERGIES: {a}", p="; ".join(w.some(PMH, 1, 4)), a=w.pick(ALLERGIES))
+    n.add("\n\nHOSPITAL COURSE: ")
+    n.fmt(
+        "Pt was taken to the OR on {d} and underwent {p} without complication (see op note). ",
+        d=w.date(op, "m/d", "mm/dd"),
+        p=proc,
+    )
+    n.add(
+        w.pick(
+            (
+                "Post-op course was notable for ileus on POD#2, managed with NGT decompression and bowel "
+                "rest; "
+                "this resolved by POD#4 and diet was advanced. ",
+                "Pain was controlled with a PCA, transitioned to PO oxycodone on POD#1. ",
+                "JP drain output decreased to <30 cc/day and the drain was pulled prior to discharge. ",
+                "The Foley was removed POD#1 and pt voided without difficulty. ",
+            )
+        )
+    )
+    n.add(
+        w.pick(
+            (
+                "Tolerating a regular diet, ambulating independently, pain controlled on oral medications. ",
+                "At discharge afebrile, VSS, incision C/D/I. ",
+            )
+        )
+    )
+    n.fmt("\n\nDISCHARGE MEDS:\n{m}\n\n", m=meds_block(w, 2, 5, numbered=False))
+    n.add(
+        "DISCHARGE INSTRUCTIONS: ",
+        w.pick(
+            (
+                "No lifting > 10 lbs x 6 weeks. May shower, pat incisions dry. No tub baths or swimming. ",
+                "Regular diet as tolerated, avoid greasy foods for 1-2 weeks. No driving while on narcotics. "
+                "",
+                "Low residue diet x2 weeks. Walk several times a day. Ok to remove outer dressing in 48 hrs. "
+                "",
+            )
+        ),
+    )
+    n.add(w.pick(("Colace while on narcotics to prevent constipation. ", "")), "\n\n")
+    n.fmt(
+        "FOLLOW UP: {s} clinic in 2 weeks, call {ph} to schedule. ",
+        s=w.name(surgeon, "DOCTOR", "last"),
+        ph=w.phone(styles=("paren", "dash", "dash_x")),
+    )
+    n.add(w.pick(("Staples out at that visit. ", "Pathology pending, will be reviewed at f/u. ")))
+    n.fmt(
+        "Call or return for fever > 101.5, worsening pain, redness at incision.\n\nDictated by: {r}, PA-C\n",
+        r=w.name(w.person(), "DOCTOR", "full", "initial_last"),
+    )
+    n.fmt(
+        "D: {d} T: {t}\n",
+        d=w.date(dc, "mm/dd/yy", "m/d/yy"),
+        t=w.date(dc + dt.timedelta(days=w.num(0, 2)), "mm/dd/yy", "m/d/yy"),
+    )
+    n.add(
+        "\nThe patient was seen and examined on the day of discharge; > 30 minutes spent on discharge "
+        "planning."
+    )
+
+
+@template("discharge", "dev")
+def discharge_cardiology_transfer(w: World, n: Note) -> None:
+    pt = w.person()
+    years = w.age(0.22, 50)
+    admit = w.day()
+    dc = admit + dt.timedelta(days=w.num(2, 8))
+    outside = w.hospital()
+    here = w.hospital()
+    cardiologist = w.person()
+    n.fmt("{h} - Cardiology Discharge Summary\n", h=Phi(here, "HOSPITAL"))
+    n.fmt(
+        "Name: {p}  DOB: {b}  Unit No: {m}\n",
+        p=w.name(pt, "PATIENT", "full", "last_first"),
+        b=w.date(w.dob(admit, years), "mm/dd/yyyy", "m/d/yyyy"),
+        m=w.mrn(),
+    )
+    n.fmt(
+        "Dates: {a} - {d}\n\n",
+        a=w.date(admit, "m/d/yyyy", "Mon. d, yyyy"),
+        d=w.date(dc, "m/d/yyyy", "Mon. d, yyyy"),
+    )
+    n.fmt(
+        "Transferred from {o} ({oi}) for {why}. ",
+        o=Phi(outside, "HOSPITAL"),
+        oi=Phi(World.initials(outside), "HOSPITAL"),
+        why=w.pick(
+            (
+                "cardiac catheterization after NSTEMI",
+                "management of complete heart block",
+                "evaluation of recurrent VT",
+                "TAVR workup for severe AS",
+            )
+        ),
+    )
+    n.fmt("Pt is {a} y/o with {pmh}. ", a=age(years), pmh=join(w.some(PMH, 2, 3)))
+    n.fmt(
+        "At {oi} trop peaked at {t}; ",
+        oi=Phi(World.initials(outside), "HOSPITAL"),
+        t=f"{w.num(0, 9)}.{w.num(1, 99)}",
+    )
+    n.add("GRACE score ", str(w.num(90, 170)), ". ")
+    n.fmt("Labs on arrival: {l}. ", l=labs(w))
+    n.fmt("\n\nExam: {e}", e=exam(w).replace("\n", "; "))
+    if w.chance(0.5):
+        n.fmt(
+            "\nSocial: {j}, lives with {r}. ",
+            j=w.pick(
+                ("retired", ["works as a ", Phi(w.pick(PROFESSIONS).replace("retired ", ""), "PROFESSION")])
+            ),
+            r=w.pick(("spouse", "son", "alone")),
+        )
+    n.add("\n\nHospital course: ")
+    device = w.chance(0.5)
+    if device:
+        n.fmt(
+            "Underwent dual chamber pacemaker placement on {d} (Dr. {c}). Device: {mk}, serial {sn}. "
+            "Interrogation prior to discharge showed normal function. ",
+            d=w.date(admit + dt.timedelta(days=1), *SHORT_DATES),
+            c=Phi(cardiologist.last, "DOCTOR"),
+            mk=w.pick(("Medtronic Azure XT DR", "Boston Scientific Accolade", "Abbott Assurity MRI")),
+            sn=Phi(f"{w.letters(3)}{w.digits(6)}{w.letters(1)}", "DEVICE"),
+        )
+    else:
+        n.fmt(
+            "Cath on {d} showed {f}. ",
+            d=w.date(admit + dt.timedelta(days=1), *SHORT_DATES),
+            f=w.pick(
+                (
+                    "90% mid LAD stenosis, treated with 1 DES",
+                    "nonobstructive CAD, medical management",
+                    "3VD, CT surgery consulted for CABG, pt declined",
+                )
+            ),
+        )
+    n.add(w.pick(("Groin site without hematoma. ", "Loaded with ticagrelor. ", "Beta blocker uptitrated. ")))
+    n.add(w.pick(("Echo: EF 40-45%, mild MR. ", "Echo: preserved EF, severe AS, peak gradient 62. ", "")))
+    n.fmt("\n\nDischarge meds:\n{m}\n\n", m=meds_block(w, 3, 6, numbered=False))
+    n.fmt(
+        "Follow-up: Dr. {c}, {cl}, {d}. ",
+        c=Phi(cardiologist.last, "DOCTOR"),
+        cl=Phi(w.clinic("Cardiology"), "HOSPITAL"),
+        d=w.date(dc + dt.timedelta(days=w.num(7, 30)), "m/d", "Month dth", "Mon d"),
+    )
+    if device:
+        n.add("Device clinic check in 1 week, remote monitoring set up. ")
+    n.fmt(
+        "PCP {p} notified by fax {f}.\n",
+        p=w.name(w.person(), "DOCTOR", "full", "last_first"),
+        f=w.phone("FAX"),
+    )
+    n.fmt("\n{c}, MD, FACC", c=w.name(cardiologist, "DOCTOR", "full", "full_mi"))
+
+
+@template("discharge", "test")
+def discharge_psychiatry(w: World, n: Note) -> None:
+    pt = w.person()
+    years = w.num(19, 70)
+    admit = w.day()
+    dc = admit + dt.timedelta(days=w.num(4, 21))
+    relation, fam = w.relative(pt)
+    n.add("INPATIENT PSYCHIATRY DISCHARGE SUMMARY\n")
+    n.fmt("Patient: {p}   MR#: {m}\n", p=w.name(pt, "PATIENT", "full", "full_mi"), m=w.mrn())
+    n.fmt(
+        "Admission: {a} (Section 12)   Discharge: {d}\n",
+        a=w.date(admit, "Month d, yyyy", "d Month yyyy"),
+        d=w.date(dc, "Month d, yyyy", "d Month yyyy"),
+    )
+    n.fmt(
+        "Unit: {u}, {h}\n\n",
+        u=w.pick(("4 North", "Bay 2", "Adult Inpatient Unit")),
+        h=Phi(w.hospital(), "HOSPITAL"),
+    )
+    n.fmt(
+        "Identifying data: {a} yo {s}, {job}, ",
+        a=age(years),
+        s="woman" if pt.sex == "F" else "man",
+        job=w.pick((Phi(w.pick(PROFESSIONS), "PROFESSION"), "unemployed", "on disability")),
+    )
+    n.fmt("lives in {c} with {r}. ", c=Phi(w.town()[0], "CITY"), r=w.pick((relation, "roommate", "parents")))
+    if w.chance(0.4):
+        n.fmt(
+            "Born in {c}, moved to the US in {y}. ",
+            c=Phi(w.pick(COUNTRIES), "COUNTRY"),
+            y=year(w.num(1980, 2015)),
+        )
+    n.fmt("Grandmother (age {g}) lives with the family. ", g=age(w.pick((w.num(90, 99), w.num(70, 89)))))
+    n.fmt(
+        "\n\nReason for admission: {r}\n\n",
+        r=w.pick(
+            (
+                "Brought in by police after " + relation + " called 911 reporting SI with plan to overdose.",
+                "Worsening depression, 'there's no joy in anything anymore', stopped eating.",
+                "Manic episode: 3 nights without sleep, pressured speech, spent $4,000 in cash.",
+                "Command AH, paranoid about neighbors; off meds x 2 months.",
+            )
+        ),
+    )
+    n.fmt(
+        "Hospital course: {c} ",
+        c=w.pick(
+            (
+                "Started sertraline, titrated to 100 mg. Mood gradually improved, brighter affect by week 2.",
+                "Lithium restarted, level 0.8 on day 6. Sleep normalized.",
+                "Restarted risperidone with good effect; groups attended daily.",
+            )
+        ),
+    )
+    n.fmt(
+        "Family meeting held {wd} with {rel} {nm}, who will stay with pt for the first week. ",
+        wd=w.weekday(dc - dt.timedelta(days=w.num(1, 3))),
+        rel=relation,
+        nm=w.rel(fam),
+    )
+    n.add("Denied SI/HI at discharge; safety plan reviewed.\n\n")
+    n.add(
+        "Mental status at discharge: ",
+        w.pick(
+            (
+                "Well groomed, calm, good eye contact. Speech normal rate. Mood 'better', affect mildly "
+                "constricted. "
+                "Thought process linear, no AH/VH. Insight and judgment fair.",
+                "Casually dressed, cooperative. Mood 'okay', affect euthymic. Denies paranoia. Cognition "
+                "grossly intact.",
+                "Pleasant, mildly anxious. Future oriented, talking about returning to work. No psychotic "
+                "symptoms.",
+            )
+        ),
+        "\n",
+    )
+    n.add(
+        "Risk assessment: ",
+        w.pick(
+            (
+                "chronic risk factors (prior attempts, male sex) mitigated by engagement, "
+                "family support and removal of firearms from the home.",
+                "low acute risk; protective factors include children and faith community.",
+            )
+        ),
+        "\n\n",
+    )
+    n.fmt("Discharge meds:\n{m}\n\n", m=meds_block(w, 1, 4))
+    n.fmt(
+        "Aftercare: {cl}, intake with {t}, LICSW on {d}. Psychiatrist Dr. {p} on {d2}. "
+        "Crisis line 988. Clinic {ph}.\n\n",
+        cl=Phi(w.clinic("Behavioral Health"), "HOSPITAL"),
+        t=w.name(w.person(), "DOCTOR", "full"),
+        d=w.date(dc + dt.timedelta(days=w.num(2, 6)), *SHORT_DATES),
+        p=Phi(w.person().last, "DOCTOR"),
+        d2=w.date(dc + dt.timedelta(days=w.num(7, 20)), *SHORT_DATES),
+        ph=w.phone(),
+    )
+    n.fmt("Attending psychiatrist: {a}, MD", a=w.name(w.person(), "DOCTOR", "full", "full_mi"))
+
+
+@template("discharge", "test")
+def discharge_death_summary(w: World, n: Note) -> None:
+    pt = w.person()
+    years = w.age(0.4, 60)
+    admit = w.day()
+    died = admit + dt.timedelta(days=w.num(1, 9))
+    relation, fam = w.relative(pt)
+    md = w.person()
+    n.add("DEATH SUMMARY\n\n")
+    n.fmt("{p} ({m})\n", p=w.name(pt, "PATIENT", "last_first", "LAST_FIRST", "full"), m=w.mrn())
+    n.fmt(
+        "Admitted {a} via the ED. Expired {d} at {t}.\n\n",
+        a=w.date(admit, "mm/dd/yyyy", "m/d/yy", "Month d, yyyy"),
+        d=w.date(died, "mm/dd/yyyy", "m/d/yy", "Month d, yyyy"),
+        t=f"{w.num(0, 23):02d}{w.num(10, 59)}",
+    )
+    n.fmt(
+        "{a} year old {s} with {pmh}, ",
+        a=age(years),
+        s="woman" if pt.sex == "F" else "man",
+        pmh=join(w.some(PMH, 2, 4)),
+    )
+    n.fmt(
+        "admitted from {src} with {dx}. ",
+        src=w.pick((Phi(w.nursing_home(), "HOSPITAL"), "home")),
+        dx=w.pick(
+            (
+                "septic shock from a urinary source",
+                "massive PE",
+                "aspiration pneumonia",
+                "ICH while on warfarin",
+                "decompensated cirrhosis",
+            )
+        ),
+    )
+    n.fmt("On arrival {v}, lactate {lac}. ", v=vitals(w), lac=f"{w.num(2, 9)}.{w.num(0, 9)}")
+    n.add(
+        w.pick(
+            (
+                "Intubated in the ED for hypoxemic respiratory failure and admitted to the MICU. ",
+                "Admitted to the floor, transferred to the ICU on HD#2 for worsening hypotension. ",
+                "Initially improved on the floor, then had a PEA arrest with ROSC after 12 minutes. ",
+            )
+        )
+    )
+    n.add(
+        w.pick(
+            (
+                "Course complicated by AKI requiring CRRT and new afib with RVR. ",
+                "Developed ischemic bowel. ",
+                "Neuro exam after sedation hold showed absent corneals and no response to pain. ",
+            )
+        )
+    )
+    n.fmt(
+        "Despite {tx}, pt continued to decline. ",
+        tx=w.pick(
+            ("broad spectrum abx and two pressors", "intubation and maximal support", "reversal with Kcentra")
+        ),
+    )
+    n.fmt(
+        "Goals of care discussed on {d} with {rel} {nm} (HCP), ",
+        d=w.date(died - dt.timedelta(days=1), *SHORT_DATES),
+        rel=relation,
+        nm=w.rel(fam, "full", "first"),
+    )
+    n.add("who confirmed pt would not want prolonged life support; transitioned to CMO. ")
+    n.fmt("Pronounced by {md}, MD. Family at bedside. ", md=w.name(md, "DOCTOR", "full", "initial_last"))
+    n.add(w.pick(("Autopsy declined. ", "Autopsy requested by family. ", "ME notified, case declined. ")))
+    n.fmt("PCP Dr. {p} notified by phone ({ph}).\n", p=Phi(w.person().last, "DOCTOR"), ph=w.phone())
+    n.fmt("NEOB notified, ref #{r}.\n", r=Phi(w.letters(2) + w.digits(7), "IDNUM"))
+    n.fmt("\n{md}, MD, Medicine Housestaff  pager {pg}", md=w.name(md, "DOCTOR", "full"), pg=w.pager())
+
+
+# -- 3. ED triage notes -----------------------------------------------------------------------------
+
+# fmt: off
+CHIEF_COMPLAINTS = (
+    "CP", "SOB", "abd pain", "fall", "AMS", "syncope", "weakness", "HA", "back pain", "fever", "N/V/D",
+    "L leg swelling", "palpitations", "dizziness",
+)
+# fmt: on
+
+
+@template("ed", "dev")
+def ed_abbreviated(w: World, n: Note) -> None:
+    pt = w.person()
+    years = w.age(0.2, 30)
+    relation, fam = w.relative(pt)
+    n.fmt(
+        "{a} yo {s} BIBA from {src} c/o {cc} x{h}{u}. ",
+        a=age(years),
+        s=pt.sex,
+        src=w.pick(
+            (
+                "home",
+                "home",
+                "work",
+                ["a restaurant in ", Phi(w.town()[0], "CITY")],
+                Phi(f"{w.place_word()} State Park", "LOCATION-OTHER"),
+            )
+        ),
+        cc=w.pick(CHIEF_COMPLAINTS),
+        h=w.num(1, 6),
+        u=w.pick(("h", "d", " hrs", " days")),
+    )
+    n.fmt(
+        "Per {rel} {nm}, pt {story}. ",
+        rel=relation,
+        nm=w.rel(fam, "first"),
+        story=w.pick(
+            (
+                ["has been more confused since ", w.weekday(w.day())],
+                "was found on the bathroom floor this AM",
+                "c/o CP while shoveling",
+                "has not been eating or drinking",
+                "vomited x3",
+            )
+        ),
+    )
+    n.add(
+        w.pick(
+            (
+                "Denies fever, cough. ",
+                "+N/V x2, no diarrhea. ",
+                "Denies LOC, did not hit head. ",
+                "Took 2 SL NTG at home without relief. ",
+            )
+        )
+    )
+    n.fmt("PMH {p}. ", p=", ".join(w.some(PMH, 1, 4)))
+    n.add(w.pick(("Last seen by PCP 1 month ago. ", "Recent admission for same. ", "")))
+    n.fmt(
+        "Meds: {m}. All: {al}.\n",
+        m=w.pick(("see list", "Coumadin, Lasix, Lopressor", "unknown, pt unsure")),
+        al=w.pick(ALLERGIES),
+    )
+    n.fmt("VS: {v}. FSBG {g}. Pain {p}/10.\n", v=vitals(w), g=w.num(70, 420), p=w.num(0, 10))
+    n.add(
+        w.pick(
+            (
+                "Pt pale, diaphoretic. ",
+                "Pt in NAD, speaking full sentences. ",
+                "Pt moaning, holding abd. ",
+                "Skin warm/dry. Lungs w/ exp wheeze. ",
+            )
+        )
+    )
+    n.add(
+        w.pick(
+            (
+                "18g PIV R AC, labs drawn, trop/CBC/CHEM7/PT/PTT/LFTs sent. ",
+                "ASA 325 given per protocol. ",
+                "Urine sent. Zofran 4 mg ODT given. ",
+                "",
+            )
+        )
+    )
+    n.add(
+        w.pick(("EKG done in triage, shown to Dr. ", "Seen in triage by Dr. ", "Dr. ")),
+        Phi(w.person().last, "DOCTOR"),
+        w.pick((". ", " aware. ")),
+    )
+    n.fmt(
+        "ESI {e}. To {b}.",
+        e=w.num(1, 4),
+        b=w.pick(("Acute 12", "hallway bed", "Fast Track", "resus 2", "pod B")),
+    )
+    if w.chance(0.4):
+        n.fmt(" {rel} cell {ph}.", rel=relation.capitalize(), ph=w.phone(styles=("dash", "plain", "paren")))
+    n.fmt("\n-- {rn}, RN", rn=w.name(w.person(), "DOCTOR", "initial_last", "full"))
+
+
+@template("ed", "dev")
+def ed_triage_form(w: World, n: Note) -> None:
+    pt = w.person()
+    years = w.age(0.15, 18)
+    day = w.day()
+    n.add("EMERGENCY DEPARTMENT TRIAGE\n")
+    n.fmt(
+        "Pt: {p}    DOB: {b}    MRN: {m}\n",
+        p=w.name(pt, "PATIENT", "LAST_FIRST", "last_first"),
+        b=w.date(w.dob(day, years), "mm/dd/yyyy", "m/d/yyyy"),
+        m=w.mrn(),
+    )
+    n.fmt(
+        "Arrival: {d} {t}   Mode: {mode}\n",
+        d=w.date(day, "mm/dd/yyyy", "m/d/yy"),
+        t=f"{w.num(0, 23):02d}:{w.num(0, 59):02d}",
+        mode=w.pick(("Ambulance", "Private vehicle", "Walk-in", "Police")),
+    )
+    n.fmt("Chief Complaint: {cc}\n", cc=w.pick(CHIEF_COMPLAINTS))
+    n.fmt(
+        "Triage Assessment: {a} yo presents with {sx}. {extra}\n",
+        a=age(years),
+        sx=w.pick(
+            (
+                "intermittent substernal chest pressure since 0300, nonradiating",
+                "R sided abd pain, +N, no V, LMP 2 wks ago",
+                "fall down 4 stairs, +LOC, on Eliquis",
+                "worsening SOB, 3 pillow orthopnea, LE edema",
+                "lightheadedness when standing",
+            )
+        ),
+        extra=w.pick(
+            ("Denies fever.", "Hx Hodgkin lymphoma in remission.", "States 'I hope it's nothing.'", "")
+        ),
+    )
+    n.fmt(
+        "Vitals: {v}\nWeight: {kg} kg   Allergies: {al}\n",
+        v=vitals(w, compact=False),
+        kg=w.num(45, 140),
+        al=w.pick(ALLERGIES),
+    )
+    n.fmt("Acuity: ESI {e}\n", e=w.num(2, 4))
+    n.fmt(
+        "Screening: fall risk {f}; SI screen neg; {t}\n",
+        f=w.pick(("high", "low")),
+        t=w.pick(
+            (
+                "no recent travel",
+                ["recent travel to ", Phi(w.pick(COUNTRIES), "COUNTRY")],
+                "flu vaccine this season",
+            )
+        ),
+    )
+    n.fmt("Acct #: {a}\n", a=Phi(w.digits(w.num(8, 10)), "ACCOUNT"))
+    n.fmt("PCP: {p}", p=w.pick((["Dr. ", w.name(w.person(), "DOCTOR", "last", "full")], "none")))
+    n.fmt(
+        "    Insurance: {i} #{id}\n",
+        i=w.pick(("BCBS", "Medicare", "MassHealth", "Tufts HP", "Aetna")),
+        id=w.member_id(),
+    )
+    n.fmt(
+        "Emergency contact: {nm} ({rel}) {ph}\n",
+        nm=w.rel(w.relative(pt)[1], "full"),
+        rel=w.pick(("spouse", "child", "sibling")),
+        ph=w.phone(),
+    )
+    n.fmt(
+        "Triage RN: {rn}    Entered by: {u}",
+        rn=w.name(nurse := w.person(), "DOCTOR", "full", "last_first"),
+        u=w.username(nurse),
+    )
+    n.add("\nTriage performed by RN per ED protocol. Reassess vitals q1h while in waiting room.")
+
+
+@template("ed", "dev")
+def ed_nursing_home_sendout(w: World, n: Note) -> None:
+    pt = w.person()
+    years = w.age(0.45, 70)
+    nh = w.nursing_home()
+    day = w.day()
+    n.fmt(
+        "Pt sent in from {nh} for {why}. ",
+        nh=Phi(nh, "HOSPITAL"),
+        why=w.pick(
+            ("AMS", "hypoxia", "fever and decreased PO", "fall with ? hip fx", "coffee ground emesis")
+        ),
+    )
+    n.fmt(
+        "Per NH staff (nurse {nn}) pt {s} {b} but {c} since {d}. ",
+        nn=w.name(w.person("F"), "DOCTOR", "first"),
+        s=w.pick(("is at baseline", "is normally")),
+        b=w.pick(("A&Ox2, ambulates w/ walker", "nonverbal, bedbound", "pleasantly confused")),
+        c=w.pick(("more lethargic", "not eating", "more agitated")),
+        d=w.pick(
+            (w.weekday(day - dt.timedelta(days=2)), w.date(day - dt.timedelta(days=1), "m/d"), "yesterday")
+        ),
+    )
+    n.fmt("{a} yo {s}, {pmh}. ", a=age(years), s=pt.sex, pmh=", ".join(w.some(PMH, 2, 4)))
+    n.add(
+        w.pick(("DNR/DNI per MOLST (copy on chart). ", "Full code per paperwork. ", "DNR, OK to intubate. "))
+    )
+    n.fmt(
+        "HCP is {rel} {nm} {ph}",
+        rel=(r := w.relative(pt))[0],
+        nm=w.rel(r[1], "full", "first"),
+        ph=w.phone(styles=("dash", "paren", "dot")),
+    )
+    n.add(w.pick((", aware pt sent in. ", ", LVM. ", " - on the way. ")))
+    n.fmt("{v}. Foley in place (chronic), cloudy urine. Sacral decub dressed.\n", v=vitals(w))
+    n.add(
+        w.pick(
+            ("Sent with: MAR, face sheet, MOLST. ", "Paperwork incomplete, no med list, called NH for MAR. ")
+        )
+    )
+    n.fmt(
+        "Last dose {m} given {t}. ",
+        m=w.pick(("Coumadin", "lorazepam", "Lasix", "oxycodone")),
+        t=w.pick(("0800", "last night", "at 1400")),
+    )
+    n.fmt("Labs at NH {d}: {l}.\n", d=w.date(day - dt.timedelta(days=w.num(1, 3)), "m/d", "Mon d"), l=labs(w))
+    n.fmt(
+        "NH # for report: {ph}, fax {fx}.",
+        ph=w.phone(styles=("dash", "dash_x")),
+        fx=w.phone("FAX", styles=("dash", "paren")),
+    )
+
+
+@template("ed", "test")
+def ed_pediatric(w: World, n: Note) -> None:
+    kid = w.person()
+    years = w.num(0, 15)
+    parent = w.person("F" if w.chance(0.7) else "M", kid.last if w.chance(0.7) else None)
+    role = "mother" if parent.sex == "F" else "father"
+    day = w.day()
+    n.fmt(
+        "{a} {u} {s} brought in by {role} {nm} for {cc}. ",
+        a=years or w.num(2, 11),
+        u="yo" if years else "mo",
+        s=w.pick(("F", "girl")) if kid.sex == "F" else w.pick(("M", "boy")),
+        role=role,
+        nm=w.rel(parent, "first", "full"),
+        cc=w.pick(
+            ("fever x2d", "barky cough", "vomiting, decreased wet diapers")
+            if years < 2
+            else (
+                "fever x2d",
+                "barky cough",
+                "ingestion of ? 2 of grandma's pills",
+                "fall from monkey bars, L wrist pain",
+            )
+        ),
+    )
+    n.add(
+        w.pick(
+            (
+                "Born full term, no NICU stay. ",
+                "Hx of RSV bronchiolitis as infant. ",
+                "No chronic medical problems. ",
+            )
+        )
+    )
+    n.fmt(
+        "Tmax {t} at home, last Motrin {m}. ",
+        t=w.pick(("102.4", "103", "101.8")),
+        m=w.pick(("0500", "2 hrs PTA", "this AM")),
+    )
+    n.add(w.pick(("Imms UTD. ", "Imms UTD per mom. ", "Imms behind, family from out of state. ")))
+    if years >= 1:
+        kind = (
+            ("Daycare", "Montessori") if years < 5 else ("Elementary", "Elementary School", "Middle School")
+        )
+        n.fmt("Attends {sch}. ", sch=Phi(f"{w.place_word()} {w.pick(kind)}", "ORGANIZATION"))
+    n.fmt(
+        "PCP {p} at {c}. ",
+        p=w.name(w.person(), "DOCTOR", "full", "last"),
+        c=Phi(w.clinic("Pediatrics"), "HOSPITAL"),
+    )
+    n.fmt(
+        "Wt {kg} kg. HR {hr} RR {rr} T {t} SpO2 {s}%. ",
+        kg=(f"{w.num(4, 9)}.{w.num(0, 9)}" if years == 0 else max(9, 2 * years + 8 + w.num(-2, 4))),
+        hr=w.num(90, 170),
+        rr=w.num(18, 40),
+        t=w.pick(("38.9", "37.2", "39.4")),
+        s=w.num(93, 100),
+    )
+    n.add(w.pick(("Well appearing, playful. ", "Fussy but consolable. ", "Mild retractions. ")))
+    n.add(
+        w.pick(
+            (
+                "ROS: +cough, +runny nose, no rash, no diarrhea. ",
+                "ROS: decreased PO, 2 wet diapers today, no blood in stool. ",
+                "ROS: denies HA, neck stiffness. ",
+            )
+        )
+    )
+    n.add(
+        w.pick(
+            (
+                "Cap refill <2 sec, MMM. ",
+                "TMs red/bulging per mom's report from PCP. ",
+                "Tearing present, fontanelle flat. ",
+            )
+        )
+    )
+    n.add(
+        w.pick(("NKDA. ", "Allergic to amoxicillin (hives). ")),
+        w.pick(("No sick contacts. ", "Sibling w/ same sx. ")),
+    )
+    if w.chance(0.5):
+        n.fmt(
+            "Seen at {uc} urgent care {d}. ",
+            uc=Phi(w.place_word(), "HOSPITAL"),
+            d=w.weekday(day - dt.timedelta(days=w.num(1, 3))),
+        )
+    n.add(
+        w.pick(
+            (
+                "Given Motrin 10 mg/kg PO in triage. ",
+                "Oral challenge started, tolerating popsicle. ",
+                "Ice + splint applied. ",
+            )
+        )
+    )
+    n.fmt("ESI {e}. {rn} RN", e=w.num(3, 5), rn=w.name(w.person(), "DOCTOR", "first", "initial_last"))
+    n.fmt("\nCall back # ({role}): {ph}", role=role, ph=w.phone(styles=("dash", "paren", "plain")))
+
+
+TRAUMA_CASES = (
+    ("restrained driver MVC vs tree ~40 mph, +airbag, self-extricated", "abrasion L forehead, seatbelt sign"),
+    ("pedestrian struck by car at low speed", "deformity R forearm, abrasions both knees"),
+    ("fall from ladder ~10 ft onto driveway", "L hip pain, shortened and externally rotated"),
+    ("unhelmeted bicyclist vs parked car", "TTP midline C-spine, lac to chin 3 cm"),
+    ("assaulted, struck with fist x multiple", "R periorbital swelling, R chest wall tenderness, crepitus"),
+)
+
+
+@template("ed", "test")
+def ed_trauma(w: World, n: Note) -> None:
+    n.upper = w.chance(0.4)
+    pt = w.person()
+    years = w.age(0.2, 18)
+    day = w.day()
+    n.fmt("TRAUMA TRIAGE {d}\n", d=w.date(day, "m/d/yy", "mm/dd/yy"))
+    n.fmt(
+        "{a} yo {s} {mech}. ",
+        a=age(years),
+        s=pt.sex,
+        mech=(mechanism := w.pick(TRAUMA_CASES))[0],
+    )
+    if w.chance(0.3):
+        n.fmt(
+            "Found by bystanders near {p}. ",
+            p=Phi(
+                w.pick(
+                    (
+                        f"{w.place_word()} Rail Trail",
+                        f"{w.pick(PLACE_HEADS)} Beach",
+                        f"the {w.place_word()} Reservoir",
+                    )
+                ),
+                "LOCATION-OTHER",
+            ),
+        )
+    n.fmt(
+        "Occurred on {st} in {c}. ",
+        st=Phi(" ".join(w.street().split(" Apt")[0].split(" #")[0].split()[1:]), "STREET"),
+        c=Phi(w.town()[0], "CITY"),
+    )
+    n.fmt(
+        "EMS ({m}) reports {r}. ",
+        m=w.pick(("Medic 12", "Engine 4", "Fire Rescue", "ALS unit")),
+        r=w.pick(
+            (
+                "GCS 15 on scene, c-collar placed",
+                "brief LOC, GCS 14",
+                "ETOH on board, combative",
+                "BP 90s, 1L NS en route",
+            )
+        ),
+    )
+    n.add(
+        w.pick(
+            (
+                "Miami J collar in place. ",
+                "Boston brace noted from prior. ",
+                "C-collar in place, backboard removed. ",
+            )
+        )
+    )
+    n.fmt("{v}. GCS {g}. ", v=vitals(w), g=w.num(11, 15))
+    n.fmt("Tetanus {t}. ", t=w.pick(("UTD", "unknown", ["last ", year(w.num(2005, 2020))])))
+    n.add(
+        "Injuries: ",
+        mechanism[1],
+        ". ",
+    )
+    n.add(w.pick(("FAST neg. ", "FAST + RUQ. ", "")), w.pick(("PMH unknown. ", "On Plavix. ", "No PMH. ")))
+    n.add(
+        w.pick(
+            (
+                "2 large bore IVs, trauma labs + type and cross sent. ",
+                "Pan-scan ordered. ",
+                "Splinted, XR ordered. ",
+            )
+        )
+    )
+    n.fmt(
+        "Insurance per wallet card: {i} ID {m}. ",
+        i=w.pick(("Harvard Pilgrim", "BCBS", "Medicaid")),
+        m=w.member_id(),
+    )
+    n.add(
+        w.pick(("Trauma 2 activation, Dr. ", "Trauma team notified, attending Dr. ", "Seen by Dr. ")),
+        Phi(w.person().last, "DOCTOR"),
+        ". ",
+    )
+    n.fmt(
+        "Pt ID'd by license, DL# {dl}.",
+        dl=Phi(f"{w.letters(1)}{w.digits(8)}" if w.chance(0.5) else f"S{w.digits(8)}", "LICENSE"),
+    )
+    n.fmt(
+        "\nPD on scene: officer {o}, badge {b}.",
+        o=w.name(w.person(), "PATIENT", "last", "full"),
+        b=Phi(w.digits(4), "IDNUM"),
+    )
+    n.fmt("\nRN {rn}", rn=w.name(w.person(), "DOCTOR", "initial_last", "last_first"))
+
+
+# -- 4. radiology reports ---------------------------------------------------------------------------
+
+
+def rad_header(w: World, n: Note, exam: str, day: dt.date, *, pt: Person, labeled: bool) -> None:
+    """Patient/exam header used by two radiology authors (each wraps it differently)."""
+    if labeled:
+        n.fmt(
+            "PATIENT: {p}  MRN: {m}\n", p=w.name(pt, "PATIENT", "LAST_FIRST", "last_first", "full"), m=w.mrn()
+        )
+    n.fmt("EXAM: {e}\n", e=exam)
+    n.fmt(
+        "ACCESSION: {a}\n",
+        a=Phi(w.pick((w.digits(8), f"RAD{w.digits(7)}", f"{w.letters(2)}{w.digits(6)}")), "IDNUM"),
+    )
+    n.fmt("DATE: {d}\n\n", d=w.date(day, "mm/dd/yyyy", "m/d/yyyy", "dd-Mon-yyyy"))
+
+
+# Each case keeps history, findings and impression consistent: (history, findings, impression).
+CXR_CASES = (
+    (
+        "SOB, r/o PNA",
+        "Lungs: Patchy airspace opacity in the right lower lobe, new since prior.\nPleura: No effusion "
+        "or pneumothorax.\nHeart and mediastinum: Normal cardiomediastinal silhouette.",
+        "1. RLL pneumonia.\n2. No effusion.",
+    ),
+    (
+        "fever, brown sputum",
+        "Lungs: Left lower lobe consolidation with air bronchograms.\nPleura: Small left "
+        "effusion.\nHeart and mediastinum: Heart size normal.",
+        "LLL pneumonia with small parapneumonic effusion.",
+    ),
+    (
+        "CHF, eval for effusion",
+        "Lungs: Pulmonary vascular congestion and interstitial edema.\nPleura: Moderate "
+        "bilateral effusions, increased from prior.\nHeart and mediastinum: Cardiomegaly.",
+        "Worsening CHF.",
+    ),
+    (
+        "s/p line placement",
+        "Lines/tubes: Right IJ central venous catheter with tip in the SVC.\nLungs: Clear.\n"
+        "Pleura: No pneumothorax.",
+        "Line in good position, no PTX.",
+    ),
+    (
+        "hx Hodgkin, new cough",
+        "Lungs: Hyperinflated. Biapical scarring unchanged. No focal consolidation.\nPleura: "
+        "No effusion.\nHeart and mediastinum: Mediastinal contour stable after radiation.",
+        "No acute cardiopulmonary process.",
+    ),
+)
+
+
+@template("radiology", "dev")
+def rad_chest_xray(w: World, n: Note) -> None:
+    pt = w.person()
+    day = w.day()
+    rad = w.person()
+    history, findings, impression = w.pick(CXR_CASES)
+    rad_header(
+        w,
+        n,
+        w.pick(("CHEST PA AND LATERAL", "CHEST, PORTABLE AP", "CXR 1 VIEW")),
+        day,
+        pt=pt,
+        labeled=w.chance(0.6),
+    )
+    n.fmt(
+        "ORDERING: {o}  ({u})\n",
+        o=w.name(w.person(), "DOCTOR", "full", "last_first"),
+        u=w.pick(("MICU", "ED", "7 West", "Clinic", "PACU")),
+    )
+    n.fmt("HISTORY: {h}\n\n", h=history)
+    n.fmt(
+        "COMPARISON: {c}\n\n",
+        c=w.pick(
+            (
+                ["Compared with ", w.date(day - dt.timedelta(days=w.num(30, 900)), "mm/dd/yyyy", "m/d/yyyy")],
+                "None.",
+                [w.date(day - dt.timedelta(days=w.num(1, 5)), "m/d/yy", "m/d")],
+            )
+        ),
+    )
+    n.add(
+        "TECHNIQUE: ",
+        w.pick(
+            (
+                "PA and lateral views of the chest.",
+                "Single portable AP upright view.",
+                "Single frontal view, patient semi-upright.",
+            )
+        ),
+        "\n\n",
+    )
+    n.add(
+        "FINDINGS:\n",
+        findings,
+        "\nBones: ",
+        w.pick(
+            (
+                "Osseous structures intact.",
+                "Degenerative changes of the thoracic spine.",
+                "Old healed L rib fractures.",
+            )
+        ),
+        "\n\n",
+    )
+    n.add("IMPRESSION:\n", impression)
+    if w.chance(0.6):
+        n.fmt(
+            "\n\nFindings d/w Dr. {d} at {t} on {dd}.",
+            d=Phi(w.person().last, "DOCTOR"),
+            t=f"{w.num(7, 23)}:{w.num(10, 59)}",
+            dd=w.date(day, "m/d", "mm/dd"),
+        )
+    n.fmt(
+        "\n\nDictated by: {r}, MD\nSigned: {r2} {d}",
+        r=w.name(rad, "DOCTOR", "full", "full_mi"),
+        r2=w.name(rad, "DOCTOR", "initial_last", "full"),
+        d=w.date(day, "mm/dd/yyyy", "m/d/yy"),
+    )
+    n.add(
+        "\n\nThis examination was interpreted with the benefit of prior studies when available. ",
+        "Preliminary results may have been communicated by a resident.",
+    )
+
+
+CT_HEAD_CASES = (
+    (
+        "fall, on anticoagulation",
+        "No acute intracranial hemorrhage, mass effect, or territorial infarct. Chronic "
+        "microvascular changes. Ventricles and sulci prominent, consistent with age-related volume loss.",
+        "No acute intracranial abnormality.",
+        False,
+    ),
+    (
+        "fall, on anticoagulation",
+        "Acute right subdural hematoma measuring 9 mm with 4 mm leftward midline shift.",
+        "Acute R SDH with midline shift.",
+        True,
+    ),
+    (
+        "acute L facial droop, ? Bell's palsy vs stroke",
+        "No hemorrhage. No CT evidence of acute infarct; MRI is more sensitive.",
+        "No acute intracranial abnormality. Consider MRI.",
+        False,
+    ),
+    (
+        "aphasia and R arm weakness, last known well 0900",
+        "Hypodensity in the left MCA territory with loss of "
+        "gray-white differentiation. Hyperdense L MCA sign.",
+        "Acute L MCA infarct.",
+        True,
+    ),
+    (
+        "Parkinson's disease with new confusion",
+        "No acute abnormality. Mucosal thickening in the maxillary sinuses.",
+        "No acute process.",
+        False,
+    ),
+)
+
+
+@template("radiology", "dev")
+def rad_ct_head(w: World, n: Note) -> None:
+    pt = w.person()
+    years = w.age(0.25, 40)
+    day = w.day()
+    indication, findings, impression, critical = w.pick(CT_HEAD_CASES)
+    n.add("CT HEAD WITHOUT CONTRAST\n\n")
+    n.fmt(
+        "Patient: {p}    DOB: {b}\n",
+        p=w.name(pt, "PATIENT", "full", "last_first"),
+        b=w.date(w.dob(day, years), "mm/dd/yyyy", "m/d/yyyy"),
+    )
+    n.fmt(
+        "Exam date: {d}    Acc #: {a}\n",
+        d=w.date(day, "Month d, yyyy", "mm/dd/yyyy"),
+        a=Phi(w.digits(9), "IDNUM"),
+    )
+    n.fmt("Ordering: {o}\n\n", o=w.name(w.person(), "DOCTOR", "full", "last_first"))
+    n.fmt("CLINICAL INDICATION: {a} year old with {i}.\n\n", a=age(years), i=indication)
+    n.fmt(
+        "TECHNIQUE: Axial images of the head without IV contrast. Coronal and sagittal reformats. "
+        "DLP {dlp} mGy-cm.\n\n",
+        dlp=w.num(700, 1200),
+    )
+    n.fmt(
+        "COMPARISON: {c}\n\n",
+        c=w.pick(
+            (
+                [
+                    "MRI brain ",
+                    w.date(day - dt.timedelta(days=w.num(100, 2000)), "mm/dd/yyyy"),
+                    " from ",
+                    Phi(w.hospital(), "HOSPITAL"),
+                ],
+                ["CT head ", w.date(day - dt.timedelta(days=w.num(10, 400)), "m/d/yyyy", "dd-Mon-yyyy")],
+                "None available.",
+            )
+        ),
+    )
+    n.add(
+        "FINDINGS: ",
+        findings,
+        " ",
+        w.pick(
+            (
+                "The visualized orbits are unremarkable. ",
+                "Calvarium intact. ",
+                "Small L frontal scalp hematoma. ",
+            )
+        ),
+        w.pick(("Basal cisterns patent.", "No hydrocephalus.")),
+        "\n\n",
+    )
+    n.add("IMPRESSION: ", impression)
+    if critical:
+        n.fmt(
+            " Critical result communicated to {r} by telephone at {t} on {d}, read back confirmed.",
+            r=w.pick(
+                (["Dr. ", Phi(w.person().last, "DOCTOR")], [w.name(w.person(), "DOCTOR", "full"), ", NP"])
+            ),
+            t=f"{w.num(0, 23):02d}:{w.num(0, 59):02d}",
+            d=w.date(day, "m/d/yyyy", "m/d"),
+        )
+    n.fmt(
+        "\n\nElectronically signed by {r}, MD on {d}",
+        r=w.name(w.person(), "DOCTOR", "full", "full_mi"),
+        d=w.date(day, "mm/dd/yyyy", "iso"),
+    )
+    n.add(
+        "\n\nAll CT scans at this facility use dose modulation, iterative reconstruction and/or weight-based "
+        "dosing when appropriate to reduce radiation dose to as low as reasonably achievable."
+    )
+
+
+US_CASES = (
+    (
+        "US RUQ",
+        "RUQ pain, +Murphy's sign on exam",
+        "Gallbladder distended with multiple shadowing stones and wall "
+        "thickening to 5 mm. Sonographic Murphy's sign positive. CBD 4 mm. Liver normal in echotexture.",
+        "Acute calculous cholecystitis.",
+    ),
+    (
+        "US RENAL",
+        "AKI",
+        "Right kidney 10.8 cm, left kidney 11.2 cm. No hydronephrosis. No stones. Bladder "
+        "decompressed with Foley.",
+        "No hydronephrosis.",
+    ),
+    (
+        "US LOWER EXTREMITY VENOUS DUPLEX LEFT",
+        "LLE swelling, r/o DVT",
+        "Occlusive thrombus in the left popliteal "
+        "and posterior tibial veins. Common femoral and femoral veins compressible with normal flow.",
+        "Acute L popliteal DVT.",
+    ),
+    (
+        "US ABDOMEN COMPLETE",
+        "elevated LFTs",
+        "Liver 18.2 cm, echogenic, consistent with steatosis. No focal lesion. "
+        "No biliary dilatation. Spleen 11 cm. Pancreas obscured by bowel gas.",
+        "Hepatomegaly with hepatic steatosis.",
+    ),
+)
+
+
+@template("radiology", "dev")
+def rad_ultrasound(w: World, n: Note) -> None:
+    pt = w.person()
+    day = w.day()
+    here = w.hospital()
+    exam, indication, findings, impression = w.pick(US_CASES)
+    n.fmt("{h} Department of Radiology\n", h=Phi(here, "HOSPITAL"))
+    rad_header(w, n, exam, day, pt=pt, labeled=True)
+    n.fmt("INDICATION: {i}\n", i=indication)
+    n.add(
+        "TECHNIQUE: ",
+        w.pick(
+            (
+                "Grayscale and color Doppler images were obtained.",
+                "Real-time sonography with duplex and spectral analysis.",
+            )
+        ),
+        "\n",
+    )
+    n.fmt(
+        "COMPARISON: {c}\n\n",
+        c=w.pick(
+            ("None.", ["CT A/P ", w.date(day - dt.timedelta(days=w.num(20, 600)), "mm/dd/yyyy", "m/d/yy")])
+        ),
+    )
+    n.add("FINDINGS:\n", findings, "\n\n", "IMPRESSION: ", impression)
+    n.fmt(
+        "\n\nSonographer: {s}    Radiologist: {r}, MD\n",
+        s=w.name(w.person(), "DOCTOR", "initial_last", "first"),
+        r=w.name(w.person(), "DOCTOR", "full"),
+    )
+    if w.chance(0.5):
+        n.fmt("Report faxed to {f} at {t}.", f=w.phone("FAX"), t=f"{w.num(8, 17)}:{w.num(10, 59)}")
+    n.add(
+        "\nATTESTATION: I have personally reviewed the images and agree with the findings above. "
+        "Images are retained in PACS for 7 years."
+    )
+
+
+MRI_SPINE_CASES = (
+    (
+        "LBP radiating down L leg x6 wks, failed PT.",
+        "L4-5: Disc bulge with superimposed L paracentral extrusion "
+        "contacting the traversing L5 nerve root. Moderate spinal canal stenosis.",
+        "L4-5 extrusion with L5 root contact.",
+        "clinical correlation and consideration of spine surgery referral.",
+    ),
+    (
+        "Chronic LBP.",
+        "L5-S1: Broad-based disc protrusion with mild bilateral foraminal narrowing.",
+        "Mild degenerative change.",
+        "conservative management.",
+    ),
+    (
+        "Hx prostate ca, new back pain.",
+        "Multiple T1 hypointense lesions in L2 and L4 vertebral bodies, concerning "
+        "for metastases. No epidural extension.",
+        "Osseous metastatic disease.",
+        "correlation with PSA and bone scan.",
+    ),
+)
+
+
+@template("radiology", "test")
+def rad_mri_spine(w: World, n: Note) -> None:
+    pt = w.person()
+    years = w.age(0.1, 25)
+    day = w.day()
+    history, key_finding, impression, advice = w.pick(MRI_SPINE_CASES)
+    n.fmt("MRI LUMBAR SPINE W/O CONTRAST     {d}\n", d=w.date(day, "m/d/yyyy", "Mon. d, yyyy", "iso"))
+    n.fmt(
+        "{p}, {a}{s}, MR# {m}\n",
+        p=w.name(pt, "PATIENT", "full", "LAST_FIRST"),
+        a=age(years),
+        s=pt.sex,
+        m=w.mrn(),
+    )
+    n.fmt(
+        "Referring: {r} ({c})\n\n",
+        r=w.name(w.person(), "DOCTOR", "full", "last_first"),
+        c=Phi(w.clinic("Orthopedics"), "HOSPITAL"),
+    )
+    n.add("History: ", history, "\n")
+    n.fmt(
+        "Prior: {p}\n\n",
+        p=w.pick(
+            (
+                ["Radiographs ", w.date(day - dt.timedelta(days=w.num(10, 90)), "m/d/yy", "mm/dd/yyyy")],
+                ["MRI ", year(day.year - w.num(2, 6)), " (report only, outside)"],
+                "none",
+            )
+        ),
+    )
+    n.add(
+        "Findings:\nAlignment: ",
+        w.pick(("normal lordosis.", "grade 1 anterolisthesis of L4 on L5.", "mild levoscoliosis.")),
+        "\nVertebral bodies: ",
+        w.pick(("heights maintained, Modic type 2 endplate changes at L4-5.", "heights maintained.")),
+        "\nConus: terminates at L1, normal signal.\n",
+        key_finding,
+        " ",
+        w.pick(
+            (
+                "T12-L1 through L2-3: No significant canal or foraminal narrowing. ",
+                "L1-2, L2-3: Mild disc desiccation without stenosis. ",
+            )
+        ),
+        w.pick(("Paraspinal musculature normal.", "Incidental 2 cm L renal cyst.")),
+        "\n\nImpression: ",
+        impression,
+    )
+    n.fmt(
+        "\n\nd/w {r} at {t}.\n",
+        r=w.pick((["Dr. ", Phi(w.person().last, "DOCTOR")], ["PA ", w.name(w.person(), "DOCTOR", "full")])),
+        t=f"{w.num(8, 18)}{w.num(10, 59)}",
+    )
+    n.add("Recommend ", advice, "\n")
+    n.fmt(
+        "Interpreting radiologist: {r}, MD  /  {u}",
+        r=w.name(rad := w.person(), "DOCTOR", "full", "last_first"),
+        u=w.username(rad),
+    )
+    n.add(
+        "\n*** Final report. Addenda, if any, appear above this line. MRI safety screening form on file. ***"
+    )
+
+
+MAMMO_CASES = (
+    (
+        "No suspicious mass, calcification or architectural distortion.",
+        "1 - Negative.",
+        "Annual screening mammography.",
+    ),
+    (
+        "New 6 mm group of fine pleomorphic calcifications in the right upper outer quadrant.",
+        "4 - Suspicious. Stereotactic biopsy recommended.",
+        "Stereotactic biopsy; scheduling will contact the patient.",
+    ),
+    (
+        "Stable benign-appearing calcifications. Surgical clips L breast.",
+        "2 - Benign.",
+        "Routine screening in 1 year.",
+    ),
+)
+
+
+@template("radiology", "test")
+def rad_mammogram(w: World, n: Note) -> None:
+    pt = w.person("F")
+    years = w.age(0.08, 40)
+    day = w.day()
+    center = f"{w.place_word()} Breast Imaging Center"
+    findings, birads, advice = w.pick(MAMMO_CASES)
+    n.fmt("{c}\n{a}\n", c=Phi(center, "HOSPITAL"), a=w.address())
+    n.fmt(
+        "Patient: {p}   DOB: {b}   Age: {a}\n",
+        p=w.name(pt, "PATIENT", "full", "full_mi"),
+        b=w.date(w.dob(day, years), "mm/dd/yyyy"),
+        a=age(years),
+    )
+    n.fmt(
+        "Exam: Bilateral screening mammogram with tomosynthesis   Date of service: {d}\n",
+        d=w.date(day, "mm/dd/yyyy", "Month d, yyyy"),
+    )
+    n.fmt("Accession: {a}\n\n", a=Phi(f"MG-{day.year % 100}-{w.digits(6)}", "IDNUM"))
+    n.fmt(
+        "Comparison: {c}\n\n",
+        c=w.pick(
+            (
+                [
+                    w.date(day - dt.timedelta(days=365 + w.num(-20, 20)), "mm/dd/yyyy"),
+                    " and ",
+                    w.date(day - dt.timedelta(days=730 + w.num(-30, 30)), "mm/dd/yyyy"),
+                ],
+                ["Outside films from ", Phi(w.hospital(), "HOSPITAL"), ", ", year(day.year - 3)],
+                "None.",
+            )
+        ),
+    )
+    n.add(
+        "History: ",
+        w.pick(
+            (
+                "No current breast complaints. ",
+                "L lumpectomy and radiation for DCIS. ",
+                "Mother with breast cancer at 48. ",
+            )
+        ),
+        w.pick(("No HRT.", "On tamoxifen.", "")),
+        "\n",
+    )
+    n.add(
+        "Breast composition: ",
+        w.pick(("scattered fibroglandular density (B).", "heterogeneously dense (C).")),
+        "\n",
+    )
+    n.add("Findings: ", findings, "\n\nBI-RADS: ", birads, "\nRecommendation: ", advice, "\n")
+    n.fmt("Technologist: {t}\n", t=w.name(w.person("F"), "DOCTOR", "first", "initial_last", "full"))
+    n.fmt(
+        "A letter with these results was mailed to the patient. Questions: {ph}\n",
+        ph=w.phone(styles=("paren", "one")),
+    )
+    n.fmt("{r}, MD", r=w.name(w.person(), "DOCTOR", "full", "full_mi"))
+    n.add(
+        "\n\nYour mammogram results: a normal mammogram does not rule out breast cancer. Dense breast "
+        "notification: dense tissue can make it harder to find cancer and may raise the risk of breast "
+        "cancer. "
+        "Talk to your provider."
+    )
+
+
+# -- 5. pathology reports ---------------------------------------------------------------------------
+
+
+def accession(w: World, prefix: str, day: dt.date) -> Phi:
+    sep = w.pick(("-", "-", ""))
+    return Phi(f"{prefix}{day.year % 100:02d}{sep}{w.num(100, 99999):0{w.pick((5, 5, 4))}d}", "IDNUM")
+
+
+# (label on the container, gross, clinical history, microscopic, final diagnosis)
+SURGICAL_CASES = (
+    (
+        "colon, sigmoid, resection",
+        "a segment of sigmoid colon (12.5 cm) with attached mesentery",
+        "Diverticulitis.",
+        "Sections show colonic wall with diverticula, transmural acute inflammation and serositis. No "
+        "dysplasia.",
+        "Sigmoid colon, resection: diverticular disease with acute and chronic diverticulitis. 14 lymph "
+        "nodes negative.",
+    ),
+    (
+        "gallbladder",
+        "a gallbladder (8.1 x 3.2 cm) containing multiple yellow-green stones",
+        "Cholelithiasis.",
+        "Gallbladder wall with Rokitansky-Aschoff sinuses and mild chronic inflammation.",
+        "Gallbladder: chronic cholecystitis with cholelithiasis.",
+    ),
+    (
+        "skin, left forearm, shave",
+        "a tan-pink shave of skin (0.8 x 0.6 cm) with a central brown macule",
+        "Changing pigmented lesion.",
+        "Nests of melanocytes at the dermal-epidermal junction and in the dermis with maturation with depth.",
+        "Skin, left forearm: compound melanocytic nevus with mild atypia; margins free.",
+    ),
+    (
+        "lymph node, right cervical, excision",
+        "a tan rubbery lymph node (2.4 cm)",
+        "Lymphadenopathy, r/o lymphoma.",
+        "Effaced architecture with fibrous bands and scattered large Reed-Sternberg cells in a mixed "
+        "background.",
+        "Lymph node: classic Hodgkin lymphoma, nodular sclerosis type. CD30+, CD15+, CD20-.",
+    ),
+)
+
+
+@template("pathology", "dev")
+def path_surgical(w: World, n: Note) -> None:
+    pt = w.person()
+    years = w.age(0.1, 35)
+    taken = w.day()
+    received = taken + dt.timedelta(days=w.num(0, 1))
+    signed = received + dt.timedelta(days=w.num(1, 5))
+    pathologist = w.person()
+    label, gross, history, micro, diagnosis = w.pick(SURGICAL_CASES)
+    n.add("SURGICAL PATHOLOGY REPORT\n\n")
+    n.fmt(
+        "Accession #: {a}\nPatient: {p}\nMRN: {m}    DOB: {b}    Age: {age}\n",
+        a=accession(w, "S", taken),
+        p=w.name(pt, "PATIENT", "LAST_FIRST", "last_first"),
+        m=w.mrn(),
+        b=w.date(w.dob(taken, years), "mm/dd/yyyy"),
+        age=age(years),
+    )
+    n.fmt(
+        "Collected: {c}    Received: {r}\n",
+        c=w.date(taken, "mm/dd/yyyy", "m/d/yyyy"),
+        r=w.date(received, "mm/dd/yyyy", "m/d/yyyy"),
+    )
+    n.fmt(
+        "Submitting physician: {s}\nLocation: {l}\n\n",
+        s=w.name(w.person(), "DOCTOR", "full", "last_first"),
+        l=Phi(w.hospital(), "HOSPITAL"),
+    )
+    n.fmt("CLINICAL HISTORY: {h}\n\n", h=history)
+    n.fmt(
+        'GROSS DESCRIPTION: Received in formalin labeled with the patient\'s name ({nm}) and "{s}" is {g}. ',
+        nm=w.name(pt, "PATIENT", "full", "last_first"),
+        s=label,
+        g=gross,
+    )
+    initials = w.pick(
+        (
+            f"{pathologist.first[0]}{pathologist.last[0]}".lower(),
+            (pathologist.first[0] + pathologist.last).lower()[:7],
+        )
+    )
+    n.add(
+        "Representative sections submitted in cassettes A1-A",
+        str(w.num(3, 9)),
+        ". (",
+        Phi("".join(ch for ch in initials if ch.isalnum()), "USERNAME"),
+        ")\n\n",
+    )
+    n.add(
+        "MICROSCOPIC: ",
+        micro,
+        " ",
+        w.pick(("Levels examined.", "Deeper sections were reviewed.", "")),
+        "\n\nFINAL DIAGNOSIS:\n",
+        diagnosis,
+        "\n\n",
+    )
+    n.fmt(
+        "I have personally reviewed the material and approve this report.\n{p}, MD   {d}\n",
+        p=w.name(pathologist, "DOCTOR", "full", "full_mi"),
+        d=w.date(signed, "mm/dd/yyyy", "m/d/yyyy"),
+    )
+    if w.chance(0.3):
+        n.fmt(
+            "Lab: {h}, {a}  CLIA #{c}",
+            h=Phi(w.hospital(), "HOSPITAL"),
+            a=w.address(),
+            c=Phi(f"{w.digits(2)}D{w.digits(7)}", "IDNUM"),
+        )
+    n.add(
+        "\nThis test was performed in a CAP-accredited laboratory. Some immunohistochemical stains were "
+        "developed and their performance characteristics determined by this laboratory; they have not been "
+        "cleared by the FDA."
+    )
+
+
+# (clinical, specimen, amount, description, interpretation, note)
+CYTOLOGY_CASES = (
+    (
+        "Hx lung adenocarcinoma, new effusion.",
+        "Pleural fluid, right",
+        "850 mL cloudy yellow fluid",
+        "Cellular specimen with abundant mesothelial cells and clusters of atypical epithelial cells.",
+        "POSITIVE FOR MALIGNANT CELLS. Metastatic adenocarcinoma, consistent with lung primary (TTF-1+, "
+        "Napsin A+).",
+        "Malignant effusion confers stage IV disease. Molecular testing (EGFR, ALK, PD-L1) sent on cell "
+        "block.",
+    ),
+    (
+        "3.1 cm L thyroid nodule, TI-RADS 4.",
+        "Thyroid, left lobe, FNA",
+        "4 passes, 2 air-dried smears + CytoLyt",
+        "Colloid and benign follicular cells in macrofollicles.",
+        "Benign follicular nodule (Bethesda II).",
+        "Recommend clinical and radiologic follow-up in 12-24 months.",
+    ),
+    (
+        "Hematuria, smoker.",
+        "Urine, voided",
+        "45 mL",
+        "Scant urothelial cells, rare degenerated cells.",
+        "Negative for high grade urothelial carcinoma (Paris category II).",
+        "Correlation with cystoscopy is recommended.",
+    ),
+    (
+        "RUL mass on CT.",
+        "Bronchial washing, RUL",
+        "20 mL",
+        "Bronchial cells and macrophages with a few three-dimensional clusters of atypical cells.",
+        "Atypical cells present; cannot exclude malignancy.",
+        "Recommend repeat sampling or biopsy.",
+    ),
+)
+
+
+@template("pathology", "dev")
+def path_cytology(w: World, n: Note) -> None:
+    pt = w.person()
+    day = w.day()
+    clinical, source, amount, description, interpretation, note = w.pick(CYTOLOGY_CASES)
+    n.fmt("CYTOPATHOLOGY     Case: {c}\n", c=accession(w, w.pick(("C", "NG", "FNA")), day))
+    n.fmt("Name: {p}   Med Rec #: {m}\n", p=w.name(pt, "PATIENT", "last_first", "full"), m=w.mrn())
+    n.fmt(
+        "Date obtained: {d}   Date reported: {r}\n",
+        d=w.date(day, "m/d/yy", "mm/dd/yy"),
+        r=w.date(day + dt.timedelta(days=w.num(1, 4)), "m/d/yy", "mm/dd/yy"),
+    )
+    n.fmt("Physician: Dr. {d}\n\n", d=w.name(w.person(), "DOCTOR", "last", "full"))
+    n.add("Clinical: ", clinical, "\nSpecimen: ", source, ", ", amount, "\n\n")
+    n.add("Interpretation: ", interpretation, "\n\n")
+    n.add(w.pick(("Cell block prepared. ", "ThinPrep slides reviewed. ", "")), "Adequacy: satisfactory.\n")
+    n.add("Description: ", description, "\n")
+    if w.chance(0.6):
+        n.fmt(
+            "Results called to {r} at {t} on {d}.\n",
+            r=w.name(w.person(), "DOCTOR", "full", "initial_last"),
+            t=f"{w.num(8, 17)}:{w.num(10, 59)}",
+            d=w.date(day + dt.timedelta(days=w.num(1, 3)), "m/d", "m/d/yy"),
+        )
+    n.add("Note: ", note, "\n")
+    n.fmt(
+        "Screened by: {c}, CT(ASCP)\nCytopathologist: {p}, MD",
+        c=w.name(w.person(), "DOCTOR", "initial_last", "full"),
+        p=w.name(w.person(), "DOCTOR", "full"),
+    )
+
+
+@template("pathology", "dev")
+def path_bone_marrow(w: World, n: Note) -> None:
+    pt = w.person()
+    years = w.age(0.15, 45)
+    day = w.day()
+    n.add("HEMATOPATHOLOGY REPORT\n")
+    n.fmt(
+        "{p} | {s} | {a} y | MRN {m}\n",
+        p=w.name(pt, "PATIENT", "LAST_FIRST", "full"),
+        s=pt.sex,
+        a=age(years),
+        m=w.mrn(),
+    )
+    n.fmt("Specimen(s): {b}, {f}\n", b=accession(w, "BM", day), f=accession(w, "FC", day))
+    n.fmt(
+        "Procedure date: {d}, performed by {p}, NP\n",
+        d=w.date(day, "Month d, yyyy", "d Month yyyy", "mm/dd/yyyy"),
+        p=w.name(w.person(), "DOCTOR", "full"),
+    )
+    n.fmt(
+        "Clinician: {c}  ({cl})\n\n",
+        c=w.name(w.person(), "DOCTOR", "full", "last_first"),
+        cl=Phi(w.clinic("Hematology/Oncology"), "HOSPITAL"),
+    )
+    n.fmt(
+        "History: {h}\n",
+        h=w.pick(
+            (
+                ["Pancytopenia. Hx Hodgkin lymphoma treated ", year(w.num(1990, 2015)), "."],
+                "Staging, new DLBCL.",
+                "Monoclonal protein 2.1 g/dL.",
+            )
+        ),
+    )
+    n.fmt("CBC ({d}): {l}\n\n", d=w.date(day, "m/d"), l=labs(w))
+    n.add(
+        "DIAGNOSIS:\n",
+        w.pick(
+            (
+                "Hypercellular marrow (70%) with 18% plasma cells, kappa restricted, consistent with plasma "
+                "cell neoplasm.",
+                "Normocellular marrow with trilineage hematopoiesis; no evidence of lymphoma.",
+                "Hypocellular marrow (10%) with therapy-related changes; no increase in blasts.",
+            )
+        ),
+        "\n\n",
+    )
+    n.fmt(
+        "Aspirate differential (500 cells): blasts {b}%, promyelocytes 2%, myelocytes {m}%, lymphocytes "
+        "{ly}%, "
+        "plasma cells {pc}%. M:E ratio {me}:1.\n",
+        b=w.num(0, 4),
+        m=w.num(8, 16),
+        ly=w.num(8, 25),
+        pc=w.num(1, 20),
+        me=w.num(1, 5),
+    )
+    n.add(
+        "Core biopsy: ",
+        w.pick(("1.8 cm, adequate", "1.2 cm, subcortical, limited")),
+        "; reticulin stain MF-",
+        str(w.num(0, 2)),
+        ".\n",
+    )
+    n.add(
+        "Flow cytometry: ",
+        w.pick(("no abnormal B or T cell population.", "CD38+/CD138+ cells, kappa restricted.")),
+        "\n",
+    )
+    n.add("Cytogenetics/FISH: pending; will be reported in an addendum.\n\n")
+    n.fmt(
+        "Hematopathologist: {h}, MD, PhD   Signed {d}",
+        h=w.name(w.person(), "DOCTOR", "full", "full_mi"),
+        d=w.date(day + dt.timedelta(days=w.num(2, 6)), "mm/dd/yyyy", "Month d, yyyy"),
+    )
+    n.add(
+        "\n\nComment: Findings correlated with peripheral smear and flow cytometry. Please call the "
+        "hematopathology "
+        "service with questions."
+    )
+
+
+# (clinical history, gross, frozen site and call, permanent diagnosis, stains)
+FROZEN_CASES = (
+    (
+        "L breast ca, sentinel node biopsy",
+        "a 1.6 cm blue-stained lymph node, bisected and entirely frozen",
+        "Sentinel lymph node #1, left axilla: Negative for carcinoma",
+        "One lymph node, negative for metastatic carcinoma (0/1).",
+        "pancytokeratin",
+    ),
+    (
+        "pancreatic head mass",
+        "a 0.4 cm shave of pancreatic neck margin, entirely frozen (FSA1)",
+        "Pancreatic neck margin: Atypical, defer to permanents",
+        "Pancreatic ductal adenocarcinoma, moderately differentiated; neck margin negative.",
+        "p53",
+    ),
+    (
+        "L adnexal mass",
+        "a 7 cm cystic ovary containing hair and sebaceous material",
+        "Left ovary: Benign cystic lesion, favor mature teratoma",
+        "Mature cystic teratoma.",
+        "CK7/CK20",
+    ),
+)
+
+
+@template("pathology", "test")
+def path_frozen_section(w: World, n: Note) -> None:
+    pt = w.person()
+    day = w.day()
+    surgeon = w.person()
+    clinical, gross, frozen, diagnosis, stains = w.pick(FROZEN_CASES)
+    n.fmt("PATHOLOGY - {h}\n", h=Phi(w.hospital(), "HOSPITAL"))
+    n.fmt(
+        "{p}  /  {m}  /  Acct {ac}\n",
+        p=w.name(pt, "PATIENT", "LAST_FIRST", "last_first"),
+        m=w.mrn(),
+        ac=Phi(w.digits(w.num(8, 11)), "ACCOUNT"),
+    )
+    n.fmt(
+        "Specimen #: {s}   Collected {d} {t}\n\n",
+        s=accession(w, w.pick(("SP", "S", "SA")), day),
+        d=w.date(day, "dd-Mon-yyyy", "mm/dd/yyyy"),
+        t=f"{w.num(7, 16):02d}:{w.num(0, 59):02d}",
+    )
+    n.fmt(
+        "Clinical history: {c}. Surgeon: Dr. {s}\n\n", c=clinical, s=w.name(surgeon, "DOCTOR", "full", "last")
+    )
+    n.add("GROSS: Received fresh for frozen section, ", gross, ".\n\n")
+    n.fmt("INTRAOPERATIVE CONSULTATION:\nA. {f}. ", f=frozen)
+    n.fmt(
+        "Rendered to Dr. {s} at {t} on {d} by {p}.\n\n",
+        s=Phi(surgeon.last, "DOCTOR"),
+        t=f"{w.num(8, 15)}:{w.num(10, 59)}",
+        d=w.date(day, "m/d", "mm/dd/yy"),
+        p=w.name(w.person(), "DOCTOR", "initial_last", "full"),
+    )
+    n.add(
+        "Permanent sections: ",
+        w.pick(("agree with frozen section diagnosis.", "additional levels examined.")),
+        "\n\nFINAL DIAGNOSIS:\nA. ",
+        diagnosis,
+        "\n\n",
+    )
+    n.add("ADDENDUM", w.pick((" #1", "")), ": ")
+    n.fmt(
+        "Immunostains for {st} performed on block A2 at the request of Dr. {s} ({d}); results support the "
+        "diagnosis. ",
+        st=stains,
+        s=Phi(surgeon.last, "DOCTOR"),
+        d=w.date(day + dt.timedelta(days=w.num(3, 10)), "m/d/yy", "Mon d"),
+    )
+    n.fmt(
+        "Discussed with Dr. {o} at tumor board {wd}.\n",
+        o=Phi(w.person().last, "DOCTOR"),
+        wd=w.weekday(day + dt.timedelta(days=w.num(5, 12))),
+    )
+    n.fmt("{p}, M.D.", p=w.name(w.person(), "DOCTOR", "full", "full_mi"))
+    n.add("\nFrozen section diagnoses are preliminary; the final report may differ.")
+
+
+@template("pathology", "test")
+def path_outside_consult(w: World, n: Note) -> None:
+    pt = w.person()
+    day = w.day()
+    outside = w.hospital()
+    n.add("CONSULTATION REPORT (OUTSIDE MATERIAL)\n\n")
+    n.fmt(
+        "Our case: {o}      Outside case: {x}\n",
+        o=accession(w, "CS", day),
+        x=Phi(f"{w.letters(w.num(2, 3))}-{day.year % 100}-{w.digits(4)}", "IDNUM"),
+    )
+    n.fmt(
+        "Patient: {p} (DOB {b})\n",
+        p=w.name(pt, "PATIENT", "full", "last_first"),
+        b=w.date(w.dob(day, w.age(0.15, 30)), "m/d/yyyy", "mm/dd/yyyy"),
+    )
+    n.fmt("Contributor: {o}, {a}\n", o=Phi(outside, "HOSPITAL"), a=w.address())
+    n.fmt(
+        "Outside pathologist: {p}   Outside date: {d}\n\n",
+        p=w.name(w.person(), "DOCTOR", "full", "last_first"),
+        d=w.date(day - dt.timedelta(days=w.num(7, 40)), "mm/dd/yyyy", "Month d, yyyy"),
+    )
+    n.fmt(
+        "Clinical: {c} Referred by {r} for second opinion prior to treatment.\n",
+        c=w.pick(
+            (
+                "PSA 7.8, abnormal DRE.",
+                "Postmenopausal bleeding.",
+                "Elevated LFTs, metabolic syndrome.",
+                "Epigastric pain.",
+            )
+        ),
+        r=w.pick((["Dr. ", Phi(w.person().last, "DOCTOR")], w.name(w.person(), "DOCTOR", "full"))),
+    )
+    n.fmt(
+        "Received {k} H&E slides and {b} paraffin block(s) labeled {x}, from a {s}.\n\n",
+        k=w.num(2, 12),
+        b=w.num(1, 3),
+        x=Phi(f"{w.letters(2)}{w.digits(5)}", "IDNUM"),
+        s=w.pick(("prostate needle biopsy", "endometrial biopsy", "liver core biopsy", "gastric biopsy")),
+    )
+    n.add(
+        "DIAGNOSIS: ",
+        w.pick(
+            (
+                "Prostatic adenocarcinoma, Gleason 3+4=7 (Grade Group 2), 3 of 12 cores.",
+                "Endometrioid adenocarcinoma, FIGO grade 1.",
+                "Steatohepatitis with bridging fibrosis.",
+                "Helicobacter-associated chronic active gastritis.",
+            )
+        ),
+        "\n",
+    )
+    n.add(
+        "COMMENT: ",
+        w.pick(
+            (
+                "We agree with the outside diagnosis.",
+                "Our grade differs from the outside report (3+3).",
+                "Additional levels examined.",
+            )
+        ),
+        " ",
+    )
+    n.fmt(
+        "Slides returned to {o} on {d} via FedEx {tr}.\n\n",
+        o=Phi(World.initials(outside), "HOSPITAL"),
+        d=w.date(day + dt.timedelta(days=w.num(3, 10)), *SHORT_DATES),
+        tr=Phi(w.digits(12), "IDNUM"),
+    )
+    n.fmt(
+        "{p}, MD\n{e}",
+        p=w.name(w.person(), "DOCTOR", "full"),
+        e=w.pick(("", ["Tel ", w.phone(), "  Fax ", w.phone("FAX")])),
+    )
+    n.add("\nThe outside material will be retained for 30 days unless a return is requested in writing.")
+
+
+# -- 6. clinic letters ------------------------------------------------------------------------------
+
+
+def letterhead(w: World, n: Note, clinic: str) -> str:
+    """Clinic name, address, phone and fax lines; returns the clinic's e-mail domain."""
+    domain = w.domain(clinic)
+    n.fmt("{c}\n{a}\n", c=Phi(clinic, "HOSPITAL"), a=w.address(one_line=w.chance(0.5)))
+    n.fmt("Tel {p}  |  Fax {f}", p=w.phone(), f=w.phone("FAX"))
+    if w.chance(0.5):
+        n.fmt("  |  {u}", u=Phi(f"www.{domain}", "URL"))
+    n.add("\n\n")
+    return domain
+
+
+@template("letter", "dev")
+def letter_cardiology_consult(w: World, n: Note) -> None:
+    pt = w.person()
+    years = w.age(0.15, 45)
+    day = w.day()
+    doc = w.person()
+    pcp = w.person()
+    clinic = f"{w.place_word()} Cardiology Clinic"
+    domain = letterhead(w, n, clinic)
+    n.fmt("{d}\n\n", d=w.date(day, "Month d, yyyy", "Month dth, yyyy", "d Month yyyy"))
+    n.fmt(
+        "Dr. {p}\n{c}\n{a}\n\n",
+        p=w.name(pcp, "DOCTOR", "full", "initial_last"),
+        c=Phi(w.clinic("Internal Medicine"), "HOSPITAL"),
+        a=w.address(one_line=False),
+    )
+    n.fmt("Dear Dr. {p},\n\n", p=Phi(pcp.last, "DOCTOR"))
+    n.fmt(
+        "I had the pleasure of seeing your patient {t} {nm} (DOB {b}, MRN {m}) in the {c} on {d}. ",
+        t=pt.title,
+        nm=w.name(pt, "PATIENT", "full", "full_mi"),
+        b=w.date(w.dob(day, years), "mm/dd/yyyy", "m/d/yyyy"),
+        m=w.mrn(),
+        c=Phi(clinic, "HOSPITAL"),
+        d=w.date(day, "Month dth, yyyy", "Month d, yyyy", "m/d/yyyy"),
+    )
+    n.fmt(
+        "As you know, {t} {l} is a {a}-year-old {s} with {pmh} referred for {r}.\n\n",
+        t=pt.title,
+        l=Phi(pt.last, "PATIENT"),
+        a=age(years),
+        s="woman" if pt.sex == "F" else "man",
+        pmh=join(w.some(PMH, 2, 3)),
+        r=w.pick(
+            ("exertional chest tightness", "palpitations", "an abnormal ECG", "preoperative evaluation")
+        ),
+    )
+    n.fmt(
+        "{P} reports {sx}. ",
+        P=pt.pronoun.capitalize(),
+        sx=w.pick(
+            (
+                "chest pressure after climbing two flights of stairs, relieved with rest",
+                "intermittent racing heartbeat lasting minutes, without syncope",
+                "no cardiac symptoms; walks a mile daily with his dog"
+                if pt.sex == "M"
+                else "no cardiac symptoms; swims twice weekly",
+            )
+        ),
+    )
+    n.fmt("Family history: {f} ", f=family_history(w))
+    n.fmt(
+        "On examination BP was {bp}, heart rate {hr} and regular. ",
+        bp=f"{w.num(110, 160)}/{w.num(60, 95)}",
+        hr=w.num(52, 96),
+    )
+    n.fmt(
+        "ECG showed {e}. ",
+        e=w.pick(
+            ("sinus rhythm with LVH", "sinus rhythm, nonspecific ST changes", "atrial fibrillation, rate 88")
+        ),
+    )
+    n.fmt("\n\nCurrent medications:\n{m}\n\n", m=meds_block(w, 2, 5, numbered=False))
+    n.add(
+        "Impression: ",
+        w.pick(
+            (
+                "Symptoms concerning for stable angina. ",
+                "Paroxysmal palpitations, likely PACs. ",
+                "Low perioperative cardiac risk. ",
+            )
+        ),
+        w.pick(("Lipids from ", "Labs from ")),
+    )
+    n.fmt(
+        "{d} were reviewed (LDL {ldl}, A1c {a}%).",
+        d=w.date(day - dt.timedelta(days=w.num(10, 90)), "m/d/yyyy", "Month d"),
+        ldl=w.num(60, 190),
+        a=f"{w.num(5, 9)}.{w.num(0, 9)}",
+    )
+    n.fmt(
+        "\n\nI have arranged {t}. ",
+        t=w.pick(("an exercise stress echocardiogram", "a 14-day Zio patch", "a coronary CTA")),
+    )
+    n.fmt(
+        "We will see {o} back on {d}. ",
+        o="her" if pt.sex == "F" else "him",
+        d=w.date(day + dt.timedelta(days=w.num(20, 90)), "Month d", "Month dth", "m/d/yyyy"),
+    )
+    n.add(
+        w.pick(
+            ("In the meantime I started atorvastatin 40 mg daily. ", "I made no medication changes today. ")
+        )
+    )
+    n.add("Thank you for this kind referral.\n\nSincerely,\n\n")
+    n.fmt("{d}, MD, FACC\n{e}\n", d=w.name(doc, "DOCTOR", "full", "full_mi"), e=w.email(doc, domain))
+    n.fmt("cc: {p}", p=w.pick((["Dr. ", w.name(w.person(), "DOCTOR", "full", "last")], "patient", "chart")))
+    n.add(
+        "\n\nCONFIDENTIAL: This letter contains protected health information intended only for the "
+        "addressee. "
+        "If received in error please notify the sender and destroy all copies."
+    )
+
+
+@template("letter", "dev")
+def letter_neurology_followup(w: World, n: Note) -> None:
+    pt = w.person()
+    years = w.age(0.12, 30)
+    day = w.day()
+    referrer = w.person()
+    relation, fam = w.relative(pt)
+    clinic = w.clinic("Neurology")
+    letterhead(w, n, clinic)
+    n.fmt(
+        "Re: {nm}\nDOB: {b}\nHospital No: {m}\nDate of visit: {d}\n\n",
+        nm=w.name(pt, "PATIENT", "full", "last_first"),
+        b=w.date(w.dob(day, years), "d Month yyyy", "mm/dd/yyyy", "dd-Mon-yyyy"),
+        m=w.mrn(),
+        d=w.date(day, "d Month yyyy", "mm/dd/yyyy", "Month d, yyyy"),
+    )
+    n.fmt(
+        "Dear {r},\n\n",
+        r=w.pick(
+            (
+                ["Dr. ", Phi(referrer.last, "DOCTOR")],
+                ["Dr. ", w.name(referrer, "DOCTOR", "full")],
+                "Colleague",
+            )
+        ),
+    )
+    n.fmt(
+        "I reviewed {t} {l} today, accompanied by {pos} {rel} {f}. ",
+        t=pt.title,
+        l=Phi(pt.last, "PATIENT"),
+        pos=pt.possessive,
+        rel=relation,
+        f=w.rel(fam, "first"),
+    )
+    n.add(
+        w.pick(
+            (
+                f"{pt.possessive.capitalize()} Parkinson's disease remains reasonably controlled on Sinemet "
+                f"25/100 one and a half tablets four times daily, though {pt.pronoun} notes wearing-off "
+                "about "
+                "an hour before each dose. ",
+                "Since the Bell's palsy in the spring the facial weakness has largely recovered; eye closure "
+                "is now complete. ",
+                f"{pt.pronoun.capitalize()} has had two further focal seizures since we last met, both on "
+                "waking. Keppra was increased to 750 mg BID. ",
+                "The migraines have reduced from 12 to 4 headache days per month on topiramate. ",
+            )
+        )
+    )
+    n.add(
+        w.pick(
+            (
+                "Sleep is poor, with vivid dreams. ",
+                "Falls: none since the last visit. ",
+                "Mood is low at times. ",
+            )
+        ),
+        w.pick(("Appetite is good and weight is stable. ", "Constipation remains troublesome. ")),
+    )
+    n.fmt("Current medication: {m}. ", m=join([m.split(" PO")[0] for m in w.some(MEDS, 2, 4)]))
+    n.fmt(
+        "Examination today was {e}. ",
+        e=w.pick(("unchanged", "notable for mild bradykinesia on the left", "normal")),
+    )
+    if w.chance(0.5):
+        n.fmt(
+            "An MRI brain at {h} on {d} was unremarkable. ",
+            h=Phi(w.hospital(), "HOSPITAL"),
+            d=w.date(day - dt.timedelta(days=w.num(20, 200)), "d Month", "Month dth", "m/d/yy"),
+        )
+    n.add(w.pick(("I have not made any changes. ", "We agreed to add amantadine 100 mg daily. ")))
+    n.fmt(
+        "{P} is no longer driving; {pos} {rel} drives {o}. ",
+        P=pt.pronoun.capitalize(),
+        pos=pt.possessive,
+        rel=relation,
+        o="her" if pt.sex == "F" else "him",
+    )
+    n.fmt(
+        "I will see {o} again in {mo} months.\n\nYours sincerely,\n\n{d}\nConsultant Neurologist\n",
+        o="her" if pt.sex == "F" else "him",
+        mo=w.num(3, 9),
+        d=w.name(w.person(), "DOCTOR", "full", "full_mi"),
+    )
+    n.fmt(
+        "Typed by: {t} {dd}",
+        t=w.username(w.person()),
+        dd=w.date(day + dt.timedelta(days=w.num(1, 6)), "mm/dd/yy", "m/d/yy"),
+    )
+
+
+@template("letter", "dev")
+def letter_oncology_insurance(w: World, n: Note) -> None:
+    pt = w.person()
+    day = w.day()
+    doc = w.person()
+    clinic = f"{w.place_word()} Cancer Center"
+    domain = letterhead(w, n, clinic)
+    n.fmt("{d}\n\n", d=w.date(day, "Month d, yyyy", "mm/dd/yyyy"))
+    plan = w.pick(
+        (
+            "Blue Cross Blue Shield",
+            "Harvard Pilgrim Health Care",
+            "Tufts Health Plan",
+            "UnitedHealthcare",
+            "Aetna",
+        )
+    )
+    n.fmt(
+        "{p}\nUtilization Review Department\nAttn: {a}\n\n",
+        p=plan,
+        a=w.name(w.person(), "PATIENT", "full"),
+    )
+    n.fmt(
+        "RE: {nm}\nMember ID: {mid}\nGroup #: {g}\nDate of birth: {b}\n",
+        nm=w.name(pt, "PATIENT", "full", "LAST_FIRST"),
+        mid=w.member_id(),
+        g=Phi(w.digits(6), "HEALTHPLAN"),
+        b=w.date(w.dob(day, w.age(0.1, 30)), "mm/dd/yyyy"),
+    )
+    if w.chance(0.3):
+        n.fmt("SSN: {s}\n", s=Phi(w.fake.ssn(), "SSN"))
+    n.fmt("Claim/Reference #: {c}\n\n", c=Phi(f"{w.letters(1)}{w.digits(10)}", "IDNUM"))
+    n.add("To Whom It May Concern:\n\n")
+    n.fmt(
+        "I am writing on behalf of my patient, {nm}, to appeal the denial dated {d} of {req}. ",
+        nm=w.name(pt, "PATIENT", "full"),
+        d=w.date(day - dt.timedelta(days=w.num(5, 30)), "Month d, yyyy", "mm/dd/yyyy"),
+        req=w.pick(
+            (
+                "a PET/CT for restaging",
+                "pegfilgrastim support",
+                "brentuximab vedotin",
+                "a second opinion at an out-of-network center",
+            )
+        ),
+    )
+    n.fmt(
+        "{t} {l} was diagnosed with {dx} in {y} ",
+        t=pt.title,
+        l=Phi(pt.last, "PATIENT"),
+        dx=w.pick(("classic Hodgkin lymphoma", "stage III colon adenocarcinoma", "ER+ breast cancer")),
+        y=year(day.year - w.num(0, 3)),
+    )
+    n.add(
+        w.pick(
+            (
+                "and relapsed after first-line ABVD. ",
+                "and has completed 6 cycles of FOLFOX. ",
+                "and recently developed bone pain. ",
+            )
+        )
+    )
+    n.add(
+        w.pick(
+            (
+                "Restaging imaging is required to decide between salvage chemotherapy and autologous "
+                "transplant. ",
+                "Prior cycles were complicated by neutropenic fever requiring admission. ",
+                "Without this treatment, the risk of progression is substantial. ",
+            )
+        )
+    )
+    n.fmt("Treatment to date has been delivered at {h} under my direction. ", h=Phi(w.hospital(), "HOSPITAL"))
+    n.add("The requested service is consistent with NCCN guidelines and is medically necessary. ")
+    n.add("Please contact my office with any questions.\n\nSincerely,\n\n")
+    n.fmt(
+        "{d}, MD\nHematology/Oncology\nNPI {npi}\n{e}",
+        d=w.name(doc, "DOCTOR", "full", "full_mi"),
+        npi=Phi("1" + w.digits(9), "IDNUM"),
+        e=w.email(doc, domain),
+    )
+    n.add("\n\nEnclosures: clinical notes, imaging reports, pathology report (3 pages).")
+
+
+ORTHO_CASES = (
+    ("R knee pain after a twisting injury", "Exam suggests a medial meniscus tear; MRI ordered. "),
+    ("L shoulder pain, worse overhead", "Positive Neer and Hawkins signs, consistent with impingement. "),
+    ("a distal radius (Colles) fracture", "Alignment is acceptable in the cast. "),
+    ("a Baker's cyst and knee OA", "X-rays show moderate medial compartment narrowing. "),
+)
+
+
+@template("letter", "test")
+def letter_orthopedics_brief(w: World, n: Note) -> None:
+    pt = w.person()
+    years = w.age(0.3, 25)
+    day = w.day()
+    pcp = w.person()
+    surgeon = w.person()
+    n.fmt(
+        "{c}  *  {a}  *  {p}  *  fax {f}\n\n",
+        c=Phi(w.clinic("Orthopaedic"), "HOSPITAL"),
+        a=w.address(),
+        p=w.phone(styles=("paren", "dot")),
+        f=w.phone("FAX", styles=("paren", "dot", "dash")),
+    )
+    n.fmt("{d}\n\n", d=w.date(day, "mm/dd/yyyy", "Month d, yyyy"))
+    n.fmt("Dear {p},\n\n", p=w.pick((["Dr. ", Phi(pcp.last, "DOCTOR")], [w.name(pcp, "DOCTOR", "first")])))
+    n.fmt(
+        "Thanks for sending {nm} ({a}{s}) over. ",
+        nm=w.name(pt, "PATIENT", "full", "first"),
+        a=age(years),
+        s=pt.sex,
+    )
+    n.fmt(
+        "I saw {o} on {wd} for {c}. ",
+        o="her" if pt.sex == "F" else "him",
+        wd=w.weekday(day - dt.timedelta(days=w.num(1, 6))),
+        c=(complaint := w.pick(ORTHO_CASES))[0],
+    )
+    n.add(complaint[1])
+    n.fmt(
+        "PMH: {p}. Meds: {m}. ",
+        p=", ".join(w.some(PMH, 1, 3)),
+        m=", ".join(m.split(" PO")[0] for m in w.some(MEDS, 1, 3)),
+    )
+    n.add(
+        w.pick(
+            (
+                "Neurovascularly intact distally. ",
+                "Mild effusion, ligaments stable. ",
+                "Full passive ROM, painful arc 60-120. ",
+            )
+        )
+    )
+    n.add(
+        w.pick(
+            (
+                "We injected the joint with 40 mg Kenalog today. ",
+                "Started PT twice weekly. ",
+                "Recheck X-ray in 2 weeks. ",
+            )
+        )
+    )
+    n.fmt(
+        "{P} works as a {job} and will be off work until {d}. ",
+        P=pt.pronoun.capitalize(),
+        job=Phi(w.pick(PROFESSIONS).replace("retired ", ""), "PROFESSION"),
+        d=w.date(day + dt.timedelta(days=w.num(10, 40)), "m/d", "Month dth", "Mon d"),
+    )
+    n.add(
+        w.pick(
+            (
+                "I explained the natural history and the options of physiotherapy, injection and, "
+                "eventually, surgery. ",
+                "We discussed weight loss and low impact exercise such as swimming or cycling. ",
+                "Bone density has not been checked; I would suggest a DEXA given the fracture. ",
+            )
+        )
+    )
+    n.add(
+        w.pick(
+            (
+                "If it fails to settle, arthroscopy is an option. ",
+                "Ice, NSAIDs as tolerated given CKD - please advise. ",
+                "",
+            )
+        )
+    )
+    n.fmt(
+        "Follow-up is booked for the {d}.\n\nBest,\n{s}",
+        d=w.date(day + dt.timedelta(days=w.num(14, 28)), "dth"),
+        s=w.name(surgeon, "DOCTOR", "full", "initial_last"),
+    )
+    n.fmt("\n{e}", e=w.email(surgeon, w.domain(w.hospital())))
+    n.add("\n\nDictated but not read. Please excuse any voice recognition errors.")
+
+
+@template("letter", "test")
+def letter_results_to_patient(w: World, n: Note) -> None:
+    pt = w.person()
+    day = w.day()
+    clinic = w.clinic(w.pick(("Family Medicine", "Primary Care", "Internal Medicine")))
+    domain = w.domain(clinic)
+    n.fmt("{c}\n{a}\n\n", c=Phi(clinic, "HOSPITAL"), a=w.address(one_line=False))
+    n.fmt(
+        "{d}\n\n{nm}\n{a}\n\n",
+        d=w.date(day, "Month d, yyyy", "mm/dd/yyyy"),
+        nm=w.name(pt, "PATIENT", "full", "full_mi"),
+        a=w.address(one_line=False),
+    )
+    n.fmt("Dear {t} {l},\n\n", t=pt.title, l=Phi(pt.last, "PATIENT"))
+    n.fmt(
+        "Your recent blood tests from {d} are back. ",
+        d=w.date(day - dt.timedelta(days=w.num(3, 14)), "m/d", "Month d", "Month dth"),
+    )
+    n.add(
+        w.pick(
+            (
+                "Your cholesterol (LDL 162) is higher than we would like; please start the atorvastatin we "
+                "discussed. ",
+                "Your kidney function (creatinine 1.4) is slightly worse than last year. Please avoid "
+                "ibuprofen. ",
+                "Your A1c is 7.9%, up from 7.1%. We will talk about this at your next visit. ",
+                "All of your results were normal, including your thyroid test and blood count. ",
+            )
+        )
+    )
+    if w.chance(0.5):
+        n.add(
+            "Your INR was 3.4, so please take 1/2 tab of warfarin tonight and then resume your usual dose. "
+        )
+    n.add(
+        "\n\n",
+        w.pick(
+            (
+                "Here is a summary of the main results:\n- Hemoglobin A1c: see above\n- TSH: 2.1 (normal "
+                "0.4-4.0)\n"
+                "- Creatinine: see above\n- Vitamin D: 18 (low); please take vitamin D3 2000 units daily\n\n",
+                "Results:\n  LDL cholesterol 162 mg/dL (goal < 100)\n  HDL 41\n  Triglycerides 210\n  ALT "
+                "33, AST 29 (normal)\n\n",
+                "Your blood count, kidney and liver tests were all within normal limits. Your urine test "
+                "showed no infection.\n\n",
+            )
+        ),
+    )
+    n.add(
+        w.pick(
+            (
+                "Please schedule a follow-up visit in 3 months. ",
+                "We will repeat this test in 6 weeks. ",
+                "You are also due for your flu shot. ",
+            )
+        )
+    )
+    n.fmt(
+        "You can also see these results in the patient portal at {u}. ",
+        u=Phi(
+            w.pick((f"https://mychart.{domain}", f"https://portal.{domain}/login", f"www.{domain}/myhealth")),
+            "URL",
+        ),
+    )
+    n.fmt(
+        "If you have questions, call the office at {ph} or e-mail {e}.\n\n",
+        ph=w.phone(),
+        e=w.email(nurse := w.person("F"), domain),
+    )
+    n.fmt(
+        "Sincerely,\n\n{d}, {cred}\n",
+        d=w.name(w.person(), "DOCTOR", "full", "full_mi"),
+        cred=w.pick(("MD", "NP", "DO", "PA-C")),
+    )
+    n.fmt("for the care team (RN contact: {r})", r=w.name(nurse, "DOCTOR", "full", "first"))
+    n.add(
+        "\n\nThis letter was generated from your electronic health record. Please do not reply to this "
+        "address."
+    )
+
+
+# -- 7. telephone encounters ------------------------------------------------------------------------
+
+
+@template("telephone", "dev")
+def phone_family_call(w: World, n: Note) -> None:
+    pt = w.person()
+    day = w.day()
+    relation, fam = w.relative(pt)
+    phone = w.phone(styles=("dash", "dash", "paren", "plain"))
+    n.fmt("Pt's {rel} {nm} called at {ph}", rel=relation, nm=w.rel(fam, "first", "full"), ph=phone)
+    if w.chance(0.4):
+        n.fmt(" ext {x}", x=Phi(str(w.num(2, 499)), "PHONE"))
+    n.fmt(
+        " re: {why}. ",
+        why=w.pick(
+            (
+                "pt more confused since starting oxybutynin",
+                "refill of Sinemet, pt down to 2 days",
+                "BP readings 170s/90s at home",
+                "pt fell at home last night, no injury",
+                [
+                    "question about stopping Eliquis before colonoscopy on the ",
+                    w.date(day + dt.timedelta(days=w.num(3, 20)), "dth"),
+                ],
+            )
+        ),
+    )
+    n.fmt(
+        "States pt {s}. ",
+        s=w.pick(
+            (
+                "denies CP/SOB",
+                "is eating and drinking OK",
+                "has had brown, foul-smelling urine",
+                "has 6/10 back pain, taking Tylenol",
+            )
+        ),
+    )
+    n.fmt("{rel} is on HIPAA form. ", rel=relation.capitalize())
+    n.fmt(
+        "Current meds reviewed: {m}. ",
+        m=", ".join(m.split(" (")[0].split(" PO")[0] for m in w.some(MEDS, 2, 4)),
+    )
+    n.fmt(
+        "Spoke w/ Dr. {d}, who advised {a}. ",
+        d=Phi(w.person().last, "DOCTOR"),
+        a=w.pick(
+            (
+                ["holding oxybutynin and calling back ", w.weekday(day + dt.timedelta(days=w.num(1, 4)))],
+                "ED if any new weakness or headache",
+                "labs this week (CHEM7, CBC)",
+                "increasing amlodipine to 10 mg",
+            )
+        ),
+    )
+    n.fmt(
+        "Called {rel} back at {t}: {r}. ",
+        rel=relation,
+        t=f"{w.num(1, 4)}:{w.num(10, 59)}{w.pick(('pm', 'PM', ''))}",
+        r=w.pick(
+            ("LVM to call back", "no answer, LVM", "verbalized understanding", "will bring pt in tomorrow")
+        ),
+    )
+    n.add(
+        w.pick(
+            (
+                "Reviewed signs of stroke and when to call 911. ",
+                "Pt's pharmacy confirmed on file. ",
+                "Advised to keep a BP log twice daily and bring to appt. ",
+                "",
+            )
+        )
+    )
+    if w.chance(0.6):
+        n.fmt(
+            "Appt made for {d} w/ {p}. ",
+            d=w.date(day + dt.timedelta(days=w.num(1, 10)), "m/d", "Mon dth", "mm/dd"),
+            p=w.name(w.person(), "DOCTOR", "full", "initial_last"),
+        )
+    n.fmt(
+        "\n{r}, RN  {d}",
+        r=w.name(w.person(), "DOCTOR", "full", "initial_last"),
+        d=w.date(day, "m/d/yy", "mm/dd/yyyy"),
+    )
+
+
+@template("telephone", "dev")
+def phone_structured_encounter(w: World, n: Note) -> None:
+    pt = w.person()
+    years = w.age(0.15, 25)
+    day = w.day()
+    relation, fam = w.relative(pt)
+    self_call = w.chance(0.5)
+    n.add("TELEPHONE ENCOUNTER\n")
+    n.fmt(
+        "Patient: {nm}   DOB: {b}   MRN: {m}\n",
+        nm=w.name(pt, "PATIENT", "LAST_FIRST", "last_first", "full"),
+        b=w.date(w.dob(day, years), "mm/dd/yyyy", "m/d/yyyy"),
+        m=w.mrn(),
+    )
+    n.fmt(
+        "Date/time: {d} {t}\n", d=w.date(day, "mm/dd/yyyy", "m/d/yyyy"), t=f"{w.num(8, 16)}:{w.num(10, 59)}"
+    )
+    if self_call:
+        n.add("Caller: patient\n")
+    else:
+        n.fmt("Caller: {nm}   Relationship: {rel}\n", nm=w.rel(fam, "full"), rel=relation)
+    n.fmt(
+        "Call back #: {ph}   OK to leave detailed msg: {y}\n",
+        ph=w.phone(styles=("paren", "dash", "dash_x")),
+        y=w.pick(("Y", "N")),
+    )
+    n.fmt(
+        "Preferred language: {l}   Pharmacy: {ph}\n",
+        l=w.pick(("English", "Spanish", "Portuguese", "English")),
+        ph=Phi(f"{w.place_word()} Pharmacy", "ORGANIZATION"),
+    )
+    n.fmt(
+        "Reason for call: {r}\n\n",
+        r=w.pick(("Medication question", "Symptom - cough", "Test results", "Referral request")),
+    )
+    n.fmt(
+        "Message: {m}\n\n",
+        m=w.pick(
+            (
+                [
+                    "Calling about results of CT from last ",
+                    w.weekday(day - dt.timedelta(days=w.num(3, 7))),
+                    ". Would like to know if the nodule has grown.",
+                ],
+                "Cough x 10 days, now productive of brown sputum, low grade temp 99.8. No SOB.",
+                "Needs referral to GI for colonoscopy; insurance requires it before the appt.",
+                "Wants to know if OK to take Sudafed with BP meds.",
+            )
+        ),
+    )
+    n.add(
+        "Triage: ",
+        w.pick(
+            (
+                "afebrile per pt, no SOB, able to keep fluids down. ",
+                "pt calm, speaking in full sentences. ",
+                "symptoms stable x3 days. ",
+            )
+        ),
+        w.pick(("Current meds reviewed. ", "Allergies reviewed. ")),
+        "\n",
+    )
+    n.fmt(
+        "Action taken: {a}\n",
+        a=w.pick(
+            (
+                ["Routed to Dr. ", Phi(w.person().last, "DOCTOR"), " for review."],
+                "Advised per protocol; will call back if worse.",
+                ["Referral placed to ", Phi(w.clinic("Gastroenterology"), "HOSPITAL"), "."],
+                [
+                    "Scheduled sick visit ",
+                    w.weekday(day + dt.timedelta(days=1)),
+                    " with NP ",
+                    w.name(w.person(), "DOCTOR", "full", "last"),
+                    ".",
+                ],
+            )
+        ),
+    )
+    if w.chance(0.35):
+        n.fmt(
+            "Video visit offered; pt connected from IP {ip} but audio failed, converted to phone.\n",
+            ip=Phi(w.fake.ipv4_public() if w.chance(0.7) else w.fake.ipv4_private(), "IPADDR"),
+        )
+    n.fmt(
+        "Insurance verified: {i} {mid}\n",
+        i=w.pick(("Medicare", "BCBS PPO", "MassHealth", "Fallon")),
+        mid=w.member_id(),
+    )
+    n.fmt(
+        "Documented by: {u} ({nm}, {c})",
+        u=w.username(st := w.person()),
+        nm=w.name(st, "DOCTOR", "full"),
+        c=w.pick(("RN", "MA", "LPN")),
+    )
+
+
+@template("telephone", "dev")
+def phone_pharmacy_refill(w: World, n: Note) -> None:
+    pt = w.person()
+    day = w.day()
+    pharmacy = w.pick(
+        (
+            f"{w.place_word()} Pharmacy",
+            f"{w.fake.last_name()}'s Drug",
+            "CVS",
+            "Walgreens",
+            "Stop & Shop Pharmacy",
+        )
+    )
+    town = w.town()[0]
+    n.fmt(
+        "Refill request rec'd via fax from {ph} ({st}, {c}) fax {f}, ",
+        ph=Phi(pharmacy, "ORGANIZATION"),
+        st=Phi(w.street().split(" Apt")[0], "STREET"),
+        c=Phi(town, "CITY"),
+        f=w.phone("FAX", styles=("dash", "paren")),
+    )
+    n.fmt("pharmacy phone {p}.\n", p=w.phone(styles=("dash", "paren", "dot")))
+    med = w.pick(MEDS)
+    n.fmt(
+        "Pt: {nm}, DOB {b}.\nMed: {m}, #{q}, last filled {d}.\n",
+        nm=w.name(pt, "PATIENT", "full", "last_first"),
+        b=w.date(w.dob(day, w.age(0.15, 30)), "mm/dd/yyyy", "m/d/yy"),
+        m=med,
+        q=w.pick((30, 60, 90)),
+        d=w.date(day - dt.timedelta(days=w.num(25, 95)), "m/d/yy", "mm/dd/yyyy"),
+    )
+    n.fmt(
+        "Last OV {d} with Dr. {doc}. ",
+        d=w.date(day - dt.timedelta(days=w.num(40, 300)), "m/d/yy", "mm/dd/yy", "m/d/yy"),
+        doc=Phi((doc := w.person()).last, "DOCTOR"),
+    )
+    n.add(w.pick(("Due for BMP - ordered. ", "Labs UTD. ", "Pt overdue for f/u, 30 day supply only. ")))
+    n.fmt("Most recent {l}. BP at last visit {bp}. ", l=labs(w), bp=f"{w.num(110, 160)}/{w.num(60, 95)}")
+    n.add(w.pick(("Pt pays cash for this med, asked about GoodRx. ", "Prior auth may be needed. ", "")))
+    n.add(
+        w.pick(
+            (
+                "Reviewed: no interacting meds, K 4.2 on last BMP. ",
+                "Pt on warfarin - interaction checked, none. ",
+                "Controlled substance: PMP checked, no early fills. ",
+            )
+        )
+    )
+    n.fmt(
+        "\nApproved x{r} refills per protocol, e-prescribed {t}. ",
+        r=w.num(0, 3),
+        t=w.pick(("today", "this AM")),
+    )
+    if w.chance(0.5):
+        n.fmt(
+            "DEA {dea}. ",
+            dea=Phi(
+                w.pick(("A", "B", "F", "M"))
+                + (doc.last[0].upper() if doc.last[0].isalpha() else "X")
+                + w.digits(7),
+                "LICENSE",
+            ),
+        )
+    n.fmt(
+        "Pt notified via portal (msg sent to {e}).\n-- {u}",
+        e=w.email(pt),
+        u=w.name(w.person(), "DOCTOR", "full", "initial_last"),
+    )
+
+
+@template("telephone", "test")
+def phone_answering_service(w: World, n: Note) -> None:
+    pt = w.person()
+    day = w.day()
+    relation, fam = w.relative(pt)
+    oncall = w.person()
+    n.fmt(
+        "AFTER HOURS CALL - Answering service msg rec'd {d} {wd} at {t}\n",
+        d=w.date(day, "m/d", "mm/dd/yy"),
+        wd=w.weekday(day),
+        t=f"{(hour := w.num(0, 4)):02d}:{(minute := w.num(10, 39))}",
+    )
+    n.fmt(
+        "From: {who}  Tel: {ph}\n",
+        who=w.pick(("patient", [relation, " (", w.rel(fam, "full"), ")"])),
+        ph=w.phone(),
+    )
+    n.fmt(
+        "Pt: {nm}, {a} yo, pt of Dr. {p}\n\n",
+        nm=w.name(pt, "PATIENT", "full", "last_first"),
+        a=age(w.age(0.35, 25)),
+        p=Phi(w.person().last, "DOCTOR"),
+    )
+    n.fmt(
+        "Returned call at {t}. {s} ",
+        t=f"{hour:02d}:{minute + w.num(5, 20)}",
+        s=w.pick(
+            (
+                [
+                    "Reports fever 101.6 and chills since evening, on chemo (last cycle the ",
+                    w.date(day - dt.timedelta(days=w.num(4, 12)), "dth"),
+                    ").",
+                ],
+                [
+                    "Reports painless blood in urine x1, Foley placed at urology visit ",
+                    w.weekday(day - dt.timedelta(days=w.num(1, 6))),
+                    ".",
+                ],
+                "Pt's INR checked at Coumadin clinic today was 5.1, missed the call from the clinic.",
+                [
+                    "Rash on chest after starting Bactrim ",
+                    w.weekday(day - dt.timedelta(days=w.num(2, 6))),
+                    ", no lip swelling, no SOB.",
+                ],
+            )
+        ),
+    )
+    n.add(
+        w.pick(
+            (
+                "Advised to go to ED now; pt agreeable. ",
+                "Advised to hold med and call office in AM. ",
+                "Instructed to hold warfarin tonight, recheck INR in 2 days. ",
+            )
+        )
+    )
+    n.add(
+        w.pick(("Denies CP, SOB, confusion. ", "Taking fluids OK. ", "Has thermometer, reading confirmed. "))
+    )
+    n.add(
+        w.pick(
+            (
+                "Per protocol (fever in immunocompromised pt) disposition is ED within 1 hr. ",
+                "Reviewed red flags: facial swelling, trouble breathing, blistering - none present. ",
+                "No bleeding, no black stools, no headache. Lives with spouse who can drive. ",
+            )
+        )
+    )
+    n.fmt("Meds per chart: {m}. ", m=", ".join(m.split(" PO")[0] for m in w.some(MEDS, 2, 3)))
+    n.fmt("Pt prefers {h}. ", h=Phi(w.hospital(), "HOSPITAL"))
+    if w.chance(0.4):
+        n.fmt(
+            "ED charge RN ({nm}) called with heads up at {ph}. ",
+            nm=w.name(w.person(), "DOCTOR", "first", "full"),
+            ph=w.phone(styles=("dash", "local")),
+        )
+    n.fmt(
+        "Will route to PCP for f/u {wd}.\n{o}, MD (on call)",
+        wd=w.weekday(day + dt.timedelta(days=w.num(1, 2))),
+        o=w.name(oncall, "DOCTOR", "full", "initial_last"),
+    )
+    n.add("\n[Message transcribed by answering service; times are approximate]")
+
+
+@template("telephone", "test")
+def phone_portal_message(w: World, n: Note) -> None:
+    pt = w.person()
+    day = w.day()
+    n.fmt(
+        "Patient Portal Message - received {d} {t}\n",
+        d=w.date(day, "mm/dd/yyyy", "iso"),
+        t=f"{w.num(6, 23)}:{w.num(10, 59)}",
+    )
+    n.fmt("From: {nm} <{e}>\n", nm=w.name(pt, "PATIENT", "full"), e=w.email(pt))
+    if w.chance(0.4):
+        n.fmt("Sent from IP {ip} (flagged: new device)\n", ip=Phi(w.fake.ipv4_public(), "IPADDR"))
+    n.fmt(
+        "Subject: {s}\n\n", s=w.pick(("question about my meds", "Rx refill", "Test results??", "appointment"))
+    )
+    n.fmt("Hi Dr. {d}, ", d=Phi(w.person().last, "DOCTOR"))
+    n.add(
+        w.pick(
+            (
+                "I've been feeling really down lately and there's no joy in anything. My sister thinks I "
+                "should talk to someone. ",
+                "my glucose readings have been 200-250 every morning since the prednisone. ",
+                [
+                    "I was told to have my stitches out at 10 days, is that the ",
+                    w.date(day + dt.timedelta(days=3), "dth"),
+                    " or the ",
+                    w.date(day + dt.timedelta(days=4), "dth"),
+                    "? ",
+                ],
+                "the pharmacy says my insurance won't pay for the Eliquis anymore. ",
+            )
+        )
+    )
+    n.add(
+        w.pick(
+            (
+                "I've tried to call the office twice but the line was busy. ",
+                "Thanks for your help. ",
+                "My daughter is helping me type this. ",
+            )
+        )
+    )
+    n.fmt(
+        "You can call me at {ph} after 5. Thanks, {f}\n\n",
+        ph=w.phone(styles=("dash", "plain", "dot")),
+        f=w.name(pt, "PATIENT", "first"),
+    )
+    n.add(w.pick(("Also can I get my flu shot at the pharmacy? ", "Sorry for the long message. ", "")))
+    n.fmt("Reply ({d}): ", d=w.date(day + dt.timedelta(days=w.num(0, 2)), "m/d", "mm/dd"))
+    n.add(
+        w.pick(
+            (
+                "Called pt, PHQ-9 = 14, no SI. Referred to behavioral health; warm handoff scheduled. ",
+                "Spoke w/ pt, increase glargine by 2 units q3d until FBG <150. ",
+                "Stitch removal scheduled. ",
+                "Sent PA to insurance. ",
+            )
+        )
+    )
+    n.add(
+        w.pick(
+            (
+                "Reviewed chart: last A1c 8.2, on metformin + glargine 18u. ",
+                "Med list reconciled. ",
+                "Last visit note reviewed, no contraindication. ",
+            )
+        )
+    )
+    if w.chance(0.3):
+        n.fmt("Identity verified w/ DOB and last 4 SSN ({s}). ", s=Phi(w.digits(4), "SSN"))
+    n.fmt(
+        "Will see {wd}.\n{nm}, {c}",
+        wd=w.weekday(day + dt.timedelta(days=w.num(2, 6))),
+        nm=w.name(w.person(), "DOCTOR", "full", "initial_last"),
+        c=w.pick(("RN", "NP", "MA")),
+    )
+
+
+# --------------------------------------------------------------------------------------------------
+# Generation
+# --------------------------------------------------------------------------------------------------
+
+
+def make_note(w: World, fn: TemplateFn) -> tuple[str, list[dict[str, Any]]]:
+    """One note from ``fn``, redrawn (deterministically) until its length is within the target range."""
+    for _ in range(MAX_ATTEMPTS):
+        note = Note()
+        fn(w, note)
+        text, spans = note.finish()
+        if MIN_CHARS <= len(text) <= MAX_CHARS:
+            return text, spans
+    raise RuntimeError(f"template {fn.__name__} keeps missing {MIN_CHARS}-{MAX_CHARS} characters")
+
+
+def generate(seed: int = SEED) -> dict[str, list[dict[str, Any]]]:
+    """Both splits as lists of records, each split shuffled with the seed so styles interleave."""
+    w = World(seed)
+    splits: dict[str, list[dict[str, Any]]] = {"dev": [], "test": []}
+    for name, (style, split, fn) in TEMPLATES.items():
+        for _ in range(NOTES_PER_TEMPLATE):
+            text, spans = make_note(w, fn)
+            for span in spans:
+                assert text[span["start"] : span["end"]] == span["text"]
+            splits[split].append({"style": style, "template": name, "text": text, "spans": spans})
+    out: dict[str, list[dict[str, Any]]] = {}
+    for split, records in splits.items():
+        random.Random(f"{seed}-{split}").shuffle(records)
+        out[split] = [{"id": f"clin-{split}-{i:04d}", **record} for i, record in enumerate(records, 1)]
+    return out
+
+
+def write_jsonl(path: Path, records: Sequence[dict[str, Any]]) -> None:
+    lines = [json.dumps(record, ensure_ascii=False) + "\n" for record in records]
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text("".join(lines), encoding="utf-8", newline="\n")
+    tmp.replace(path)
+
+
+def summary(splits: dict[str, list[dict[str, Any]]]) -> str:
+    """Markdown tables of notes per style and spans per label, per split (pasted into the README)."""
+    lines = ["| style | dev notes | test notes | templates (dev / test) |", "|---|---|---|---|"]
+    for style in dict.fromkeys(style for style, _, _ in TEMPLATES.values()):
+        counts = [sum(r["style"] == style for r in splits[s]) for s in ("dev", "test")]
+        names = [
+            "`" + "`, `".join(t for t, (st, sp, _) in TEMPLATES.items() if st == style and sp == s) + "`"
+            for s in ("dev", "test")
+        ]
+        lines.append(f"| {style} | {counts[0]} | {counts[1]} | {names[0]} / {names[1]} |")
+    lines.append(f"| **all** | {len(splits['dev'])} | {len(splits['test'])} | |")
+    labels = {s: Counter(span["label"] for r in splits[s] for span in r["spans"]) for s in ("dev", "test")}
+    lines += ["", "| label | dev spans | test spans |", "|---|---|---|"]
+    for label in LABELS:
+        if labels["dev"][label] or labels["test"][label]:
+            lines.append(f"| {label} | {labels['dev'][label]} | {labels['test'][label]} |")
+    total = {s: sum(labels[s].values()) for s in labels}
+    lines.append(f"| **all** | {total['dev']} | {total['test']} |")
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output folder (dev.jsonl, test.jsonl)")
+    parser.add_argument("--seed", type=int, default=SEED)
+    parser.add_argument("--quiet", action="store_true", help="do not print the summary tables")
+    args = parser.parse_args(argv)
+    splits = generate(args.seed)
+    args.out.mkdir(parents=True, exist_ok=True)
+    for split, records in splits.items():
+        write_jsonl(args.out / f"{split}.jsonl", records)
+    if not args.quiet:
+        print(summary(splits))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,769 @@
+"""Recognizers for general (non-clinical, worldwide) PII: foreign names, addresses, places, companies, ages.
+
+safecohort's clinical recognizers (:mod:`safecohort.detect.recognizers`) target US hospital notes. Text
+outside the clinic - support tickets, exported reports, presidio's own synthetic benchmark - is full of
+European addresses ("Puruntie 82", "Via Franscini 71", "PSC 6293, Box 8158 / APO AP 04336"), non-English
+names ("Elínborg Guðmundsdóttir"), foreign cities and invented company names. This module adds them:
+
+- the lexicons come from the locale providers Faker ships OFFLINE (first and last names, cities,
+  countries, street prefixes and company suffixes of every locale); they are read once, at the first
+  scan, into lower-case frozensets (:func:`lexicon`, about half a second) and shared by every recognizer;
+- common English words (wordfreq's Zipf frequency) and medical eponyms never count as names on their own,
+  so "Brown sputum", "Foley catheter" or "Parkinson's disease" are not people;
+- every recognizer says whether it is safe to run on clinical notes (:attr:`CLINICAL_SAFE`): the lead
+  enables the set per policy profile, :func:`general_recognizers` returns the ones asked for.
+
+Nothing here logs or raises note text; lookups are set memberships over precompiled patterns.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import pkgutil
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+import regex
+from presidio_analyzer import EntityRecognizer, Pattern, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+from wordfreq import zipf_frequency
+
+from safecohort.detect.recognizers import LANGUAGE, ClinicalPatternRecognizer
+
+# --- lexicons ------------------------------------------------------------------------------------------
+
+#: A lone listed word is a name only when English rarely uses it (Zipf below this: "Siiri" 1.2,
+#: "Kastner" 2.0 pass; "Scott" 4.7, "Brown" 5.0, "Frank" 4.8 need a context such as "my name is").
+RARE_WORD_ZIPF = 3.0
+#: A word this frequent in English is never half of a full name unless both halves are listed.
+COMMON_WORD_ZIPF = 4.5
+
+# Eponyms and clinical words that Faker lists as surnames or cities; never a name or place on their own.
+# fmt: off
+_CLINICAL_STOPWORDS = frozenset(
+    w.lower() for w in (
+        "Addison", "Alzheimer", "Apgar", "Babinski", "Barrett", "Bell", "Billroth", "Bovie", "Braxton",
+        "Brudzinski", "Burkitt", "Charcot", "Cheyne", "Chiari", "Coombs", "Creutzfeldt", "Crohn",
+        "Cushing", "Doppler", "Duchenne", "Ehlers", "Epley", "Ewing", "Foley", "Fowler", "Gleason",
+        "Goodpasture", "Graves", "Groshong", "Guillain", "Hartmann", "Hashimoto", "Heimlich", "Hickman",
+        "Hicks", "Hirschsprung", "Hodgkin", "Holter", "Homans", "Horner", "Huntington", "Jakob",
+        "Kaposi", "Kawasaki", "Kernig", "Killip", "Korsakoff", "Kussmaul", "Lachman", "Levine", "Lewy",
+        "Mallory", "Marfan", "Mayo", "McBurney", "McMurray", "Meckel", "Meniere", "Mobitz", "Murphy",
+        "Nissen", "Osler", "Paget", "Parkinson", "Penrose", "Pfannenstiel", "Phalen", "Raynaud",
+        "Reynolds", "Romberg", "Roux", "Rovsing", "Sjogren", "Snellen", "Stokes", "Swan", "Ganz",
+        "Tinel", "Tourette", "Trendelenburg", "Valsalva", "Virchow", "Wenckebach", "Wernicke",
+        "Whipple", "Wilms", "Wolff", "Yankauer", "Zenker", "Zollinger", "Ellison", "Weiss", "Down",
+        "Graham", "Wells", "Child", "Pugh", "Glasgow", "Salem", "Levin", "Macintosh", "Jackson",
+        "Pratt", "Blake", "Kelly", "Allis", "Babcock", "Kocher", "Deaver", "Balfour", "Tenckhoff",
+        "Broviac", "Quinton", "Mahurkar", "Dobhoff", "Ambu", "Venturi", "Lasix", "Coumadin", "Keppra",
+        "Norco", "Zofran", "Tylenol", "Motrin", "Advil", "Ativan", "Haldol", "Xanax", "Valium",
+        "Flomax", "Plavix", "Eliquis", "Xarelto", "Lovenox", "Protonix", "Zosyn", "Cipro", "Bactrim",
+        "Keflex", "Flagyl", "Vanco", "Lantus", "Humalog", "Novolog", "Lipitor", "Zocor", "Norvasc",
+        "Toprol", "Lopressor", "Coreg", "Cozaar", "Diovan", "Synthroid", "Prilosec", "Nexium",
+        "Pepcid", "Senna", "Colace", "Miralax", "Dilaudid", "Percocet", "Vicodin", "Narcan", "Ceftriaxone",
+        "Grade", "Stage", "Type", "Class", "Level", "Bed", "Room", "Unit", "Floor", "Ward", "Patient",
+        "Doctor", "Nurse", "Nurses", "Clinic", "Hospital", "Vitamin", "Troponin", "Lactate",
+    )
+)
+# Words after a capitalised word that make it an eponym or a thing, not a person ("Foley catheter").
+_EPONYM_NEXT = regex.compile(
+    r"(?i)^(?:'s|’s|s'|-)?[ \t]*(?:disease|syndrome|sign|test|catheter|drain|tube|maneuver|manoeuvre|"
+    r"score|scale|criteria|classification|procedure|operation|repair|fundoplication|lymphoma|sarcoma|"
+    r"tumou?r|palsy|phenomenon|reflex|node|nodes|esophagus|oesophagus|ulcer|tear|fracture|line|"
+    r"bag|mask|blade|clamp|forceps|retractor|solution|stain|agar|grade|stage|type|class|position|"
+    r"respiration|breathing|murmur|triad|law|rule|block|dementia|chorea|lesion|cells?|bodies)\b"
+)
+# fmt: on
+
+_FIRST_NAME_ATTRS = ("first_names", "first_names_male", "first_names_female", "first_names_nonbinary")
+_LAST_NAME_ATTRS = ("last_names", "last_names_male", "last_names_female")
+_CITY_ATTRS = ("cities", "city_names", "real_city_names", "towns", "localities", "settlements", "villages")
+_COMPANY_SUFFIXES_EN = (
+    "Inc", "Incorporated", "LLC", "L.L.C.", "LLP", "Ltd", "Limited", "PLC", "Plc", "Corp", "Corporation",
+    "Company", "Co", "Group", "Holdings", "Partners", "Associates", "Agency", "Industries", "Enterprises",
+    "Foundation", "Institute", "Bank", "Insurance", "Investments", "Solutions", "Systems",
+    "Technologies", "Ventures", "Capital", "Consulting", "Transit", "Global", "International",
+    "Networks", "Software", "Analytics",
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Lower-case word sets read from Faker's offline locale providers (every locale it ships)."""
+
+    first_names: frozenset[str]
+    last_names: frozenset[str]
+    cities: frozenset[str]
+    countries: frozenset[str]
+    street_prefixes: frozenset[str]
+    company_suffixes: frozenset[str]
+
+    def is_name(self, word: str) -> bool:
+        """True when ``word`` is a listed first or last name (any case)."""
+        low = word.lower()
+        return low in self.first_names or low in self.last_names
+
+
+def _provider_values(package: Any, attributes: Iterable[str]) -> Iterator[str]:
+    """Every string in ``attributes`` of every locale's Provider in a Faker provider package."""
+    names = tuple(attributes)
+    for module in pkgutil.iter_modules(package.__path__):
+        provider = importlib.import_module(f"{package.__name__}.{module.name}").Provider
+        for name in names:
+            values = getattr(provider, name, None)
+            if isinstance(values, dict | tuple | list):
+                yield from (v for v in values if isinstance(v, str))
+
+
+def _lower_set(values: Iterable[str]) -> frozenset[str]:
+    return frozenset(v.strip().lower() for v in values if v.strip() and "{" not in v)
+
+
+@functools.cache
+def lexicon() -> Lexicon:
+    """The lexicon, read from Faker on first use (about 0.5 s) and kept for the process."""
+    import faker.providers.address as address
+    import faker.providers.company as company
+    import faker.providers.person as person
+
+    first = _lower_set(_provider_values(person, _FIRST_NAME_ATTRS))
+    last = _lower_set(_provider_values(person, _LAST_NAME_ATTRS))
+    return Lexicon(
+        first_names=frozenset(w for w in first if len(w) > 1) - _CLINICAL_STOPWORDS,
+        last_names=frozenset(w for w in last if len(w) > 1) - _CLINICAL_STOPWORDS,
+        cities=_lower_set(_provider_values(address, _CITY_ATTRS)) - _CLINICAL_STOPWORDS,
+        countries=_lower_set(_provider_values(address, ("countries",))),
+        street_prefixes=_lower_set(_provider_values(address, ("street_prefixes",))),
+        company_suffixes=_lower_set(
+            (*_provider_values(company, ("company_suffixes",)), *_COMPANY_SUFFIXES_EN)
+        ),
+    )
+
+
+@functools.lru_cache(maxsize=65536)
+def _zipf(word: str) -> float:
+    return float(zipf_frequency(word, "en"))
+
+
+def is_common_word(word: str, threshold: float = RARE_WORD_ZIPF) -> bool:
+    """True when ``word`` is an English word at least as frequent as ``threshold`` (Zipf scale)."""
+    return word.lower() in _CLINICAL_STOPWORDS or _zipf(word.lower()) >= threshold
+
+
+# --- shared text helpers -------------------------------------------------------------------------------
+
+# A word of letters (any script) with inner apostrophes or hyphens: "Guðmundsdóttir", "O'Neil", "Weeks-Rivas".
+_WORD = regex.compile(r"\p{L}[\p{L}\p{M}]*(?:['’]\p{L}{2,}[\p{L}\p{M}]*|-\p{L}[\p{L}\p{M}]*)*")
+
+
+def _is_title(word: str) -> bool:
+    return word[0].isupper() and (len(word) == 1 or not word[1:].isupper() or len(word) > 2)
+
+
+def _is_capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _result(name: str, identifier: str, entity: str, start: int, end: int, score: float) -> RecognizerResult:
+    """A presidio result tagged with the recognizer that made it (presidio's overlap rules read it)."""
+    return RecognizerResult(
+        entity_type=entity,
+        start=start,
+        end=end,
+        score=score,
+        recognition_metadata={
+            RecognizerResult.RECOGNIZER_NAME_KEY: name,
+            RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: identifier,
+        },
+    )
+
+
+_TRAILING = frozenset(" \t\n.,;:")
+
+
+class GeneralRecognizer(EntityRecognizer):
+    """An entity recognizer over the shared lexicon; subclasses implement :meth:`find`."""
+
+    ENTITY: ClassVar[str]
+    #: Whether the recognizer keeps clinical precision (see the module docstring and docs).
+    CLINICAL_SAFE: ClassVar[bool] = False
+
+    def __init__(self) -> None:
+        super().__init__(
+            supported_entities=[self.ENTITY], name=type(self).__name__, supported_language=LANGUAGE
+        )
+
+    def load(self) -> None:
+        """Nothing to load eagerly: the lexicon is read at the first scan."""
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        """Findings of :meth:`find` as presidio results."""
+        if self.ENTITY not in entities:
+            return []
+        results = []
+        for start, end, score in self.find(text):
+            # Sentence punctuation after a span is not part of it ("... from Austria.").
+            while end > start and text[end - 1] in _TRAILING:
+                end -= 1
+            if end > start:
+                results.append(_result(type(self).__name__, self.id, self.ENTITY, start, end, score))
+        return results
+
+    def find(self, text: str) -> Iterator[tuple[int, int, float]]:
+        """(start, end, score) of each finding in ``text``."""
+        raise NotImplementedError
+
+
+# --- person names --------------------------------------------------------------------------------------
+
+# A strong cue that the next word is a person's name.
+_NAME_CUE = regex.compile(
+    r"(?i:\b(?:my\s+name\s+is|name\s+is|names?\s*:|i\s+am|i'm|call\s+me|calls\s+me|called|named\s+(?:him|her)"
+    r"|dear|signed|sincerely|regards|thanks|said|says|asked|told|tell|to|with|by|and|from|of|under|"
+    r"assistant\s+to|change\s+it\s+to|add|starring|features|featuring|heard|between\s+him|ex-\w+|"
+    r"founders:|including|lives|is\s+from|is\s+a|spent|had\s+given|just\s+turned))[ \t]*[:,]?[ \t]*$"
+)
+# A cue so strong that a rare capitalised word after it is a name even when no list has it.
+_STRONG_NAME_CUE = regex.compile(
+    r"(?i:\b(?:my\s+name\s+is|name\s+is|names?\s*:|call\s+me|calls\s+me|named\s+(?:him|her)|dear|"
+    r"signed|sincerely|i\s+am|i'm))[ \t]*[:,]?[ \t]*$"
+)
+# A dialog speaker or a signature: the name alone at the start of a line, then ":" or ",".
+_SPEAKER_AFTER = regex.compile(r"^[ \t]*[:,]")
+_INITIAL = regex.compile(r"\p{Lu}\.?")
+_NOT_NAME_AFTER = regex.compile(r"^[ \t]*(?:\d|%|mg\b|ml\b)")
+
+
+class MultilingualNameRecognizer(GeneralRecognizer):
+    """Person names from Faker's name lists of every locale.
+
+    Full names: two capitalised words (an initial may stand between) where the first is a listed first
+    name and the second a listed last name, or one listed and the other a rare capitalised word ("Calquín
+    Cazares"); lower-case full names only when both words are listed. Lone names: a listed name after a
+    cue ("my name is Siiri", "Dear Aloisia,", "Ubul:" opening a line), or a rare listed word in Title case.
+    Eponyms, drugs and common English words never count ("Foley catheter", "Brown sputum").
+    Clinical-safe: yes for full names and cued names; lone rare words are the riskiest part.
+    """
+
+    ENTITY = "PERSON"
+    CLINICAL_SAFE = True
+
+    def find(self, text: str) -> Iterator[tuple[int, int, float]]:
+        """Full names, then lone names, as the class docstring says."""
+        lex = lexicon()
+        words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+        used: set[int] = set()
+        for index, (start, end, word) in enumerate(words):
+            if index in used:
+                continue
+            full = self._full_name(text, words, index, lex)
+            if full is not None:
+                used.update(range(index, full + 1))
+                yield start, words[full][1], 0.75
+                continue
+            if self._lone_name(text, start, end, word, lex):
+                used.add(index)
+                yield start, end, 0.6
+
+    @staticmethod
+    def _gap(text: str, end: int, start: int) -> bool:
+        """True when only spaces or tabs (at most 3) stand between two words."""
+        between = text[end:start]
+        return 0 < len(between) <= 3 and not between.strip(" \t")
+
+    def _full_name(
+        self, text: str, words: list[tuple[int, int, str]], index: int, lex: Lexicon
+    ) -> int | None:
+        """Index of the last word of a full name starting at ``index``, or None."""
+        _, end, first = words[index]
+        if len(first) < 2 or index + 1 >= len(words):
+            return None
+        last_index = index + 1
+        s2, e2, second = words[last_index]
+        if not self._gap(text, end, s2):
+            return None
+        # An initial between the names: "Ravil G Yefimov", "Iva D. Grusová".
+        if len(second) == 1 and second.isalpha() and last_index + 1 < len(words):
+            s3, e3, third = words[last_index + 1]
+            gap = text[e2:s3]
+            if gap.strip(" \t.") == "" and 0 < len(gap) <= 3:
+                last_index, second = last_index + 1, third
+                e2 = e3
+        if len(second) < 2 or _EPONYM_NEXT.match(text, e2) or _NOT_NAME_AFTER.match(text, e2):
+            return None
+        first_listed = first.lower() in lex.first_names
+        last_listed = second.lower() in lex.last_names or second.lower() in lex.first_names
+        if first.islower() and second.islower():
+            both = first_listed and last_listed
+            return last_index if both and not (is_common_word(first) and is_common_word(second)) else None
+        if not (_is_capitalised(first) and _is_capitalised(second)):
+            return None
+        if first.lower() in _CLINICAL_STOPWORDS or second.lower() in _CLINICAL_STOPWORDS:
+            return None
+        if last_index == index + 2 and not (is_common_word(first) or is_common_word(second)):
+            return last_index  # "First M Last" with two rare words: the shape of a name
+        if first_listed and last_listed:
+            return (
+                last_index
+                if not (is_common_word(first, COMMON_WORD_ZIPF) and is_common_word(second))
+                else None
+            )
+        if first_listed and not is_common_word(second) and not is_common_word(first, COMMON_WORD_ZIPF):
+            return last_index
+        if last_listed and not is_common_word(first) and not is_common_word(second, COMMON_WORD_ZIPF):
+            return last_index
+        return None
+
+    def _lone_name(self, text: str, start: int, end: int, word: str, lex: Lexicon) -> bool:
+        """True when a single word is a name by itself, as the class docstring says."""
+        if len(word) < 2 or word.lower() in _CLINICAL_STOPWORDS or _EPONYM_NEXT.match(text, end):
+            return False
+        line_start = text.rfind("\n", 0, start) + 1
+        before = text[line_start:start]
+        if not lex.is_name(word):
+            return (
+                word[0].isupper()
+                and not word.isupper()
+                and not is_common_word(word)
+                and bool(_STRONG_NAME_CUE.search(before))
+            )
+        if word.isupper():
+            return False
+        cued = bool(_NAME_CUE.search(before)) or (
+            not before.strip() and bool(_SPEAKER_AFTER.match(text, end))
+        )
+        if word.islower():
+            return cued and not is_common_word(word)
+        if not _is_capitalised(word):
+            return False
+        if cued and not is_common_word(word, COMMON_WORD_ZIPF):
+            return True
+        return not is_common_word(word) and (cued or not is_common_word(word, 2.5) or bool(before.strip()))
+
+
+# --- addresses -----------------------------------------------------------------------------------------
+
+_U = r"\p{Lu}"
+_NAME_PART = r"[\p{L}][\p{L}\p{M}'’.-]*"
+# Street words that end a European street name ("Puruntie", "Kiannonkatu", "Søndergade", "Loorenstrasse").
+_STREET_ENDINGS = (
+    "tie", "katu", "kuja", "polku", "tori", "väylä", "raitti", "rinne", "gade", "vej", "vegen", "veien",
+    "vei", "veg", "gata", "gatan", "gaten", "vägen", "väg", "stræde", "straße", "strasse", "str", "str.",
+    "weg", "laan", "straat", "gracht", "kade", "plein", "dreef", "singel", "hove", "wei", "gasse",
+    "graben", "platz", "allee", "ring", "damm", "ufer", "braut", "vegur", "gata", "stígur", "tröð",
+    "bakki", "hlíð", "ulica", "gatve", "iela", "põik", "tee", "puiestee", "utca", "út", "körút", "tér",
+    "sor", "köz", "sétány", "kapu", "ulice", "náměstí", "trg", "cesta", "sokak", "sokağı", "caddesi",
+)  # fmt: skip
+_STREET_PREFIXES = (
+    "Via", "Viale", "Vicolo", "Piazza", "Piazzetta", "Strada", "Corso", "Largo", "Contrada", "Borgo",
+    "Rue", "Avenue", "Boulevard", "Bd", "Bld", "Chemin", "Allée", "Impasse", "Place", "Quai", "Route",
+    "Calle", "Avenida", "Avda.", "Av.", "Av", "Paseo", "Camino", "Carrer", "Carretera", "Plaza", "Ronda",
+    "Travesía", "C/", "Rua", "Praça", "Travessa", "Largo", "Estrada", "Alameda", "Rúa", "ul.", "al.",
+    "pl.", "os.", "Aleja", "Ulica", "Strada", "Bulevardul", "Calea", "Drumul", "Odos", "Leoforos",
+    "Postbox", "Postboks", "Box", "Trg", "Cite", "Cité", "Jalan", "Jl.",
+)  # fmt: skip
+_ENDINGS_ALT = "|".join(sorted((regex.escape(e) for e in set(_STREET_ENDINGS)), key=len, reverse=True))
+_PREFIX_ALT = "|".join(sorted((regex.escape(p) for p in set(_STREET_PREFIXES)), key=len, reverse=True))
+_HOUSE = r"\d{1,5}[A-Za-z]?(?:[/-]\d{1,4})?\.?"
+_LEAD = r"(?:\d{1,6}[ \t]+)?"
+# "Puruntie 82", "Rákóczi út 13.", "Brucker Bundesstrasse 31", "Árpád fejedelem útja 3."
+_CONNECTOR = r"(?:de|dei|del|della|delle|degli|di|da|do|dos|das|du|van|von|der|den|la|le|el|z|u|fejedelem)"
+_CAP_PART = r"\p{Lu}[\p{L}\p{M}'’.-]*"
+_ENDING_STREET = (
+    rf"(?:{_CAP_PART}[ \t]+(?:{_CONNECTOR}[ \t]+)?){{0,3}}"
+    rf"(?:\p{{Lu}}[\p{{L}}\p{{M}}-]*?(?i:{_ENDINGS_ALT})|(?<=\p{{L}}[ \t]+)(?:{_ENDINGS_ALT}))"
+    rf"a?\.?[ \t]+{_HOUSE}"
+)
+# "Via Franscini 71", "Rua Cidade de Maracajá 468", "ul. Słowicza 10", "36 rue de pologne"
+_PREFIX_ALT_CASED = f"{_PREFIX_ALT}|{_PREFIX_ALT.lower()}"
+# After a Title-case prefix, capitalised words and connectors only ("Estrada is a 46" is a sentence);
+# an all-lower-case address ("trg revolucije 17") keeps its lower-case prefix and words.
+_PREFIX_STREET = (
+    rf"(?:{_PREFIX_ALT})[ \t]+(?:(?:{_CAP_PART}|{_CONNECTOR})[ \t]+){{0,4}}?{_CAP_PART}[ \t]+{_HOUSE}"
+    rf"|(?:{_PREFIX_ALT.lower()})[ \t]+(?:\p{{Ll}}[\p{{L}}\p{{M}}'’.-]*[ \t]+){{0,4}}?"
+    rf"\p{{L}}[\p{{L}}\p{{M}}'’.-]*[ \t]+{_HOUSE}"
+    rf"|(?<=\d[ \t]+)(?:{_PREFIX_ALT_CASED})[ \t]+(?:{_NAME_PART}[ \t]+){{0,3}}?{_NAME_PART}"
+)
+# US/UK/AU: "3911 Fourth Avenue", "74 Diakou Street", "18 McPherson Road" - the suffix from the lexicon.
+_EN_SUFFIXES = (
+    "Street", "St", "Avenue", "Ave", "Road", "Rd", "Boulevard", "Blvd", "Lane", "Ln", "Drive", "Dr",
+    "Court", "Ct", "Way", "Place", "Pl", "Terrace", "Parkway", "Highway", "Circle", "Square", "Sq",
+    "Close", "Crescent", "Grove", "Gardens", "Hill", "Row", "Walk", "Mews", "Green", "Parade",
+)  # fmt: skip
+_EN_STREET = (
+    r"\d{1,6}[A-Za-z]?[ \t]+(?:(?:\p{Lu}[\p{L}\p{M}'’-]*|\d{1,3}(?:st|nd|rd|th))[ \t]+){0,4}?(?:"
+    + "|".join((*_EN_SUFFIXES, *(s.upper() for s in _EN_SUFFIXES)))
+    + r")\b(?!\.[ \t]+\p{Lu}\p{Ll})\.?(?:[ \t]+(?:North|South|East|West|[NSEW])\b)?"
+)
+_PO_BOX = r"(?i:p\.?[ \t]?o\.?[ \t]*box|postbox|postboks|box)[ \t]*\d{1,6}"
+_UNIT = (
+    r"(?i:apt|apartment|suite|ste|unit|flat|floor|fl|room|rm|app|lgh|wohnung)\.?[ \t]*#?[ \t]*\d+[A-Za-z]?"
+)
+# "20789 Allika 46", "0304 Kaevu 94": postcode/house number, a capitalised name, a number - the shape of
+# a European address line; must open a line or follow an address cue.
+_NUMBER_NAME_NUMBER = (
+    rf"\d{{3,6}}[ \t]+{_U}[\p{{L}}\p{{M}}'’-]+(?:[ \t]+{_NAME_PART}){{0,3}}?[ \t]+\d{{1,5}}\b"
+)
+_ADDRESS_CUE = (
+    r"(?i:address(?:es)?|addr|lives?\s+(?:on|at|in)|lived\s+in|sent\s+to|send\s+(?:it|a\s+new\s+one)\s+to|"
+    r"located\s+at|moved\s+to|return\s+to|taxi\s+to|enter\s+on|refers\s+to|side\s+of|here\s+they\s+are|"
+    r"the\s+same|my\s+new\s+address\s+is|change\s+my\s+address\s+to)[ \t]*:?[ \t]*$"
+)
+_STREET_ANCHOR = regex.compile(
+    rf"(?<![\w.,/-])(?:{_LEAD}(?:{_ENDING_STREET}|{_PREFIX_STREET}|{_EN_STREET}|{_PO_BOX})"
+    rf"|{_UNIT})(?![\w])",
+    regex.MULTILINE,
+)
+_CUED_ANCHOR = regex.compile(rf"(?<![\w.,/-]){_NUMBER_NAME_NUMBER}|(?<![\w.,/-])\d{{3,6}}[ \t]+{_U}\p{{L}}+")
+_CUE_BEFORE = regex.compile(_ADDRESS_CUE)
+_CORNER = regex.compile(
+    rf"(?i:the[ \t]+corner[ \t]+of)[ \t]+[^\n.,;?!]{{2,60}}?[ \t]+and[ \t]+(?:{_NAME_PART}[ \t]+){{0,3}}"
+    rf"{_NAME_PART}"
+)
+_MILITARY = regex.compile(
+    r"(?i:(?:psc[ \t]+\d{3,5},?[ \t]+box[ \t]+\d{3,5}|unit[ \t]+\d{3,5},?[ \t]+box[ \t]+\d{3,5}|"
+    r"(?:uss|usns|usnv|uscgc)[ \t]+[\p{L}'’-]+)[ \t]*\n?[ \t]*(?:apo|fpo|dpo)[ \t]+(?:aa|ae|ap)[ \t]+\d{5})"
+)
+# What may follow a street on the same line: units, ", City", ", Country 12345", "CITY ST".
+_INLINE_TAIL = regex.compile(
+    rf"(?:,?[ \t]+{_UNIT}|,?[ \t]+(?!(?i:and|or|in|for|on|at|street|st|it|is|was|the|i|we|he|she|they|you|my|"
+    rf"please|it|now|then)\b)"
+    rf"(?:{_U}[\p{{L}}\p{{M}}'’().-]*|\d{{3,6}}(?:-\d{{3}})?|nan)(?=[ \t,\n?.!]|$))"
+)
+# A whole line that continues an address block: a unit, a city, ", ST", "Country 12345", "nan", a code.
+_BLOCK_LINE = regex.compile(
+    rf"^[ \t]*,?[ \t]*(?:{_UNIT}|(?:(?:[\p{{L}}\p{{M}}'’().-]+|\d{{1,6}}(?:-\d{{3}})?)[ \t,]*){{1,6}})[ \t]*$"
+)
+_NOT_ADDRESS_LINE = regex.compile(
+    r"(?i)\b(?:mobile|desk|phone|tel|fax|office|email|e-mail|website|web|www|http|personal|info|name|"
+    r"date|when|where|is|are|was|the|and|i|you|my|please|thanks|it|this|that|of|for)\b|[@:]"
+)
+
+
+class InternationalAddressRecognizer(GeneralRecognizer):
+    """Street addresses worldwide, extended over the rest of their address block.
+
+    Anchors: a European street with its house number ("Puruntie 82", "Via Franscini 71", "ul. Słowicza
+    10", "Rákóczi út 13."), a US/UK street ("74 Diakou Street"), a PO box or unit; a postcode + name +
+    number line ("20789 Allika 46") only after an address cue or at a line start in a block. From an
+    anchor the span runs on over units, ", City, Country 12345" and the following short lines of the
+    block (city, ", ST", "Country 12345", a lone postcode), stopping at a contact line or a sentence.
+    Clinical-safe: mostly (anchors need a street word or prefix); block extension only follows anchors.
+    """
+
+    ENTITY = "STREET_ADDRESS"
+    CLINICAL_SAFE = True
+
+    def find(self, text: str) -> Iterator[tuple[int, int, float]]:
+        """Anchors, military addresses and street corners, each extended over its block."""
+        spans: list[tuple[int, int, float]] = []
+        for match in _MILITARY.finditer(text):
+            spans.append((match.start(), match.end(), 0.85))
+        for match in _CORNER.finditer(text):
+            spans.append((match.start(), match.end(), 0.7))
+        for match in _STREET_ANCHOR.finditer(text):
+            spans.append((match.start(), self._extend(text, match.end()), 0.7))
+        for match in _CUED_ANCHOR.finditer(text):
+            line_start = text.rfind("\n", 0, match.start()) + 1
+            before = text[line_start : match.start()]
+            at_line_start = not before.strip()
+            if _CUE_BEFORE.search(before) or (at_line_start and self._block_follows(text, match.end())):
+                spans.append((match.start(), self._extend(text, match.end()), 0.6))
+        yield from _outermost(spans)
+
+    @staticmethod
+    def _block_follows(text: str, end: int) -> bool:
+        """True when the line ends here and the next line continues an address block."""
+        rest = text[end:]
+        newline = rest.find("\n")
+        if newline < 0 or rest[:newline].strip(" \t,"):
+            tail = _INLINE_TAIL.match(text, end)
+            return tail is not None
+        following = rest[newline + 1 :].split("\n", 1)[0]
+        return bool(following.strip()) and _is_block_line(following)
+
+    @staticmethod
+    def _extend(text: str, end: int) -> int:
+        """End of the address block that starts with a street ending at ``end``."""
+        while (tail := _INLINE_TAIL.match(text, end)) is not None:
+            end = tail.end()
+        position = end
+        blank_lines = 0
+        lines = 0
+        while position < len(text) and text[position] in " \t,":
+            position += 1
+        while position < len(text) and text[position] == "\n" and lines < 6:
+            next_end = text.find("\n", position + 1)
+            next_end = len(text) if next_end < 0 else next_end
+            line = text[position + 1 : next_end]
+            if not line.strip():
+                blank_lines += 1
+                if blank_lines > 1:
+                    break
+                position = next_end
+                continue
+            cut = _sentence_cut(line)
+            if not _is_block_line(line[:cut]):
+                break
+            end = position + 1 + len(line[:cut].rstrip(" \t"))
+            if cut < len(line):
+                break
+            position, lines = next_end, lines + 1
+        return end
+
+
+def _outermost(spans: list[tuple[int, int, float]]) -> Iterator[tuple[int, int, float]]:
+    """The spans not inside another one (an anchor's unit is found again inside its block)."""
+    reach = -1
+    for start, end, score in sorted(spans, key=lambda span: (span[0], -span[1])):
+        if end > reach:
+            reach = end
+            yield start, end, score
+
+
+def _sentence_cut(line: str) -> int:
+    """Where a sentence resumes inside an address line ("Cyprus 36903? I am in ..."): the index of the
+    sentence mark, or the line's length."""
+    match = regex.search(r"[?!]|\.(?=[ \t]+\p{Lu}|[ \t]*$)", line)
+    return match.start() if match else len(line)
+
+
+def _is_block_line(line: str) -> bool:
+    stripped = line.strip(" \t")
+    if not stripped or len(stripped) > 60 or _NOT_ADDRESS_LINE.search(stripped):
+        return False
+    if not _BLOCK_LINE.match(stripped):
+        return False
+    words = stripped.replace(",", " ").split()
+    # Title/CAPS words, numbers or "nan" only: a job title ("Local transit bus driver") is no address.
+    return (
+        all(w[0].isupper() or w[0].isdigit() or w == "nan" or w[0] in "(" for w in words) or stripped == "nan"
+    )
+
+
+_POSTCODE = regex.compile(
+    r"(?<![\w-])(?:[A-Z]{1,2}\d[A-Z\d]?[ \t]\d[A-Z]{2}|[A-Z]\d[A-Z][ \t]?\d[A-Z]\d|\d{4}[ \t][A-Z]{2}|"
+    r"\d{2}-\d{3}|\d{3}[ \t]\d{2})(?![\w-])"
+)
+_POSTCODE_CUE = regex.compile(
+    r"(?i)\b(?:address|addr|zip|postal|postcode|post\s+code|lives?|street|st|road|rd|avenue|ave|city|"
+    r"ontario|quebec|london|canada|uk|netherlands|poland|sweden|apt|suite|box)\b|\n"
+)
+
+
+class InternationalPostcodeRecognizer(GeneralRecognizer):
+    """Postcodes outside the US ("SW1A 1AA", "B0J 2H0", "1234 AB", "53-320", "340 12") within 60
+    characters of an address word or on an address line. Clinical-safe: yes (needs the address cue)."""
+
+    ENTITY = "ZIP_CODE"
+    CLINICAL_SAFE = True
+
+    def find(self, text: str) -> Iterator[tuple[int, int, float]]:
+        """Postcodes with an address cue before them."""
+        for match in _POSTCODE.finditer(text):
+            window = text[max(0, match.start() - 60) : match.start()]
+            if _POSTCODE_CUE.search(window):
+                yield match.start(), match.end(), 0.6
+
+
+# --- places --------------------------------------------------------------------------------------------
+
+_PLACE_CUE = regex.compile(
+    r"(?i:\b(?:flew\s+to|fly\s+to|grew\s+up\s+in|based\s+in|i\s+am\s+in|i'm\s+in|moved\s+here\s+from|"
+    r"moved\s+to|lives?\s+in|lived\s+in|born\s+in|from|in|to|where\s*:|near|visiting|visit|trip\s+to))"
+    r"[ \t]*(?:the[ \t]+)?$"
+)
+_PLACE_WORD = regex.compile(
+    r"\p{Lu}[\p{L}\p{M}'’.-]*(?:[ \t]+(?:\p{Lu}[\p{L}\p{M}'’.-]*|de|del|la|le|upon|on|am|an|sur))*"
+)
+
+
+class PlaceRecognizer(GeneralRecognizer):
+    """Countries and cities from Faker's locale lists, in Title case or capitals ("Cyprus", "ESPOO",
+    "Brønderslev", "United Kingdom"); single common English words ("Mobile", "Reading") only after a
+    place cue ("flew to", "based in", "Where:"). Clinical-safe: no (city lists are huge; in notes a
+    capitalised word after "to"/"in" is often a unit or service, and cities are already spaCy's job)."""
+
+    ENTITY = "LOCATION"
+
+    def find(self, text: str) -> Iterator[tuple[int, int, float]]:
+        """Listed places, and capitalised words after a strong place cue."""
+        lex = lexicon()
+        for match in _PLACE_WORD.finditer(text):
+            words = match.group().split()
+            position = match.start()
+            offsets = []
+            for word in words:
+                position = text.find(word, position)
+                offsets.append((position, position + len(word), word))
+                position += len(word)
+            index = 0
+            while index < len(offsets):
+                found = self._longest_place(offsets, index, lex, text)
+                if found is None:
+                    index += 1
+                    continue
+                last, score = found
+                yield offsets[index][0], offsets[last][1], score
+                index = last + 1
+
+    @staticmethod
+    def _longest_place(
+        offsets: list[tuple[int, int, str]], index: int, lex: Lexicon, text: str
+    ) -> tuple[int, float] | None:
+        start = offsets[index][0]
+        line_start = text.rfind("\n", 0, start) + 1
+        cued = bool(_PLACE_CUE.search(text[max(line_start, start - 30) : start]))
+        for last in range(min(len(offsets), index + 4) - 1, index - 1, -1):
+            phrase = " ".join(w for _, _, w in offsets[index : last + 1]).strip(".,").lower()
+            if not phrase or not offsets[index][2][0].isupper():
+                continue
+            single = last == index
+            if phrase in lex.countries and not (single and is_common_word(phrase, COMMON_WORD_ZIPF + 0.5)):
+                return last, 0.7
+            if phrase in lex.cities and (not single or not is_common_word(phrase) or cued):
+                if single and phrase in _CLINICAL_STOPWORDS:
+                    continue
+                return last, 0.6 if cued else 0.5
+        if not cued:
+            return None
+        last = index - 1
+        while last + 1 < min(len(offsets), index + 3) and not is_common_word(offsets[last + 1][2]):
+            last += 1
+        return (last, 0.5) if last >= index and len(offsets[index][2]) > 2 else None
+
+
+# --- companies -----------------------------------------------------------------------------------------
+
+_CAP = r"\p{Lu}[\p{L}\p{M}'’&-]*"
+_COMPANY_SUFFIX_EN_ALT = "|".join(
+    regex.escape(s) for s in sorted(_COMPANY_SUFFIXES_EN, key=len, reverse=True)
+)
+_COMPANY_PATTERNS = regex.compile(
+    # "Microbilt Corporation", "Civic Impulse LLC", "Conway Inc."
+    rf"(?<!\p{{L}})(?P<suffixed>(?:{_CAP}[ \t]+){{1,3}}(?:{_COMPANY_SUFFIX_EN_ALT})\b\.?)"
+    # "Hawkins, Richardson and Santana"
+    rf"|(?P<three>{_CAP},[ \t]+{_CAP},?[ \t]+(?:and|&)[ \t]+{_CAP})"
+    # "Weeks-Rivas"
+    rf"|(?P<hyphen>(?<![\p{{L}}-])\p{{Lu}}\p{{Ll}}+-\p{{Lu}}\p{{Ll}}+(?![\p{{L}}-]))"
+)
+_COMPANY_CUE = regex.compile(
+    r"(?i:\b(?:work(?:s|ed)?\s+(?:for|at)|employed\s+by|spent\s+a\s+year\s+at|year\s+at|became|joined|"
+    r"is\s+from|of|at)[ \t]*$)"
+)
+_CUED_COMPANY = regex.compile(rf"{_CAP}(?:[ \t]+{_CAP}){{0,3}}")
+
+
+class CompanyRecognizer(GeneralRecognizer):
+    """Company names: capitalised words before a company suffix ("Microbilt Corporation", "Areavibes
+    Inc"), Faker-style partnerships of listed surnames ("Hawkins, Richardson and Santana", "Weeks-Rivas"),
+    and capitalised names after "work for" / "spent a year at" / "became". Clinical-safe: no ("Group",
+    "Services", "Associates" name departments and practices in notes; spaCy ORG is off for notes)."""
+
+    ENTITY = "ORGANIZATION"
+
+    def find(self, text: str) -> Iterator[tuple[int, int, float]]:
+        """Suffixed names, surname partnerships, cued names."""
+        lex = lexicon()
+        for match in _COMPANY_PATTERNS.finditer(text):
+            if match.group("suffixed"):
+                first = match.group("suffixed").split()[0]
+                if first.lower() in {"the", "a", "an", "my", "our", "this", "i"}:
+                    start = match.start() + len(first) + 1
+                    if start < match.end() - 4:
+                        yield start, match.end(), 0.6
+                    continue
+                yield match.start(), match.end(), 0.6
+            elif match.group("three"):
+                names = regex.findall(r"\p{L}[\p{L}\p{M}'’-]*", match.group("three"))
+                names = [n for n in names if n not in ("and",)]
+                if sum(n.lower() in lex.last_names for n in names) >= 2:
+                    yield match.start(), match.end(), 0.7
+            else:
+                left, right = match.group("hyphen").split("-")
+                if left.lower() in lex.last_names and right.lower() in lex.last_names:
+                    yield match.start(), match.end(), 0.6
+        for match in _CUED_COMPANY.finditer(text):
+            line_start = text.rfind("\n", 0, match.start()) + 1
+            before = text[max(line_start, match.start() - 30) : match.start()]
+            if _COMPANY_CUE.search(before) and regex.search(
+                r"(?i)(?:work|employ|year\s+at|became|from)", before
+            ):
+                word = match.group().split()[0]
+                if not is_common_word(word) or len(match.group().split()) > 1:
+                    yield match.start(), match.end(), 0.5
+
+
+# --- ages ----------------------------------------------------------------------------------------------
+
+_AGE_NUMBER = r"(?:1[01]\d|12[0-5]|\d{1,2})"
+
+
+class AgeRecognizer(ClinicalPatternRecognizer):
+    """Ages of any value: "79 year old", "a 38-year-old", "aged 35", "age: 22", "I'm 35", "just turned
+    60", "I'll turn 23", "when he was 64". Entity AGE: whether an age under 90 is an identifier is the
+    policy's call (HIPAA Safe Harbor keeps them; presidio's benchmark counts them). Clinical-safe: no
+    (every age in a note would be reported; ages over 89 have AGE_OVER_89)."""
+
+    ENTITY = "AGE"
+    CLINICAL_SAFE: ClassVar[bool] = False
+    PATTERNS = (
+        Pattern(
+            "age before years old",
+            rf"(?<![\w.]){_AGE_NUMBER}(?=[ \t]*-?[ \t]*(?i:y/o|y\.o\.?|yo(?:[mf])?\b|yrs?\.?[ \t-]*old"
+            r"|years?[ \t-]*old|years?[ \t]+of[ \t]+age|year-old))",
+            0.8,
+        ),
+        Pattern(
+            "age after 'age'",
+            rf"(?<=\b(?i:aged?|age[ \t]+of)[ \t]*[:=]?[ \t]*){_AGE_NUMBER}\b"
+            r"(?![ \t]*(?i:days?|weeks?|months?|%))",
+            0.8,
+        ),
+        Pattern(
+            "age after a turning or being verb",
+            rf"(?<=\b(?i:turned|turn|turning|i'm|i[ \t]+am|he[ \t]+was|she[ \t]+was|they[ \t]+were)[ \t]+)"
+            rf"{_AGE_NUMBER}\b(?![ \t]*(?i:days?|weeks?|months?|minutes?|hours?|%|mg|kg|lbs?|pounds?|percent|"
+            r"times|pm|am|o'clock|feet|foot|ft|inch|inches|in\b|cm|m\b|miles?|km|[:.,]\d))",
+            0.6,
+        ),
+    )
+    CONTEXT = ("age", "old", "birthday", "turned")
+
+
+# --- the set -------------------------------------------------------------------------------------------
+
+
+def general_recognizers(*, clinical_safe_only: bool = False) -> list[EntityRecognizer]:
+    """The general-PII recognizers (see the module docstring); with ``clinical_safe_only``, only those
+    that keep precision on clinical notes."""
+    recognizers: list[EntityRecognizer] = [
+        MultilingualNameRecognizer(),
+        InternationalAddressRecognizer(),
+        InternationalPostcodeRecognizer(),
+        PlaceRecognizer(),
+        CompanyRecognizer(),
+        AgeRecognizer(),
+    ]
+    if clinical_safe_only:
+        return [r for r in recognizers if getattr(r, "CLINICAL_SAFE", False)]
+    return recognizers
+
+
+__all__ = [
+    "AgeRecognizer",
+    "CompanyRecognizer",
+    "GeneralRecognizer",
+    "InternationalAddressRecognizer",
+    "InternationalPostcodeRecognizer",
+    "Lexicon",
+    "MultilingualNameRecognizer",
+    "PlaceRecognizer",
+    "general_recognizers",
+    "is_common_word",
+    "lexicon",
+]

@@ -43,6 +43,17 @@ POSITIVE = [
     ("see https://www.example.org/x", "https://www.example.org/x", "URL"),
     ("ip 10.0.0.1", "10.0.0.1", "IP_ADDRESS"),
     ("SSN 536-22-8761", "536-22-8761", "US_SSN"),
+    # Capitals: a title makes an everyday word a name.
+    ("MR. BROWN SEEN WITH DR. HOPE", "BROWN", "PERSON"),
+    ("MR. BROWN SEEN WITH DR. HOPE", "HOPE", "PERSON"),
+    ("DR MAY AWARE OF LABS", "MAY", "PERSON"),
+    ("DTR MARY AT BEDSIDE", "MARY", "PERSON"),
+    ("SEEN BY JOHN KOWALCZYK RN AT 0800", "JOHN KOWALCZYK", "PERSON"),
+    ("Note by Jane Ostrowski, RN", "Jane Ostrowski", "PERSON"),
+    ("PT LISA HESS RESTING IN BED", "LISA HESS", "PERSON"),
+    ("Seen by Dr. Foley today", "Foley", "PERSON"),
+    ("follow up on the 3rd", "3rd", "DATE_TIME"),
+    ("last seen Tuesday in clinic", "Tuesday", "DATE_TIME"),
 ]
 
 
@@ -66,6 +77,12 @@ NEGATIVE = [
     ("for 3 days", None),
     ("2 weeks ago, yesterday", None),
     ("Echo shows mild MR and TR.", None),
+    # Capitals without a title: everyday words and clinical terms are not names.
+    ("PT RESTING IN BED. REPORTS BROWN SPUTUM. HOPE TO WEAN VENT TODAY.", None),
+    ("MAY START TF TOMORROW. HX PARKINSON'S.", "PERSON"),
+    ("Foley catheter in place. Bell's palsy resolved. On Lasix 40 mg daily.", "PERSON"),
+    ("Parkinson's disease, Hodgkin lymphoma in remission.", "PERSON"),
+    ("Labs today: Hgb 13.4, Cr 1.00, glucose 146. PMH per daughter: CHF.", "PERSON"),
 ]
 
 

@@ -130,3 +130,45 @@ def test_no_network_and_no_noise_in_logs(caplog: pytest.LogCaptureFixture) -> No
     words = ("connection", "network", "urlopen", "max retries", "resolve", "not mapped")
     noisy = [r.getMessage() for r in caplog.records if any(w in r.getMessage().lower() for w in words)]
     assert noisy == []
+
+
+NOTES = [
+    NOTE,
+    "PT RESTING. DTR MARY AT BEDSIDE. SEEN BY DR MAY.",
+    "Lasix 40 mg given. Seen by Jane Ostrowski, RN, on 7/22.",
+    "No identifiers here: BP 120/80, HR 72.",
+]
+
+
+def test_worker_processes_give_the_same_findings(scanner: NoteScanner) -> None:
+    """A batch large enough for two worker processes gives exactly the one-process findings, in order."""
+    texts = NOTES * 12
+    parallel = get_scanner(DEFAULT_MODEL, NotesSpec(batch_size=2, workers=2))
+    assert parallel._workers(len(texts)) == 2
+    assert parallel.scan(texts) == scanner.scan(texts)
+
+
+@pytest.mark.parametrize("mode", ["all", "off"])
+def test_ner_modes(scanner: NoteScanner, mode: str) -> None:
+    """``ner: all`` finds at least what gated NER finds; ``ner: off`` still finds every pattern."""
+    other = get_scanner(DEFAULT_MODEL, NotesSpec(ner=mode)).scan(NOTES)
+    gated = scanner.scan(NOTES)
+    for mine, theirs in zip(gated, other, strict=True):
+        patterns = {(f.start, f.end) for f in mine if f.entity_type not in ("PERSON", "LOCATION")}
+        if mode == "all":
+            assert {(f.start, f.end) for f in mine} <= {(f.start, f.end) for f in theirs} | patterns
+        else:
+            assert patterns <= {(f.start, f.end) for f in theirs}
+
+
+def test_phi_entities_and_thresholds() -> None:
+    only_phones = get_scanner(DEFAULT_MODEL, NotesSpec(phi_entities=["PHONE_NUMBER"]))
+    assert {f.entity_type for f in only_phones.scan([NOTE])[0]} == {"PHONE_NUMBER"}
+    strict_dates = get_scanner(DEFAULT_MODEL, NotesSpec(entity_thresholds={"DATE_TIME": 0.99}))
+    kinds = {f.entity_type for f in strict_dates.scan([NOTE])[0]}
+    assert "DATE_TIME" not in kinds and "PHONE_NUMBER" in kinds
+
+
+def test_unknown_entity_kind_is_an_error() -> None:
+    with pytest.raises(DetectionError, match=r"unknown entity kind.*PERSONS"):
+        NoteScanner(DEFAULT_MODEL, NotesSpec(phi_entities=["PERSONS"]))

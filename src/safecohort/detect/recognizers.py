@@ -42,7 +42,6 @@ from presidio_analyzer.predefined_recognizers import (
     MedicalLicenseRecognizer,
     PhoneRecognizer,
     SpacyRecognizer,
-    UrlRecognizer,
     UsBankRecognizer,
     UsItinRecognizer,
     UsLicenseRecognizer,
@@ -139,7 +138,7 @@ class MedicalRecordNumberRecognizer(ClinicalPatternRecognizer):
         Pattern(
             "labelled record number",
             rf"(?<=\b{_MRN_LABEL}[ \t]*(?:is|:|\#|=)?[ \t]*[:\#]?[ \t]*)"
-            r"(?:\d{6,10}|\d{3}-\d{3,4}-\d{2,4})\b",
+            r"(?:\d{6,10}|\d{2,4}(?:-\d{2,4}){1,3})\b",
             0.9,
         ),
         Pattern("bare 6-10 digit number", r"(?<![\w.,/-])\d{6,10}(?![\w/]|[.,]\d)", 0.05),
@@ -184,6 +183,13 @@ class AgeOver89Recognizer(ClinicalPatternRecognizer):
             0.7,
         ),
         Pattern("nonagenarian", r"\b(?i:nonagenarian|centenarian)\b", 0.7),
+        Pattern(
+            "age at death",
+            rf"(?<=\b(?i:died|passed[ \t]+away|deceased|death)[ \t]+(?i:at|aged?)[ \t]+(?:(?i:age)[ \t]+)?)"
+            rf"{_AGE_90_125}\b",
+            0.85,
+        ),
+        Pattern("age + y", rf"(?<![\w.]){_AGE_90_125}(?=[ \t]?(?i:y|yr)\b(?![.']\w))", 0.6),
     )
     CONTEXT = ("age", "old", "yo")
 
@@ -209,13 +215,25 @@ _HOSPITAL_SUFFIX = _either_case(
     "Surgery Center",
     "Cancer Center",
     "Medical Group",
+    "Care Center",
+    "Nursing Facility",
+    "Skilled Nursing Facility",
+    "Nursing and Rehabilitation Center",
+    "Rehab",
+    "Manor",
+    "Associates",
+    "Group",
+    "Practice",
+    "Pharmacy",
+    "Drug",
+    "Drugs",
 )
 # Capitalised words that open a sentence or a header rather than a name ("Brief Hospital Course").
 _HOSPITAL_NOT_NAME = (
     r"(?i:the|a|an|this|that|our|your|his|her|their|brief|outside|other|same|local|previous|prior|"
     r"at|in|to|from|admitted|transferred|discharged|seen|presented|called|via|and|or)"
 )
-_CAPITALISED = r"[A-Z][A-Za-z'’&.-]*"
+_CAPITALISED = r"[A-Z][A-Za-z'’&./-]*"
 
 
 class HospitalRecognizer(ClinicalPatternRecognizer):
@@ -227,14 +245,38 @@ class HospitalRecognizer(ClinicalPatternRecognizer):
         Pattern(
             "name + hospital suffix",
             rf"\b(?!{_HOSPITAL_NOT_NAME}\b){_CAPITALISED}"
-            rf"(?:[ \t]+(?:(?i:of|the|and|for)[ \t]+|&[ \t]+)*{_CAPITALISED}){{0,5}}?"
-            rf"[ \t]+{_HOSPITAL_SUFFIX}\b"
-            rf"(?:[ \t]+(?i:of)(?:[ \t]+(?i:the))?(?:[ \t]+[A-Z][A-Za-z'’.-]*){{1,3}})?"
+            rf"(?:[ ](?:(?i:of|the|and|for)[ ]|&[ ])*{_CAPITALISED}){{0,5}}?"
+            rf"[ ]{_HOSPITAL_SUFFIX}\b"
+            rf"(?:[ \t]+(?i:of|at)(?:[ \t]+(?i:the))?(?:[ \t]+[A-Z][A-Za-z'’.-]*){{1,3}})?"
             r"(?![ \t]+(?i:course|stay|day|visit|note|records?|follow))",
             0.7,
         ),
+        # Pharmacy chains a refill or a call names ("from CVS", "Walgreens #1234").
+        Pattern(
+            "pharmacy chain",
+            r"\b(?:CVS|Walgreens|WALGREENS|Rite Aid|RITE AID|Walmart|WALMART|Costco|Kroger|Stop & Shop)"
+            r"(?:[ \t]+(?i:pharmacy))?(?:[ \t]*\#[ \t]*\d+)?",
+            0.6,
+        ),
     )
     CONTEXT = ("hospital", "transfer", "admit", "center", "clinic")
+
+    def validate_result(self, pattern_text: str) -> bool:
+        """A name before a generic suffix ("Pharmacy", "Group", "Rehab") must hold a word that is not
+        everyday English: "Stonebrook Pharmacy" is a place, "Spanish Pharmacy" or "WANTS REHAB" is not."""
+        from safecohort.detect.vocab import is_everyday_word
+
+        match = _GENERIC_SUFFIX_END.search(pattern_text)
+        if match is None:
+            return True
+        words = re.findall(r"[A-Za-z]+", pattern_text[: match.start()])
+        return not all(is_everyday_word(word) or word.lower() in _NAME_FILLERS for word in words)
+
+
+_GENERIC_SUFFIX_END = re.compile(
+    r"(?i:rehab|manor|associates|group|practice|pharmacy|drugs?)(?:[ \t]+(?i:of|at)\b.*)?$"
+)
+_NAME_FILLERS = frozenset({"of", "the", "and", "for", "at", "w"})
 
 
 # --- ZIP codes and street addresses -------------------------------------------------------------------
@@ -365,6 +407,12 @@ _D = r"(?:0?[1-9]|[12]\d|3[01])"
 _ORDINAL = r"(?:st|nd|rd|th)"
 # "1/2" (half a tablet) and "8/10" (a pain score) look like dates; they need a context word to count.
 _AMBIGUOUS_MONTH_DAY = re.compile(r"\d/\d|\d{1,2}/10")
+# ... unless a word that introduces a date stands right before them ("since 1/8", "on 5/9", "Labs 3/2:").
+# presidio's context words cannot do this: they skip stop words such as "on" and "since".
+_DATE_CUE_BEFORE = re.compile(
+    r"\b(?i:on|since|from|until|till|thru|through|by|before|after|dated?|dos|labs?(?:[ \t]+at[ \t]+\w+)?|"
+    r"comparison|compared[ \t]+(?:to|with)|seen|visit|admitted|discharged|d/c)[ \t]*:?[ \t]*$"
+)
 
 
 class ClinicalDateRecognizer(ClinicalPatternRecognizer):
@@ -390,6 +438,28 @@ class ClinicalDateRecognizer(ClinicalPatternRecognizer):
         Pattern("day-month-year", rf"\b{_D}[-/ ](?i:{_MONTH})[-/ ](?:\d{{4}}|\d{{2}})\b", 0.6),
         Pattern("iso date and time", r"\b\d{4}-\d{2}-\d{2}[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\b", 0.7),
         Pattern("month year", rf"\b{_MONTH}\.?,?[ \t]+(?:19|20)\d{{2}}\b", 0.5),
+        # "on the 3rd", "since the 21st": a day of the month without the month.
+        Pattern(
+            "the nth",
+            r"(?<=\b(?i:on|by|until|since|from|before|after|through|thru|of)[ \t]+(?i:the)[ \t]+)"
+            rf"{_D}(?i:{_ORDINAL})\b",
+            0.5,
+        ),
+        # A month on its own after a word that dates an event ("last episode in August").
+        Pattern(
+            "month alone",
+            r"(?<=\b(?i:in|since|until|during|by|last|next|early|late|mid|of)[ \t]+)"
+            r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+            r"\b(?![ \t]+\d)",
+            0.5,
+        ),
+        # A weekday names the day of an event ("seen Monday", "since Tues"), which dates it.
+        Pattern(
+            "weekday",
+            r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|MONDAY|TUESDAY|WEDNESDAY|"
+            r"THURSDAY|FRIDAY|SATURDAY|SUNDAY|Tues|Thurs|TUES|THURS)\b",
+            0.5,
+        ),
     )
     CONTEXT = (
         "date",
@@ -420,7 +490,9 @@ class ClinicalDateRecognizer(ClinicalPatternRecognizer):
         """Find the dates; ambiguous month/day forms ("1/2", "8/10") keep only a weak score."""
         results = super().analyze(text, entities, nlp_artifacts, regex_flags)
         for result in results:
-            if _AMBIGUOUS_MONTH_DAY.fullmatch(text[result.start : result.end]):
+            if _AMBIGUOUS_MONTH_DAY.fullmatch(
+                text[result.start : result.end]
+            ) and not _DATE_CUE_BEFORE.search(text, max(0, result.start - 16), result.start):
                 result.score = min(result.score, 0.2)
         return results
 
@@ -467,21 +539,28 @@ class ClinicalPhoneRecognizer(ClinicalPatternRecognizer):
 _NOT_A_NAME = (
     r"(?i:and|or|with|was|is|are|were|the|to|of|at|on|in|for|by|from|has|had|have|called|calls|"
     r"presented|presents|reports|reported|states|stated|said|says|who|here|today|denies|denied|notes|"
-    r"noted|also|will|would|can|could|should|may|came|comes|returned|returns|complains|admitted|agrees|"
+    r"noted|also|would|could|should|came|comes|returned|returns|complains|admitted|agrees|"
     r"understands|feels|felt|seen|visited|visits|arrived|brought|at|bedside|present|aware|updated|"
     r"informed|spoke|phone|telephone|office|md|do|rn|np|pa|phd|none|not|no|unable|requests|requested|"
     r"wants|prefers|declined|refused|consented|signed|pt|patient|is|has|continues|tolerated|underwent|"
     r"was|remains|appears|given|started|discharged|transferred|needs|got|went|did|does|recommends|"
-    r"recommended|evaluated|examined|believes|thinks|note|plan|assessment|eval|evaluation)"
+    r"recommended|evaluated|examined|believes|thinks|note|plan|assessment|eval|evaluation|triage|pager|"
+    r"cell|fax|ext|notified|paged|called|aware|office|mrn|dob|unit|room|bed|stat|pending)"
 )
 _NAME_WORD = rf"(?!{_NOT_A_NAME}\b)[A-Z][A-Za-z'’-]*[A-Za-z]"
-_NAME = rf"{_NAME_WORD}(?:[ \t]+[A-Z]\.)?(?:[ \t]+{_NAME_WORD}){{0,2}}"
+# Particles inside surnames: "Van der Berg", "St. Pierre", "de la Cruz".
+_PARTICLE = r"(?:van|von|der|den|de|del|della|da|di|du|la|le|St\.|Ste\.)"
+_NAME = (
+    rf"(?:[A-Z]\.[ \t]*)?{_NAME_WORD}(?:[ \t]+[A-Z]\.)?"
+    rf"(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}{_NAME_WORD}){{0,2}}"
+)
 _CAPS_WORD = rf"(?!{_NOT_A_NAME}\b)[A-Z][A-Z'’-]*[A-Z]"
 _TITLE = r"(?:Dr|Mr|Mrs|Ms|Mx|Miss|Prof|Doctor|Professor)"
+_CREDENTIAL = r"(?:RN|MD|M\.D\.|NP|DO|PA-C|LPN|CNA|MSW|LICSW|PharmD|PhD|CRNA|APRN|FNP|FNP-BC|DNP)"
 _RELATION = (
     r"(?i:daughter|son|wife|husband|mother|mom|father|dad|sister|brother|niece|nephew|grandson|"
     r"granddaughter|grandmother|grandfather|friend|partner|spouse|caregiver|guardian|neighbor|aunt|"
-    r"uncle|cousin|hcp|poa|proxy|fiance|fiancee)"
+    r"uncle|cousin|hcp|poa|proxy|fiance|fiancee|dtr|stepson|stepdaughter|nurse|aide|cna|caseworker)"
 )
 
 
@@ -504,7 +583,7 @@ class TitledPersonRecognizer(ClinicalPatternRecognizer):
             rf"(?<=\b(?:DR|MR|MRS|MS|MX|PROF|DOCTOR)[ \t]+){_CAPS_WORD}(?:[ \t]+{_CAPS_WORD}){{0,2}}\b",
             0.85,
         ),
-        Pattern("relation + name", rf"(?<=\b{_RELATION}[ \t]+){_NAME}", 0.6),
+        Pattern("relation + name", rf"(?<=\b{_RELATION}(?i:-in-law)?[ \t]+){_NAME}", 0.6),
         # "pt Jane Doe": first and last name, so "Pt Denies" or "PT EVAL" (physical therapy) are not names.
         Pattern(
             "patient + full name",
@@ -514,6 +593,198 @@ class TitledPersonRecognizer(ClinicalPatternRecognizer):
         ),
     )
     CONTEXT = ("dr", "doctor", "mr", "mrs", "ms", "daughter", "son", "wife", "husband", "name")
+
+
+class AnchoredRecognizer(ClinicalPatternRecognizer):
+    """A recognizer whose patterns find an anchor - a label ("Patient:", "Accession #"), a credential
+    (", RN"), a state and ZIP (", MA 02115") - and whose finding is read next to it: ``AFTER`` is matched
+    where the anchor ends (its group ``phi``, if any, is the finding), ``BEFORE`` must end where the
+    anchor starts. Reading from an anchor is far cheaper than a pattern that tries a name at every capital
+    of the note and then looks around it, and it says exactly why a span was reported."""
+
+    AFTER: ClassVar[re.Pattern[str] | None] = None
+    BEFORE: ClassVar[re.Pattern[str] | None] = None
+    WINDOW: ClassVar[int] = 80
+
+    def analyze(
+        self,
+        text: str,
+        entities: list[str],
+        nlp_artifacts: NlpArtifacts | None = None,
+        regex_flags: int | None = None,
+    ) -> list[RecognizerResult]:
+        """One result per anchor with a finding next to it, spanning the finding only."""
+        results = []
+        for anchor in super().analyze(text, entities, nlp_artifacts, regex_flags):
+            span = self._next_to(text, anchor.start, anchor.end)
+            if span is not None and span[0] < span[1] and self.keep(text[span[0] : span[1]]):
+                anchor.start, anchor.end = span
+                results.append(anchor)
+        return results
+
+    def keep(self, found: str) -> bool:
+        """Whether the text read next to an anchor is a finding; names must hold a word that may be one
+        ("RE: DC PLANS" is not a name)."""
+        if self.ENTITY != "PERSON":
+            return True
+        from safecohort.detect.vocab import is_everyday_word
+
+        return not all(is_everyday_word(word) for word in re.findall(r"[A-Za-z]+", found))
+
+    def _next_to(self, text: str, start: int, end: int) -> tuple[int, int] | None:
+        if self.AFTER is not None:
+            found = self.AFTER.match(text, end, min(len(text), end + self.WINDOW))
+            if found is None:
+                return None
+            return found.span("phi") if "phi" in self.AFTER.groupindex else found.span()
+        assert self.BEFORE is not None
+        found = self.BEFORE.search(text, max(0, start - self.WINDOW), start)
+        while found is not None and found.start() > 0 and text[found.start() - 1].isalnum():
+            found = self.BEFORE.search(text, found.start() + 1, start)  # it started inside a word
+        return None if found is None else found.span()
+
+
+class CredentialNameRecognizer(AnchoredRecognizer):
+    """Names before a clinical credential: "Jane Smith, RN", "JOHN KOWALCZYK RN", "A. Patel MD"."""
+
+    ENTITY = "PERSON"
+    PATTERNS = (Pattern("credential", rf"(?<=[A-Za-z.])[ \t]*,?[ \t]+{_CREDENTIAL}\b", 0.6),)
+    CONTEXT = ("rn", "md", "np", "signed", "nurse", "provider")
+    BEFORE = re.compile(
+        rf"(?:{_NAME_WORD},[ ]?{_NAME_WORD}|{_NAME}|{_CAPS_WORD}(?:[ \t]+{_CAPS_WORD}){{0,2}})$"
+    )
+
+
+# Names in a labelled field: one space between words (fields are separated by more, or by punctuation).
+_FIELD_NAME = re.compile(
+    rf"(?:{_NAME_WORD}(?:[ -]{_NAME_WORD})?,[ ]?{_NAME_WORD}(?:[ ][A-Z]\.?)?(?![A-Za-z])"  # Smith, Jane
+    rf"|(?:[A-Z]\.[ ]?)?{_NAME_WORD}(?:[ ][A-Z]\.)?(?:[ ](?:{_PARTICLE}[ ]){{0,2}}{_NAME_WORD}){{0,2}})"
+)
+_PERSON_FIELD = (
+    r"patient(?:[ \t]+name)?|pt(?:[ \t]+name)?|name|caller|contact|emergency[ \t]+contact|"
+    r"next[ \t]+of[ \t]+kin|"
+    r"nok|guardian|hcp|poa|spouse|interpreter|re|attn|to|from|cc|"
+    r"(?:ordering|referring|attending|consulting|submitting|primary)"
+    r"(?:[ \t]+(?:physician|provider|md|doctor))?|"
+    r"clinician|provider|physician|surgeon|assistant|anesthesiologist|anesthesia|resident|fellow|intern|"
+    r"radiologist|sonographer|technologist|tech|pathologist|cytopathologist|hematopathologist|"
+    r"nurse|triage[ \t]+rn|rn|np|pa|pcp|cm|case[ \t]+manager|social[ \t]+worker|sw|"
+    r"(?:dictated|signed|electronically[ \t]+signed|screened|reviewed|verified|performed|seen|cosigned|"
+    r"co-signed|transcribed|read|interpreted)(?:[ \t]+by)?"
+)
+# Without a colon only role words and reporting verbs introduce a name ("PCP West, Dennis", "d/w Dr X").
+_PERSON_CUE = (
+    r"pcp|cm|rn|np|attending|radiologist|results[ \t]+called[ \t]+to|called[ \t]+to|discussed[ \t]+with|d/w|"
+    r"spoke[ \t]+with|seen[ \t]+by|paged|signed"
+)
+
+
+class LabelledNameRecognizer(AnchoredRecognizer):
+    """Names in labelled fields and after role words: "Patient: Smith, Jane", "Ordering: J. Patel",
+    "Sonographer: Bao", "PCP West, Dennis", "Results called to D. Gonzalez-Rivera", "-- Thuy Church"."""
+
+    ENTITY = "PERSON"
+    PATTERNS = (
+        Pattern(
+            "labelled field",
+            rf"(?<![A-Za-z])(?i:{_PERSON_FIELD})[ \t]*:[ \t]*(?:(?i:dr|mr|mrs|ms)\.?[ \t]*)?",
+            0.7,
+        ),
+        Pattern(
+            "role word",
+            rf"(?<![A-Za-z/])(?i:{_PERSON_CUE})[ \t]+(?:(?i:dr|mr|mrs|ms)\.?[ \t]*)?(?=[A-Z])",
+            0.6,
+        ),
+        Pattern(
+            "letter closing",
+            r"(?<![A-Za-z])(?i:sincerely|regards|best[ \t]+wishes|best|thanks|thank[ \t]+you|"
+            r"yours[ \t]+truly|"
+            r"cordially|respectfully),?[ \t]*\n(?:[ \t]*\n)*[ \t]*(?:(?i:dr|mr|mrs|ms)\.?[ \t]*)?(?=[A-Z])",
+            0.6,
+        ),
+        Pattern("signature dash", r"(?m:^)[ \t]*--[ \t]*(?=[A-Z])", 0.6),
+    )
+    CONTEXT = ("patient", "name", "signed", "physician", "provider")
+    AFTER = _FIELD_NAME
+    WINDOW = 60
+
+
+_ID_TOKEN = r"(?=(?:[A-Za-z-]*\d){4})[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
+_ID_FIELD = (
+    r"accession|acc|case|specimen\(s\)|specimens?|clia|member|subscriber|group|policy|claim(?:/reference)?|"
+    r"reference|ref|insurance(?:[ \t]+verified)?|dea|npi|licen[cs]e|lic|serial|s/n|device|implant|lot|"
+    r"hospital|unit|order|requisition|encounter|visit|episode|health[ \t]+plan|plan|certificate|badge"
+)
+
+
+class LabelledIdRecognizer(AnchoredRecognizer):
+    """Identifiers after their label: "Accession #: S16-86523", "Specimen(s): BM24-19662, FC24-84929",
+    "Member ID: W879203689", "Insurance verified: BCBS PPO 1DA1-BO5-HH32", "DEA FC8067423". Any run of
+    letters, digits and hyphens with at least four digits counts; a payer's name may stand between."""
+
+    ENTITY = "ID_NUMBER"
+    PATTERNS = (
+        Pattern(
+            "id label",
+            rf"(?<![A-Za-z])(?i:{_ID_FIELD})(?![A-Za-z])"
+            r"(?:[ \t]*(?i:number|num|no\.?|id|\#|code))*[ \t]*[:\#]?",
+            0.6,
+        ),
+    )
+    CONTEXT = ("id", "number", "accession", "member", "insurance", "policy")
+    AFTER = re.compile(
+        rf"[ \t]*(?:[A-Za-z][A-Za-z&/.-]*[ \t]+){{0,3}}?\#?[ \t]*"
+        rf"(?P<phi>{_ID_TOKEN}(?:[ \t]*,[ \t]*{_ID_TOKEN})*)\b"
+    )
+    WINDOW = 70
+
+
+class UsernameRecognizer(AnchoredRecognizer):
+    """User names after their label ("Entered by: mchurch", "Typed by: alarson")."""
+
+    ENTITY = "USERNAME"
+    PATTERNS = (
+        Pattern(
+            "user label",
+            r"(?<![A-Za-z])(?i:entered|typed|documented|transcribed|logged|edited|modified|created)[ \t]+"
+            r"(?i:by)[ \t]*:?[ \t]*|(?<![A-Za-z])(?i:user(?:[ \t]*name|[ \t]*id)?|login)[ \t]*:[ \t]*",
+            0.7,
+        ),
+    )
+    CONTEXT = ("user", "login", "entered", "typed")
+    AFTER = re.compile(r"[a-z][a-z0-9._-]{2,30}(?![\w@])")
+    WINDOW = 40
+
+
+class CityRecognizer(AnchoredRecognizer):
+    """The city in an address line before a state and ZIP code ("Worcester, MA 02170")."""
+
+    ENTITY = "LOCATION"
+    PATTERNS = (Pattern("state and zip", rf",[ \t]*{_STATE}[ \t]+\d{{5}}(?:-\d{{4}})?\b", 0.7),)
+    CONTEXT = ("city", "address", "lives")
+    BEFORE = re.compile(r"[A-Z][A-Za-z.'’-]*[A-Za-z](?:[ ][A-Z][A-Za-z.'’-]*[A-Za-z]){0,2}$")
+    WINDOW = 40
+
+
+_FACILITY_WORD = r"(?:St\.|ST\.|[A-Z][A-Za-z'’&-]*)"
+_FACILITY_CUE = (
+    r"facility|pharmacy|agency|snf|rehab[ \t]+at|sent(?:[ \t]+in)?[ \t]+from|transferred[ \t]+(?:from|to)|"
+    r"admitted[ \t]+from|discharged[ \t]+to|nursing[ \t]+home"
+)
+
+
+class FacilityRecognizer(AnchoredRecognizer):
+    """Facilities named after a label or a transfer ("Facility: Burke House Nursing and Rehabilitation
+    Center", "WANTS REHAB AT CEDARDALE REHAB", "sent in from Mill Pines")."""
+
+    ENTITY = "HOSPITAL"
+    PATTERNS = (Pattern("facility cue", rf"(?<![A-Za-z])(?i:{_FACILITY_CUE})[ \t]*:?[ \t]*(?=[A-Z])", 0.6),)
+    CONTEXT = ("facility", "transfer", "rehab", "pharmacy")
+    AFTER = re.compile(
+        rf"(?!(?i:the|home|hospital|rehab|nursing|ed|er|icu|floor|clinic)\b){_FACILITY_WORD}"
+        rf"(?:[ ](?:(?i:of|and|the|at|for)[ ]|&[ ])*{_FACILITY_WORD}){{0,6}}"
+    )
+    WINDOW = 90
 
 
 _FIRST_NAMES = frozenset(n.lower() for n in (*UsPerson.first_names_female, *UsPerson.first_names_male))
@@ -550,13 +821,82 @@ class OfflineEmailRecognizer(EmailRecognizer):
     from the network on first use and logs a connection error offline; this one never does.
     """
 
-    def __init__(self) -> None:
-        super().__init__()
-        self._domains = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None, fallback_to_snapshot=True)
+    def analyze(
+        self,
+        text: str,
+        entities: list[str],
+        nlp_artifacts: NlpArtifacts | None = None,
+        regex_flags: int | None = None,
+    ) -> list[RecognizerResult]:
+        """presidio's e-mail matches; a note without an "@" has none (its pattern is costly to run)."""
+        if "@" not in text:
+            return []
+        return super().analyze(text, entities, nlp_artifacts, regex_flags)
 
     def validate_result(self, pattern_text: str) -> bool:
         """True when the address ends in a known public suffix."""
-        return self._domains(pattern_text).fqdn != ""
+        return _public_suffixes()(pattern_text).fqdn != ""
+
+
+_URL_END = r"[^\s<>\"'()\[\]]*[^\s<>\"'()\[\].,;:!?]"
+
+
+class OfflineUrlRecognizer(ClinicalPatternRecognizer):
+    """URLs: with a scheme, starting ``www.``, or a bare host name ("portal.example.org/x") whose last
+    label is a public suffix in tldextract's bundled list (so "Dr.Smith" or "report.pdf" are not hosts).
+
+    Written here rather than taken from presidio: presidio's pattern spells out every top-level domain and
+    took a fifth of the analyzer's time; this one checks the suffix only for what it matched."""
+
+    ENTITY = "URL"
+    PATTERNS = (
+        Pattern("url with scheme", rf"\b(?i:https?|ftp|sftp)://{_URL_END}", 0.6),
+        Pattern("www url", rf"\b(?i:www)\.{_URL_END}", 0.6),
+        Pattern(
+            "host name",
+            r"(?<![\w@.-])(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}"
+            rf"(?:/(?:{_URL_END})?)?(?![\w@-])",
+            0.5,
+        ),
+    )
+    CONTEXT = ("url", "website", "web", "site", "link", "portal", "online")
+
+    def validate_result(self, pattern_text: str) -> bool:
+        """True when the host ends in a known public suffix and has a name before it."""
+        host = re.sub(r"^(?i:[a-z]+://)", "", pattern_text).split("/", 1)[0]
+        parts = _public_suffixes()(host)
+        return bool(parts.suffix and parts.domain)
+
+
+def _public_suffixes() -> tldextract.TLDExtract:
+    """tldextract over its bundled public suffix list: never the network (its default fetches the list)."""
+    global _SUFFIXES
+    if _SUFFIXES is None:
+        _SUFFIXES = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None, fallback_to_snapshot=True)
+    return _SUFFIXES
+
+
+_SUFFIXES: tldextract.TLDExtract | None = None
+
+
+class UsPhoneRecognizer(PhoneRecognizer):
+    """presidio's libphonenumber-based recognizer for US numbers, run only on notes with seven or more
+    digits in a phone-like run (a US number has ten; libphonenumber's matcher is a slow full pass)."""
+
+    _MAY_HOLD_PHONE = re.compile(r"\d(?:[ \t().+/-]{0,3}\d){6}")
+
+    def __init__(self) -> None:
+        # US numbers only: each extra region is a full phonenumbers pass over the note (8 regions took
+        # half of the analyzer's time on the dev split); international numbers keep a "+" form below.
+        super().__init__(supported_regions=("US",))
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        """presidio's phone matches, or none without seven digits in a row (separators allowed)."""
+        if not self._MAY_HOLD_PHONE.search(text):
+            return []
+        return super().analyze(text, entities, nlp_artifacts)  # type: ignore[arg-type]
 
 
 def presidio_recognizers() -> list[EntityRecognizer]:
@@ -564,11 +904,9 @@ def presidio_recognizers() -> list[EntityRecognizer]:
     addresses and UUIDs are left out: in notes they only add false positives)."""
     return [
         OfflineEmailRecognizer(),
-        UrlRecognizer(),
+        OfflineUrlRecognizer(),
         IpRecognizer(),
-        # US numbers only: each extra region is a full phonenumbers pass over the note (8 regions took
-        # half of the analyzer's time on the dev split); international numbers keep a "+" form below.
-        PhoneRecognizer(supported_regions=("US",)),
+        UsPhoneRecognizer(),
         DateRecognizer(),
         UsSsnRecognizer(),
         CreditCardRecognizer(),
@@ -593,6 +931,12 @@ def clinical_recognizers() -> list[EntityRecognizer]:
         ClinicalDateRecognizer(),
         ClinicalPhoneRecognizer(),
         TitledPersonRecognizer(),
+        CredentialNameRecognizer(),
+        LabelledNameRecognizer(),
+        LabelledIdRecognizer(),
+        UsernameRecognizer(),
+        CityRecognizer(),
+        FacilityRecognizer(),
         DictionaryNameRecognizer(),
     ]
 
@@ -624,6 +968,43 @@ _AGE_AFTER = re.compile(r"(?i)^\s*-?\s*(?:y/?o\b|y\.o\.|yrs?\b|years?\b|year-old
 _NOT_A_NAME_INSIDE = ("@", "://", "www.")
 
 
+_LEADING_WORD = re.compile(r"([A-Za-z]+)\.?[ \t]+")
+
+
+def _name_start(text: str, start: int, end: int) -> int:
+    """Where a name NER found really starts: leading words that are common English and not listed names
+    ("Daughter Katherine Cisneros", "Patient Jones") are not part of it; a span made only of such words
+    ("Patient") ends up empty."""
+    from safecohort.detect.vocab import is_common_word
+
+    while start < end:
+        word = _LEADING_WORD.match(text, start, end)
+        if word is None:
+            last = text[start:end].strip(" \t.,")
+            return end if last.isalpha() and is_common_word(last) else start
+        if not is_common_word(word[1]):
+            return start
+        start = word.end()
+    return start
+
+
+def _may_name_someone(span: str) -> bool:
+    """Whether a name or place NER found holds a word that may be one: listed as a name or place in any
+    locale Faker ships, or unknown to English word lists. spaCy's small model tags capitalised clinical
+    words ("Pleura", "Afebrile", "Sudafed") as people and places; those are English words no list names."""
+    from safecohort.detect.general import lexicon
+    from safecohort.detect.vocab import zipf
+
+    names = lexicon()
+    for word in re.findall(r"[^\W\d_]+", span):
+        base = word.lower()
+        if base in names.first_names or base in names.last_names or base in names.cities:
+            return True
+        if base in names.countries or zipf(base) < 1.0:
+            return True
+    return False
+
+
 class ClinicalSpacyRecognizer(SpacyRecognizer):
     """presidio's spaCy recognizer, minus what the model tags but is not an identifier.
 
@@ -647,13 +1028,21 @@ class ClinicalSpacyRecognizer(SpacyRecognizer):
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
     ) -> list[RecognizerResult]:
         """spaCy's entities for this note, filtered as the class docstring says."""
-        return [r for r in super().analyze(text, entities, nlp_artifacts) if self._is_identifier(r, text)]
+        kept = []
+        for result in super().analyze(text, entities, nlp_artifacts):
+            if result.entity_type == "PERSON":
+                result.start = _name_start(text, result.start, result.end)
+            if result.start < result.end and self._is_identifier(result, text):
+                kept.append(result)
+        return kept
 
     @staticmethod
     def _is_identifier(result: RecognizerResult, text: str) -> bool:
         span = text[result.start : result.end].strip()
         if result.entity_type in ("PERSON", "LOCATION"):
             if any(marker in span for marker in _NOT_A_NAME_INSIDE) or not any(ch.isalpha() for ch in span):
+                return False
+            if not _may_name_someone(span):
                 return False
             return not (result.entity_type == "LOCATION" and len(span) == 2 and span.isupper())
         if result.entity_type == "DATE_TIME":
@@ -677,16 +1066,25 @@ __all__ = [
     "SPACY_IGNORED_LABELS",
     "SPACY_LABELS",
     "AgeOver89Recognizer",
+    "AnchoredRecognizer",
+    "CityRecognizer",
     "ClinicalDateRecognizer",
     "ClinicalPatternRecognizer",
     "ClinicalPhoneRecognizer",
     "ClinicalSpacyRecognizer",
+    "CredentialNameRecognizer",
+    "FacilityRecognizer",
     "HospitalRecognizer",
     "IdNumberRecognizer",
+    "LabelledIdRecognizer",
+    "LabelledNameRecognizer",
     "MedicalRecordNumberRecognizer",
     "OfflineEmailRecognizer",
+    "OfflineUrlRecognizer",
     "StreetAddressRecognizer",
     "TitledPersonRecognizer",
+    "UsPhoneRecognizer",
+    "UsernameRecognizer",
     "ZipCodeRecognizer",
     "clinical_recognizers",
     "presidio_recognizers",

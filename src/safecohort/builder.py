@@ -18,6 +18,7 @@ from pathlib import Path
 import pandas as pd
 
 from safecohort import __version__
+from safecohort.detect.columns import LeakReport, check_leaks
 from safecohort.detect.text import Finding, NoteScanner, get_scanner
 from safecohort.errors import DetectionError, KeyringError, SafetyCheckError
 from safecohort.io import InputInfo, read_table
@@ -25,6 +26,7 @@ from safecohort.measure.rescan import ResidualReport, residual_phi
 from safecohort.measure.risk import RiskReport, enforce_k, k_anonymity
 from safecohort.measure.utility import baseline_utility
 from safecohort.policy import Action, Policy, load_policy
+from safecohort.qa import with_output
 from safecohort.report.audit import AuditReport, Check, ColumnRecord
 from safecohort.transform import Keyring, transform_table
 from safecohort.transform.operators import REGISTRY
@@ -66,17 +68,41 @@ def frame_digest(frame: pd.DataFrame) -> str:
     return digest.hexdigest()
 
 
-def resolve_keys(policy: Policy, keys: Keyring | str | Path | None) -> Keyring | None:
-    """The keyring to use: the one given, a key file path, or the file named by the policy's env var.
+def resolve_keys(
+    policy: Policy,
+    keys: Keyring | str | Path | None,
+    *,
+    passphrase: str | Callable[[], str] | None = None,
+) -> Keyring | None:
+    """The keyring to use: the one given, a key file path, or what the policy's env var holds.
 
-    Fails with :class:`KeyringError` when the policy uses a keyed operator and no key is available.
+    The env var (``keys.env``, default ``SAFECOHORT_KEYS``) holds a key file path or the key file's JSON
+    itself (as a secret store injects it). A passphrase-wrapped key file is opened with ``passphrase``
+    (text, or a function called only for a wrapped file: the CLI passes a prompt), by default the value
+    of ``SAFECOHORT_KEY_PASSPHRASE``. Fails with :class:`KeyringError` when the policy uses a keyed
+    operator and no key is available.
     """
+    from safecohort.transform.crypto import PASSPHRASE_ENV
+
+    def from_environment() -> str:
+        value = os.environ.get(PASSPHRASE_ENV)
+        if not value:
+            raise KeyringError(f"the key file is protected by a passphrase: set {PASSPHRASE_ENV}")
+        return value
+
     if isinstance(keys, Keyring):
         return keys
-    if keys is None and os.environ.get(policy.keys.env):
-        keys = os.environ[policy.keys.env]
+    unlock = passphrase if passphrase is not None else from_environment
+    source = os.environ.get(policy.keys.env) if keys is None else None
+    if source and source.lstrip().startswith("{"):
+        try:
+            return Keyring.from_bytes(source.encode("utf-8"), passphrase=unlock)
+        except KeyringError as exc:
+            raise type(exc)(f"key file in ${policy.keys.env}: {exc}") from None
+    if source:
+        keys = source
     if keys is not None:
-        return Keyring.load(keys)
+        return Keyring.load(keys, passphrase=unlock)
     keyed = sorted({a.operator for a in _actions(policy) if REGISTRY[a.operator].needs_key})
     if keyed:
         raise KeyringError(
@@ -159,6 +185,10 @@ def build(
     valid = validation.valid
     quarantined = [validation.quarantine]
 
+    with timer.stage("leak_check"):
+        # Identifier patterns in the columns the policy calls non-PHI: those pass through as they are.
+        leaks = check_leaks(valid, policy)
+
     with timer.stage("detect"):
         scanner = get_scanner(policy.model, policy.notes) if policy.notes.columns else None
         findings: dict[str, list[list[Finding]]] = {}
@@ -198,7 +228,7 @@ def build(
 
     quarantine = pd.concat(quarantined) if len(quarantined) > 1 else quarantined[0]
     quarantine = quarantine.sort_index(kind="stable")
-    checks = _safety_checks(policy, risk, residual)
+    checks = _safety_checks(policy, risk, residual, leaks)
     findings_by_entity: dict[str, int] = {}
     for per_note in findings.values():
         for note in per_note:
@@ -229,7 +259,8 @@ def build(
             "notes_scanned": sum(len(v) for v in findings.values()),
             "findings_by_entity": dict(sorted(findings_by_entity.items())),
         },
-        validation=validation.summary.model_dump(mode="json"),
+        # The QA summary of the raw valid rows, with the same distributions measured on the safe output.
+        validation=with_output(validation.summary, safe, policy).model_dump(mode="json"),
         residual=residual,
         risk=risk,
         utility=utility,
@@ -240,15 +271,19 @@ def build(
     )
     built = BuildResult(data=safe, quarantine=quarantine, report=report)
     if not report.passed:
-        failed_checks = ", ".join(c["name"] for c in checks if not c["passed"])
+        failed_checks = "; ".join(f"{c['name']} ({c['detail']})" for c in checks if not c["passed"])
         error = SafetyCheckError(f"the safe output failed its checks: {failed_checks}; see the audit report")
         error.result = built  # type: ignore[attr-defined]
         raise error
     return built
 
 
-def _safety_checks(policy: Policy, risk: RiskReport, residual: ResidualReport | None) -> list[Check]:
+def _safety_checks(
+    policy: Policy, risk: RiskReport, residual: ResidualReport | None, leaks: LeakReport
+) -> list[Check]:
     checks: list[Check] = []
+    if leaks.columns:
+        checks.append(Check(name="leak_check", passed=leaks.passed, detail=leaks.detail()))
     if policy.quasi_identifiers:
         checks.append(
             Check(

@@ -1,4 +1,4 @@
-"""Command line: ``safecohort build | validate | scan | demo | keys``.
+"""Command line: ``safecohort build | validate | scan | suggest-policy | demo | keys | reveal``.
 
 Every :class:`SafecohortError` becomes one line on stderr and the exit code of its class (2 for policy and
 input errors, 3 when the safe output fails its own checks); ``scan`` exits 1 when it finds PHI and
@@ -12,8 +12,6 @@ import sys
 from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
-
-import pandas as pd
 
 from safecohort.errors import OutputError, SafecohortError, SafetyCheckError
 
@@ -46,8 +44,27 @@ def _write_outputs(out: Path, result: object, data_suffix: str | None) -> list[P
     return written
 
 
+def _ask_passphrase() -> str:
+    """The key file passphrase: ``SAFECOHORT_KEY_PASSPHRASE``, else a prompt on a terminal (never argv)."""
+    import getpass
+    import os
+
+    from safecohort.errors import KeyringError
+    from safecohort.transform.crypto import PASSPHRASE_ENV
+
+    value = os.environ.get(PASSPHRASE_ENV)
+    if value:
+        return value
+    if sys.stdin.isatty():
+        return getpass.getpass("safecohort: key file passphrase: ")
+    raise KeyringError(
+        f"the key file is protected by a passphrase: set {PASSPHRASE_ENV} or run on a terminal"
+    )
+
+
 def _build(args: argparse.Namespace) -> int:
-    from safecohort.builder import build
+    from safecohort.builder import build, resolve_keys
+    from safecohort.policy import load_policy
     from safecohort.report.audit import AuditLog
 
     out = Path(args.out)
@@ -56,7 +73,9 @@ def _build(args: argparse.Namespace) -> int:
         suffix = f".{args.format}"
     log = AuditLog(out / "audit.log.jsonl")
     try:
-        result = build(args.input, args.policy, keys=args.keys, progress=None if args.quiet else _say)
+        policy = load_policy(args.policy)
+        keyring = resolve_keys(policy, args.keys, passphrase=_ask_passphrase)
+        result = build(args.input, policy, keys=keyring, progress=None if args.quiet else _say)
     except SafetyCheckError as exc:
         failed = getattr(exc, "result", None)
         if failed is not None:
@@ -75,6 +94,8 @@ def _build(args: argparse.Namespace) -> int:
             "rows": report.output["rows"],
             "quarantined": report.quarantine["rows"],
             "key_ids": report.key_ids,
+            # Pseudonyms carry no key id: `reveal --key-id` needs the key that was active for this build.
+            "active_key_id": keyring.active_id if keyring is not None else None,
         },
     )
     _say(
@@ -128,40 +149,147 @@ def _scan(args: argparse.Namespace) -> int:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    from safecohort.io import read_table
+    from safecohort.io import read_table, write_table
     from safecohort.policy import load_policy
+    from safecohort.qa import summary_table
     from safecohort.validate import validate
 
     policy = load_policy(args.policy)
     frame, _ = read_table(args.input)
     result = validate(frame, policy)
-    summary = result.summary
-    print(f"rows: {summary.rows_in} in, {summary.rows_valid} valid, {summary.rows_quarantined} quarantined")
-    if summary.failures_by_check:
-        table = pd.DataFrame(
-            sorted(summary.failures_by_check.items()), columns=["check:column", "rows failing"]
-        ).to_string(index=False)
-        print(table)
-    return 1 if summary.rows_quarantined else 0
+    print(summary_table(result.summary))
+    if args.quarantine:
+        # The same layout as a build's quarantine file: input row label, raw values as text, reasons.
+        quarantine = result.quarantine.copy()
+        quarantine.insert(0, "_row", quarantine.index.astype(str))
+        written = write_table(quarantine.astype("string"), args.quarantine)
+        _say(f"wrote {len(quarantine)} quarantined row(s) to {written}")
+    return 1 if result.summary.rows_quarantined else 0
+
+
+def _suggest_policy(args: argparse.Namespace) -> int:
+    from safecohort.detect.columns import suggest_policy
+    from safecohort.errors import InputError
+    from safecohort.io import read_table, write_text
+
+    if args.sample_rows < 1:
+        raise InputError("--sample-rows must be at least 1")
+    frame, info = read_table(args.input)
+    text = suggest_policy(
+        frame, args.profile, institution=args.institution, source=info.name, sample_rows=args.sample_rows
+    )
+    if args.out:
+        written = write_text(text, args.out)
+        _say(f"wrote a {args.profile} policy draft for {len(frame.columns)} columns to {written}")
+    else:
+        sys.stdout.write(text)
+    return 0
 
 
 def _keys(args: argparse.Namespace) -> int:
+    import getpass
     import os
 
-    from safecohort.transform.crypto import Keyring
+    from safecohort.errors import KeyringError
+    from safecohort.transform.crypto import PASSPHRASE_ENV, Keyring
 
-    passphrase = os.environ.get(args.passphrase_env) if args.passphrase_env else None
+    def passphrase(*, new: bool) -> str:
+        if args.passphrase_env:
+            value = os.environ.get(args.passphrase_env)
+            if not value:  # never fall back to an unwrapped key file because of a typo
+                raise KeyringError(f"--passphrase-env names {args.passphrase_env}, which is not set or empty")
+            return value
+        if new and sys.stdin.isatty() and not os.environ.get(PASSPHRASE_ENV):
+            first = getpass.getpass("safecohort: new key file passphrase: ")
+            if not first or first != getpass.getpass("safecohort: the same passphrase again: "):
+                raise KeyringError("the passphrases are empty or differ; nothing written")
+            return first
+        return _ask_passphrase()
+
+    wrap = bool(args.protect or args.passphrase_env)
     if args.keys_command == "new":
         if Path(args.file).exists():
             raise OutputError(f"{args.file} exists; refusing to overwrite a key file")
         keyring = Keyring.generate()
-        keyring.save(args.file, passphrase=passphrase)
-        _say(f"wrote a new key file {args.file} (active key id {keyring.active_id}); keep it secret")
-    else:
-        keyring = Keyring.load(args.file, passphrase=passphrase)
+        keyring.save(args.file, passphrase=passphrase(new=True) if wrap else None)
+        protected = " (passphrase-protected)" if wrap else ""
+        _say(
+            f"wrote a new key file {args.file}{protected}, active key id {keyring.active_id}; keep it secret"
+        )
+    elif args.keys_command == "rotate":
+        secret = passphrase(new=False) if Keyring.is_wrapped(args.file) else None
+        keyring = Keyring.load(args.file, passphrase=secret)
         new_id = keyring.rotate()
-        keyring.save(args.file, passphrase=passphrase)
+        if secret is None and wrap:
+            secret = passphrase(new=True)
+        keyring.save(args.file, passphrase=secret)
         _say(f"rotated: active key id {new_id}; older keys kept for decryption")
+    else:
+        keyring = Keyring.load(args.file, passphrase=lambda: passphrase(new=False))
+        for key_id in keyring.key_ids:
+            info = keyring.info(key_id)
+            active = "active" if key_id == keyring.active_id else ""
+            print(f"{key_id}\t{info.created}\t{info.purpose}\t{active}".rstrip())
+    return 0
+
+
+def _reveal(args: argparse.Namespace) -> int:
+    import getpass
+    import os
+
+    from safecohort.io import read_table, sha256_file, write_table
+    from safecohort.policy import load_policy
+    from safecohort.report.audit import AuditLog
+    from safecohort.transform.crypto import Keyring
+    from safecohort.transform.reveal import reveal
+
+    source, out = Path(args.input), Path(args.out)
+    if out.suffix.lower() not in (".csv", ".parquet", ".pq"):
+        raise OutputError(f"--out must end in .csv or .parquet, not '{out.suffix}'")
+    if out.exists() and source.exists() and out.resolve() == source.resolve():
+        raise OutputError("--out is the input file; write the revealed data to another file")
+    try:
+        requester = args.requester or getpass.getuser()
+    except (OSError, KeyError):
+        requester = f"uid {os.getuid()}"
+    log = AuditLog(Path(args.audit_log) if args.audit_log else source.parent / "audit.log.jsonl")
+    policy = load_policy(args.policy) if args.policy else None
+    keyring = Keyring.load(args.keys, passphrase=_ask_passphrase)
+    frame, info = read_table(source)
+    details: dict[str, object] = {
+        "requester": requester,
+        "reason": args.reason,
+        "input": info.name,
+        "input_digest": info.digest,
+        "columns": list(args.columns),
+        "policy": policy.digest if policy is not None else None,
+    }
+    try:
+        result = reveal(frame, args.columns, keyring, policy=policy, key_id=args.key_id)
+    except SafecohortError as exc:
+        log.append("reveal_refused", {**details, "error": type(exc).__name__})
+        raise
+    data = result.data.copy()
+    for column in data.columns:
+        if data[column].dtype == object:  # CSV nulls arrive as NaN: keep them null, not the text "nan"
+            data[column] = data[column].where(data[column].notna(), None)
+    write_table(data, out)
+    try:
+        log.append(
+            "reveal",
+            {
+                **details,
+                "methods": dict(result.methods),
+                "key_ids": list(result.key_ids),
+                "rows": len(result.data),
+                "out": str(out),
+                "output_digest": sha256_file(out),
+            },
+        )
+    except SafecohortError:
+        out.unlink(missing_ok=True)  # no revealed data without its audit record
+        raise
+    _say(f"revealed {', '.join(result.methods)} in {len(result.data)} rows to {out}; recorded in {log.path}")
     return 0
 
 
@@ -191,15 +319,47 @@ def parser() -> argparse.ArgumentParser:
     scan_p.set_defaults(handler=_scan)
 
     validate_p = sub.add_parser("validate", help="run validation alone and print the summary")
-    validate_p.add_argument("input")
-    validate_p.add_argument("--policy", required=True)
+    validate_p.add_argument("input", help="CSV or Parquet extract")
+    validate_p.add_argument("--policy", required=True, help="policy YAML")
+    validate_p.add_argument(
+        "--quarantine", metavar="PATH", help="also write the quarantined rows (.parquet or .csv, atomic)"
+    )
     validate_p.set_defaults(handler=_validate)
 
-    keys_p = sub.add_parser("keys", help="create or rotate a key file")
-    keys_p.add_argument("keys_command", choices=["new", "rotate"])
+    suggest_p = sub.add_parser(
+        "suggest-policy", help="classify an extract's columns and print a commented policy draft"
+    )
+    suggest_p.add_argument("input", help="CSV or Parquet extract")
+    suggest_p.add_argument("--profile", choices=["hipaa", "research"], default="hipaa")
+    suggest_p.add_argument("--out", metavar="FILE", help="write the draft here (atomic) instead of stdout")
+    suggest_p.add_argument("--institution", help="institution name for the draft")
+    suggest_p.add_argument(
+        "--sample-rows", type=int, default=10_000, help="rows sampled per column for value evidence"
+    )
+    suggest_p.set_defaults(handler=_suggest_policy)
+
+    keys_p = sub.add_parser("keys", help="create, rotate or list the keys of a key file (ids only)")
+    keys_p.add_argument("keys_command", choices=["new", "rotate", "list"])
     keys_p.add_argument("file")
     keys_p.add_argument("--passphrase-env", help="environment variable holding a passphrase to wrap the keys")
+    keys_p.add_argument(
+        "--protect",
+        action="store_true",
+        help="wrap the key file with a passphrase (from SAFECOHORT_KEY_PASSPHRASE, or asked on a terminal)",
+    )
     keys_p.set_defaults(handler=_keys)
+
+    reveal_p = sub.add_parser("reveal", help="decrypt encrypted and pseudonymised columns (audited)")
+    reveal_p.add_argument("input", help="CSV or Parquet table written by build")
+    reveal_p.add_argument("--keys", required=True, help="the key file the build used")
+    reveal_p.add_argument("--columns", required=True, nargs="+", help="columns to reveal")
+    reveal_p.add_argument("--out", required=True, help="output table (.csv or .parquet)")
+    reveal_p.add_argument("--reason", required=True, help="why: the approved protocol or request number")
+    reveal_p.add_argument("--policy", help="the build's policy: needed for pseudonym columns and domains")
+    reveal_p.add_argument("--key-id", help="key for pseudonyms (default: active; see the build's audit log)")
+    reveal_p.add_argument("--requester", help="who asks for the reveal (default: the login name)")
+    reveal_p.add_argument("--audit-log", help="audit log to append to (default: audit.log.jsonl by INPUT)")
+    reveal_p.set_defaults(handler=_reveal)
     return main_parser
 
 

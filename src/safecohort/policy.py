@@ -15,7 +15,15 @@ from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from safecohort.errors import InputError, PolicyError
 
@@ -86,6 +94,45 @@ class Checks(_Strict):
     not_before: str | None = None  # ISO date, e.g. "1900-01-01"
 
 
+LeakMode = Literal["full", "sample", "off"]
+#: Identifier patterns the build's leak check looks for in non-PHI columns (``detect.columns``).
+LeakEntity = Literal["EMAIL_ADDRESS", "PHONE_NUMBER", "US_SSN", "URL", "IP_ADDRESS", "MEDICAL_RECORD_NUMBER"]
+
+
+def _leak_mode_short_form(value: Any) -> Any:
+    """``leak_check: sample`` -> ``{mode: sample}``; YAML 1.1 reads a bare ``off`` as false."""
+    if value is False:
+        return {"mode": "off"}
+    return {"mode": value} if isinstance(value, str) else value
+
+
+class ColumnLeakCheck(_Strict):
+    """Leak check of one non-PHI column: ``mode`` (default: the policy's) and the entity kinds allowed.
+
+    YAML accepts the short form ``leak_check: off`` or ``leak_check: {mode: full, allow: [URL]}``.
+    """
+
+    mode: LeakMode | None = None
+    allow: list[LeakEntity] = Field(default_factory=list)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _short_form(cls, value: Any) -> Any:
+        return _leak_mode_short_form(value)
+
+
+class LeakCheckSpec(_Strict):
+    """Default leak check of the non-PHI text columns: every row (``full``), a seeded sample, or ``off``."""
+
+    mode: LeakMode = "full"
+    sample_rows: int = Field(default=10_000, ge=1)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _short_form(cls, value: Any) -> Any:
+        return _leak_mode_short_form(value)
+
+
 class ColumnSpec(_Strict):
     """One column of the input: its type, checks, PHI kind and what to do with it."""
 
@@ -95,6 +142,7 @@ class ColumnSpec(_Strict):
     checks: Checks = Field(default_factory=Checks)
     required: bool = True
     description: str | None = None
+    leak_check: ColumnLeakCheck = Field(default_factory=ColumnLeakCheck)
 
 
 class RowCheck(_Strict):
@@ -110,6 +158,18 @@ class RowCheck(_Strict):
     tolerance: float = 0
 
 
+class DatasetChecks(_Strict):
+    """Checks on the table as a whole (duplicate ids are the columns' ``unique`` check).
+
+    ``min_rows``: an input with fewer rows stops validation (a truncated extract). ``one_value_per_patient``:
+    columns that must hold one value per ``patient_id`` (a date of birth); every row of a patient with two
+    or more values is quarantined with ``conflict:<column>``.
+    """
+
+    min_rows: int = Field(default=0, ge=0)
+    one_value_per_patient: list[str] = Field(default_factory=list)
+
+
 class NotesSpec(_Strict):
     """Free-text columns and what happens to each PHI entity found in them."""
 
@@ -120,6 +180,28 @@ class NotesSpec(_Strict):
     allow_list: list[str] = Field(default_factory=list)
     deny_list: list[str] = Field(default_factory=list)
     batch_size: int = Field(default=64, ge=1)
+    #: Processes that share large batches of notes; 0 = one per usable CPU.
+    workers: int = Field(default=0, ge=0)
+    #: Where spaCy's NER runs: ``auto`` = sentences with a word that may be a name or place; ``all``;
+    #: ``off`` (patterns and dictionaries only).
+    ner: Literal["auto", "all", "off"] = "auto"
+    #: Read lines written in capitals through a case-normalised copy (see safecohort.detect.vocab).
+    truecase: bool = True
+    #: ``clinical``: HIPAA identifiers in US clinical notes. ``general``: also companies, ages of any value
+    #: and non-US names, addresses and places (for general text such as exports or letters).
+    profile: Literal["clinical", "general"] = "clinical"
+    #: Entity kinds reported as PHI; unset = every kind the profile finds.
+    phi_entities: list[str] | None = None
+    #: Minimum score per entity kind, overriding ``score_threshold`` for that kind.
+    entity_thresholds: dict[str, float] = Field(default_factory=dict)
+
+    @field_validator("entity_thresholds")
+    @classmethod
+    def _scores(cls, value: dict[str, float]) -> dict[str, float]:
+        bad = sorted(kind for kind, score in value.items() if not 0 <= score <= 1)
+        if bad:
+            raise ValueError(f"thresholds must be between 0 and 1 (entity kinds: {', '.join(bad)})")
+        return value
 
 
 class DateShiftSpec(_Strict):
@@ -170,11 +252,13 @@ class Policy(_Strict):
     on_invalid: Literal["quarantine", "fail"] = "quarantine"
     columns: dict[str, ColumnSpec]
     row_checks: list[RowCheck] = Field(default_factory=list)
+    dataset: DatasetChecks = Field(default_factory=DatasetChecks)
     notes: NotesSpec = Field(default_factory=NotesSpec)
     date_shift: DateShiftSpec = Field(default_factory=DateShiftSpec)
     quasi_identifiers: list[str] = Field(default_factory=list)
     thresholds: Thresholds = Field(default_factory=Thresholds)
     utility: UtilitySpec | None = None
+    leak_check: LeakCheckSpec = Field(default_factory=LeakCheckSpec)
 
     _lines: dict[str, int] = PrivateAttr(default_factory=dict)
 
@@ -189,6 +273,9 @@ class Policy(_Strict):
         refs: list[tuple[str, str]] = [(f"notes.columns.{c}", c) for c in self.notes.columns]
         refs += [(f"quasi_identifiers.{c}", c) for c in self.quasi_identifiers]
         refs += [(f"row_checks.{rc.name}", c) for rc in self.row_checks for c in rc.columns]
+        refs += [(f"dataset.one_value_per_patient.{c}", c) for c in self.dataset.one_value_per_patient]
+        if self.dataset.one_value_per_patient and self.patient_id is None:
+            raise ValueError("dataset.one_value_per_patient needs 'patient_id' to say whose values they are")
         if self.patient_id is not None:
             refs.append(("patient_id", self.patient_id))
         if self.utility is not None:
@@ -202,6 +289,9 @@ class Policy(_Strict):
                 raise ValueError(f"notes column '{column}' must have type: text")
             if spec.action is not None and spec.action.operator not in ("scan", "drop"):
                 raise ValueError(f"notes column '{column}' takes action scan (the notes policy) or drop")
+        for name, spec in self.columns.items():
+            if spec.phi != "none" and spec.leak_check != ColumnLeakCheck():
+                raise ValueError(f"column '{name}' sets leak_check, which applies to columns with phi: none")
         return self
 
     @property

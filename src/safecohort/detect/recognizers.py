@@ -290,6 +290,24 @@ _US_STATES = (
 )
 # fmt: on
 _STATE = "(?:" + "|".join(_US_STATES) + r"|Mass\.?|Calif\.?|Penn\.?)"
+_STATE_NAME = _either_case(
+    *"""Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida Georgia Hawaii
+    Idaho Illinois Indiana Iowa Kansas Kentucky Louisiana Maine Maryland Massachusetts Michigan Minnesota
+    Mississippi Missouri Montana Nebraska Nevada Ohio Oklahoma Oregon Pennsylvania Tennessee Texas Utah
+    Vermont Virginia Washington Wisconsin Wyoming""".split(),  # noqa: SIM905 - a word list reads better as text
+    "New Hampshire",
+    "New Jersey",
+    "New Mexico",
+    "New York",
+    "North Carolina",
+    "North Dakota",
+    "Rhode Island",
+    "South Carolina",
+    "South Dakota",
+    "West Virginia",
+    "Puerto Rico",
+    "District of Columbia",
+)
 
 
 class ZipCodeRecognizer(ClinicalPatternRecognizer):
@@ -298,6 +316,7 @@ class ZipCodeRecognizer(ClinicalPatternRecognizer):
     ENTITY = "ZIP_CODE"
     PATTERNS = (
         Pattern("zip after state", rf"(?<=\b{_STATE},?[ \t]+)\d{{5}}(?:-\d{{4}})?\b", 0.75),
+        Pattern("zip after state name", rf"(?<=\b{_STATE_NAME},?[ \t]+)\d{{5}}(?:-\d{{4}})?\b", 0.75),
         Pattern("zip+4", r"(?<![\w.-])\d{5}-\d{4}(?![\w-])", 0.3),
         Pattern("5 digits", r"(?<![\w.,/-])\d{5}(?![\w/-]|[.,]\d)", 0.05),
     )
@@ -766,6 +785,29 @@ class CityRecognizer(AnchoredRecognizer):
     WINDOW = 40
 
 
+class PlaceCueRecognizer(AnchoredRecognizer):
+    """Where someone lives, comes from or travels: "lives with her husband in Dayton", "moved to Normal",
+    "recent travel to Cape Verde" (any capitalised words after the cue; cities that are everyday words
+    too, such as "Normal" or "Independence", are found only this way)."""
+
+    ENTITY = "LOCATION"
+    PATTERNS = (
+        Pattern(
+            "place cue",
+            r"\b(?i:lives|living|resides|residing|moved|relocated|grew[ \t]+up|born|travel(?:l?ed|l?ing)?|"
+            r"trip|vacation(?:ed|ing)?|visiting|emigrated|immigrated)\b"
+            r"(?:[ \t]+(?!(?i:in|to|at|near|from)\b)[a-z][a-z'-]*){0,4}"
+            r"[ \t]+(?i:in|to|near|from)[ \t]+(?=[A-Z])",
+            0.6,
+        ),
+    )
+    CONTEXT = ("lives", "moved", "travel", "from")
+    AFTER = re.compile(
+        r"(?!(?:the|The|a|A)\b)[A-Z][A-Za-z'’.-]*[A-Za-z](?:[ ][A-Z][A-Za-z'’.-]*[A-Za-z]){0,2}"
+    )
+    WINDOW = 40
+
+
 _FACILITY_WORD = r"(?:St\.|ST\.|[A-Z][A-Za-z'’&-]*)"
 _FACILITY_CUE = (
     r"facility|pharmacy|agency|snf|rehab[ \t]+at|sent(?:[ \t]+in)?[ \t]+from|transferred[ \t]+(?:from|to)|"
@@ -936,6 +978,7 @@ def clinical_recognizers() -> list[EntityRecognizer]:
         LabelledIdRecognizer(),
         UsernameRecognizer(),
         CityRecognizer(),
+        PlaceCueRecognizer(),
         FacilityRecognizer(),
         DictionaryNameRecognizer(),
     ]
@@ -1081,6 +1124,7 @@ __all__ = [
     "MedicalRecordNumberRecognizer",
     "OfflineEmailRecognizer",
     "OfflineUrlRecognizer",
+    "PlaceCueRecognizer",
     "StreetAddressRecognizer",
     "TitledPersonRecognizer",
     "UsPhoneRecognizer",

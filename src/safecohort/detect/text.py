@@ -17,6 +17,7 @@ import atexit
 import logging
 import multiprocessing
 import os
+import re
 import threading
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterator, Sequence
@@ -213,6 +214,39 @@ def _context_enhancer() -> Any:
             return raw_results
 
     return ContextEnhancer()
+
+
+_ACRONYM_AFTER = re.compile(r"[ \t]*\(([A-Z]{2,6})\)")
+_NAME_PART = re.compile(r"[A-Z][A-Za-z'’-]+[A-Za-z]")
+_PROPAGATED_SCORE = 0.6
+
+
+def _other_mentions(found: list[Finding], text: str) -> list[Finding]:
+    """``found`` plus the other mentions in the note of what it names: an acronym defined right after a
+    hospital ("Fresno Community Hospital (FCH)") and each word of a confidently found name, wherever else
+    they stand as whole words written alike ("Dr. Green" ... "Green clinic"). A word that is everyday
+    English, a clinical term or a listed everyday-word name ("Brown", "May") is not carried over."""
+    from safecohort.detect.vocab import WORD_NAMES, is_everyday_word
+
+    surfaces: dict[str, tuple[str, float]] = {}
+    for finding in found:
+        if finding.score < _PROPAGATED_SCORE:
+            continue
+        if finding.entity_type == "HOSPITAL":
+            acronym = _ACRONYM_AFTER.match(text, finding.end)
+            if acronym is not None:
+                surfaces.setdefault(acronym[1], ("HOSPITAL", finding.score))
+        elif finding.entity_type == "PERSON":
+            for word in _NAME_PART.findall(text, finding.start, finding.end):
+                if not (is_everyday_word(word) or word.lower() in WORD_NAMES):
+                    surfaces.setdefault(word, ("PERSON", finding.score))
+    if not surfaces:
+        return found
+    more = list(found)
+    for surface, (entity, score) in surfaces.items():
+        for match in re.finditer(rf"(?<![\w-]){re.escape(surface)}(?![\w-])", text):
+            more.append(Finding(match.start(), match.end(), entity, min(score, _PROPAGATED_SCORE)))
+    return more
 
 
 def _resolve_overlaps(candidates: list[Finding], text: str) -> list[Finding]:
@@ -429,15 +463,15 @@ class NoteScanner:
                 ):
                     continue
             candidates.append(Finding(r.start, r.end, entity, float(r.score)))
-        return _resolve_overlaps(candidates, text)
+        return _resolve_overlaps(_other_mentions(candidates, text), text)
 
 
 # Entities the clinical allow-list applies to, and recognizers whose names it never overrides (a title or
 # relation before the word makes "Dr. Foley" a person).
 _NAME_LIKE = frozenset({"PERSON", "LOCATION"})
 _TRUSTED_NAME_RECOGNIZERS = frozenset({"TitledPersonRecognizer"})
-_RECOGNIZER_NAME_KEY = "recognizer_name"
-_NOTES_PER_WORKER = 24  # presidio's RecognizerResult.RECOGNIZER_NAME_KEY
+_RECOGNIZER_NAME_KEY = "recognizer_name"  # presidio's RecognizerResult.RECOGNIZER_NAME_KEY
+_NOTES_PER_WORKER = 24
 
 
 def _usable_cpus() -> int:

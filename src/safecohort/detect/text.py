@@ -244,9 +244,18 @@ def _other_mentions(found: list[Finding], text: str) -> list[Finding]:
         return found
     more = list(found)
     for surface, (entity, score) in surfaces.items():
-        for match in re.finditer(rf"(?<![\w-]){re.escape(surface)}(?![\w-])", text):
-            more.append(Finding(match.start(), match.end(), entity, min(score, _PROPAGATED_SCORE)))
+        start = text.find(surface)
+        while start != -1:  # str.find, not a regex per name: names differ from note to note
+            end = start + len(surface)
+            if not (_joins(text, start - 1) or _joins(text, end)):
+                more.append(Finding(start, end, entity, min(score, _PROPAGATED_SCORE)))
+            start = text.find(surface, start + 1)
     return more
+
+
+def _joins(text: str, index: int) -> bool:
+    """Whether the character at ``index`` (if any) continues a word: a mention must stand alone."""
+    return 0 <= index < len(text) and (text[index].isalnum() or text[index] in "_-")
 
 
 def _resolve_overlaps(candidates: list[Finding], text: str) -> list[Finding]:

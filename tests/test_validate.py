@@ -90,6 +90,9 @@ COLUMN_CASES = [
     ("datetime", "{not_future: true}", "2024-06-01T11:59:00", "2024-06-01T12:01:00", "not_future:value"),
     ("date", "{not_before: '1900-01-01'}", "1900-01-01", "1899-12-31", "not_before:value"),
     ("int", "{}", "12", "12.5", "coerce:value"),
+    # Whole numbers beyond int64 are unreadable, not a crash.
+    ("int", "{}", "12", "1E100", "coerce:value"),
+    ("int", "{}", "12", "9223372036854775808", "coerce:value"),
     ("float", "{}", "1e3", "one", "coerce:value"),
     ("date", "{}", "2024-02-29", "2023-02-29", "coerce:value"),
     ("bool", "{}", "Yes", "maybe", "coerce:value"),

@@ -179,12 +179,16 @@ def write_table(frame: pd.DataFrame, path: str | Path) -> Path:
 
 
 def _arrow_safe(frame: pd.DataFrame) -> pd.DataFrame:
-    """Object columns holding mixed types become strings so Arrow can store them."""
+    """Object columns holding mixed types become strings so Arrow can store them; nulls stay null.
+
+    A CSV's empty cell arrives as NaN: it must be written as null, not as the text "nan".
+    """
     out = frame.copy()
     for column in out.columns:
         if out[column].dtype == object:
-            out[column] = out[column].map(lambda v: v if v is None or isinstance(v, str) else str(v))
-            out[column] = out[column].where(out[column].notna(), None)
+            texts = out[column].map(lambda v: v if isinstance(v, str) else str(v), na_action="ignore")
+            texts = texts.astype(object)  # an all-null column must not turn into floats
+            out[column] = texts.where(texts.notna(), None)
     return out
 
 

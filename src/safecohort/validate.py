@@ -245,6 +245,8 @@ def _numbers(raw: pd.Series, target: pyarrow.DataType) -> pd.Series:
             return pd.Series(parsed.to_numpy(zero_copy_only=False), index=raw.index, dtype="float64")
     numbers = pd.to_numeric(raw, errors="coerce")
     if pd.api.types.is_integer_dtype(numbers.dtype) and pyarrow.types.is_integer(target):
+        if pd.api.types.is_unsigned_integer_dtype(numbers.dtype):  # a value beyond int64: unreadable
+            numbers = numbers.astype("UInt64").mask(numbers > np.iinfo(np.int64).max)
         return numbers.astype("Int64")  # every value a whole number: keep all digits
     return numbers.astype("float64")
 
@@ -261,7 +263,8 @@ def _coerce(raw: pd.Series, column_type: ColumnType) -> tuple[pd.Series, np.ndar
     if column_type == "int":
         coerced = _numbers(raw, pyarrow.int64())
         if not pd.api.types.is_integer_dtype(coerced.dtype):
-            whole = np.isfinite(coerced) & (coerced % 1 == 0)
+            # A whole number outside int64 ("1E100") cannot be stored: unreadable, like "12.5".
+            whole = np.isfinite(coerced) & (coerced % 1 == 0) & (coerced.abs() < 2.0**63)
             coerced = coerced.where(whole).astype("Int64")
     elif column_type == "float":
         coerced = _numbers(raw, pyarrow.float64()).astype("float64")

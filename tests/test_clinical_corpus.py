@@ -16,7 +16,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "bench" / "data" / "clinical"
 GENERATOR = ROOT / "scripts" / "make_clinical_corpus.py"
-SPLITS = ("dev", "test")
+SPLITS = ("dev", "test", "dev2")  # dev2: a second tuning split, added later with its own templates
 # i2b2 2014 PHI types (relatives are PATIENT with "role": "relative").
 I2B2_LABELS = {
     "PATIENT", "DOCTOR", "USERNAME", "PROFESSION", "HOSPITAL", "ORGANIZATION", "STREET", "CITY", "STATE",
@@ -42,9 +42,9 @@ def _all_notes(corpus: dict[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
 
 def test_files_exist_with_enough_notes_in_every_style(corpus: dict[str, list[dict[str, Any]]]) -> None:
     assert (CORPUS / "README.md").is_file()
-    assert len(corpus["dev"]) >= 160 and len(corpus["test"]) >= 100
+    assert len(corpus["dev"]) >= 160 and len(corpus["test"]) >= 100 and len(corpus["dev2"]) >= 112
     notes = _all_notes(corpus)
-    assert len(notes) >= 200
+    assert len(notes) >= 392
     assert {note["style"] for note in notes} == STYLES
     for split in SPLITS:
         per_style = Counter(note["style"] for note in corpus[split])
@@ -78,14 +78,16 @@ def test_every_span_matches_its_offsets_and_none_overlap(corpus: dict[str, list[
 
 
 def test_annotation_conventions(corpus: dict[str, list[dict[str, Any]]]) -> None:
-    """Ages are PHI only over 89; titles are outside name spans; nursing notes are in capitals."""
+    """Ages are PHI only over 89; titles are outside name spans; dev/test nursing notes are in capitals
+    (dev2 adds a mixed-case handoff author on purpose)."""
     notes = _all_notes(corpus)
     spans = [span for note in notes for span in note["spans"]]
     ages = [int(span["text"]) for span in spans if span["label"] == "AGE"]
     assert ages and min(ages) >= 90
     names = [span["text"] for span in spans if span["label"] in ("PATIENT", "DOCTOR")]
     assert not [name for name in names if re.match(r"(?i)(dr|mr|mrs|ms)\.?\s", name) or name.endswith(" RN")]
-    assert all(note["text"] == note["text"].upper() for note in notes if note["style"] == "nursing")
+    old_nursing = [note for split in ("dev", "test") for note in corpus[split] if note["style"] == "nursing"]
+    assert old_nursing and all(note["text"] == note["text"].upper() for note in old_nursing)
     labels = Counter(span["label"] for span in spans)
     for label in ("PATIENT", "DOCTOR", "HOSPITAL", "DATE", "PHONE", "MEDICALRECORD", "AGE", "IDNUM"):
         assert labels[label] >= 20, f"{label}: {labels[label]}"
@@ -93,19 +95,39 @@ def test_annotation_conventions(corpus: dict[str, list[dict[str, Any]]]) -> None
 
 def test_splits_share_no_id_and_no_template(corpus: dict[str, list[dict[str, Any]]]) -> None:
     ids = {split: {note["id"] for note in corpus[split]} for split in SPLITS}
-    assert len(ids["dev"]) == len(corpus["dev"]) and len(ids["test"]) == len(corpus["test"])
-    assert not ids["dev"] & ids["test"]
     templates = {split: {note["template"] for note in corpus[split]} for split in SPLITS}
-    assert not templates["dev"] & templates["test"]
+    for split in SPLITS:
+        assert len(ids[split]) == len(corpus[split])
+    for i, first in enumerate(SPLITS):
+        for second in SPLITS[i + 1 :]:
+            assert not ids[first] & ids[second], (first, second)
+            assert not templates[first] & templates[second], (first, second)
+    per_style = Counter(note["style"] for note in corpus["dev2"])
+    authors = {style: {n["template"] for n in corpus["dev2"] if n["style"] == style} for style in STYLES}
+    assert all(len(names) >= 2 for names in authors.values()), authors
+    assert all(count >= 16 for count in per_style.values()), per_style
     for split in SPLITS:
         styles = {note["style"] for note in corpus[split]}
         assert styles == STYLES, f"{split} has every style, written by its own templates"
 
 
 def test_every_label_in_dev_is_also_in_test(corpus: dict[str, list[dict[str, Any]]]) -> None:
-    """What the scanner is tuned on (dev) is also reported (test)."""
+    """What the scanner is tuned on (dev, dev2) is also reported (test), and dev2 tunes on every label."""
     labels = {split: {span["label"] for note in corpus[split] for span in note["spans"]} for split in SPLITS}
     assert labels["dev"] == labels["test"]
+    assert labels["dev2"] == labels["test"]
+
+
+def test_dev2_text_differs_from_dev_and_test(corpus: dict[str, list[dict[str, Any]]]) -> None:
+    """dev2 authors write their own first lines (headers), never one of a dev or test author."""
+
+    def header(note: dict[str, Any]) -> str:
+        first_span_or_end = min([s["start"] for s in note["spans"]] + [len(note["text"])])
+        return note["text"][:first_span_or_end].split("\n")[0].strip().lower()
+
+    old = {header(note) for split in ("dev", "test") for note in corpus[split]} - {""}
+    new = {header(note) for note in corpus["dev2"]} - {""}
+    assert new and not new & old, sorted(new & old)
 
 
 def _generator_main() -> Callable[[Sequence[str]], int]:
@@ -122,3 +144,15 @@ def test_generator_reproduces_the_committed_files(tmp_path: Path) -> None:
             f"scripts/make_clinical_corpus.py no longer reproduces bench/data/clinical/{split}.jsonl "
             "(a generator change or another Faker version); regenerate, update the README counts and commit"
         )
+
+
+def test_dev_and_test_do_not_depend_on_the_dev2_templates() -> None:
+    """dev2 draws from its own seeded World: without its templates, dev and test come out the same."""
+    namespace = runpy.run_path(str(GENERATOR), run_name="make_clinical_corpus")
+    templates: dict[str, tuple[str, str, Any]] = namespace["TEMPLATES"]
+    for name in [name for name, (_, split, _) in templates.items() if split == "dev2"]:
+        del templates[name]
+    splits = namespace["generate"]()
+    assert splits["dev2"] == []
+    for split in ("dev", "test"):
+        assert splits[split] == _read(split), split

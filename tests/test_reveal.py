@@ -148,14 +148,14 @@ def test_no_key_form_in_any_written_file_or_error(built: dict[str, Path]) -> Non
     errors = []
     tampered = data.copy()
     tampered.loc[0, "ssn"] = tampered.at[0, "ssn"][:-1] + ("A" if tampered.at[0, "ssn"][-1] != "A" else "B")
-    with pytest.raises(DecryptionError) as info:
+    with pytest.raises(DecryptionError) as garbled:
         reveal(tampered, ["ssn"], keyring, policy=policy)
-    errors.append(str(info.value))
-    with pytest.raises(UnknownKeyIdError) as info:
+    errors.append(str(garbled.value))
+    with pytest.raises(UnknownKeyIdError) as unknown:
         reveal(data, ["ssn"], Keyring.generate(), policy=policy)
-    errors.append(str(info.value))
-    with pytest.raises(UnknownKeyIdError) as info:
+    errors.append(str(unknown.value))
+    with pytest.raises(UnknownKeyIdError) as unknown:
         reveal(data, ["mrn"], keyring, policy=policy, key_id="k7-20200101-000000")
-    errors.append(str(info.value))
+    errors.append(str(unknown.value))
     for text in [*errors, repr(keyring), str(keyring), *(repr(keyring.info(k)) for k in keyring.key_ids)]:
         assert_no_key_in(text, keyring, FPE_DOMAINS)

@@ -269,11 +269,7 @@ def _reveal(args: argparse.Namespace) -> int:
     except SafecohortError as exc:
         log.append("reveal_refused", {**details, "error": type(exc).__name__})
         raise
-    data = result.data.copy()
-    for column in data.columns:
-        if data[column].dtype == object:  # CSV nulls arrive as NaN: keep them null, not the text "nan"
-            data[column] = data[column].where(data[column].notna(), None)
-    write_table(data, out)
+    write_table(result.data, out)
     try:
         log.append(
             "reveal",

@@ -5,7 +5,8 @@ Every error a caller can see derives from :class:`SafecohortError`. Messages say
 dependencies (yaml, pandera, pyarrow, cryptography) are translated into these at the boundary where they
 occur, so a caller never catches a dependency's exception type.
 
-The CLI maps each class to an exit code in one place (``EXIT_CODES``).
+Each class carries its CLI exit code (``exit_code``: 2, or 3 for :class:`SafetyCheckError`); the CLI's
+``main`` turns any of them into one line on stderr and that code.
 """
 
 from __future__ import annotations

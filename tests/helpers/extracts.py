@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 import numpy as np
 import pandas as pd
 from faker import Faker
@@ -196,7 +199,7 @@ def lab_claims_extract(rows: int = 300, seed: int = 7) -> pd.DataFrame:
     fake = Faker("en_US")
     fake.seed_instance(seed)
     rng = np.random.default_rng(seed)
-    members = [
+    members: list[dict[str, Any]] = [
         {
             "MBR_ID": f"M{rng.integers(10**8, 10**9)}",
             "PAT_FIRST_NM": fake.first_name(),
@@ -252,7 +255,7 @@ def lab_claims_extract(rows: int = 300, seed: int = 7) -> pd.DataFrame:
     return frame.astype(object)
 
 
-def confusion(truth: dict[str, str | None], predicted: dict[str, str | None]) -> pd.DataFrame:
+def confusion(truth: Mapping[str, str | None], predicted: Mapping[str, str | None]) -> pd.DataFrame:
     """Truth kinds (rows) by predicted kinds (columns), counting columns; "-" stands for not PHI."""
     pairs = pd.DataFrame(
         {

@@ -97,11 +97,11 @@ def test_entity_actions_from_the_policy(finding: type, policy: Policy, keyring: 
     name = one.split(",")[0]
     assert two.startswith(name + " returned") and not three.startswith(name + ",")
     # Dates of one patient move together: the 6-day interval survives.
-    date_one = pd.Timestamp(re.search(r"\d\d/\d\d/\d{4}", one).group())
-    date_two = pd.Timestamp(re.search(r"\d\d/\d\d/\d{4}", two).group())
+    date_one = pd.Timestamp(re.findall(r"\d\d/\d\d/\d{4}", one)[0])
+    date_two = pd.Timestamp(re.findall(r"\d\d/\d\d/\d{4}", two)[0])
     assert (date_two - date_one).days == 6 and 10 <= abs((date_one - pd.Timestamp("2021-03-14")).days) <= 100
     # The MRN is encrypted under the shared domain "mrn", so it decrypts like the mrn column.
-    token = re.search(r"enc:v1:\S+?:[A-Za-z0-9_-]+", one).group()
+    token = re.findall(r"enc:v1:\S+?:[A-Za-z0-9_-]+", one)[0]
     assert decrypt_values(keyring, "mrn", [token]) == ["123456"]
     # Inserted spans cover written text only: not the kept hospital, not the dropped URL.
     written = [one[s:e] for s, e in inserted[0]]

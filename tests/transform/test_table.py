@@ -134,7 +134,7 @@ def test_key_bytes_appear_in_no_file_but_the_key_file(
     (tmp_path / "actions.json").write_text(str([a.model_dump_json() for a in result.actions]))
     (tmp_path / "repr.txt").write_text(repr(keyring) + str(result))
     material = keyring.info(keyring.active_id).material
-    forms = [
+    forms: list[bytes | str] = [
         material,
         base64.b64encode(material),
         base64.urlsafe_b64encode(material).rstrip(b"="),

@@ -211,8 +211,27 @@ def write_predictions(predictions: Predictions, path: str | Path) -> Path:
 # --- the metric ------------------------------------------------------------------------------------------
 
 
+class _EntityRecall:
+    """Strict and loose entity recall, shared by the overall and the per-label scores."""
+
+    __slots__ = ()
+    entities: int
+    strict: int
+    loose: int
+
+    @property
+    def recall_strict(self) -> float:
+        """Share of gold entities whose every character is covered by a prediction."""
+        return self.strict / max(1, self.entities)
+
+    @property
+    def recall_loose(self) -> float:
+        """Share of gold entities a prediction overlaps."""
+        return self.loose / max(1, self.entities)
+
+
 @dataclass(frozen=True, slots=True)
-class LabelScores:
+class LabelScores(_EntityRecall):
     """Entity and token counts for the gold spans of one label.
 
     ``token_tp``/``token_fn``: scored tokens (not touching an ignored span) that overlap a gold span of
@@ -227,20 +246,12 @@ class LabelScores:
     token_fn: int
 
     @property
-    def recall_strict(self) -> float:
-        return self.strict / max(1, self.entities)
-
-    @property
-    def recall_loose(self) -> float:
-        return self.loose / max(1, self.entities)
-
-    @property
     def token_recall(self) -> float:
         return self.token_tp / max(1, self.token_tp + self.token_fn)
 
 
 @dataclass(frozen=True)
-class Scores:
+class Scores(_EntityRecall):
     """What :func:`score` measures; every ratio is derived from the counts exactly as score.py does."""
 
     notes: int
@@ -252,16 +263,6 @@ class Scores:
     fp: int
     fn: int
     by_label: Mapping[str, LabelScores]
-
-    @property
-    def recall_strict(self) -> float:
-        """Share of gold entities whose every character is covered by a prediction."""
-        return self.strict / max(1, self.entities)
-
-    @property
-    def recall_loose(self) -> float:
-        """Share of gold entities a prediction overlaps."""
-        return self.loose / max(1, self.entities)
 
     @property
     def token_recall(self) -> float:

@@ -1,8 +1,10 @@
-"""Generate the synthetic English clinical PHI corpus, ``bench/data/clinical/{dev,test}.jsonl``.
+"""Generate the synthetic English clinical PHI corpus, ``bench/data/clinical/{dev,test,dev2}.jsonl``.
 
 Seven note styles (nursing, discharge, ed, radiology, pathology, letter, telephone), each written by
 several templates ("authors") with their own phrasing. Every template belongs to exactly one split, so
-the test split holds phrasings the scanner was never tuned on. Every PHI span is recorded while the
+the test split holds phrasings the scanner was never tuned on. ``dev2`` is a second tuning split added
+later: new authors with layouts, name lists and formats of their own, drawn from a separate seeded World
+so that dev and test stayed byte for byte as they were. Every PHI span is recorded while the
 text is assembled (``Note.add``), with i2b2 2014 PHI type names as labels; ages under 90, bare times,
 room numbers and eponyms (Parkinson's, Foley, Bell's palsy, ...) are deliberately left unannotated.
 
@@ -682,7 +684,7 @@ def exam(w: World) -> str:
 
 # --------------------------------------------------------------------------------------------------
 # Templates. Each is one "author": a function that writes one note into ``n``. ``TEMPLATES`` maps a
-# template name to (style, split, function); no template belongs to both splits.
+# template name to (style, split, function); every template belongs to exactly one split.
 # --------------------------------------------------------------------------------------------------
 
 TemplateFn = Callable[[World, Note], None]
@@ -3944,6 +3946,1436 @@ def phone_portal_message(w: World, n: Note) -> None:
 
 
 # --------------------------------------------------------------------------------------------------
+# dev2: a second tuning split, added later. Its templates, name lists, places, date and number formats
+# are its own (none of the dev or test layouts), and it is drawn from its own seeded World, so adding
+# it left dev.jsonl and test.jsonl byte for byte as they were.
+# --------------------------------------------------------------------------------------------------
+
+DEV2_SEED_OFFSET = 2  # dev2 uses World(seed + DEV2_SEED_OFFSET); dev and test share World(seed)
+
+# fmt: off
+DEV2_FIRST_NAMES = (
+    ("F", "Tendai"), ("F", "Oksana"), ("F", "Bolanle"), ("F", "Ngozi"), ("F", "Anh"), ("F", "Zainab"),
+    ("F", "Noa"), ("F", "Dagny"), ("F", "Lakshmi"), ("F", "Kalani"), ("F", "Ilse"), ("F", "Esperanza"),
+    ("F", "Nayeli"), ("F", "Itzel"), ("F", "Mekdes"), ("F", "Malak"), ("F", "Hyun-joo"), ("F", "Ayşe"),
+    ("F", "Renée"), ("F", "Wanjiru"), ("M", "Hyun-woo"), ("M", "Tevita"), ("M", "Sione"), ("M", "Eitan"),
+    ("M", "Aarav"), ("M", "Wiremu"), ("M", "Bogdan"), ("M", "Koffi"), ("M", "Abebe"), ("M", "Hamza"),
+    ("M", "Yerlan"), ("M", "Desmond"), ("M", "Tomás"), ("M", "Joaquín"), ("M", "Olusegun"),
+    ("M", "Kwabena"), ("M", "Fionn"), ("M", "Lars"), ("M", "Vusi"), ("M", "Ho"),
+)
+DEV2_WORDLIKE_FIRST_NAMES = (
+    ("F", "Sunny"), ("F", "Destiny"), ("F", "Precious"), ("F", "Honor"), ("F", "Summer"), ("F", "Autumn"),
+    ("F", "Star"), ("F", "Charity"), ("F", "Blessing"), ("M", "Hunter"), ("M", "Chase"), ("M", "Miles"),
+    ("M", "Sonny"), ("M", "Rocky"), ("M", "Deacon"), ("M", "Major"), ("M", "Royal"), ("M", "King"),
+)
+DEV2_SURNAMES = (
+    "Adeyemi", "Mensah", "Tesfaye", "Wójcik", "Núñez", "Çelik", "Halvorsen", "Kaleikini", "Tuilagi",
+    "Fonoti", "Abdirahman", "Farah", "Nkemelu", "Hakobyan", "Zhou", "Lê", "Trinh", "Choi", "Park-Whitaker",
+    "Ben-David", "Mahlangu", "Oduya", "Villalobos", "Achterberg", "Okafor", "Kuznetsova", "Obi",
+    "Rahimi", "Vaitkus", "Ó Briain", "Mac an tSaoir", "Da Silva", "dos Santos", "Van Wyk", "Le Blanc",
+    "Al-Masri", "Bahadur", "Wangui", "Sandoval-Ruiz", "Kristjánsdóttir", "Tanaka-Ross", "Kamau",
+)
+DEV2_WORDLIKE_SURNAMES = (
+    "Price", "Lamb", "Guest", "Waters", "Bishop", "Fields", "Sharp", "Chase", "Winter", "Summers", "Moss",
+    "Bridges", "Rivers", "Baker", "Cook", "Mason", "Walker", "Pope", "Crane", "Wise", "Noble", "Friend",
+    "Day", "Means", "Goodnight", "Sickles",
+)
+# Real towns, several of them words, countries or famous cities elsewhere (Peru, Lebanon, Cairo, Athens).
+DEV2_TOWNS = (
+    ("Lawrence", "MA"), ("Chicopee", "MA"), ("Fitchburg", "MA"), ("Taunton", "MA"), ("Pawtucket", "RI"),
+    ("Woonsocket", "RI"), ("Lewiston", "ME"), ("Rutland", "VT"), ("Troy", "NY"), ("Elmira", "NY"),
+    ("Bethlehem", "PA"), ("Hershey", "PA"), ("Canton", "OH"), ("Lima", "OH"), ("Paris", "TX"),
+    ("Hope", "AR"), ("Liberty", "MO"), ("Friendship", "WI"), ("Bristol", "CT"), ("Athens", "GA"),
+    ("Cairo", "IL"), ("Lebanon", "NH"), ("Peru", "IN"), ("Dayton", "OH"), ("Gary", "IN"),
+    ("Sandwich", "MA"), ("Marshfield", "MA"), ("Orange", "MA"), ("Truth or Consequences", "NM"),
+)
+DEV2_STATES = {
+    "MA": ("Massachusetts", "Mass."), "RI": ("Rhode Island", "R.I."), "ME": ("Maine", "Me."),
+    "VT": ("Vermont", "Vt."), "NY": ("New York", "N.Y."), "PA": ("Pennsylvania", "Penn."),
+    "OH": ("Ohio", "Ohio"), "TX": ("Texas", "Tex."), "AR": ("Arkansas", "Ark."), "MO": ("Missouri", "Mo."),
+    "WI": ("Wisconsin", "Wis."), "CT": ("Connecticut", "Conn."), "GA": ("Georgia", "Ga."),
+    "IL": ("Illinois", "Ill."), "NH": ("New Hampshire", "N.H."), "IN": ("Indiana", "Ind."),
+    "NM": ("New Mexico", "N.M."),
+}
+DEV2_PROFESSIONS = (
+    "bus driver", "retired longshoreman", "dental hygienist", "crossing guard", "retired nurse",
+    "lobsterman", "adjunct professor", "night custodian", "welder", "paralegal", "barista", "roofer",
+    "retired judge", "pastor", "pharmacist", "mail carrier", "seamstress", "bartender", "CNA",
+    "retired Army medic", "physical therapist", "day-care teacher", "forklift operator", "locksmith",
+)
+DEV2_EMPLOYERS = (
+    "Keolis", "Market Basket", "the MBTA", "Raytheon", "Home Depot", "UPS", "Dunkin'", "Stop & Shop",
+    "Amazon", "FedEx Ground", "Walgreens", "the Postal Service", "Costco", "Boston Public Schools",
+    "Brigham Circle Dental", "Catholic Charities",
+)
+DEV2_LANDMARKS = (
+    "the Nashua River Rail Trail", "Mill Pond Park", "the Route 9 Park and Ride", "Horseneck Beach",
+    "Wachusett Reservoir", "the Blackstone River Bikeway", "Lake Quinsigamond", "Fenway Park",
+    "the Lowell Memorial Auditorium", "the Cape Cod Canal",
+)
+DEV2_AREA_CODES = ("339", "351", "978", "617", "401", "207", "802", "518", "570", "330", "903", "870")
+# fmt: on
+DEV2_MAIL = ("icloud.com", "hotmail.com", "protonmail.com", "msn.com", "charter.net", "att.net")
+
+# New date layouts (dev and test use none of these keys).
+DATE_FORMATS.update(
+    {
+        "ddMONyyyy": lambda d: f"{d.day:02d}{MONTHS[d.month - 1][:3].upper()}{d.year}",
+        "yyyymmdd": lambda d: f"{d.year}{d.month:02d}{d.day:02d}",
+        "yyyy/mm/dd": lambda d: f"{d.year}/{d.month:02d}/{d.day:02d}",
+        "d.m.yyyy": lambda d: f"{d.day}.{d.month}.{d.year}",
+        "mm-dd-yyyy": lambda d: f"{d.month:02d}-{d.day:02d}-{d.year}",
+        "Mon d 'yy": lambda d: f"{MONTHS[d.month - 1][:3]} {d.day} '{d.year % 100:02d}",
+        "d Mon yy": lambda d: f"{d.day} {MONTHS[d.month - 1][:3]} {d.year % 100:02d}",
+        "dth of Month": lambda d: f"{ordinal(d.day)} of {MONTHS[d.month - 1]}",
+        "Month yyyy": lambda d: f"{MONTHS[d.month - 1]} {d.year}",
+        "mm/yyyy": lambda d: f"{d.month:02d}/{d.year}",
+        "Mon-dd": lambda d: f"{MONTHS[d.month - 1][:3]}-{d.day:02d}",
+        "m.d": lambda d: f"{d.month}.{d.day}",
+        "dth Month yyyy": lambda d: f"{ordinal(d.day)} {MONTHS[d.month - 1]} {d.year}",
+    }
+)
+DEV2_FULL_DATES = ("ddMONyyyy", "yyyymmdd", "yyyy/mm/dd", "mm-dd-yyyy", "Mon d 'yy", "d Mon yy", "d.m.yyyy")
+
+# New name layouts: HL7-style carets, "First L.", all capitals, "Last, First M.".
+NAME_FORMATS.update(
+    {
+        "caret": lambda p: f"{p.last.upper()}^{p.first.upper()}^{p.middle}",
+        "first_initial": lambda p: f"{p.first} {p.last[0]}.",
+        "FULL": lambda p: f"{p.first} {p.last}".upper(),
+        "last_first_mi": lambda p: f"{p.last}, {p.first} {p.middle}.",
+        "lower_first": lambda p: p.first.lower(),
+    }
+)
+
+
+def person2(w: World, sex: str | None = None, last: str | None = None) -> Person:
+    """A dev2 person: names mostly from the dev2 lists, the rest from Faker and the older lists."""
+    sex = sex or w.pick("FM")
+    roll = w.rng.random()
+    if roll < 0.15:
+        first = w.pick([name for s, name in DEV2_WORDLIKE_FIRST_NAMES if s == sex])
+    elif roll < 0.5:
+        first = w.pick([name for s, name in DEV2_FIRST_NAMES if s == sex])
+    elif roll < 0.6:
+        first = w.pick([name for s, name in EXTRA_FIRST_NAMES if s == sex])
+    else:
+        first = w.fake.first_name_female() if sex == "F" else w.fake.first_name_male()
+    if last is None:
+        roll = w.rng.random()
+        if roll < 0.2:
+            last = w.pick(DEV2_WORDLIKE_SURNAMES)
+        elif roll < 0.55:
+            last = w.pick(DEV2_SURNAMES)
+        elif roll < 0.62:
+            last = w.pick(EXTRA_SURNAMES)
+        else:
+            last = w.fake.last_name()
+    return Person(first, last, sex, w.pick(string.ascii_uppercase))
+
+
+def relative2(w: World, patient: Person, years: int = 60) -> tuple[str, Person]:
+    """A dev2 family member, with relations the older splits do not use (no parents past 70)."""
+    relations = ("partner", "stepson", "grandson", "ex-wife", "goddaughter", "cousin")
+    relation = w.pick(relations if years >= 70 else (*relations, "mother", "father", "aunt"))
+    female = relation in ("ex-wife", "goddaughter", "mother", "aunt") or (
+        relation in ("partner", "cousin") and w.chance(0.5)
+    )
+    same_last = relation in ("mother", "father", "grandson") or w.chance(0.3)
+    return relation, person2(w, "F" if female else "M", patient.last if same_last else None)
+
+
+def town2(w: World) -> tuple[str, str]:
+    return w.pick(DEV2_TOWNS) if w.chance(0.7) else (w.fake.city(), w.pick(("MA", "RI", "NY", "PA")))
+
+
+def address2(w: World) -> list[Piece]:
+    """An address in layouts the older splits do not use: "Lawrence MA 01841", "Troy, N.Y. 12180"."""
+    town, state = town2(w)
+    full, abbr = DEV2_STATES[state]
+    state_text = w.pick((state, state, abbr, full))
+    zip_code = w.fake.zipcode_in_state(state)
+    kind = w.num(0, 2)
+    if kind == 0:
+        street = f"{w.fake.building_number()} {w.fake.street_name()}, Unit {w.num(1, 30)}{w.pick('ABCD')}"
+    elif kind == 1:
+        street = f"{w.num(1, 899)} {w.pick(('Old', 'Upper', 'Lower'))} {w.fake.last_name()} Rd."
+    else:
+        street = w.fake.street_address()
+    sep = w.pick((" ", ", "))
+    return [
+        Phi(street, "STREET"),
+        ", ",
+        Phi(town, "CITY"),
+        sep,
+        Phi(state_text, "STATE"),
+        " ",
+        Phi(zip_code, "ZIP"),
+    ]
+
+
+def phone2(w: World, label: str = "PHONE") -> Phi:
+    area, exchange, line = w.pick(DEV2_AREA_CODES), str(w.num(201, 989)), w.digits(4)
+    text = w.pick(
+        (
+            f"+1 {area} {exchange} {line}",
+            f"{area} {exchange} {line}",
+            f"({area}){exchange}-{line}",
+            f"+1-{area}-{exchange}-{line}",
+            f"{area}/{exchange}-{line}",
+        )
+    )
+    return Phi(text, label)
+
+
+def extension(w: World) -> Phi:
+    """An in-house extension or pager ("4-5512", "x71234", "pgr 38812" -> the digits)."""
+    return Phi(w.pick((f"{w.num(2, 7)}-{w.digits(4)}", f"x{w.digits(5)}", w.digits(5))), "PHONE")
+
+
+def username2(w: World, person: Person) -> Phi:
+    first = "".join(ch for ch in person.first.lower() if ch.isascii() and ch.isalpha())
+    last = "".join(ch for ch in person.last.lower() if ch.isascii() and ch.isalpha())
+    text = w.pick(
+        (
+            f"{last[:5]}{first[:1]}{w.num(1, 9):02d}".upper(),
+            f"{first}.{last}",
+            f"e{w.digits(6)}",
+            f"{first[:1]}{last[:6]}{w.num(1, 99)}",
+        )
+    )
+    return Phi(text, "USERNAME")
+
+
+def employer(w: World) -> Phi:
+    text = w.pick(
+        (
+            w.pick(DEV2_EMPLOYERS),
+            f"{w.place_word()} Tool & Die",
+            f"{w.fake.last_name()} Landscaping",
+            f"{w.place_word()} Credit Union",
+            w.fake.company(),
+        )
+    )
+    return Phi(text, "ORGANIZATION")
+
+
+def profession2(w: World) -> Phi:
+    return Phi(w.pick(DEV2_PROFESSIONS), "PROFESSION")
+
+
+def npi(w: World) -> Phi:
+    return Phi(w.pick(("1", "1", "2")) + w.digits(9), "IDNUM")
+
+
+def mrn2(w: World) -> Phi:
+    text = w.pick((f"E{w.digits(7)}", f"{w.digits(2)}-{w.digits(3)}-{w.digits(3)}", f"MR{w.digits(8)}"))
+    return Phi(text, "MEDICALRECORD")
+
+
+def plan_id2(w: World) -> Phi:
+    text = w.pick(
+        (
+            f"{w.letters(3)} {w.digits(7)}-{w.digits(2)}",
+            "1" + w.digits(11),
+            f"{w.digits(4)}-{w.digits(4)}-{w.digits(2)}",
+            f"{w.letters(1)}{w.digits(8)}{w.letters(1)}",
+        )
+    )
+    return Phi(text, "HEALTHPLAN")
+
+
+def serial(w: World) -> Phi:
+    text = w.pick(
+        (
+            f"{w.letters(3)}{w.digits(6)}{w.letters(1)}",
+            f"SN{w.digits(8)}",
+            f"{w.digits(4)}-{w.digits(4)}",
+            f"{w.letters(2)}{w.digits(7)}",
+        )
+    )
+    return Phi(text, "DEVICE")
+
+
+def date2(w: World, day: dt.date, *formats: str) -> Phi:
+    return w.date(day, *(formats or DEV2_FULL_DATES))
+
+
+def hospital2(w: World) -> str:
+    town = town2(w)[0]
+    return w.pick(
+        (
+            f"{town} Family Health Center",
+            f"Our Lady of {w.pick(('Lourdes', 'Fatima', 'the Lake', 'Mercy'))} Hospital",
+            f"{w.fake.last_name()}-{w.fake.last_name()} Medical Center",
+            f"{w.place_word()} Hospice House",
+            f"UMass {town}",
+            f"{town} VA Community Based Outpatient Clinic",
+            f"Kindred Hospital {town}",
+            f"{w.place_word()} Women's and Infants'",
+        )
+    )
+
+
+def times(w: World, k: int, low: int = 0, high: int = 23) -> list[str]:
+    """``k`` increasing bare times (never PHI) in one of two layouts per note: 0645 or 6:45."""
+    minutes = sorted(w.rng.sample(range(low * 60, high * 60 + 60), k))
+    colon = w.chance(0.5)
+    return [f"{m // 60}:{m % 60:02d}" if colon else f"{m // 60:02d}{m % 60:02d}" for m in minutes]
+
+
+def tm(w: World, low: int = 0, high: int = 23) -> str:
+    """A bare time (never PHI): 0645, 14:05."""
+    return w.pick((f"{w.num(low, high):02d}{w.num(0, 59):02d}", f"{w.num(low, high)}:{w.num(0, 59):02d}"))
+
+
+# -- dev2 / nursing: a mixed-case I-PASS handoff, and an all-caps ICU flowsheet narrative -------------
+
+
+@template("nursing", "dev2")
+def nursing_handoff_ipass(w: World, n: Note) -> None:
+    pt = person2(w)
+    day = w.day(2016, 2025)
+    admit = day - dt.timedelta(days=w.num(1, 6))
+    giver, taker = person2(w, "F" if w.chance(0.7) else "M"), person2(w)
+    years = w.age(0.35, 45)
+    relation, fam = relative2(w, pt, years)
+    n.fmt(
+        "Bedside handoff, {d} around {t} -- {a} handing over to {b}\n\n",
+        d=date2(w, day, "Mon d 'yy", "mm-dd-yyyy", "d Mon yy", "m.d"),
+        t=w.pick(("0645", "1845", "7p", "7a", "1500")),
+        a=w.name(giver, "DOCTOR", "first"),
+        b=w.name(taker, "DOCTOR", "first", "first_initial"),
+    )
+    n.fmt(
+        "Rm {r} | {t} {nm}, {a}{s}\n",
+        r=f"{w.num(2, 9)}{w.num(10, 40)}",
+        t=pt.title,
+        nm=Phi(pt.last, "PATIENT"),
+        a=age(years),
+        s=w.pick(("F" if pt.sex == "F" else "M", " yo", "y")),
+    )
+    n.add(
+        "Illness severity: ",
+        w.pick(("watcher", "stable", "watcher - RRT called last night", "unstable, MD aware")),
+        "\n",
+    )
+    n.fmt(
+        "Patient summary: in since {d} with {dx}. PMH {p}. ",
+        d=date2(w, admit, "Mon-dd", "m.d", "dth of Month"),
+        dx=w.pick(("CAP", "cellulitis of the L leg", "a hip fracture (ORIF done)", "GI bleed", "CHF")),
+        p=", ".join(w.some(PMH, 2, 3)),
+    )
+    n.fmt(
+        "{pr} is a {job} and lives in {c} ",
+        pr=pt.pronoun.capitalize(),
+        job=profession2(w),
+        c=Phi(town2(w)[0], "CITY"),
+    )
+    n.fmt(
+        "with {pos} {rel} {nm}, who works {when} at {org}.\n",
+        pos=pt.possessive,
+        rel=relation,
+        nm=w.rel(fam, "full", "first"),
+        when=w.pick(("days", "nights", "weekends")),
+        org=employer(w),
+    )
+    n.add("Action list:\n")
+    n.fmt("  - recheck K at {t} (was {k})\n", t=tm(w, 10, 23), k=f"{w.num(2, 3)}.{w.num(0, 9)}")
+    n.fmt(
+        "  - page Dr. {d} ({sp}) re: {why} -- pgr {pg}\n",
+        d=Phi(person2(w).last, "DOCTOR"),
+        sp=w.pick(("GI", "renal", "ortho", "ID")),
+        why=w.pick(("scope timing", "rising Cr", "wound vac", "abx duration")),
+        pg=extension(w),
+    )
+    n.fmt(
+        "  - {rel} wants a call back at {ph} after {t}\n",
+        rel=relation,
+        ph=phone2(w),
+        t=w.pick(("5", "6pm", "her shift", "work")),
+    )
+    if w.chance(0.5):
+        n.fmt(
+            "  - has an ICD ({m}, serial {s}); rep from {o} coming to interrogate {wd}\n",
+            m=w.pick(("Medtronic", "Boston Scientific", "Abbott")),
+            s=serial(w),
+            o=Phi(w.pick(("Medtronic", "Boston Scientific", "Abbott")), "ORGANIZATION"),
+            wd=w.weekday(day + dt.timedelta(days=w.num(1, 3))),
+        )
+    n.fmt(
+        "Situation awareness: high fall risk, bed alarm on. Sitter {s} until {t}. ",
+        s=w.name(person2(w), "DOCTOR", "first", "first_initial"),
+        t=w.pick(("2300", "midnight", "0300")),
+    )
+    n.add(
+        w.pick(
+            (
+                "Gets agitated after dark, ask about her cat, it calms her. ",
+                "Hard of hearing L ear, uses a pocket talker. ",
+                "Prefers to be called by her middle name. ",
+                "Spanish speaking, interpreter line works best. ",
+            )
+        )
+    )
+    if w.chance(0.6):
+        neighbor = person2(w)
+        n.fmt(
+            "Neighbor {nb} has the house key and is feeding the dog.\n",
+            nb=w.name(neighbor, "PATIENT", "full"),
+        )
+    else:
+        n.add("\n")
+    n.fmt("Synthesis: {b} read back, no questions.\n", b=w.name(taker, "DOCTOR", "first"))
+    n.fmt(
+        "[audit: note created by {u} {d} {t}; viewed by {v}]",
+        u=username2(w, giver),
+        d=date2(w, day, "yyyy/mm/dd", "mm-dd-yyyy"),
+        t=tm(w),
+        v=username2(w, taker),
+    )
+
+
+@template("nursing", "dev2")
+def nursing_icu_flowsheet(w: World, n: Note) -> None:
+    n.upper = True
+    pt = person2(w)
+    day = w.day(2016, 2025)
+    years = w.age(0.45, 50)
+    relation, fam = relative2(w, pt, years)
+    rn = person2(w)
+    n.fmt(
+        "Flowsheet narrative / {u} bed {b} / {d} 07-19\n",
+        u=w.pick(("MICU", "SICU", "Neuro ICU", "CVICU")),
+        b=w.num(1, 24),
+        d=date2(w, day, "ddMONyyyy", "yyyymmdd", "d Mon yy"),
+    )
+    n.fmt(
+        "ID band: {nm}  {m}  age {a}  code status {c}\n",
+        nm=w.name(pt, "PATIENT", "caret", "LAST_FIRST"),
+        m=mrn2(w),
+        a=age(years),
+        c=w.pick(("full", "DNR", "DNR/DNI", "DNR, OK to intubate")),
+    )
+    n.add("time  hr   map  spo2  rass\n")
+    hour = w.num(7, 9)
+    for step in range(w.num(3, 5)):
+        n.add(
+            f"{hour + 2 * step:02d}00  {w.num(60, 130):<4} {w.num(55, 95):<4} {w.num(88, 100):<5} "
+            f"{w.pick(('0', '-1', '-2', '+1'))}\n"
+        )
+    n.fmt(
+        "Drips: {d}. I/O {i}/{o}.\n",
+        d=w.pick(
+            ("norepi 0.06 mcg/kg/min", "propofol 30 mcg/kg/min, fentanyl 50/hr", "none", "insulin 4u/hr")
+        ),
+        i=w.num(900, 2600),
+        o=w.num(300, 2000),
+    )
+    n.fmt(
+        "Events: at {t} {e}. Dr. {d} at bedside, orders received.\n",
+        t=tm(w, 9, 17),
+        e=w.pick(
+            (
+                "self-extubated, reintubated by anesthesia",
+                "HR to 150s afib, given metoprolol 5 mg IV x2",
+                "MAP 50s, bolus 500 mL LR",
+                "seizure-like activity 40 sec, lorazepam 2 mg given",
+            )
+        ),
+        d=Phi(person2(w).last, "DOCTOR"),
+    )
+    n.fmt(
+        "Pump: {k} channel {c} (serial {s}) swapped for occlusion alarms, biomed ticket {tk}.\n",
+        k=w.pick(("Alaris", "Sigma", "Plum 360")),
+        c=w.pick("ABCD"),
+        s=serial(w),
+        tk=Phi(f"BME-{w.digits(6)}", "IDNUM"),
+    )
+    n.fmt(
+        "Family: {rel} {nm} in from {c} with a friend, {fr}; ",
+        rel=relation,
+        nm=w.rel(fam, "full", "first"),
+        c=Phi(town2(w)[0], "CITY"),
+        fr=w.name(person2(w), "PATIENT", "first", "full"),
+    )
+    n.fmt(
+        "HCP paperwork on chart, contact {ph} (cell), {ph2} (work, {org}).\n",
+        ph=phone2(w),
+        ph2=phone2(w),
+        org=employer(w),
+    )
+    if w.chance(0.5):
+        n.fmt(
+            "SW {sw} met family re: {why}.\n",
+            sw=w.name(person2(w), "DOCTOR", "full", "first_initial"),
+            why=w.pick(("guardianship", "MassHealth application", "travel lodging", "goals of care")),
+        )
+    n.fmt(
+        "Signed {u} ({nm}, RN) {t}",
+        u=username2(w, rn),
+        nm=w.name(rn, "DOCTOR", "full", "first_initial"),
+        t=w.pick(("1905", "1858", "1922")),
+    )
+
+
+# -- dev2 / discharge: a rehab transition-of-care summary, and a hospitalist SOAP discharge-day note ---
+
+
+@template("discharge", "dev2")
+def discharge_snf_transition(w: World, n: Note) -> None:
+    pt = person2(w)
+    years = w.age(0.5, 70)
+    home_from = w.day(2016, 2025)
+    snf_admit = home_from - dt.timedelta(days=w.num(10, 30))
+    hosp_admit = snf_admit - dt.timedelta(days=w.num(3, 9))
+    relation, fam = relative2(w, pt, years)
+    facility = w.pick(
+        (f"{w.place_word()} Rehabilitation and Nursing", f"The {w.fake.last_name()} at {w.place_word()}")
+    )
+    n.fmt("TRANSITION OF CARE -- {f} to home\n\n", f=Phi(facility, "HOSPITAL"))
+    n.fmt(
+        "Resident: {nm}   Rm {r}   DOB {b}\n",
+        nm=w.name(pt, "PATIENT", "last_first_mi", "full"),
+        r=f"{w.num(100, 399)}{w.pick('AB')}",
+        b=date2(w, w.dob(home_from, years), "yyyy/mm/dd", "mm-dd-yyyy", "d.m.yyyy"),
+    )
+    n.fmt(
+        "Stay: {a} through {d}, after a hospital stay at {h} ({ha} - {hd}).\n",
+        a=date2(w, snf_admit, "Mon d 'yy", "mm-dd-yyyy"),
+        d=date2(w, home_from, "Mon d 'yy", "mm-dd-yyyy"),
+        h=Phi(hospital2(w), "HOSPITAL"),
+        ha=date2(w, hosp_admit, "Mon-dd", "m.d"),
+        hd=date2(w, snf_admit, "Mon-dd", "m.d"),
+    )
+    n.fmt(
+        "\n{t} {nm} is a {a} year old {job} who came to us for {why}. ",
+        t=pt.title,
+        nm=Phi(pt.last, "PATIENT"),
+        a=age(years),
+        job=profession2(w),
+        why=w.pick(
+            (
+                "strengthening after a mechanical fall with a pubic ramus fracture",
+                "IV antibiotics (6 weeks of cefazolin via PICC) for MSSA bacteremia",
+                "rehab after a L MCA stroke",
+                "reconditioning after a long ICU stay",
+            )
+        ),
+    )
+    n.fmt(
+        "{pr} lives alone in a second-floor walk-up in {c}. ",
+        pr=pt.pronoun.capitalize(),
+        c=Phi(town2(w)[0], "CITY"),
+    )
+    n.fmt(
+        "{pos} {rel} {nm}, a {job2} at {org}, stops in most evenings, ",
+        pos=pt.possessive.capitalize(),
+        rel=relation,
+        nm=w.rel(fam, "first", "full"),
+        job2=w.pick(("cashier", "driver", "supervisor", "nurse")),
+        org=employer(w),
+    )
+    n.fmt(
+        "and {nb} from church drives {o} to appointments.\n\n",
+        nb=w.name(person2(w), "PATIENT", "full"),
+        o="her" if pt.sex == "F" else "him",
+    )
+    n.add(
+        "Function at discharge: ",
+        w.pick(
+            (
+                "ambulates 150 ft with rolling walker, supervision on stairs",
+                "transfers with standby assist, wheelchair for distances",
+                "independent ADLs except bathing",
+            )
+        ),
+        ". Cognition: ",
+        w.pick(("SLUMS 22/30", "MoCA 19", "A&Ox3, mild STM deficit")),
+        ".\n",
+    )
+    n.fmt("Medication changes: {m}.\n", m="; ".join(m.split(",")[0] for m in w.some(MEDS, 2, 3)))
+    n.fmt(
+        "Services: {o} home health (PT/OT/RN) start of care {s}, intake {ph}. ",
+        o=Phi(f"{w.place_word()} VNA", "ORGANIZATION"),
+        s=date2(w, home_from + dt.timedelta(days=w.num(1, 3)), "Mon-dd", "m.d", "dth of Month"),
+        ph=phone2(w),
+    )
+    n.fmt(
+        "Hospital bed and commode delivered by {o}.\n",
+        o=Phi(f"{w.fake.last_name()} Medical Supply", "ORGANIZATION"),
+    )
+    n.fmt(
+        "Follow up: Dr. {p} at {c}, {d}.\n",
+        p=Phi(person2(w).last, "DOCTOR"),
+        c=Phi(hospital2(w), "HOSPITAL"),
+        d=date2(w, home_from + dt.timedelta(days=w.num(5, 14)), "dth of Month", "Mon d 'yy"),
+    )
+    n.fmt(
+        "\nPrepared by {sw}, LICSW. Attending {md}, MD (NPI {np}).",
+        sw=w.name(person2(w), "DOCTOR", "full"),
+        md=w.name(person2(w), "DOCTOR", "full", "last_first_mi"),
+        np=npi(w),
+    )
+
+
+@template("discharge", "dev2")
+def discharge_hospitalist_soap(w: World, n: Note) -> None:
+    pt = person2(w)
+    day = w.day(2016, 2025)
+    hd = w.num(3, 12)
+    years = w.age(0.3, 35)
+    relation, fam = relative2(w, pt, years)
+    hosp = hospital2(w)
+    n.fmt("Hospital Medicine -- discharge day note (HD {h})\n", h=hd)
+    n.fmt(
+        "{nm} | {m} | {d}\n\n",
+        nm=w.name(pt, "PATIENT", "FULL", "last_first_mi", "caret"),
+        m=mrn2(w),
+        d=date2(w, day, "ddMONyyyy", "mm-dd-yyyy", "yyyy/mm/dd"),
+    )
+    n.fmt(
+        "S: No events overnight. {s} {pos} {rel} {nm} at bedside this AM, asking about driving.\n",
+        s=w.pick(("Slept well.", "Some nausea with breakfast.", "Pain controlled on PO meds.")),
+        pos=pt.possessive.capitalize(),
+        rel=relation,
+        nm=w.rel(fam, "first", "full"),
+    )
+    n.fmt("O: {v}\n{l}\n", v=vitals(w), l=labs(w))
+    n.add("A/P: ", age(years), " y.o. ", "woman" if pt.sex == "F" else "man")
+    n.fmt(
+        " admitted {d} with {dx}, now improved.\n",
+        d=date2(w, day - dt.timedelta(days=hd), "Mon-dd", "m.d"),
+        dx=w.pick(
+            ("pyelonephritis", "COPD flare", "DKA", "syncope (likely orthostatic)", "SBO, resolved w/o OR")
+        ),
+    )
+    for item in sorted(
+        w.some(
+            (
+                "1) infection -- switch to PO, total 7 days",
+                "2) AKI -- resolved, hold ACE-i until PCP visit",
+                "3) DM -- resume home regimen, A1c 9.1",
+                "4) falls -- PT cleared for home with cane",
+                "5) EtOH use -- CIWA scores 0 x48h, counseled",
+            ),
+            2,
+            4,
+        )
+    ):
+        n.add("   ", item, "\n")
+    if w.chance(0.35):
+        n.fmt(
+            "Pt wishes to leave today for {pos} grandson's graduation in {c} on {wd}; has capacity, "
+            "leaving AMA at {t}, form signed, witness {rn} RN.\n",
+            pos=pt.possessive,
+            c=Phi(town2(w)[0], "CITY"),
+            wd=w.weekday(day + dt.timedelta(days=w.num(1, 5))),
+            t=tm(w, 11, 18),
+            rn=w.name(person2(w), "DOCTOR", "first_initial", "full"),
+        )
+    else:
+        n.fmt(
+            "Dispo: home with {rel} today; PCP {p} ({ph}) to see in 1 wk. Rx sent to {o}.\n",
+            rel=relation,
+            p=w.name(person2(w), "DOCTOR", "full", "last_first_mi"),
+            ph=phone2(w),
+            o=[
+                Phi(w.pick(("CVS", "Walgreens", "Rite Aid")), "ORGANIZATION"),
+                " on ",
+                Phi(w.fake.street_name(), "STREET"),
+            ],
+        )
+    n.fmt(
+        ">30 min on discharge. {md}, MD, {h}, spectralink {x}",
+        md=w.name(person2(w), "DOCTOR", "full"),
+        h=Phi(hosp, "HOSPITAL"),
+        x=extension(w),
+    )
+
+
+# -- dev2 / ed: a provider note in prose with MDM, and an EMS run handoff ------------------------------
+
+
+@template("ed", "dev2")
+def ed_provider_mdm(w: World, n: Note) -> None:
+    pt = person2(w)
+    day = w.day(2016, 2025)
+    years = w.age(0.3, 21)
+    driver = person2(w)
+    scribe, md = person2(w), person2(w)
+    n.fmt(
+        "ED Provider Note   {d}   Arrival {t}\n",
+        d=date2(w, day, "mm-dd-yyyy", "d Mon yy", "yyyy/mm/dd"),
+        t=tm(w),
+    )
+    n.fmt(
+        "Pt: {nm} ({a}{s})   HAR {acct}\n\n",
+        nm=w.name(pt, "PATIENT", "last_first_mi", "FULL"),
+        a=age(years),
+        s=pt.sex,
+        acct=Phi(w.digits(10), "ACCOUNT"),
+    )
+    # (what happened, MDM, consultant, disposition)
+    case = w.pick(
+        (
+            (
+                "passed out while shoveling",
+                "Syncope, likely vasovagal vs arrhythmic. ECG NSR, no ischemia. Trop x2 negative. ",
+                "cardiology",
+                ["admit to ", Phi(hospital2(w), "HOSPITAL"), " telemetry"],
+            ),
+            (
+                "had sudden slurred speech at dinner",
+                "Concern for CVA. Code stroke activated, CTA neg for LVO, NIHSS 3. ",
+                "neurology",
+                "admit to step-down, neuro checks q1h",
+            ),
+            (
+                "cut the left hand on a table saw",
+                "Laceration with possible tendon involvement, XR no FB. ",
+                "hand surgery",
+                ["transfer to ", Phi(hospital2(w), "HOSPITAL"), " for hand surgery"],
+            ),
+            (
+                "vomited blood twice",
+                "Upper GI bleed, Glasgow-Blatchford 9, 2 large bore IVs, PPI gtt. ",
+                "GI",
+                "admit to MICU for EGD in AM",
+            ),
+        )
+    )
+    n.fmt(
+        "HPI: This is a {a} year old {s} from {c} whose neighbor {nb} drove {obj} here after {pr} {what}. ",
+        a=age(years),
+        s="woman" if pt.sex == "F" else "man",
+        c=Phi(town2(w)[0], "CITY"),
+        nb=w.name(driver, "PATIENT", "full", "first"),
+        obj="her" if pt.sex == "F" else "him",
+        pr=pt.pronoun,
+        what=case[0],
+    )
+    n.fmt(
+        "{pr} {v} a {j} at {org} and was last seen normal at {t}. ",
+        pr=pt.pronoun.capitalize(),
+        v="works as" if years < 70 else "retired from work as",
+        j=profession2(w),
+        org=employer(w),
+        t=tm(w),
+    )
+    before = day - dt.timedelta(days=w.num(60, 700))
+    n.add(
+        w.pick(
+            (
+                "No anticoagulants. ",
+                "Takes Eliquis for afib, last dose this morning. ",
+                ["Had a similar episode in ", date2(w, before, "Month yyyy", "mm/yyyy"), ". "],
+            )
+        )
+    )
+    n.fmt("PMH: {p}.\n\n", p=", ".join(w.some(PMH, 1, 3)))
+    n.fmt("Exam: {v}. {e}\n\n", v=vitals(w, compact=False), e=exam(w).split("\n")[w.num(0, 6)])
+    n.add("MDM: ", case[1])
+    n.fmt(
+        "Discussed with {sp} Dr. {c} via pgr {pg}. ",
+        sp=case[2],
+        c=Phi(person2(w).last, "DOCTOR"),
+        pg=extension(w),
+    )
+    n.fmt("Dispo: {dp}\n\n", dp=case[3])
+    n.fmt(
+        "Scribe attestation: I, {s}, scribed for and in the presence of {m}, MD.\n",
+        s=w.name(scribe, "DOCTOR", "full"),
+        m=w.name(md, "DOCTOR", "full", "last_first_mi"),
+    )
+    n.fmt(
+        "Electronically signed by {u} on {d}", u=username2(w, md), d=date2(w, day, "yyyymmdd", "mm-dd-yyyy")
+    )
+
+
+@template("ed", "dev2")
+def ed_ems_handoff(w: World, n: Note) -> None:
+    pt = person2(w)
+    day = w.day(2016, 2025)
+    years = w.age(0.35, 30)
+    crew = [person2(w), person2(w)]
+    n.fmt(
+        "EMS RUN REPORT (handoff copy)  Run# {r}  Unit {u}\n",
+        r=Phi(f"{day.year}-{w.digits(6)}", "IDNUM"),
+        u=w.pick(("Medic 7", "A12", "Rescue 3", "ALS 41")),
+    )
+    hour = w.num(0, 21)
+    clock = times(w, 4, hour, hour + 1)
+    n.fmt(
+        "Date of service {d}  Dispatched {t1}  At pt {t2}  At ED {t3}\n",
+        d=date2(w, day, "mm-dd-yyyy", "yyyy/mm/dd", "ddMONyyyy"),
+        t1=clock[0],
+        t2=clock[1],
+        t3=clock[2],
+    )
+    if w.chance(0.5):
+        n.add("Pickup: ", address2(w), "\n")
+    else:
+        n.fmt(
+            "Pickup: found at {l}, {c}\n",
+            l=Phi(w.pick(DEV2_LANDMARKS), "LOCATION-OTHER"),
+            c=Phi(town2(w)[0], "CITY"),
+        )
+    n.fmt(
+        "Patient: {nm}, approx age {a}, ID from wallet (DL {dl}).\n",
+        nm=w.name(pt, "PATIENT", "full", "FULL", "last_first"),
+        a=age(years),
+        dl=Phi(f"{w.letters(1)}{w.digits(8)}", "LICENSE"),
+    )
+    n.add(
+        "CC/narrative: ",
+        w.pick(
+            (
+                "Called by bystander for a man down. Pt found supine, GCS 13, smelling of EtOH, "
+                "abrasion to forehead. ",
+                "Pt c/o crushing CP x 30 min, diaphoretic. 12-lead with ST elevation II, III, aVF, "
+                "STEMI alert called en route. ",
+                "Restrained driver, MVC vs pole ~35 mph, +airbag, self-extricated, c/o neck pain. ",
+                "Pt's caregiver reports new R facial droop and R arm weakness since lunch. ",
+            )
+        ),
+    )
+    n.fmt(
+        "{who} {nm} on scene, {act}. ",
+        who=w.pick(("Grandson", "Coworker", "Landlord", "Bystander")),
+        nm=w.name(person2(w), "PATIENT", "full", "first"),
+        act=w.pick(("started CPR", "gave history", "will follow by car", "has pt's phone")),
+    )
+    n.fmt("Vitals: {v}. BGL {g}.\n", v=vitals(w), g=w.num(60, 380))
+    n.fmt(
+        "Tx: {tx}.\n",
+        tx=w.pick(
+            ("ASA 324 mg, NTG 0.4 SL x2, IV 18g L AC", "C-collar, LR 250 mL", "O2 NRB, IV, D10 12.5 g")
+        ),
+    )
+    n.fmt(
+        "Meds/hx per pill bottles ({ph} pharmacy label): {m}.\n",
+        ph=Phi(w.pick(("Walgreens", "CVS", f"{w.place_word()} Apothecary")), "ORGANIZATION"),
+        m=", ".join(m.split(" ")[0] for m in w.some(MEDS, 2, 3)),
+    )
+    n.fmt(
+        "Crew: {a} (EMT-P), {b} (EMT-B). Report given to {rn} RN at {t}.\n",
+        a=w.name(crew[0], "DOCTOR", "full", "first_initial"),
+        b=w.name(crew[1], "DOCTOR", "full", "first_initial"),
+        rn=w.name(person2(w), "DOCTOR", "first", "full"),
+        t=clock[3],
+    )
+    n.fmt(
+        "Agency: {o}, dispatch {ph}",
+        o=Phi(
+            f"{w.pick((w.place_word(), town2(w)[0]))} {w.pick(('Fire Rescue', 'Ambulance', 'EMS'))}",
+            "ORGANIZATION",
+        ),
+        ph=phone2(w),
+    )
+
+
+# -- dev2 / radiology: a structured CTA report with an HL7-like header, and an IR procedure note -----
+
+
+@template("radiology", "dev2")
+def rad_cta_structured(w: World, n: Note) -> None:
+    pt = person2(w)
+    day = w.day(2016, 2025)
+    years = w.age(0.3, 25)
+    ordering = person2(w)
+    n.fmt(
+        "PID|{m}|{nm}|{b}|{s}\n",
+        m=mrn2(w),
+        nm=w.name(pt, "PATIENT", "caret"),
+        b=date2(w, w.dob(day, years), "yyyymmdd"),
+        s=pt.sex,
+    )
+    n.fmt(
+        "OBR|{acc}|CTA CHEST PE PROTOCOL|{d}{t}|{o}\n\n",
+        acc=Phi(f"{w.letters(2)}{w.digits(8)}", "IDNUM"),
+        d=date2(w, day, "yyyymmdd"),
+        t=f"{w.num(0, 23):02d}{w.num(0, 59):02d}",
+        o=w.name(ordering, "DOCTOR", "caret"),
+    )
+    n.fmt(
+        "Site: {h}  Scanner: {sc}\n",
+        h=Phi(hospital2(w), "HOSPITAL"),
+        sc=w.pick(("CT2", "SOMATOM-ED", "Revolution 1")),
+    )
+    n.fmt(
+        "Reason for exam: {a} yo {s}, {r}.\n",
+        a=age(years),
+        s=pt.sex,
+        r=w.pick(("tachycardia, hypoxia, recent knee surgery", "pleuritic CP, D-dimer 2400", "hemoptysis")),
+    )
+    n.add("Contrast: 75 mL Omnipaque 350, no immediate reaction.\n")
+    n.fmt(
+        "Comparison: CT chest {d} from {o}.\n\n",
+        d=date2(w, day - dt.timedelta(days=w.num(100, 1500)), "Month yyyy", "mm/yyyy", "d.m.yyyy"),
+        o=Phi(hospital2(w), "HOSPITAL"),
+    )
+    case = w.pick(
+        (
+            (
+                "Filling defects in the R main and RLL segmental pulmonary arteries. RV/LV 1.2, "
+                "flattening of the septum.",
+                "Acute R-sided PE with CT signs of right heart strain.",
+                True,
+            ),
+            ("No filling defect to the subsegmental level. 4 mm RUL nodule (image 54).", "No PE.", False),
+            ("Bilateral segmental emboli, LLL wedge-shaped opacity likely infarct.", "Bilateral PE.", True),
+        )
+    )
+    n.add("PULMONARY ARTERIES: ", case[0], "\nLUNGS/PLEURA: ", w.pick(("Clear.", "Small L effusion.")), "\n")
+    n.add("IMPRESSION\n  1. ", case[1], "\n")
+    if case[2]:
+        n.fmt(
+            "  2. Critical result: called to {t} {nm} at {x} on {d}, read back.\n",
+            t=w.pick(("NP", "PA", "Dr.")),
+            nm=w.name(ordering, "DOCTOR", "full", "last"),
+            x=extension(w),
+            d=date2(w, day, "mm-dd-yyyy", "Mon d 'yy"),
+        )
+    else:
+        n.add("  2. Fleischner: no routine follow-up needed for the nodule if low risk.\n")
+    rad = person2(w)
+    n.fmt(
+        "\nRead by {r} (attending) with {f} (fellow). Final {d}. Workstation login {u}",
+        r=w.name(rad, "DOCTOR", "full", "last_first_mi"),
+        f=w.name(person2(w), "DOCTOR", "full", "first_initial"),
+        d=date2(w, day, "yyyy/mm/dd", "mm-dd-yyyy"),
+        u=username2(w, rad),
+    )
+
+
+@template("radiology", "dev2")
+def rad_ir_procedure(w: World, n: Note) -> None:
+    pt = person2(w)
+    day = w.day(2016, 2025)
+    years = w.age(0.3, 40)
+    relation, fam = relative2(w, pt, years)
+    proc = w.pick(
+        (
+            ("Tunneled port placement, R IJ", "port", True),
+            ("Ultrasound-guided paracentesis", "para", False),
+            ("IVC filter placement (retrievable)", "filter", True),
+            ("CT-guided biopsy, L adrenal mass", "bx", False),
+        )
+    )
+    n.fmt("INTERVENTIONAL RADIOLOGY PROCEDURE NOTE -- {p}\n", p=proc[0])
+    n.fmt(
+        "Date {d} | Pt {nm} | {m} | {a} y\n",
+        d=date2(w, day, "d Mon yy", "mm-dd-yyyy", "ddMONyyyy"),
+        nm=w.name(pt, "PATIENT", "last_first_mi", "full"),
+        m=mrn2(w),
+        a=age(years),
+    )
+    n.fmt(
+        "Operators: {a}, MD (attending); {b}, MD (resident). Sedation RN {c}.\n",
+        a=w.name(person2(w), "DOCTOR", "full"),
+        b=w.name(person2(w), "DOCTOR", "full", "first_initial"),
+        c=w.name(person2(w), "DOCTOR", "full", "first"),
+    )
+    if w.chance(0.5):
+        n.fmt(
+            "Consent: obtained from {pos} {rel}, {nm} (HCP), by phone {ph}, witnessed.\n",
+            pos=pt.possessive,
+            rel=relation,
+            nm=w.rel(fam, "full"),
+            ph=phone2(w),
+        )
+    else:
+        n.add("Consent: patient, written, risks incl. bleeding/infection/pneumothorax discussed.\n")
+    n.add("Time-out performed. Moderate sedation: midazolam 2 mg, fentanyl 100 mcg.\n")
+    n.add(
+        "Findings/technique: ",
+        {
+            "port": "R IJ accessed under US, 8 Fr single-lumen port placed, tip at cavoatrial junction. ",
+            "para": f"{w.num(2, 7)}.{w.num(0, 9)} L of straw-colored fluid removed from the LLQ, "
+            "albumin given. ",
+            "filter": "Infrarenal IVC filter deployed via R CFV, cavogram pre and post. ",
+            "bx": "Three 18G cores obtained, touch preps adequate per cytotech. ",
+        }[proc[1]],
+    )
+    if proc[2]:
+        n.fmt(
+            "Device: {k}, lot {lot}, serial {s}; implant card given to pt.\n",
+            k=w.pick(("PowerPort 8F", "Denali filter", "Option Elite filter", "Bard X-Port")),
+            lot=Phi(w.letters(4) + w.digits(4), "DEVICE"),
+            s=serial(w),
+        )
+    else:
+        n.add("Specimens to lab.\n")
+    n.add("EBL minimal. No immediate complications.\n")
+    n.fmt(
+        "Plan: {p}. Questions: IR PA pager {pg}.\n",
+        p={
+            "port": "CXR done, may use port today",
+            "para": "albumin per protocol, repeat para PRN",
+            "filter": "filter retrieval in 3 months",
+            "bx": "bedrest 2 h, CXR at 1 h, f/u path in 3-5 days",
+        }[proc[1]],
+        pg=extension(w),
+    )
+    if proc[1] == "filter":
+        n.fmt(
+            "Retrieval clinic: {o}, {a}",
+            o=Phi(hospital2(w), "HOSPITAL"),
+            a=address2(w),
+        )
+
+
+# -- dev2 / pathology: an autopsy summary, and a molecular (send-out) report ----------------------------
+
+
+@template("pathology", "dev2")
+def path_autopsy_summary(w: World, n: Note) -> None:
+    pt = person2(w)
+    died = w.day(2016, 2025)
+    years = w.age(0.5, 55)
+    relation, fam = relative2(w, pt, years)
+    n.add("REPORT OF AUTOPSY -- PRELIMINARY ANATOMIC DIAGNOSES\n")
+    n.fmt(
+        "Autopsy no. {a}     ME case {me}\n",
+        a=Phi(f"A{died.year % 100:02d}-{w.num(1, 399):03d}", "IDNUM"),
+        me=w.pick((Phi(f"ME-{died.year}-{w.digits(5)}", "IDNUM"), "n/a (hospital autopsy)")),
+    )
+    n.fmt(
+        "Decedent: {nm}   Age: {a}   Sex: {s}\n",
+        nm=w.name(pt, "PATIENT", "FULL", "last_first_mi"),
+        a=age(years),
+        s=pt.sex,
+    )
+    n.fmt(
+        "Died {d} at {t}, {where}.\n",
+        d=date2(w, died, "dth of Month", "ddMONyyyy", "mm-dd-yyyy"),
+        t=tm(w),
+        where=w.pick(
+            (
+                ["at home in ", Phi(town2(w)[0], "CITY")],
+                ["at ", Phi(hospital2(w), "HOSPITAL")],
+                ["in the parking lot of ", Phi(w.pick(DEV2_LANDMARKS), "LOCATION-OTHER")],
+            )
+        ),
+    )
+    n.fmt(
+        "Autopsy performed {d}; authorized by {rel} {nm}; extent: {r}.\n\n",
+        d=date2(w, died + dt.timedelta(days=w.num(0, 2)), "Mon-dd", "m.d", "dth of Month"),
+        rel=relation,
+        nm=w.rel(fam, "full", "last_first"),
+        r=w.pick(("chest and abdomen only", "complete", "brain only", "complete, brain retained")),
+    )
+    n.fmt(
+        "History: {a} year old former {job} with {p}, found unresponsive by {who}. ",
+        a=age(years),
+        job=profession2(w),
+        p=join(w.some(PMH, 2, 3)),
+        who=w.pick(
+            (
+                ["a home aide, ", w.name(person2(w), "PATIENT", "full")],
+                "EMS",
+                ["neighbor ", w.name(person2(w), "PATIENT", "first")],
+            )
+        ),
+    )
+    n.add("\n\nFINDINGS:\n")
+    for item in w.some(
+        (
+            "Coronary atherosclerosis, severe, LAD 90% stenosis, with acute thrombus",
+            "Cardiomegaly (heart weight 610 g), LVH",
+            "Saddle pulmonary embolus; DVT, R popliteal vein",
+            "Bronchopneumonia, bilateral lower lobes",
+            "Nephrosclerosis, arterio- and arteriolar",
+            "Cirrhosis, micronodular, with esophageal varices",
+            "Alzheimer type neuropathology (pending neuropath consult)",
+        ),
+        3,
+        5,
+    ):
+        n.add("  - ", item, "\n")
+    n.fmt(
+        "Prosector {p}, MD; assisted by {d} (diener). Attending pathologist {a}, MD.\n",
+        p=w.name(person2(w), "DOCTOR", "full"),
+        d=w.name(person2(w), "DOCTOR", "first", "full"),
+        a=w.name(person2(w), "DOCTOR", "full", "last_first_mi"),
+    )
+    n.fmt(
+        "Copy to Dr. {c} and to {o}, fax {f}.",
+        c=Phi(person2(w).last, "DOCTOR"),
+        o=Phi(f"Office of the Chief Medical Examiner, {town2(w)[0]}", "ORGANIZATION"),
+        f=phone2(w, "FAX"),
+    )
+
+
+@template("pathology", "dev2")
+def path_molecular_report(w: World, n: Note) -> None:
+    pt = person2(w)
+    day = w.day(2018, 2025)
+    years = w.age(0.15, 30)
+    lab_name = w.pick(("Genomix", "OncoSeq", "Helix Dx", "MolecuLab"))
+    lab = f"{lab_name} {w.pick(('Laboratories', 'Inc.', 'Diagnostics'))}"
+    host = "".join(ch for ch in lab.split()[0].lower() if ch.isalnum())
+    n.fmt("{l} -- Next-Generation Sequencing Report\n", l=Phi(lab, "ORGANIZATION"))
+    n.fmt(
+        "CLIA {c} | CAP {cap} | Lab director {d}, PhD\n\n",
+        c=Phi(f"{w.digits(2)}D{w.digits(7)}", "IDNUM"),
+        cap=Phi(w.digits(7), "IDNUM"),
+        d=w.name(person2(w), "DOCTOR", "full"),
+    )
+    n.fmt(
+        "PATIENT {nm}   DOB {b}   SEX {s}\n",
+        nm=w.name(pt, "PATIENT", "LAST_FIRST", "FULL"),
+        b=date2(w, w.dob(day, years), "mm-dd-yyyy", "yyyy/mm/dd"),
+        s=pt.sex,
+    )
+    n.fmt(
+        "REQUISITION {r}   SPECIMEN {sp} (block {bl}, collected {c}, received {rcv})\n",
+        r=Phi(f"RQ{w.digits(7)}", "IDNUM"),
+        sp=Phi(f"{w.letters(1)}{day.year % 100}-{w.digits(5)}", "IDNUM"),
+        bl=w.pick(("A3", "1B", "C2")),
+        c=date2(w, day - dt.timedelta(days=w.num(10, 40)), "mm-dd-yyyy", "d Mon yy"),
+        rcv=date2(w, day - dt.timedelta(days=w.num(3, 9)), "mm-dd-yyyy", "d Mon yy"),
+    )
+    n.fmt(
+        "ORDERING {o}, MD (NPI {np}), {h}\n",
+        o=w.name(person2(w), "DOCTOR", "full", "last_first_mi"),
+        np=npi(w),
+        h=Phi(hospital2(w), "HOSPITAL"),
+    )
+    n.fmt(
+        "Billing: {p} member {m}\n\n",
+        p=w.pick(("Medicare", "Tufts Health Plan", "MassHealth")),
+        m=plan_id2(w),
+    )
+    case = w.pick(
+        (
+            ("lung adenocarcinoma", "EGFR exon 19 deletion (p.E746_A750del), VAF 31%", "osimertinib"),
+            ("colon adenocarcinoma", "KRAS p.G12D, VAF 22%; MSS; TMB 4 mut/Mb", "none targeted (KRAS G12D)"),
+            ("melanoma", "BRAF p.V600E, VAF 40%", "dabrafenib + trametinib"),
+            ("cholangiocarcinoma", "FGFR2 fusion (FGFR2::BICC1)", "pemigatinib"),
+        )
+    )
+    n.fmt(
+        "Diagnosis submitted: {d}\nRESULT: {r}\nTherapy associations: {t}\n", d=case[0], r=case[1], t=case[2]
+    )
+    n.add("Tumor content ~", str(w.num(20, 80)), "% by review. Germline variants are not reported.\n")
+    n.fmt(
+        "Genetic counseling: {g}, MS, CGC, {ph}.\n",
+        g=w.name(person2(w), "DOCTOR", "full"),
+        ph=phone2(w),
+    )
+    n.fmt(
+        "Full report and raw data: {u}\n",
+        u=Phi(f"https://portal.{host}.com/r/{w.letters(2).lower()}{w.digits(6)}", "URL"),
+    )
+    n.fmt("Reported {d}", d=date2(w, day, "yyyy/mm/dd", "ddMONyyyy"))
+
+
+# -- dev2 / letter: a PCP referral letter in prose, and a work-status letter to an employer -----------
+
+
+@template("letter", "dev2")
+def letter_pcp_referral(w: World, n: Note) -> None:
+    pt = person2(w)
+    day = w.day(2016, 2025)
+    years = w.age(0.45, 40)
+    relation, fam = relative2(w, pt, years)
+    pcp = person2(w)
+    practice = w.pick(
+        (f"{town2(w)[0]} Family Practice", f"{w.fake.last_name()} & {w.fake.last_name()} Internal Medicine")
+    )
+    n.fmt("{p}\n", p=Phi(practice, "HOSPITAL"))
+    n.add(address2(w), "\n")
+    n.fmt("ph {ph} / fx {fx}\n\n", ph=phone2(w), fx=phone2(w, "FAX"))
+    n.fmt("{d}\n\n", d=date2(w, day, "dth Month yyyy", "d.m.yyyy"))
+    n.add("Dear Colleague,\n\n")
+    n.fmt(
+        "Re: {nm}, born {b}\n\n",
+        nm=w.name(pt, "PATIENT", "full", "last_first_mi"),
+        b=date2(w, w.dob(day, years), "d.m.yyyy", "mm-dd-yyyy"),
+    )
+    n.fmt(
+        "I would be grateful if you would see {t} {l}, a {a}-year-old {job} ",
+        t=pt.title,
+        l=Phi(pt.last, "PATIENT"),
+        a=age(years),
+        job=profession2(w),
+    )
+    n.fmt(
+        "originally from {c}, who has {why}. ",
+        c=Phi(w.pick((*COUNTRIES, "Kenya", "Tonga", "Armenia", "Somalia", "Ukraine")), "COUNTRY"),
+        why=w.pick(
+            (
+                "had three episodes of painless jaundice since the spring",
+                "an unexplained weight loss of 9 kg over four months",
+                "worsening exertional dyspnea despite a normal echo",
+                "a resting tremor that is now interfering with writing",
+            )
+        ),
+    )
+    n.fmt(
+        "{pr} moved here in {y} and lives with {pos} {rel}, {nm}, who comes to visits and interprets. ",
+        pr=pt.pronoun.capitalize(),
+        y=year(w.num(1975, 2019)),
+        pos=pt.possessive,
+        rel=relation,
+        nm=w.rel(fam, "full", "first"),
+    )
+    n.fmt(
+        "Before that {pr} was followed by Dr. {o} at {h}; records from {d} are enclosed.\n\n",
+        pr=pt.pronoun,
+        o=Phi(person2(w).last, "DOCTOR"),
+        h=Phi(hospital2(w), "HOSPITAL"),
+        d=date2(w, day - dt.timedelta(days=w.num(200, 2000)), "Month yyyy", "mm/yyyy"),
+    )
+    n.fmt(
+        "Current medicines: {m}. Allergies: {a}. Relevant results: {l}.\n\n",
+        m=", ".join(m.split(" ")[0] for m in w.some(MEDS, 2, 4)),
+        a=w.pick(ALLERGIES),
+        l=labs(w),
+    )
+    n.fmt(
+        "{pr} prefers morning appointments and can be reached at {ph}, or by e-mail at {e}. ",
+        pr=pt.pronoun.capitalize(),
+        ph=phone2(w),
+        e=Phi(
+            f"{pt.first.lower()[:1]}{''.join(c for c in pt.last.lower() if c.isascii() and c.isalpha())}"
+            f"{w.num(10, 99)}@{w.pick(DEV2_MAIL)}",
+            "EMAIL",
+        ),
+    )
+    n.add("Please send your consult note to my fax above.\n\nWith thanks and best wishes,\n\n")
+    n.fmt("{d}, DO\n", d=w.name(pcp, "DOCTOR", "full", "full_mi"))
+    n.fmt("NPI {np}", np=npi(w))
+
+
+@template("letter", "dev2")
+def letter_work_status(w: World, n: Note) -> None:
+    pt = person2(w)
+    day = w.day(2016, 2025)
+    start = day - dt.timedelta(days=w.num(3, 40))
+    back = day + dt.timedelta(days=w.num(5, 30))
+    clinic = w.pick((f"{w.place_word()} Occupational Health", f"{town2(w)[0]} Urgent Care & Occ Med"))
+    n.fmt(
+        "{c} | {u}\n", c=Phi(clinic, "HOSPITAL"), u=Phi(f"www.{w.place_word().lower()}occhealth.com", "URL")
+    )
+    n.add("WORK STATUS / RETURN-TO-WORK NOTE\n\n")
+    n.fmt("Date: {d}\n", d=date2(w, day, "mm-dd-yyyy", "ddMONyyyy", "yyyy/mm/dd"))
+    n.fmt(
+        "To: {hr}, Human Resources, {org} (fax {f})\n",
+        hr=w.name(person2(w), "PATIENT", "full"),
+        org=employer(w),
+        f=phone2(w, "FAX"),
+    )
+    n.fmt(
+        "Employee: {nm}   Job title: {j}   Employee ID {e}\n",
+        nm=w.name(pt, "PATIENT", "full", "LAST_FIRST"),
+        j=profession2(w),
+        e=Phi(w.digits(w.num(5, 7)), "IDNUM"),
+    )
+    if w.chance(0.4):
+        n.fmt("SSN (last four, for the carrier): {s}\n", s=Phi(w.digits(4), "SSN"))
+    if w.chance(0.6):
+        n.fmt(
+            "Workers' comp claim {c}, carrier {k}, adjuster {a}\n",
+            c=Phi(f"WC{w.digits(9)}", "IDNUM"),
+            k=w.pick(("Liberty Mutual", "The Hartford", "AmTrust")),
+            a=w.name(person2(w), "PATIENT", "full", "first_initial"),
+        )
+    n.fmt(
+        "\nThe above employee was evaluated in our clinic on {d1} and {d2} for {why}. ",
+        d1=date2(w, start, "Mon-dd", "m.d"),
+        d2=date2(w, day, "Mon-dd", "m.d"),
+        why=w.pick(
+            (
+                "a low back strain sustained while lifting at work",
+                "a right wrist injury (TFCC sprain)",
+                "a chemical splash to the L eye",
+                "an infected laceration of the L index finger",
+            )
+        ),
+    )
+    n.fmt(
+        "Restrictions until {b}: {r}. Full duty is expected after that date if progress continues. ",
+        b=date2(w, back, "dth of Month", "mm-dd-yyyy"),
+        r=w.pick(
+            (
+                "no lifting over 10 lb, no ladders",
+                "seated work only, R hand in splint",
+                "no driving company vehicles",
+                "no work with gloves-off tasks",
+            )
+        ),
+    )
+    n.add("Diagnosis details are withheld from the employer per our policy.\n\n")
+    n.fmt(
+        "Questions: call {c} at {ph} or write to {e}.\n",
+        c=w.name(person2(w), "DOCTOR", "full", "first"),
+        ph=phone2(w),
+        e=Phi(f"rtw@{w.place_word().lower()}occhealth.com", "EMAIL"),
+    )
+    n.fmt("\n{d}, PA-C", d=w.name(person2(w), "DOCTOR", "full", "last_first_mi"))
+    if w.chance(0.5):
+        n.fmt("\nPatient copy sent to {a}", a=address2(w))
+
+
+# -- dev2 / telephone: a secure-chat thread export, and a telehealth video visit -----------------------
+
+
+@template("telephone", "dev2")
+def phone_secure_chat_log(w: World, n: Note) -> None:
+    pt = person2(w)
+    day = w.day(2016, 2025)
+    relation, fam = relative2(w, pt)
+    rn, md = person2(w), person2(w)
+    users = (username2(w, rn), username2(w, md))
+    n.fmt(
+        "Secure Chat export -- conversation re: {nm} ({m})\n",
+        nm=w.name(pt, "PATIENT", "full", "first_initial", "last_first"),
+        m=mrn2(w),
+    )
+    n.fmt("Exported {d} by {u}\n\n", d=date2(w, day, "yyyy/mm/dd", "mm-dd-yyyy"), u=users[0])
+    d_text = date2(w, day, "m.d", "Mon-dd", "mm-dd-yyyy")
+    clock = iter(times(w, 7, 7, 21))
+    n.fmt(
+        "[{d} {t}] {u}: hey, {pt} in {r} says {pos} {rel} {nm} is on the way and wants to talk to you\n",
+        d=d_text,
+        t=next(clock),
+        u=users[0],
+        pt=w.name(pt, "PATIENT", "lower_first", "first"),
+        r=w.pick(("412", "rm 9", "bed 3")),
+        pos=pt.possessive,
+        rel=relation,
+        nm=w.rel(fam, "lower_first", "first", "full"),
+    )
+    n.fmt(
+        "[{t}] {u}: ok. can you get {pos} family's number? I'm in the cath lab till ~{h}\n",
+        t=next(clock),
+        u=users[1],
+        pos=pt.possessive,
+        h=w.pick(("3", "noon", "1430")),
+    )
+    n.fmt("[{t}] {u}: {ph}, cell. ", t=next(clock), u=users[0], ph=phone2(w))
+    n.fmt(
+        "{pr} works at {org} so might not pick up\n",
+        pr=fam.pronoun,
+        org=employer(w),
+    )
+    n.fmt(
+        "[{t}] {u}: also pt asking if {pr} can go to {pos} {ev} in {c} on {d}\n",
+        t=next(clock),
+        u=users[0],
+        pr=pt.pronoun,
+        pos=pt.possessive,
+        ev=w.pick(("niece's wedding", "citizenship ceremony", "son's funeral", "daughter's graduation")),
+        c=Phi(town2(w)[0], "CITY"),
+        d=w.date(day + dt.timedelta(days=w.num(3, 12)), "Month dth", "Mon d", "dth of Month"),
+    )
+    n.fmt(
+        "[{t}] {u}: depends on the echo. loop in {cm} from CM pls, x{x}\n",
+        t=next(clock),
+        u=users[1],
+        cm=w.name(person2(w), "DOCTOR", "first", "lower_first", "full"),
+        x=Phi(w.digits(5), "PHONE"),
+    )
+    n.fmt(
+        "[{t}] {u}: will do. fyi pt was a {job} for 30 yrs, very anxious about the stairs at home\n",
+        t=next(clock),
+        u=users[0],
+        job=profession2(w),
+    )
+    n.fmt(
+        "[{t}] system: {u} added {v} to the conversation\n",
+        t=next(clock),
+        u=users[1],
+        v=username2(w, person2(w)),
+    )
+    n.add("-- end of export (messages are part of the legal record) --")
+
+
+@template("telephone", "dev2")
+def phone_telehealth_video(w: World, n: Note) -> None:
+    pt = person2(w)
+    day = w.day(2020, 2025)
+    years = w.age(0.35, 30)
+    relation, fam = relative2(w, pt, years)
+    doc = person2(w)
+    host = w.pick(("telehealth", "video", "connect"))
+    dom = w.pick(("northshorecare.org", "bayvalleyhealth.org", "tricountymed.com", "meridianclinics.org"))
+    clock = times(w, 2, 8, 17)
+    n.fmt(
+        "Telehealth video visit {d}, {t}-{t2}\n",
+        d=date2(w, day, "mm-dd-yyyy", "ddMONyyyy", "d Mon yy"),
+        t=clock[0],
+        t2=clock[1],
+    )
+    n.fmt(
+        "Link: {u}   client IP {ip}\n",
+        u=Phi(f"https://{host}.{dom}/join/{w.letters(3).lower()}-{w.digits(4)}", "URL"),
+        ip=Phi(w.fake.ipv4_public(), "IPADDR"),
+    )
+    n.fmt(
+        "Patient {nm} ({a}) joined from {loc}; identity confirmed by name and DOB {b}.\n",
+        nm=w.name(pt, "PATIENT", "full", "last_first_mi"),
+        a=age(years),
+        loc=w.pick(
+            (
+                ["a car outside ", employer(w)],
+                ["home in ", Phi(town2(w)[0], "CITY")],
+                [pt.possessive, " ", relation, "'s apartment in ", Phi(town2(w)[0], "CITY")],
+            )
+        ),
+        b=date2(w, w.dob(day, years), "mm-dd-yyyy", "d.m.yyyy", "yyyy/mm/dd"),
+    )
+    if w.chance(0.5):
+        n.fmt(
+            "Interpreter ({lang}) {nm}, ID {i}, via audio bridge.\n",
+            lang=w.pick(("Haitian Creole", "Vietnamese", "Somali", "Portuguese", "Tongan", "Amharic")),
+            nm=w.name(person2(w), "PATIENT", "first", "full"),
+            i=Phi(w.digits(6), "IDNUM"),
+        )
+    n.fmt(
+        "Also present: {rel} {nm}.\n\n",
+        rel=relation,
+        nm=w.rel(fam, "first", "full"),
+    )
+    # (reason, home device, what it showed, plan)
+    case = w.pick(
+        (
+            (
+                "home BP review after lisinopril started",
+                "Omron cuff",
+                "avg BP 148/90",
+                "lisinopril up to 20 mg",
+            ),
+            ("CPAP adherence review", "ResMed AirSense 11", "usage 6.2 h/night, AHI 3.1", "no change"),
+            ("glucose review", "Dexcom G7 receiver", "time in range 58%", "glargine up by 2 units"),
+            ("palpitations", "KardiaMobile", "rare PACs, no afib on 14 strips", "reassurance, no change"),
+        )
+    )
+    n.fmt(
+        "Reason: {r}. Home device: {k}, serial {s}, data synced through {d}: {res}.\n",
+        r=case[0],
+        k=case[1],
+        s=serial(w),
+        d=date2(w, day - dt.timedelta(days=1), "Mon-dd", "m.d"),
+        res=case[2],
+    )
+    n.fmt(
+        "Plan: {p}. Next video visit {d}. Pt's plan {m} on file.\n",
+        p=case[3],
+        d=date2(w, day + dt.timedelta(days=w.num(14, 90)), "Month dth", "dth of Month", "mm-dd-yyyy"),
+        m=plan_id2(w),
+    )
+    n.fmt(
+        "{d}, NP -- {m} min, audio and video, consent for telehealth on file",
+        d=w.name(doc, "DOCTOR", "full", "last_first_mi"),
+        m=w.num(12, 35),
+    )
+
+
+# --------------------------------------------------------------------------------------------------
 # Generation
 # --------------------------------------------------------------------------------------------------
 
@@ -3959,11 +5391,20 @@ def make_note(w: World, fn: TemplateFn) -> tuple[str, list[dict[str, Any]]]:
     raise RuntimeError(f"template {fn.__name__} keeps missing {MIN_CHARS}-{MAX_CHARS} characters")
 
 
+SPLITS = ("dev", "test", "dev2")
+
+
 def generate(seed: int = SEED) -> dict[str, list[dict[str, Any]]]:
-    """Both splits as lists of records, each split shuffled with the seed so styles interleave."""
-    w = World(seed)
-    splits: dict[str, list[dict[str, Any]]] = {"dev": [], "test": []}
+    """Every split as a list of records, each split shuffled with the seed so styles interleave.
+
+    dev and test draw from one World in template order, as they did before dev2 existed; dev2 draws
+    from its own World, so its templates can change without moving a byte of dev or test.
+    """
+    shared = World(seed)
+    worlds = {"dev": shared, "test": shared, "dev2": World(seed + DEV2_SEED_OFFSET)}
+    splits: dict[str, list[dict[str, Any]]] = {split: [] for split in SPLITS}
     for name, (style, split, fn) in TEMPLATES.items():
+        w = worlds[split]
         for _ in range(NOTES_PER_TEMPLATE):
             text, spans = make_note(w, fn)
             for span in spans:
@@ -3985,28 +5426,32 @@ def write_jsonl(path: Path, records: Sequence[dict[str, Any]]) -> None:
 
 def summary(splits: dict[str, list[dict[str, Any]]]) -> str:
     """Markdown tables of notes per style and spans per label, per split (pasted into the README)."""
-    lines = ["| style | dev notes | test notes | templates (dev / test) |", "|---|---|---|---|"]
+    lines = [
+        "| style | dev notes | test notes | dev2 notes | templates (dev / test / dev2) |",
+        "|---|---|---|---|---|",
+    ]
     for style in dict.fromkeys(style for style, _, _ in TEMPLATES.values()):
-        counts = [sum(r["style"] == style for r in splits[s]) for s in ("dev", "test")]
-        names = [
+        counts = " | ".join(str(sum(r["style"] == style for r in splits[s])) for s in SPLITS)
+        names = " / ".join(
             "`" + "`, `".join(t for t, (st, sp, _) in TEMPLATES.items() if st == style and sp == s) + "`"
-            for s in ("dev", "test")
-        ]
-        lines.append(f"| {style} | {counts[0]} | {counts[1]} | {names[0]} / {names[1]} |")
-    lines.append(f"| **all** | {len(splits['dev'])} | {len(splits['test'])} | |")
-    labels = {s: Counter(span["label"] for r in splits[s] for span in r["spans"]) for s in ("dev", "test")}
-    lines += ["", "| label | dev spans | test spans |", "|---|---|---|"]
+            for s in SPLITS
+        )
+        lines.append(f"| {style} | {counts} | {names} |")
+    lines.append("| **all** | " + " | ".join(str(len(splits[s])) for s in SPLITS) + " | |")
+    labels = {s: Counter(span["label"] for r in splits[s] for span in r["spans"]) for s in SPLITS}
+    lines += ["", "| label | dev spans | test spans | dev2 spans |", "|---|---|---|---|"]
     for label in LABELS:
-        if labels["dev"][label] or labels["test"][label]:
-            lines.append(f"| {label} | {labels['dev'][label]} | {labels['test'][label]} |")
-    total = {s: sum(labels[s].values()) for s in labels}
-    lines.append(f"| **all** | {total['dev']} | {total['test']} |")
+        if any(labels[s][label] for s in SPLITS):
+            lines.append(f"| {label} | " + " | ".join(str(labels[s][label]) for s in SPLITS) + " |")
+    lines.append("| **all** | " + " | ".join(str(sum(labels[s].values())) for s in SPLITS) + " |")
     return "\n".join(lines)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output folder (dev.jsonl, test.jsonl)")
+    parser.add_argument(
+        "--out", type=Path, default=DEFAULT_OUT, help="output folder (dev, test, dev2 .jsonl)"
+    )
     parser.add_argument("--seed", type=int, default=SEED)
     parser.add_argument("--quiet", action="store_true", help="do not print the summary tables")
     args = parser.parse_args(argv)

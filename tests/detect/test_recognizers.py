@@ -54,6 +54,24 @@ POSITIVE = [
     ("Seen by Dr. Foley today", "Foley", "PERSON"),
     ("follow up on the 3rd", "3rd", "DATE_TIME"),
     ("last seen Tuesday in clinic", "Tuesday", "DATE_TIME"),
+    # Labelled fields and record formats.
+    ("Patient: Okafor, Chidinma   DOB: 1/2/1950", "Okafor, Chidinma", "PERSON"),
+    ("Sonographer: Bao    Radiologist: x", "Bao", "PERSON"),
+    ("Accession #: S16-86523", "S16-86523", "ID_NUMBER"),
+    ("Entered by: mchurch", "mchurch", "USERNAME"),
+    ("[7:16] e867769: pt asking for you", "e867769", "USERNAME"),
+    ("PID|E9628210|GRANT^MICHELLE^W|19501227|F", "E9628210", "ID_NUMBER"),
+    ("PID|E9628210|GRANT^MICHELLE^W|19501227|F", "GRANT^MICHELLE^W", "PERSON"),
+    ("SSN (last four, for the carrier): 9149", "9149", "ID_NUMBER"),
+    ("works nights at Martinez and Sons.", "Martinez and Sons", "ORGANIZATION"),
+    ("Lives with husband in Normal. Retired.", "Normal", "LOCATION"),
+    ("6379 Shawn Branch Suite 952, Worcester, MA 02170", "Worcester", "LOCATION"),
+    ("Nashua, New Hampshire 03381", "03381", "ZIP_CODE"),
+    ("called to Dr. Choi at spectralink 69156", "69156", "PHONE_NUMBER"),
+    ("Stay: Jul 5 '20 through 07-19-2020", "Jul 5 '20", "DATE_TIME"),
+    ("records from 01/2017 are enclosed", "01/2017", "DATE_TIME"),
+    ("not eating since 1/8. 72 yo M", "1/8", "DATE_TIME"),
+    ("Father died at 101 of stroke.", "101", "AGE_OVER_89"),
 ]
 
 
@@ -142,3 +160,14 @@ def test_street_names_with_usps_suffixes() -> None:
         text[f.start : f.end].rstrip(".") for f in scan_text([text])[0] if f.entity_type == "STREET_ADDRESS"
     }
     assert {"148 Heather Drives", "11 Sabrina Ports"} <= spans
+
+
+def test_other_mentions_of_a_found_name_and_a_hospital_acronym(found) -> None:
+    """A confidently found name or a hospital's acronym marks its other mentions in the same note."""
+    text = (
+        "Transferred from Fresno Community Hospital (FCH) for AMS. At FCH trop peaked at 2.1. "
+        "Seen by Dr. Okonkwo. FOLLOW UP: Okonkwo clinic in 2 weeks."
+    )
+    spans = [span for span, _ in found(text)]
+    assert spans.count("FCH") == 2
+    assert spans.count("Okonkwo") == 2

@@ -227,6 +227,14 @@ _HOSPITAL_SUFFIX = _either_case(
     "Pharmacy",
     "Drug",
     "Drugs",
+    "VNA",
+    "Home Health",
+    "Hospice House",
+    "Medical Supply",
+    "Occupational Health",
+    "Inc.",
+    "Inc",
+    "LLC",
 )
 # Capitalised words that open a sentence or a header rather than a name ("Brief Hospital Course").
 _HOSPITAL_NOT_NAME = (
@@ -446,7 +454,7 @@ class ClinicalDateRecognizer(ClinicalPatternRecognizer):
         ),
         Pattern(
             "month name day",
-            rf"\b{_MONTH}\.?[ \t]+{_D}{_ORDINAL}?\b(?:(?:,[ \t]*|[ \t]+){{1,2}}\d{{4}}\b)?",
+            rf"\b{_MONTH}\.?[ \t]+{_D}{_ORDINAL}?\b(?:(?:,[ \t]*|[ \t]+){{1,2}}(?:\d{{4}}\b|['’]\d{{2}}\b))?",
             0.6,
         ),
         Pattern(
@@ -457,6 +465,7 @@ class ClinicalDateRecognizer(ClinicalPatternRecognizer):
         Pattern("day-month-year", rf"\b{_D}[-/ ](?i:{_MONTH})[-/ ](?:\d{{4}}|\d{{2}})\b", 0.6),
         Pattern("iso date and time", r"\b\d{4}-\d{2}-\d{2}[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\b", 0.7),
         Pattern("month year", rf"\b{_MONTH}\.?,?[ \t]+(?:19|20)\d{{2}}\b", 0.5),
+        Pattern("month/year", r"(?<![\w/.-])(?:0?[1-9]|1[0-2])/(?:19|20)\d{2}(?![\w/]|[.,]\d)", 0.5),
         # "on the 3rd", "since the 21st": a day of the month without the month.
         Pattern(
             "the nth",
@@ -533,7 +542,8 @@ class ClinicalPhoneRecognizer(ClinicalPatternRecognizer):
         ),
         Pattern(
             "labelled pager, fax or extension",
-            r"(?<=\b(?i:pager|pgr|beeper|bpr|fax|ext\.?|extension|x)[ \t]*[\#:.]?[ \t]*)"
+            r"(?<=\b(?i:pager|pgr|beeper|bpr|fax|ext\.?|extension|x|spectralink|vocera|ascom|cisco)"
+            r"[ \t]*[\#:.]?[ \t]*)"
             r"(?=[\d-]*\d{3})\d[\d-]{2,12}\d(?![\w-])",
             0.6,
         ),
@@ -564,7 +574,8 @@ _NOT_A_NAME = (
     r"wants|prefers|declined|refused|consented|signed|pt|patient|is|has|continues|tolerated|underwent|"
     r"was|remains|appears|given|started|discharged|transferred|needs|got|went|did|does|recommends|"
     r"recommended|evaluated|examined|believes|thinks|note|plan|assessment|eval|evaluation|triage|pager|"
-    r"cell|fax|ext|notified|paged|called|aware|office|mrn|dob|unit|room|bed|stat|pending)"
+    r"cell|fax|ext|notified|paged|called|aware|office|mrn|dob|unit|room|bed|stat|pending|sedation|charge|"
+    r"primary|night|float|circulating|scrub|recovery|bedside|staff|agency|travel|covering)"
 )
 _NAME_WORD = rf"(?!{_NOT_A_NAME}\b)[A-Z][A-Za-z'’-]*[A-Za-z]"
 # Particles inside surnames: "Van der Berg", "St. Pierre", "de la Cruz".
@@ -579,7 +590,9 @@ _CREDENTIAL = r"(?:RN|MD|M\.D\.|NP|DO|PA-C|LPN|CNA|MSW|LICSW|PharmD|PhD|CRNA|APR
 _RELATION = (
     r"(?i:daughter|son|wife|husband|mother|mom|father|dad|sister|brother|niece|nephew|grandson|"
     r"granddaughter|grandmother|grandfather|friend|partner|spouse|caregiver|guardian|neighbor|aunt|"
-    r"uncle|cousin|hcp|poa|proxy|fiance|fiancee|dtr|stepson|stepdaughter|nurse|aide|cna|caseworker)"
+    r"uncle|cousin|hcp|poa|proxy|fiance|fiancee|dtr|stepson|stepdaughter|nurse|aide|cna|caseworker|"
+    r"ex-wife|ex-husband|goddaughter|godson|godmother|godfather|stepmother|stepfather|roommate|landlord|"
+    r"coworker|co-worker|boss|pastor|sitter)"
 )
 
 
@@ -694,7 +707,8 @@ _PERSON_FIELD = (
 # Without a colon only role words and reporting verbs introduce a name ("PCP West, Dennis", "d/w Dr X").
 _PERSON_CUE = (
     r"pcp|cm|rn|np|attending|radiologist|results[ \t]+called[ \t]+to|called[ \t]+to|discussed[ \t]+with|d/w|"
-    r"spoke[ \t]+with|seen[ \t]+by|paged|signed"
+    r"spoke[ \t]+with|seen[ \t]+by|paged|signed|sitter|crew|handing[ \t]+over[ \t]+to|"
+    r"handed[ \t]+over[ \t]+to|relieved[ \t]+by"
 )
 
 
@@ -765,14 +779,75 @@ class UsernameRecognizer(AnchoredRecognizer):
     PATTERNS = (
         Pattern(
             "user label",
-            r"(?<![A-Za-z])(?i:entered|typed|documented|transcribed|logged|edited|modified|created)[ \t]+"
-            r"(?i:by)[ \t]*:?[ \t]*|(?<![A-Za-z])(?i:user(?:[ \t]*name|[ \t]*id)?|login)[ \t]*:[ \t]*",
+            r"(?<![A-Za-z])(?i:entered|typed|documented|transcribed|logged|edited|modified|created|exported|"
+            r"signed|printed|reviewed)[ \t]+(?i:by)[ \t]*:?[ \t]*"
+            r"|(?<![A-Za-z])(?i:user(?:[ \t]*name|[ \t]*id)?|login)[ \t]*:[ \t]*"
+            # a chat line's speaker: "[7:16] jdoe1:"
+            r"|(?m:^)[ \t]*\[[0-9.:/ -]{3,20}\][ \t]*(?=[A-Za-z][A-Za-z0-9._-]{2,30}:)",
             0.7,
         ),
     )
     CONTEXT = ("user", "login", "entered", "typed")
-    AFTER = re.compile(r"[a-z][a-z0-9._-]{2,30}(?![\w@])")
+    # A user name: lower case (jdoe, eitan.walker, e867769), or capitals with digits (MOSSD02).
+    AFTER = re.compile(r"(?:[a-z][a-z0-9._-]{2,30}|[A-Z]{2,12}\d{1,4})(?![\w@])")
     WINDOW = 40
+
+    def keep(self, found: str) -> bool:
+        """Not an everyday word ("system", "nurse") or a clinical term."""
+        from safecohort.detect.vocab import is_everyday_word
+
+        return bool(re.search(r"\d|[._]", found)) or not is_everyday_word(found)
+
+
+class RecordFormatRecognizer(ClinicalPatternRecognizer):
+    """Identifiers in fixed record formats: the patient id and names of an HL7 v2 segment
+    ("PID|E9628210|GRANT^MICHELLE^W|...", "...|GOODNIGHT^THEODORE^U"), the last four digits of an SSN
+    after its label, and a letter prefix with a long number ("MR73731202", "E8703744")."""
+
+    ENTITY = "ID_NUMBER"
+    PATTERNS = (
+        Pattern("hl7 patient id", r"(?<=(?m:^)PID\|)[^|\n]{4,30}(?=\|)", 0.7),
+        Pattern("ssn last four", r"(?<=\b(?i:ssn|social[ \t]+security)\b[^:\n]{0,40}:[ \t]*)\d{4}\b", 0.7),
+        Pattern("prefixed number", r"\b[A-Z]{1,3}\d{7,10}\b", 0.5),
+    )
+    CONTEXT = ("pid", "mrn", "id", "ssn")
+
+
+class Hl7NameRecognizer(ClinicalPatternRecognizer):
+    """Names written the HL7 way, family^given^middle ("HAYES^EITAN^S")."""
+
+    ENTITY = "PERSON"
+    PATTERNS = (Pattern("hl7 name", r"\b[A-Z][A-Za-z'’-]+\^[A-Z][A-Za-z'’-]+(?:\^[A-Z][A-Za-z.]*)?\b", 0.7),)
+    CONTEXT = ("pid", "obr", "patient")
+
+
+class EmployerRecognizer(AnchoredRecognizer):
+    """Employers and workplaces: "works at the MBTA", "a cashier at Smith, Clements and Ray", "works
+    nights at Martinez and Sons", "employed by OncoSeq Inc."."""
+
+    ENTITY = "ORGANIZATION"
+    PATTERNS = (
+        Pattern(
+            "work cue",
+            r"\b(?i:works|worked|working|employed|employee|job|cashier|supervisor|manager|clerk|driver|"
+            r"teacher|engineer|technician|mechanic|nurse|aide|volunteers?|retired)\b"
+            r"(?:[ \t]+[a-z]+){0,2}[ \t]+(?i:at|for|by|from)[ \t]+(?:the[ \t]+)?(?=[A-Z])",
+            0.6,
+        ),
+    )
+    CONTEXT = ("works", "employer", "job")
+    AFTER = re.compile(
+        r"[A-Z][A-Za-z'’&.-]*[A-Za-z]"
+        r"(?:(?:,[ ]|[ ](?:and|&|of|the)[ ]|[ ]|-)[A-Z][A-Za-z'’&.-]*[A-Za-z]){0,4}"
+    )
+    WINDOW = 60
+
+    def keep(self, found: str) -> bool:
+        """Not a single everyday word ("works at Home", "for Surgery")."""
+        from safecohort.detect.vocab import is_everyday_word
+
+        words = re.findall(r"[A-Za-z]+", found)
+        return not (len(words) == 1 and is_everyday_word(words[0]))
 
 
 class CityRecognizer(AnchoredRecognizer):
@@ -979,6 +1054,9 @@ def clinical_recognizers() -> list[EntityRecognizer]:
         UsernameRecognizer(),
         CityRecognizer(),
         PlaceCueRecognizer(),
+        RecordFormatRecognizer(),
+        Hl7NameRecognizer(),
+        EmployerRecognizer(),
         FacilityRecognizer(),
         DictionaryNameRecognizer(),
     ]
@@ -1116,7 +1194,9 @@ __all__ = [
     "ClinicalPhoneRecognizer",
     "ClinicalSpacyRecognizer",
     "CredentialNameRecognizer",
+    "EmployerRecognizer",
     "FacilityRecognizer",
+    "Hl7NameRecognizer",
     "HospitalRecognizer",
     "IdNumberRecognizer",
     "LabelledIdRecognizer",
@@ -1125,6 +1205,7 @@ __all__ = [
     "OfflineEmailRecognizer",
     "OfflineUrlRecognizer",
     "PlaceCueRecognizer",
+    "RecordFormatRecognizer",
     "StreetAddressRecognizer",
     "TitledPersonRecognizer",
     "UsPhoneRecognizer",

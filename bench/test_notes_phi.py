@@ -21,6 +21,7 @@ SHARED = BENCH.parents[1] / "shared"
 
 CORPORA = {
     "clinical_dev": BENCH / "data" / "clinical" / "dev.jsonl",
+    "clinical_dev2": BENCH / "data" / "clinical" / "dev2.jsonl",
     "clinical_test": BENCH / "data" / "clinical" / "test.jsonl",
     "presidio-synth_dev": SHARED / "data" / "presidio-synth" / "dev.jsonl",
     "presidio-synth_test": SHARED / "data" / "presidio-synth" / "test.jsonl",

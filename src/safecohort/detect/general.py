@@ -490,6 +490,8 @@ class InternationalAddressRecognizer(GeneralRecognizer):
     def _extend(text: str, end: int) -> int:
         """End of the address block that starts with a street ending at ``end``."""
         while (tail := _INLINE_TAIL.match(text, end)) is not None:
+            if _ends_sentence(text, end):
+                break  # "148 Heather Drives, Peabody. Also ...": the block ended with the sentence
             end = tail.end()
         position = end
         blank_lines = 0
@@ -523,6 +525,15 @@ def _outermost(spans: list[tuple[int, int, float]]) -> Iterator[tuple[int, int, 
         if end > reach:
             reach = end
             yield start, end, score
+
+
+def _ends_sentence(text: str, end: int) -> bool:
+    """Whether the word ending at ``end`` closes a sentence: it ends in a full stop and is not a short
+    abbreviation ("St.", "Apt.", "N.")."""
+    if end == 0 or text[end - 1] != ".":
+        return False
+    word = regex.search(r"[\p{L}\p{M}]*$", text, endpos=end - 1)
+    return word is not None and len(word[0]) > 3
 
 
 def _sentence_cut(line: str) -> int:

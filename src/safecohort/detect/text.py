@@ -318,13 +318,17 @@ class NoteScanner:
                 *clinical_recognizers(),
                 ClinicalSpacyRecognizer(supported_entities=nlp_engine.get_supported_entities()),
             ]
+            from safecohort.detect.general import general_recognizers
+
             if general:
                 from presidio_analyzer.predefined_recognizers import PhoneRecognizer
 
-                from safecohort.detect.general import general_recognizers
-
                 # General text is international: presidio's phone recognizer with all its regions.
                 recognizers += [*general_recognizers(), PhoneRecognizer()]
+            else:
+                # Names, addresses and postcodes of every locale Faker knows (the recognizers general.py
+                # marks safe for clinical notes): more recall on unseen layouts for a little precision.
+                recognizers += general_recognizers(clinical_safe_only=True)
             deny = [term for term in self.notes.deny_list if term.strip()]
             if deny:
                 recognizers.append(

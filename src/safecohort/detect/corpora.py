@@ -133,6 +133,18 @@ def _lines(path: Path) -> Iterator[tuple[int, str]]:
         raise InputError(f"cannot read {path.name}: {exc.strerror}") from None
 
 
+def _records(file: Path) -> Iterator[tuple[str, Any]]:
+    """(where, parsed JSON) for each non-blank line of a JSONL file; where = "name line N"."""
+    for number, line in _lines(file):
+        if not line.strip():
+            continue
+        where = f"{file.name} line {number}"
+        try:
+            yield where, json.loads(line)
+        except json.JSONDecodeError:
+            raise InputError(f"{where}: not valid JSON") from None
+
+
 def read_corpus(path: str | Path) -> list[Document]:
     """Read a corpus in the span format; blank lines are skipped.
 
@@ -142,14 +154,7 @@ def read_corpus(path: str | Path) -> list[Document]:
     file = Path(path)
     documents: list[Document] = []
     seen: set[str] = set()
-    for number, line in _lines(file):
-        if not line.strip():
-            continue
-        where = f"{file.name} line {number}"
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError:
-            raise InputError(f"{where}: not valid JSON") from None
+    for where, record in _records(file):
         document = _document(where, record)
         if document.id in seen:
             raise InputError(f"{where}: note id repeated (ids must be unique)")
@@ -178,14 +183,7 @@ def read_predictions(path: str | Path) -> dict[str, list[tuple[int, int]]]:
     """
     file = Path(path)
     predictions: dict[str, list[tuple[int, int]]] = {}
-    for number, line in _lines(file):
-        if not line.strip():
-            continue
-        where = f"{file.name} line {number}"
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError:
-            raise InputError(f"{where}: not valid JSON") from None
+    for where, record in _records(file):
         if not isinstance(record, dict) or not isinstance(record.get("id"), str):
             raise InputError(f"{where}: needs a string 'id'")
         spans = record.get("spans")

@@ -28,9 +28,9 @@ from typing import Any, ClassVar
 import regex
 from presidio_analyzer import EntityRecognizer, Pattern, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
-from wordfreq import zipf_frequency
 
 from safecohort.detect.recognizers import LANGUAGE, ClinicalPatternRecognizer
+from safecohort.detect.vocab import zipf
 
 # --- lexicons ------------------------------------------------------------------------------------------
 
@@ -142,14 +142,9 @@ def lexicon() -> Lexicon:
     )
 
 
-@functools.lru_cache(maxsize=65536)
-def _zipf(word: str) -> float:
-    return float(zipf_frequency(word, "en"))
-
-
 def is_common_word(word: str, threshold: float = RARE_WORD_ZIPF) -> bool:
     """True when ``word`` is an English word at least as frequent as ``threshold`` (Zipf scale)."""
-    return word.lower() in _CLINICAL_STOPWORDS or _zipf(word.lower()) >= threshold
+    return word.lower() in _CLINICAL_STOPWORDS or zipf(word.lower()) >= threshold
 
 
 # --- shared text helpers -------------------------------------------------------------------------------

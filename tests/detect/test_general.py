@@ -9,10 +9,14 @@ from presidio_analyzer import EntityRecognizer
 from safecohort.detect.general import (
     AgeRecognizer,
     CompanyRecognizer,
+    ContextNameRecognizer,
+    CuedPhoneRecognizer,
     InternationalAddressRecognizer,
     InternationalPostcodeRecognizer,
     MultilingualNameRecognizer,
     PlaceRecognizer,
+    RoleCompanyRecognizer,
+    RunningDateRecognizer,
     general_recognizers,
     is_common_word,
     lexicon,
@@ -151,7 +155,7 @@ def test_clinical_safe_subset() -> None:
         "InternationalAddressRecognizer",
         "InternationalPostcodeRecognizer",
     }
-    assert len(general_recognizers()) == 6
+    assert len(general_recognizers()) == 10
 
 
 def test_recognizers_ignore_entities_not_asked_for() -> None:
@@ -164,3 +168,101 @@ def test_prefix_street_needs_capitalised_words_before_the_number() -> None:
     assert spans(InternationalAddressRecognizer, "Send it to Via dei Fiorentini 17 today") == [
         "Via dei Fiorentini 17"
     ]
+
+
+# --- context rules: names, companies, phones and years read from the sentence, not from lists ---------
+
+CONTEXT_POSITIVE = [
+    # dialogue speakers, greetings and vocatives, also for names no list holds
+    (ContextNameRecognizer, "Oskarina: Where were you last night?\nTeodor: At work.", "Oskarina"),
+    (ContextNameRecognizer, "Hello Zbyněk, the parcel arrived.", "Zbyněk"),
+    (ContextNameRecognizer, "Good morning Marisol!", "Marisol"),
+    (ContextNameRecognizer, "Ilkka, could you send the file again?", "Ilkka"),
+    (ContextNameRecognizer, "please don't tell me marisol, it is over", "marisol"),
+    # the subject of a person verb at a clause start
+    (ContextNameRecognizer, "Thanks again. Oskarina works weekends now.", "Oskarina"),
+    (ContextNameRecognizer, "We waited, but Teodor had already left.", "Teodor"),
+    (ContextNameRecognizer, "ilkka said the meeting moved.", "ilkka"),
+    # rare words after a person cue, lower-case names after a strong cue
+    (ContextNameRecognizer, "The novel was written by Zbyněk Wrzosek in exile.", "Zbyněk Wrzosek"),
+    (ContextNameRecognizer, "The award went to Marisol Quintanilha this year.", "Marisol Quintanilha"),
+    (ContextNameRecognizer, "people call me zbyněk wrzosek at home", "zbyněk wrzosek"),
+    (ContextNameRecognizer, "Name:  oskarina t. vuorela\nAddress: unknown", "oskarina t. vuorela"),
+    (ContextNameRecognizer, "ms. vuorela flew home", "vuorela"),
+    # lists after a plural role, surname endings, a name line
+    (ContextNameRecognizer, "Meet the owners: Aaltonen, Fischer and Brooks.", "Fischer"),
+    (ContextNameRecognizer, "Yesterday Radosław Wiśniewski's lawyer spoke.", "Radosław Wiśniewski"),
+    (ContextNameRecognizer, "tatiana sokolova signed the lease", "tatiana sokolova"),
+    (ContextNameRecognizer, "Ilkka Vuorela\nQuarnix\n12 Elm Street", "Ilkka Vuorela"),
+    # companies by their role in the sentence
+    (RoleCompanyRecognizer, "Quarnix is a logistics startup based in Lyon.", "Quarnix"),
+    (RoleCompanyRecognizer, "I read it on the Zentrobe website yesterday.", "Zentrobe"),
+    (RoleCompanyRecognizer, "Tuula Rantanen of Zentrobe, and others.", "Zentrobe"),
+    (RoleCompanyRecognizer, "Guests included Zentrobe's Tuula Rantanen.", "Zentrobe"),
+    (RoleCompanyRecognizer, "the demo recorded for brightloop became a hit", "brightloop"),
+    (RoleCompanyRecognizer, "she is from quarnix holdings ltd. now", "quarnix holdings ltd"),
+    (RoleCompanyRecognizer, "Tuula Rantanen\nZentrobe\n4 Elm Street\nLyon", "Zentrobe"),
+    # phones in international layouts with a phone word
+    (CuedPhoneRecognizer, "Reach me on mobile: 44 901 2231 after six.", "44 901 2231"),
+    (CuedPhoneRecognizer, "Contact\n61-22-90-17 office\n", "61-22-90-17"),
+    (CuedPhoneRecognizer, "please stop sending messages to 712 440 093", "712 440 093"),
+    # years in running text
+    (RunningDateRecognizer, "under the Clean Air Act of 1970 the plant", "1970"),
+    (RunningDateRecognizer, "They merged in 2011, and split since 2019.", "2011"),
+]
+
+
+@pytest.mark.parametrize(("recognizer", "text", "span"), CONTEXT_POSITIVE)
+def test_context_rules_find(recognizer: type[EntityRecognizer], text: str, span: str) -> None:
+    assert span in spans(recognizer, text)
+
+
+CONTEXT_NEGATIVE = [
+    # clinical text: eponyms, drugs, devices, lab values, section headers, capitals, "Hope to wean"
+    (ContextNameRecognizer, "Parkinson's disease is stable. Graves' disease treated with methimazole."),
+    (ContextNameRecognizer, "Foley catheter removed. Jackson-Pratt drain has 30 mL output."),
+    (ContextNameRecognizer, "Hope to wean off oxygen tomorrow. Lasix was given."),
+    (
+        ContextNameRecognizer,
+        "Metoprolol was held. Vancomycin is dosed by level. Lisinopril, can cause cough.",
+    ),
+    (ContextNameRecognizer, "Assessment: Patient is stable.\nPlan: Continue Eliquis 5 mg BID."),
+    (ContextNameRecognizer, "PT REPORTS PAIN 7/10. NURSING: PT IS AMBULATING."),
+    (ContextNameRecognizer, "Hemoglobin 9.8, platelets 245, INR 1.2 on 2 checks."),
+    (ContextNameRecognizer, "Hi team, Dear Sir, Hello all, thanks everyone."),
+    (ContextNameRecognizer, "Doctor: How are you?\nPatient: Fine, thank you."),
+    (ContextNameRecognizer, "Subject: Meeting\nRe: Invoice\nAttn: Billing"),
+    (ContextNameRecognizer, "She flew to Boston with Chicago colleagues."),
+    (RoleCompanyRecognizer, "Foley catheter removed. Patient is a pleasant man."),
+    (RoleCompanyRecognizer, "Nora is a nurse on the ward."),
+    (RoleCompanyRecognizer, "She is from the clinic and works for herself."),
+    (CuedPhoneRecognizer, "BP 120 80, pulse 88, platelets 245 000, INR 1.2."),
+    (CuedPhoneRecognizer, "Seen in office on 2021-03-04 and 12-04-2021."),
+    (CuedPhoneRecognizer, "Lot 4411 2093 expires soon."),
+    (RunningDateRecognizer, "Give 2000 units in 2000 mL over 4 hours."),
+    (RunningDateRecognizer, "Platelets 1964, glucose 2011 mg/dL?"),
+]
+
+
+@pytest.mark.parametrize(("recognizer", "text"), CONTEXT_NEGATIVE)
+def test_context_rules_leave_alone(recognizer: type[EntityRecognizer], text: str) -> None:
+    assert spans(recognizer, text) == []
+
+
+def test_subject_rule_skips_noun_predicates_and_places() -> None:
+    # "X is a ..." names a thing (a company, a film); a city is no person.
+    assert spans(ContextNameRecognizer, "Zoolandia is a comedy from 1999.") == []
+    assert spans(ContextNameRecognizer, "Espoo is very green in May.") == []
+    assert spans(ContextNameRecognizer, "Oskarina is very reliable.") == ["Oskarina"]
+
+
+def test_founder_list_is_people_not_a_partnership() -> None:
+    text = "Our founders: Fischer, Brooks and Hale."
+    assert spans(CompanyRecognizer, text) == []
+    assert spans(ContextNameRecognizer, text) == ["Fischer", "Brooks", "Hale"]
+    assert spans(CompanyRecognizer, "Invoices go to Hawkins, Richardson and Santana.") != []
+
+
+def test_company_possessive_is_not_part_of_the_company() -> None:
+    text = "Tuula Rantanen of Gradiant Research LLC's board spoke."
+    assert all(not span.endswith("'s") for span in spans(RoleCompanyRecognizer, text))

@@ -29,8 +29,9 @@ import regex
 from presidio_analyzer import EntityRecognizer, Pattern, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
+from safecohort.detect.places import WEAK_CUE_POPULATION, gazetteer, is_everyday_place
 from safecohort.detect.recognizers import LANGUAGE, ClinicalPatternRecognizer
-from safecohort.detect.vocab import zipf
+from safecohort.detect.vocab import clinical_terms, zipf
 
 # --- lexicons ------------------------------------------------------------------------------------------
 
@@ -416,7 +417,9 @@ _STREET_ANCHOR = regex.compile(
 _CUED_ANCHOR = regex.compile(rf"(?<![\w.,/-]){_NUMBER_NAME_NUMBER}|(?<![\w.,/-])\d{{3,6}}[ \t]+{_U}\p{{L}}+")
 _CUE_BEFORE = regex.compile(_ADDRESS_CUE)
 _CORNER = regex.compile(
-    rf"(?i:the[ \t]+corner[ \t]+of)[ \t]+[^\n.,;?!]{{2,60}}?[ \t]+and[ \t]+(?:{_NAME_PART}[ \t]+){{0,3}}"
+    # a full stop may end an abbreviation or a house number inside ("ul. Grochowa 80", "kapu 39.")
+    rf"(?i:the[ \t]+corner[ \t]+of)[ \t]+(?:[^\n.,;?!]|(?<=(?<!\p{{L}})\p{{L}}{{1,3}}|\d)\.){{2,60}}?"
+    rf"[ \t]+and[ \t]+(?:{_NAME_PART}[ \t]+){{0,3}}"
     rf"{_NAME_PART}"
 )
 _MILITARY = regex.compile(
@@ -505,12 +508,21 @@ class InternationalAddressRecognizer(GeneralRecognizer):
                 continue
             cut = _sentence_cut(line)
             if not _is_block_line(line[:cut]):
+                # The last line of a block may run on into the sentence: "Netherlands 62971 in case of".
+                if (closing := _BLOCK_CLOSING.match(line)) is not None:
+                    end = position + 1 + closing.end()
                 break
             end = position + 1 + len(line[:cut].rstrip(" \t"))
             if cut < len(line):
                 break
             position, lines = next_end, lines + 1
         return end
+
+
+# A block's closing line up to its postcode: an optional "Country" or ", ST" then 4 to 6 digits.
+_BLOCK_CLOSING = regex.compile(
+    r"[ \t]*,?[ \t]*(?:\p{Lu}[\p{L}\p{M}'’.-]*[ \t]+){0,3}\d{4,6}(?:-\d{3,4})?(?=[ \t]*[,.;]?(?:[ \t]|$))"
+)
 
 
 def _outermost(spans: list[tuple[int, int, float]]) -> Iterator[tuple[int, int, float]]:
@@ -589,15 +601,26 @@ _PLACE_WORD = regex.compile(
 
 
 class PlaceRecognizer(GeneralRecognizer):
-    """Countries and cities from Faker's locale lists, in Title case or capitals ("Cyprus", "ESPOO",
-    "Brønderslev", "United Kingdom"); single common English words ("Mobile", "Reading") only after a
-    place cue ("flew to", "based in", "Where:"). Clinical-safe: no (city lists are huge; in notes a
-    capitalised word after "to"/"in" is often a unit or service, and cities are already spaCy's job)."""
+    """Countries and cities from Faker's locale lists and the GeoNames gazetteer
+    (:mod:`safecohort.detect.places`), in Title case or capitals ("Cyprus", "ESPOO", "Brønderslev",
+    "United Kingdom", "Den Haag"); single common English words ("Mobile", "Reading"), names and small
+    towns only after a place cue ("flew to", "based in", "Where:"); in lower case only after a cue and
+    when English rarely uses the word ("moved here from tunisia", "lives in harburg"); the line above a
+    country line of an address block ("ALFRICK / United Kingdom"). Clinical-safe: no (city lists are
+    huge; in notes a capitalised word after "to"/"in" is often a unit or service; the clinical profile
+    reads places after cues in :mod:`safecohort.detect.recognizers`)."""
 
     ENTITY = "LOCATION"
 
+    def load(self) -> None:
+        """Read the gazetteer now, while the scanner is built (forked workers then share it)."""
+        gazetteer()
+
     def find(self, text: str) -> Iterator[tuple[int, int, float]]:
-        """Listed places, and capitalised words after a strong place cue."""
+        """Listed places, capitalised words after a strong place cue, lower-case places after a cue and
+        the city line of an address block."""
+        yield from _lower_case_places(text)
+        yield from _address_block_cities(text)
         lex = lexicon()
         for match in _PLACE_WORD.finditer(text):
             words = match.group().split()
@@ -624,6 +647,7 @@ class PlaceRecognizer(GeneralRecognizer):
         start = offsets[index][0]
         line_start = text.rfind("\n", 0, start) + 1
         cued = bool(_PLACE_CUE.search(text[max(line_start, start - 30) : start]))
+        places = gazetteer()
         for last in range(min(len(offsets), index + 4) - 1, index - 1, -1):
             phrase = " ".join(w for _, _, w in offsets[index : last + 1]).strip(".,").lower()
             if not phrase or not offsets[index][2][0].isupper():
@@ -635,12 +659,91 @@ class PlaceRecognizer(GeneralRecognizer):
                 if single and phrase in _CLINICAL_STOPWORDS:
                     continue
                 return last, 0.6 if cued else 0.5
+            if _is_gazetteer_place(text[start : offsets[last][1]].strip(".,"), single, cued, lex):
+                return last, 0.7 if places.is_country(phrase) else 0.6 if cued else 0.5
         if not cued:
             return None
         last = index - 1
         while last + 1 < min(len(offsets), index + 3) and not is_common_word(offsets[last + 1][2]):
             last += 1
         return (last, 0.5) if last >= index and len(offsets[index][2]) > 2 else None
+
+
+#: A one-word city the gazetteer lists counts without a cue only from this size on, and only when it is
+#: not a name in any locale: small towns share their names with everyday words and people.
+UNCUED_CITY_POPULATION = 15_000
+
+
+def _is_gazetteer_place(phrase: str, single: bool, cued: bool, lex: Lexicon) -> bool:
+    """Whether ``phrase`` (as written) is a GeoNames country or city to report: countries unless a very
+    common word; cities of several words after a cue, or without one when large and not made only of
+    common words ("Country Club", Florida, needs a cue); one-word cities after a cue unless everyday
+    words or US names, and without a cue only larger ones no locale lists as a name."""
+    places = gazetteer()
+    if places.is_country(phrase):
+        return not (single and is_common_word(phrase, COMMON_WORD_ZIPF + 0.5))
+    population = places.population(phrase)
+    if population < WEAK_CUE_POPULATION:
+        return False
+    if not single:
+        common = all(is_common_word(word) for word in phrase.split())
+        return cued or (population >= UNCUED_CITY_POPULATION and not common)
+    if phrase.lower() in _CLINICAL_STOPWORDS or is_everyday_place(phrase, population):
+        return False
+    return cued or (population >= UNCUED_CITY_POPULATION and not lex.is_name(phrase))
+
+
+# A place cue, then one to three lower-case words (group "place").
+_LOWER_PLACE = regex.compile(
+    _PLACE_CUE.pattern.removesuffix("$")
+    + r"(?<=\s)(?P<place>\p{Ll}[\p{L}\p{M}'’-]*(?:[ \t]+\p{Ll}[\p{L}\p{M}'’-]*){0,2})"
+)
+
+
+def _lower_case_places(text: str) -> Iterator[tuple[int, int, float]]:
+    """Places written in lower case right after a place cue ("from switzerland", "lives in harburg"):
+    the longest run of up to three words that is a listed country or city, where a single word must not
+    be common English ("in pain", "from home") - for a country, not very common ("from china" stays)."""
+    lex, places = lexicon(), gazetteer()
+    for match in _LOWER_PLACE.finditer(text):
+        start = match.start("place")
+        for word in reversed(list(regex.finditer(r"\S+", text, pos=start, endpos=match.end("place")))):
+            phrase = " ".join(text[start : word.end()].split())
+            single = " " not in phrase
+            if phrase in lex.countries or places.is_country(phrase):
+                if not (single and is_common_word(phrase, COMMON_WORD_ZIPF + 0.5)):
+                    yield start, word.end(), 0.6
+                    break
+            elif (phrase in lex.cities or places.is_city(phrase, WEAK_CUE_POPULATION)) and not (
+                single and is_common_word(phrase)
+            ):
+                yield start, word.end(), 0.6
+                break
+
+
+_COUNTRY_LINE = regex.compile(
+    r"(?m)^[ \t]*(\p{Lu}[\p{L}\p{M}'’. -]*?)[ \t]*(?:[ \t,]+[\dA-Z -]{3,10})?[ \t]*$"
+)
+_CITY_LINE = regex.compile(r"[ \t]*(\p{Lu}[\p{L}\p{M}'’.-]*(?:[ \t]+\p{L}[\p{L}\p{M}'’.-]*){0,3})[ \t]*")
+
+
+def _address_block_cities(text: str) -> Iterator[tuple[int, int, float]]:
+    """The city of an address block: the line above a line that names a country (with a postcode or
+    not; one blank line may stand between): "ALFRICK / United Kingdom", "Los Angeles / United States",
+    "Soto del Barco / (blank) / Spain 61709" (one to four words, no digits)."""
+    lex, places = lexicon(), gazetteer()
+    for line in _COUNTRY_LINE.finditer(text):
+        country = line.group(1).strip(" .")
+        if not (places.is_country(country) or country.lower() in lex.countries) or line.start() < 2:
+            continue
+        above_end = line.start() - 1  # the newline before the country line
+        above_start = text.rfind("\n", 0, above_end) + 1
+        if not text[above_start:above_end].strip() and above_start >= 2:
+            above_end = above_start - 1
+            above_start = text.rfind("\n", 0, above_end) + 1
+        city = _CITY_LINE.fullmatch(text, above_start, above_end)
+        if city is not None and not places.is_country(city.group(1)):
+            yield city.start(1), city.end(1), 0.6
 
 
 # --- companies -----------------------------------------------------------------------------------------
@@ -685,6 +788,8 @@ class CompanyRecognizer(GeneralRecognizer):
                     continue
                 yield match.start(), match.end(), 0.6
             elif match.group("three"):
+                if _PERSON_LIST.search(text, max(0, match.start() - 40), match.end()):
+                    continue  # "our founders: Kónya, Becker and Vasquez" are people
                 names = regex.findall(r"\p{L}[\p{L}\p{M}'’-]*", match.group("three"))
                 names = [n for n in names if n not in ("and",)]
                 if sum(n.lower() in lex.last_names for n in names) >= 2:
@@ -702,6 +807,339 @@ class CompanyRecognizer(GeneralRecognizer):
                 word = match.group().split()[0]
                 if not is_common_word(word) or len(match.group().split()) > 1:
                     yield match.start(), match.end(), 0.5
+
+
+# --- context rules for general text (names, companies, phones, dates) ----------------------------------
+
+# A Title-case word ("Nora", "Šušulić", "Weeks-Rivas"); all-capitals words are headers, not names here.
+_TITLE_WORD = r"\p{Lu}[\p{Ll}\p{M}]+(?:['’-]\p{Lu}[\p{Ll}\p{M}]+)?"
+_LOWER_WORD = r"\p{Ll}[\p{Ll}\p{M}]+"
+# Where a clause opens: the text or a line start, after a sentence mark, or after a conjunction.
+_CLAUSE_START = (
+    r"(?:(?<![^\n])[ \t]*|(?<=[.!?][\"”'’)]?[ \t]+)|(?<=[,;][ \t]+(?:but|and|so|because|while|when|"
+    r"although|though|that|as)[ \t]+))"
+)
+# Verbs that follow a person who is the subject; "is/was" only before something that is not a noun
+# phrase ("Nora is very reliable", not "Coden is a design agency").
+_PERSON_VERB = (
+    r"(?:lives|lived|spent|spends|had|has|just|said|says|told|tells|asked|asks|went|goes|works|worked|"
+    r"wants|wanted|will|would|can|could|should|did|does|loves|loved|called|wrote|writes|thinks|thought|"
+    r"knows|knew|went|got|gets|left|came|comes|(?:is|was)(?![ \t]+(?:a|an|the|one|based|located|"
+    r"headquartered|known|\d)\b))\b"
+)
+# Words that surnames of many languages end in ("Kucharski", "Szczepańska", "Šušulić", "Krylova",
+# "Jerković", "Georgsson", "Napolitani" is not one: the list stays to unambiguous endings).
+_SURNAME_ENDING = regex.compile(
+    r"(?i:ski|ska|cki|cka|dzki|dzka|wicz|czyk|ić|ič|vić|ová|ova|ovа|eva|enko|chuk|czuk|sson|dóttir|"
+    r"dottir|poulos|akis|escu|oglu|oğlu|yan|shvili|dze|nen|inen|stein|berg|ek|ík)$"
+)
+_SPEAKER = regex.compile(
+    rf"(?m)^[ \t]*(?P<name>{_TITLE_WORD}(?:[ \t]+{_TITLE_WORD})?)[ \t]*:[ \t]+(?=[\"“'‘]?\p{{Lu}})"
+)
+_GREETING = regex.compile(
+    rf"(?<![\w])(?i:hi|hello|hey|dear|thanks|thank[ \t]+you|good[ \t]+(?:morning|afternoon|evening)|bye)"
+    rf"[ \t]*,?[ \t]+(?P<name>{_TITLE_WORD}|{_LOWER_WORD})(?=[ \t]*(?:[,!.:;?\n]|$))"
+)
+_VOCATIVE = regex.compile(
+    rf"{_CLAUSE_START}(?P<name>{_TITLE_WORD}),[ \t]+(?=(?i:can|could|would|will|please|i|we|you|do|did|"
+    r"are|have|thank|thanks|let|just|are)\b)"
+    rf"|(?<=\b(?i:me|you|us)[ \t]*,?[ \t]+)(?P<lower>{_LOWER_WORD})(?=[ \t]*[,!?])"
+)
+_SUBJECT = regex.compile(
+    rf"{_CLAUSE_START}(?P<name>{_TITLE_WORD})[ \t]+(?={_PERSON_VERB})"
+    rf"|\A[ \t]*(?P<lower>{_LOWER_WORD})[ \t]+(?={_PERSON_VERB})"
+)
+# A word that introduces a person's name right after it.
+_PERSON_CUE = regex.compile(
+    r"(?i:\b(?:said|says|asked|called|named|starring|featuring|featured|directed[ \t]+by|written[ \t]+by|"
+    r"by|under|heard|with|to|producer|songwriter|singer|author|actor|actress|director|manager|"
+    r"mr|mrs|ms|miss|dr|prof)\.?|\bex-\p{L}+)[ \t]+$"
+)
+_WEAK_PERSON_CUES = frozenset(("by", "with", "to", "under"))
+_CUED_TITLE = regex.compile(
+    rf"(?<![\p{{L}}\p{{M}}])(?P<name>{_TITLE_WORD}(?:[ \t]+(?:\p{{Lu}}\.?[ \t]+)?{_TITLE_WORD}){{0,2}})"
+)
+_CUED_LOWER = regex.compile(
+    r"(?<=\b(?i:my[ \t]+name[ \t]+is|name[ \t]*:|calls[ \t]+me|call[ \t]+me|called|named|heard|"
+    r"follow[ \t]+up[ \t]+with|mr\.?|mrs\.?|ms\.?|dr\.?)[ \t]+)"
+    rf"(?P<name>{_LOWER_WORD}(?:[ \t]+(?:\p{{Ll}}\.?[ \t]+)?{_LOWER_WORD})?)"
+)
+# A list of people after a plural role ("our 3 founders: Vizirov, Barrett and Jones").
+_PERSON_LIST = regex.compile(
+    rf"(?i:founders|co-founders|partners|members|siblings|children|sons|daughters|authors|friends|owners|"
+    rf"directors|hosts|guests|speakers|winners)[ \t]*:[ \t]*"
+    rf"(?P<list>{_TITLE_WORD}(?:,[ \t]+{_TITLE_WORD})*,?[ \t]+(?:and|&)[ \t]+{_TITLE_WORD})"
+)
+# A full name with a surname ending, in Title case or lower case ("Djevad Šušulić", "olga krylova").
+_ENDING_NAME = regex.compile(
+    rf"(?<![\w-])(?P<first>{_TITLE_WORD}|{_LOWER_WORD})[ \t]+(?:\p{{L}}\.?[ \t]+)?"
+    rf"(?P<last>{_TITLE_WORD}|{_LOWER_WORD})(?![\w-])"
+)
+# A line that is only two or three Title-case words: the name line of a contact block.
+_NAME_LINE = regex.compile(
+    rf"(?m)^[ \t]*(?P<name>{_TITLE_WORD}(?:[ \t]+(?:\p{{Lu}}\.?[ \t]+)?{_TITLE_WORD}){{1,2}}"
+    rf"|{_LOWER_WORD}(?:[ \t]+(?:\p{{Ll}}\.?[ \t]+)?{_LOWER_WORD}){{1,2}})[ \t]*$"
+)
+
+
+# Drug name stems (USAN): "Lisinopril", "Metoprolol", "Vancomycin" are never people.
+_DRUG_ENDING = regex.compile(
+    r"(?:pril|sartan|olol|statin|mab|tinib|prazole|azole|cillin|mycin|floxacin|cycline|dipine|tidine|"
+    r"azepam|oxetine|triptan|gliptin|parin|xaban|gatran|lukast|terol|profen|codone|morphone|setron)$"
+)
+
+
+def _is_place_word(phrase: str) -> bool:
+    """Whether a phrase is a listed country or city (places are not people)."""
+    lex = lexicon()
+    low = phrase.lower()
+    return low in lex.cities or low in lex.countries or gazetteer().is_place(phrase, WEAK_CUE_POPULATION)
+
+
+def _name_like(
+    word: str, *, rare: float = RARE_WORD_ZIPF - 0.5, listed: float = COMMON_WORD_ZIPF, strong: bool = False
+) -> bool:
+    """Whether ``word`` may be a person's name in a name context: a listed name that English does not use
+    much (Zipf below ``listed``), or an unlisted word English hardly knows (below ``rare``) that is no
+    place (in a ``strong`` context such as "my name is" or "Hi ..." a place name may be a person's);
+    never a clinical word, eponym or drug."""
+    low = word.lower()
+    if low in _CLINICAL_STOPWORDS or len(low) < 2 or low in clinical_terms() or _DRUG_ENDING.search(low):
+        return False
+    if lexicon().is_name(low):
+        return zipf(low) < listed
+    return zipf(low) < rare and (strong or not _is_place_word(word))
+
+
+def _name_prefix(words: list[str], **limits: Any) -> list[str]:
+    """The leading words that are name-like (initials pass): "elliott flew" -> ["elliott"]."""
+    kept: list[str] = []
+    for word in words:
+        if not ((len(word.rstrip(".")) == 1 and kept) or _name_like(word, **limits)):
+            break
+        kept.append(word)
+    while kept and len(kept[-1].rstrip(".")) == 1:
+        kept.pop()
+    return kept
+
+
+class ContextNameRecognizer(GeneralRecognizer):
+    """Person names read from the shape of the sentence rather than from name lists, for names no list
+    holds ("Irenka", "Ubul", "Djevad Šušulić"): dialogue speakers ("Ella: What a ..."), greetings and
+    vocatives ("Hi Freddy,", "Cora, can I ...", "leave me nina,"), the subject of a person verb at a
+    clause start ("Nora is very reliable", "Trivo lives on"), one to three rare words after a person cue
+    ("said Maslin", "starring Westgård", "under Chihiro Fukunaga", "my name is borna jerković"), lists
+    after a plural role ("founders: Vizirov, Barrett and Jones"), full names whose last word has a
+    surname ending ("Wisława Szczepańska", "olga krylova") and a line of two or three unknown words in
+    a contact block. Every word must be name-like (:func:`_name_like`). Clinical-safe: no (notes put
+    section headers before colons and start sentences with drug and device names)."""
+
+    ENTITY = "PERSON"
+
+    def find(self, text: str) -> Iterator[tuple[int, int, float]]:
+        """Each context rule in turn (the analyzer merges overlapping findings)."""
+        for pattern in (_SPEAKER, _GREETING, _VOCATIVE, _SUBJECT):
+            strong = pattern is not _SUBJECT
+            for match in pattern.finditer(text):
+                group = "name" if match.group("name") else "lower"
+                words = match.group(group).split()
+                if match.group(group)[0].islower():
+                    if lexicon().is_name(words[0]) and _name_like(words[0], listed=4.0):
+                        yield match.start(group), match.end(group), 0.6
+                elif all(_name_like(word, strong=strong) for word in words):
+                    yield match.start(group), match.end(group), 0.6
+        yield from self._cued(text)
+        for match in _PERSON_LIST.finditer(text):
+            # After "founders:" even eponyms and town names are people ("Barrett", "Rogers").
+            for name in regex.finditer(_TITLE_WORD, match.group("list")):
+                yield match.start("list") + name.start(), match.start("list") + name.end(), 0.6
+        for match in _ENDING_NAME.finditer(text, overlapped=True):
+            first, last = match.group("first"), match.group("last")
+            if first[0].islower() != last[0].islower() or not _SURNAME_ENDING.search(last):
+                continue
+            if _name_like(first, listed=5.0) and _name_like(last, rare=RARE_WORD_ZIPF):
+                yield match.start(), match.end(), 0.6
+        for match in _NAME_LINE.finditer(text):
+            words = [word for word in match.group("name").split() if len(word.rstrip(".")) > 1]
+            lower = match.group("name").islower()
+            if lower and not any(lexicon().is_name(word) for word in words):
+                continue  # a lower-case line needs one listed name ("emidio p lombardo")
+            if len(words) > 1 and all(_name_like(word, rare=1.5, listed=3.5) for word in words):
+                yield match.start("name"), match.end("name"), 0.5
+
+    @staticmethod
+    def _cued(text: str) -> Iterator[tuple[int, int, float]]:
+        """Rare words after a person cue: Title case after any cue (after "by", "with", "to" or "under"
+        a lone word must be a listed name), lower case after a strong one."""
+        for match in _CUED_TITLE.finditer(text, overlapped=True):
+            cue = _PERSON_CUE.search(text, max(0, match.start() - 30), match.start())
+            if cue is None:
+                continue
+            words = match.group("name").split()
+            names = [word for word in words if len(word.rstrip(".")) > 1]
+            weak = cue.group().strip().lower() in _WEAK_PERSON_CUES
+            # After a listed first name the surname may be a rarer English word ("Moira Pagan").
+            first_listed = bool(names) and lexicon().is_name(names[0]) and _name_like(names[0])
+            rest = COMMON_WORD_ZIPF if first_listed else RARE_WORD_ZIPF - 0.5
+            if not names or not all(_name_like(word, rare=rest) for word in names):
+                continue
+            if weak and len(names) < 2 and not lexicon().is_name(names[0]):
+                continue
+            if _is_place_word(match.group("name")):
+                continue
+            yield match.start(), match.end(), 0.6
+        for match in _CUED_LOWER.finditer(text):
+            tokens = list(regex.finditer(r"\S+", text, pos=match.start("name"), endpos=match.end("name")))
+            words = _name_prefix([t.group() for t in tokens], rare=RARE_WORD_ZIPF, listed=4.0, strong=True)
+            if words:
+                yield match.start("name"), tokens[len(words) - 1].end(), 0.6
+
+
+# A capitalised word of a company name; a possessive "'s" is not part of it ("Gradiant LLC's").
+_ORG_WORD = r"\p{Lu}[\p{L}\p{M}&-]*(?:['’]\p{L}{2,}[\p{L}\p{M}]*)?"
+_ORG_WORDS = rf"{_ORG_WORD}(?:[ \t]+(?:{_ORG_WORD}|and|of|&)){{0,3}}?[ \t]+?{_ORG_WORD}|{_ORG_WORD}"
+_ORG_HEADS = (
+    r"agency|company|firm|startup|start-up|brand|business|corporation|consultancy|studio|provider|"
+    r"platform|brainchild|manufacturer|retailer|bank|publisher|label|organi[sz]ation|non-?profit|charity|"
+    r"group|service|app|website|marketplace|network|chain|maker|developer|vendor|supplier|lab|laboratory"
+)
+_ROLE_NOUNS = (
+    r"songwriter|producer|founder|co-founder|ceo|cto|cfo|coo|spokesperson|spokesman|spokeswoman|"
+    r"engineer|analyst|executive|chairman|chairwoman|president|employee|employees|staff|manager|"
+    r"director|recruiter|representative|resignation|website|app|stock|shares|account|headquarters"
+)
+_ROLE_COMPANY = regex.compile(
+    # "Coden is a design agency", "Collective Ip is the brainchild of"
+    rf"{_CLAUSE_START}(?P<a>{_ORG_WORDS})(?=[ \t]+(?:is|was)[ \t]+(?:a|an|the)[ \t]+"
+    rf"(?:[\p{{L}}-]+[ \t]+){{0,3}}?(?i:{_ORG_HEADS})\b)"
+    # "her Uber resignation letter", "the Uber website", "Estately songwriter Michele Østrem"
+    rf"|(?:(?<=\b(?:her|his|their|my|our|your|the)[ \t]+)|{_CLAUSE_START})(?P<b>{_ORG_WORDS})"
+    rf"(?=[ \t]+(?i:{_ROLE_NOUNS})\b)"
+    # "Vilma Holm of Here is the CEO", "Abby Holloway of Opencounter,"
+    r"|(?<=(?:\p{Lu}\.|\p{Lu}[\p{Ll}\p{M}]+)[ \t]+\p{Lu}[\p{Ll}\p{M}]+[ \t]+of[ \t]+)"
+    rf"(?P<c>{_ORG_WORDS})"
+    rf"(?=[ \t]+(?:is|was|has|and)\b|[ \t]*[,.;]|['’]s\b|[ \t]*$)"
+    # "Bridgewater's Parker Suknović": a company owning a person
+    rf"|(?<![\w-])(?P<d>{_ORG_WORD})(?=['’]s[ \t]+{_TITLE_WORD}[ \t]+{_TITLE_WORD})"
+    # "recorded for datamade became", "is from stillwater supercomputing inc."
+    rf"|(?<=\b(?:recorded|signed|works?|worked|working)[ \t]+(?:for|with|at)[ \t]+)"
+    rf"(?P<e>\p{{L}}[\p{{L}}\p{{M}}&'’-]*(?:[ \t]{{1,2}}\p{{L}}[\p{{L}}\p{{M}}&'’.-]*){{0,3}}?)"
+    rf"(?=[ \t]+(?:became|is|was|and|in|as|for|since)\b|[ \t]*[,.;!?]|[ \t]*$)"
+    rf"|(?<![\w])(?P<f>(?:\p{{Ll}}[\p{{L}}\p{{M}}&'’-]*[ \t]+){{1,3}}(?i:inc|llc|ltd|corp|plc|gmbh)\b\.?)",
+    regex.MULTILINE,
+)
+_NOT_COMPANY_START = frozenset(("the", "a", "an", "my", "our", "his", "her", "their", "your", "this", "i"))
+
+
+class RoleCompanyRecognizer(GeneralRecognizer):
+    """Company names read from the role they play in the sentence, for invented names no suffix marks:
+    "X is a design agency / the brainchild of", "her X resignation letter", "the X website", "X
+    songwriter Y", "Vilma Holm of X is the CEO", "X's Parker Suknović", "recorded for datamade became",
+    lower-case names with a company suffix ("stillwater supercomputing inc."), and the line between a
+    name line and an address line of a contact block. Clinical-safe: no."""
+
+    ENTITY = "ORGANIZATION"
+
+    def find(self, text: str) -> Iterator[tuple[int, int, float]]:
+        """Role contexts, then contact-block company lines."""
+        for match in _ROLE_COMPANY.finditer(text):
+            group = next(name for name in "abcdef" if match.group(name))
+            found = match.group(group)
+            first = found.split()[0]
+            if first.lower() in _NOT_COMPANY_START or _is_place_word(found):
+                continue
+            if group in "ad" and (lexicon().is_name(found) and len(found.split()) == 1):
+                continue  # "Nora is a nurse", "Anna's Mary Jones": a person
+            start = match.start(group)
+            if group == "f":  # "from stillwater supercomputing inc.": the cue word is not the name
+                while (word := regex.match(r"\p{L}+[ \t]+", text, pos=start)) and is_common_word(
+                    word.group().strip(), COMMON_WORD_ZIPF
+                ):
+                    start = word.end()
+                if not regex.match(r"\p{L}+[ \t]+\p{L}", text, pos=start):
+                    continue
+            elif group == "e" and found.islower() and is_common_word(first, COMMON_WORD_ZIPF):
+                continue
+            yield start, match.end(group), 0.55
+        yield from _block_companies(text)
+
+
+_BLOCK_COMPANY_LINE = regex.compile(
+    r"[ \t]*(\p{L}[\p{L}\p{M}&'’.,-]*(?:[ \t]{1,2}[\p{L}\p{M}&'’.,-]+){0,4})[ \t]*"
+)
+_BLOCK_ADDRESS_START = regex.compile(
+    r"[ \t]*(?:\d|(?i:the[ \t]+corner[ \t]+of|psc|unit|uss|usns|p\.?o\.?[ \t]*box)\b)"
+)
+
+
+def _block_companies(text: str) -> Iterator[tuple[int, int, float]]:
+    """The company line of a contact block: a short line with no digits right between a line that is a
+    person's name and a line that opens an address ("Liisa Lepistö / Innography / the corner of ...")."""
+    content = [(m.start(), m.end()) for m in regex.finditer(r"(?m)^[^\n]*\S[^\n]*$", text)]
+    names = MultilingualNameRecognizer()
+    for (ps, pe), (cs, ce), (ns, ne) in zip(content, content[1:], content[2:], strict=False):
+        if not _BLOCK_ADDRESS_START.match(text, ns, ne) or any(ch.isdigit() for ch in text[cs:ce]):
+            continue
+        company = _BLOCK_COMPANY_LINE.fullmatch(text, cs, ce)
+        previous = text[ps:pe].strip()
+        if company is None or ":" in previous or not 1 < len(previous.split()) < 5:
+            continue
+        person = list(names.find(previous)) or list(ContextNameRecognizer().find(previous))
+        if person and person[0][1] - person[0][0] >= len(previous) - 3:
+            yield company.start(1), company.end(1), 0.5
+
+
+_PHONE_DIGITS = regex.compile(
+    r"(?<![\w+.-])(?:\+\d{1,3}[ \t.-]?)?(?:\(\d{1,4}\)[ \t.-]?)?\d{2,4}(?:[ \t.-]\d{2,6}){1,4}(?![\w-]|\.\d)"
+)
+_PHONE_CUE_BEFORE = regex.compile(
+    r"(?i:\b(?:phone|tel|telephone|mobile|cell|cellphone|fax|office|desk|home|work|call|ring|text|sms|"
+    r"whatsapp|messages|number|contact|reach\s+me|dial)\b(?:\s+(?:me\s+)?(?:at|to|on))?[ \t]*(?:no\.?|#)?"
+    r"[ \t]*[:.]?)[ \t]*$"
+)
+_DATE_DIGITS = regex.compile(r"\d{4}-\d{2}-\d{2}|\d{2}-\d{2}-\d{4}")
+_PHONE_CUE_AFTER = regex.compile(r"[ \t]*\(?(?i:office|fax|mobile|cell|home|work|desk|phone|tel)\b")
+
+
+class CuedPhoneRecognizer(GeneralRecognizer):
+    """Phone numbers in international layouts presidio's regions miss ("699 956 915", "28-64-66-98",
+    "mobile: 99 577450", "781 1704 office"): 6 to 15 digits in groups, only with a phone word right
+    before or after them (never bare digit groups; never a date). Clinical-safe: no."""
+
+    ENTITY = "PHONE_NUMBER"
+
+    def find(self, text: str) -> Iterator[tuple[int, int, float]]:
+        """Digit groups next to a phone word."""
+        for match in _PHONE_DIGITS.finditer(text):
+            digits = sum(ch.isdigit() for ch in match.group())
+            if not 6 <= digits <= 15 or _DATE_DIGITS.fullmatch(match.group()):
+                continue
+            line_start = text.rfind("\n", 0, match.start()) + 1
+            before = text[max(line_start, match.start() - 30) : match.start()]
+            if _PHONE_CUE_BEFORE.search(before) or _PHONE_CUE_AFTER.match(text, match.end()):
+                yield match.start(), match.end(), 0.6
+
+
+class RunningDateRecognizer(ClinicalPatternRecognizer):
+    """Years in running text that presidio's date patterns miss: after "Act of" or closing an
+    "in/since/until 2014" phrase. A bare number is never a year by itself; weekdays are left alone (no
+    identifier, and the benchmark labels them inconsistently). Clinical-safe: no (Safe Harbor keeps
+    years; notes are full of "in 2014" histories the clinical policy need not remove)."""
+
+    ENTITY = "DATE_TIME"
+    CLINICAL_SAFE: ClassVar[bool] = False
+    PATTERNS = (
+        Pattern(
+            "year of an act", r"(?<=\b(?i:act|acts|law|treaty|code)[ \t]+of[ \t]+)(?:1[6-9]|20)\d{2}\b", 0.7
+        ),
+        Pattern(
+            "year closing a time phrase",
+            r"(?<=\b(?i:in|since|until|till|during|by|early|late|mid|summer|spring|autumn|fall|winter)"
+            r"[ \t]+)(?:19|20)\d{2}"
+            r"(?=[ \t]*[.,;:!?)]|[ \t]*$|[ \t]+(?i:and|to|when|where|as|after|before)\b)",
+            0.6,
+        ),
+    )
 
 
 # --- ages ----------------------------------------------------------------------------------------------
@@ -754,6 +1192,10 @@ def general_recognizers(*, clinical_safe_only: bool = False) -> list[EntityRecog
         PlaceRecognizer(),
         CompanyRecognizer(),
         AgeRecognizer(),
+        ContextNameRecognizer(),
+        RoleCompanyRecognizer(),
+        CuedPhoneRecognizer(),
+        RunningDateRecognizer(),
     ]
     if clinical_safe_only:
         return [r for r in recognizers if getattr(r, "CLINICAL_SAFE", False)]
@@ -763,12 +1205,16 @@ def general_recognizers(*, clinical_safe_only: bool = False) -> list[EntityRecog
 __all__ = [
     "AgeRecognizer",
     "CompanyRecognizer",
+    "ContextNameRecognizer",
+    "CuedPhoneRecognizer",
     "GeneralRecognizer",
     "InternationalAddressRecognizer",
     "InternationalPostcodeRecognizer",
     "Lexicon",
     "MultilingualNameRecognizer",
     "PlaceRecognizer",
+    "RoleCompanyRecognizer",
+    "RunningDateRecognizer",
     "general_recognizers",
     "is_common_word",
     "lexicon",

@@ -131,7 +131,8 @@ _MRN_LABEL = (
 
 
 class MedicalRecordNumberRecognizer(ClinicalPatternRecognizer):
-    """Medical record, account and accession numbers: 6-10 digits after a label, or near one."""
+    """Medical record, account and accession numbers: 6-10 digits after a label, or near one, and three
+    digit groups in a header field ("| 40-909-763 |")."""
 
     ENTITY = "MEDICAL_RECORD_NUMBER"
     PATTERNS = (
@@ -142,6 +143,14 @@ class MedicalRecordNumberRecognizer(ClinicalPatternRecognizer):
             0.9,
         ),
         Pattern("bare 6-10 digit number", r"(?<![\w.,/-])\d{6,10}(?![\w/]|[.,]\d)", 0.05),
+        # A header field of three digit groups ("| 40-909-763 |", "(92-549-706)", "MOSS, ANNE  99-196-637")
+        # that is not a phone number (3-3-4), an SSN (3-2-4) or a date.
+        Pattern(
+            "grouped number in a header field",
+            r"(?<=\(|\|[ \t]*|[^\S\n]{2})(?!\d{3}-\d{3}-\d{4}|\d{3}-\d\d-\d{4}|\d{1,2}-\d{1,2}-\d{2,4}\b)"
+            r"\d{2,4}-\d{2,4}-\d{2,4}(?=\)|[ \t]*\||[^\S\n]{2}|[ \t]*$)",
+            0.6,
+        ),
     )
     CONTEXT = ("mrn", "medical record", "record", "acct", "account", "accession", "chart")
 
@@ -160,8 +169,8 @@ _AGE_90_125 = r"(?:9\d|1[01]\d|12[0-5])"
 
 
 class AgeOver89Recognizer(ClinicalPatternRecognizer):
-    """Ages 90-125 as the number alone ("94 yo", "94-year-old", "aged 94", "age: 94"); younger ages are
-    not identifiers and are never reported."""
+    """Ages 90-125 as the number alone ("94 yo", "94-year-old", "aged 94", "age: 94", "PAUL OBI (104M)",
+    "Khoury, Mike Z. (93)"); younger ages are not identifiers and are never reported."""
 
     ENTITY = "AGE_OVER_89"
     PATTERNS = (
@@ -190,6 +199,22 @@ class AgeOver89Recognizer(ClinicalPatternRecognizer):
             0.85,
         ),
         Pattern("age + y", rf"(?<![\w.]){_AGE_90_125}(?=[ \t]?(?i:y|yr)\b(?![.']\w))", 0.6),
+        # Age and sex in parentheses after a name ("PAUL OBI (104M)"), not a temperature ("T (98F)").
+        Pattern(
+            "age and sex in parentheses",
+            rf"(?<=\()(?<=(?<![\d.])[A-Z][A-Za-z'’.-]+[ \t]+\()(?<!(?i:t|temp|temperature|tmax)[ \t]+\()"
+            rf"{_AGE_90_125}(?=[ \t]?(?:[MF]|(?i:y/?o|yo)[ \t]?[MFmf]?)\))",
+            0.7,
+        ),
+        # The age alone in parentheses right after a patient's name ("Khoury, Mike Z. (93)").
+        Pattern(
+            "age in parentheses after a name",
+            r"(?<=\()(?<=(?:[A-Z][A-Za-z'’-]+,[ \t]+[A-Z][A-Za-z'’-]+(?:[ \t]+[A-Z]\.?)?"
+            r"|\b(?i:pt|patient|name)\b[:. \t]+[A-Z][A-Za-z'’-]+(?:[ \t]+[A-Z][A-Za-z'’.-]+){1,2})"
+            r"[ \t]+\()"
+            rf"{_AGE_90_125}(?=\))",
+            0.7,
+        ),
     )
     CONTEXT = ("age", "old", "yo")
 
@@ -207,6 +232,7 @@ _HOSPITAL_SUFFIX = _either_case(
     "Healthcare Center",
     "Health System",
     "Infirmary",
+    "Hospice House",
     "Hospice",
     "Nursing Home",
     "Rehabilitation Center",
@@ -229,12 +255,19 @@ _HOSPITAL_SUFFIX = _either_case(
     "Drugs",
     "VNA",
     "Home Health",
-    "Hospice House",
     "Medical Supply",
     "Occupational Health",
     "Inc.",
     "Inc",
     "LLC",
+    "Women's and Infants",
+    "Women's & Infants",
+    "Internal Medicine",
+    "Family Practice",
+    "Family Medicine",
+    "Urgent Care",
+    "Rehabilitation and Nursing",
+    "Rehabilitation & Nursing",
 )
 # Capitalised words that open a sentence or a header rather than a name ("Brief Hospital Course").
 _HOSPITAL_NOT_NAME = (
@@ -242,6 +275,15 @@ _HOSPITAL_NOT_NAME = (
     r"at|in|to|from|admitted|transferred|discharged|seen|presented|called|via|and|or)"
 )
 _CAPITALISED = r"[A-Z][A-Za-z'’&./-]*"
+# "Urgent Care & Occ Med", "... & Occupational Health" close a clinic's name.
+_OCCUPATIONAL_HEALTH = r"(?i:occ(?:upational)?\.?[ ](?:med(?:icine)?|health))"
+# Words after "Hospital" that start a department, an event or a record, not the hospital's town.
+_NOT_A_HOSPITAL_TOWN = (
+    r"(?i:course|stay|day|visit|note|records?|follow|admission|discharge|emergency|department|dept|"
+    r"medical|center|inpatient|outpatient|pharmacy|lab|laboratory|radiology|cardiology|oncology|surgery|"
+    r"medicine|icu|unit|floor|campus|system|network|transfer|policy|security|police|staff|ward|wing|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tonight|yesterday|tomorrow)"
+)
 
 
 class HospitalRecognizer(ClinicalPatternRecognizer):
@@ -252,12 +294,23 @@ class HospitalRecognizer(ClinicalPatternRecognizer):
     PATTERNS = (
         Pattern(
             "name + hospital suffix",
-            rf"\b(?!{_HOSPITAL_NOT_NAME}\b){_CAPITALISED}"
+            rf"\b(?!(?!(?:Our|OUR)[ ](?:Lady|LADY)\b){_HOSPITAL_NOT_NAME}\b){_CAPITALISED}"
             rf"(?:[ ](?:(?i:of|the|and|for)[ ]|&[ ])*{_CAPITALISED}){{0,5}}?"
-            rf"[ ]{_HOSPITAL_SUFFIX}\b"
+            rf"[ ]{_HOSPITAL_SUFFIX}\b(?:[ ](?:Group|GROUP|Associates|ASSOCIATES)\b)?"
             rf"(?:[ \t]+(?i:of|at)(?:[ \t]+(?i:the))?(?:[ \t]+[A-Z][A-Za-z'’.-]*){{1,3}})?"
+            rf"(?:[ ]&[ ]{_OCCUPATIONAL_HEALTH})?"
             r"(?![ \t]+(?i:course|stay|day|visit|note|records?|follow))",
             0.7,
+        ),
+        # A chain's hospital named after its town ("Kindred Hospital Sandwich", "Shriners Hospital
+        # Springfield"): one or two capitalised words after "Hospital" that end the phrase.
+        Pattern(
+            "name + hospital + town",
+            rf"\b(?!{_HOSPITAL_NOT_NAME}\b){_CAPITALISED}(?:[ ]{_CAPITALISED}){{0,2}}?"
+            rf"[ ](?:Hospital|HOSPITAL)[ ](?!{_NOT_A_HOSPITAL_TOWN}\b)[A-Z][a-z'’-]+"
+            rf"(?:[ ](?!{_NOT_A_HOSPITAL_TOWN}\b)[A-Z][a-z'’-]+)?"
+            r"(?=[ \t]*(?:[,.;:|()]|$)|[ \t]{2}|[ \t]+[a-z])",
+            0.6,
         ),
         # Pharmacy chains a refill or a call names ("from CVS", "Walgreens #1234").
         Pattern(
@@ -282,7 +335,8 @@ class HospitalRecognizer(ClinicalPatternRecognizer):
 
 
 _GENERIC_SUFFIX_END = re.compile(
-    r"(?i:rehab|manor|associates|group|practice|pharmacy|drugs?)(?:[ \t]+(?i:of|at)\b.*)?$"
+    r"(?i:rehab|manor|associates|group|practice|pharmacy|drugs?|internal[ ]medicine|urgent[ ]care)"
+    r"(?:[ \t]+(?i:of|at)\b.*)?$"
 )
 _NAME_FILLERS = frozenset({"of", "the", "and", "for", "at", "w"})
 
@@ -297,7 +351,12 @@ _US_STATES = (
     "WA", "WV", "WI", "WY",
 )
 # fmt: on
-_STATE = "(?:" + "|".join(_US_STATES) + r"|Mass\.?|Calif\.?|Penn\.?)"
+# Postal codes, then the AP style abbreviations ("Mass.", "N.M.", "W.Va.") that older letters and notes use.
+_STATE = (
+    "(?:" + "|".join(_US_STATES) + r"|(?:Mass|Calif|Penn)\.?|(?:Ala|Ariz|Ark|Colo|Conn|Del|Fla|Ga|Ill|Ind|"
+    r"Kans?|Ky|La|Md|Mich|Minn|Miss|Mo|Mont|Nebr?|Nev|Okla|Ore|Pa|Tenn|Tex|Vt|Va|Wash|Wis|Wyo)\.|"
+    r"[NSR]\.[ ]?[CDHIJMY]\.|W\.[ ]?Va\.)"
+)
 _STATE_NAME = _either_case(
     *"""Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida Georgia Hawaii
     Idaho Illinois Indiana Iowa Kansas Kentucky Louisiana Maine Maryland Massachusetts Michigan Minnesota
@@ -440,10 +499,43 @@ _DATE_CUE_BEFORE = re.compile(
     r"\b(?i:on|since|from|until|till|thru|through|by|before|after|dated?|dos|labs?(?:[ \t]+at[ \t]+\w+)?|"
     r"comparison|compared[ \t]+(?:to|with)|seen|visit|admitted|discharged|d/c)[ \t]*:?[ \t]*$"
 )
+# Military style "05AUG2017", "01jan24": day, month abbreviation and year run together.
+_MONTH_ABBREVIATION = r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+_RUN_TOGETHER_DATE = rf"(?:0[1-9]|[12]\d|3[01]){_MONTH_ABBREVIATION}(?:19|20)?\d\d"
+# "3.24" is a date only after a word that dates an event ("admitted 3.24", "start of care 11.1"), next
+# to another date ("on Oct-10 and 11.17"), in a range of dates or in a chat time stamp ("[3.31 8:19]"):
+# alone it is a lab value ("K 3.3", "AHI 3.1"). Words that also introduce values ("from", "to", "at",
+# "by") are no cue, and a unit after the number ("on 2.5 L", "since 1.5 mg") makes it a dose.
+_MONTH_DOT_DAY = rf"(?<![\w.,/-]){_M}\.{_D}"
+_NOT_A_DOSE = (
+    r"(?![\w.]|[.,]\d|[ \t]*(?:%|(?i:mg|mcg|g|gm|kg|lbs?|l|lpm|ml|cc|units?|iu|meq|mmol|cm|mm|in|h|hrs?|"
+    r"hours?|d|days?|wks?|weeks?|mos?|months?|y|yrs?|years?|x|times|tabs?|puffs?|mmhg|of)\b))"
+)
+_MONTH_DOT_DAY_CUE = (
+    r"(?i:on|since|until|till|thru|through|admitted|admit|discharged|d/c|dc'?d|performed|done|started|"
+    r"start[ \t]+of[ \t]+care|soc|seen|dated?|dos|visit|surgery|returned|evaluated|onset|injured)"
+)
+_DATE_BEFORE_AND = rf"(?:{_MONTH}[-. \t]?{_D}|{_M}/{_D})[ \t]+(?:and|&|to|thru|through)"
+# A range of two month.day dates ("(6.29 - 7.5)"), spaced so that "3.5-5.0" reference ranges stay out.
+_MONTH_DOT_DAY_RANGE = re.compile(rf"({_M})\.({_D})[ \t]+-[ \t]+({_M})\.({_D})")
+
+
+def _is_date_range(found: str) -> bool | None:
+    """For a month.day range, whether it reads as one: a two-digit day, the second date after the
+    first and within three months ("1.2 - 1.5" or "8.5 - 10.5" are value ranges). None for other forms."""
+    parts = _MONTH_DOT_DAY_RANGE.fullmatch(found)
+    if parts is None:
+        return None
+    first_month, first_day, last_month, last_day = (int(part) for part in parts.groups())
+    if len(parts[2]) < 2 and len(parts[4]) < 2:
+        return False
+    months_apart = (last_month - first_month) % 12
+    return months_apart <= 3 and (months_apart > 0 or last_day >= first_day)
 
 
 class ClinicalDateRecognizer(ClinicalPatternRecognizer):
-    """Date forms frequent in notes: "3/14", "7/22-7/23", "14-Mar-2021", "March 14th", "14th of March"."""
+    """Date forms frequent in notes: "3/14", "7/22-7/23", "14-Mar-2021", "March 14th", "14th of March",
+    "05AUG2017", "3.24.21", and "3.24" where it reads as a date (see ``_MONTH_DOT_DAY``)."""
 
     ENTITY = "DATE_TIME"
     PATTERNS = (
@@ -488,6 +580,20 @@ class ClinicalDateRecognizer(ClinicalPatternRecognizer):
             r"THURSDAY|FRIDAY|SATURDAY|SUNDAY|Tues|Thurs|TUES|THURS)\b",
             0.5,
         ),
+        Pattern("day, month and year run together", rf"\b{_RUN_TOGETHER_DATE}\b", 0.6),
+        Pattern(
+            "month.day after a date word",
+            rf"(?=\d)(?<=\b{_MONTH_DOT_DAY_CUE}[ \t]*:?[ \t]+|\b{_DATE_BEFORE_AND}[ \t]+)"
+            rf"{_MONTH_DOT_DAY}{_NOT_A_DOSE}",
+            0.6,
+        ),
+        Pattern(
+            "month.day range",
+            rf"(?=\d){_MONTH_DOT_DAY}[ \t]+-[ \t]+{_M}\.{_D}(?![\w.]|[.,]\d)",
+            0.6,
+        ),
+        Pattern("month.day time stamp", rf"(?<=\[){_M}\.{_D}(?=[ \t]+\d{{1,2}}:?\d\d\])", 0.6),
+        Pattern("month.day.year", rf"(?=\d){_MONTH_DOT_DAY}\.(?:\d{{4}}|\d\d)(?![\w.]|[.,]\d)", 0.6),
     )
     CONTEXT = (
         "date",
@@ -524,13 +630,18 @@ class ClinicalDateRecognizer(ClinicalPatternRecognizer):
                 result.score = min(result.score, 0.2)
         return results
 
+    def validate_result(self, pattern_text: str) -> bool | None:
+        """A month.day range must read as a range of dates (see :func:`_is_date_range`); False drops it."""
+        return False if _is_date_range(pattern_text) is False else None
+
 
 # --- phone, pager and fax numbers ---------------------------------------------------------------------
 
 
 class ClinicalPhoneRecognizer(ClinicalPatternRecognizer):
     """US phone numbers with extensions ("617-555-0100 ext. 12") and pager, fax or extension numbers
-    after their label ("pager 4-1234", "x 5-5555", "fax: 617 555 0101")."""
+    after their label ("pager 4-1234", "x 5-5555", "fax: 617 555 0101") or where someone was called
+    ("called to PA Osborne at 70472")."""
 
     ENTITY = "PHONE_NUMBER"
     PATTERNS = (
@@ -554,10 +665,21 @@ class ClinicalPhoneRecognizer(ClinicalPatternRecognizer):
         ),
         Pattern(
             "digit groups",
-            r"(?<![\w.-])(?:\(\d{2,4}\)[ \t]?|\d{2,4}[ \t.-])\d{2,4}(?:[ \t.-]\d{2,4}){0,2}(?![\w-])",
+            # ... but not a range of 24-hour times ("1114-1344")
+            r"(?<![\w.-])(?!(?:[01]\d|2[0-3])[0-5]\d-(?:[01]\d|2[0-3])[0-5]\d(?![\w-]))"
+            r"(?:\(\d{2,4}\)[ \t]?|\d{2,4}[ \t.-])\d{2,4}(?:[ \t.-]\d{2,4}){0,2}(?![\w-])",
             0.1,
         ),
         Pattern("local 7 digits", r"(?<![\w.-])\d{3}-\d{4}(?![\w-])", 0.3),
+        # An extension or pager number where someone was called ("called to PA Osborne at 70472",
+        # "paged Dr X at 5-3592", "at x87920"); four digits alone are a time ("at 1430").
+        Pattern(
+            "extension someone was called at",
+            r"(?<=[ \t](?i:at)[ \t]+)(?<![\w.-])(?:x[ \t]?\d{4,5}|\d-\d{4}|\d{5})"
+            r"(?![\w:.-]|[ \t]*(?i:hrs?|h|am|pm)\b)(?<=\b(?i:call(?:ed)?|paged?|reached|contacted|texted)\b"
+            r"[^\n;,]{0,60}[ \t](?i:at)[ \t]+(?:x[ \t]?\d{4,5}|\d-\d{4}|\d{5}))",
+            0.6,
+        ),
     )
     CONTEXT = ("phone", "tel", "call", "cell", "mobile", "pager", "beeper", "fax", "contact", "number")
 
@@ -575,18 +697,40 @@ _NOT_A_NAME = (
     r"was|remains|appears|given|started|discharged|transferred|needs|got|went|did|does|recommends|"
     r"recommended|evaluated|examined|believes|thinks|note|plan|assessment|eval|evaluation|triage|pager|"
     r"cell|fax|ext|notified|paged|called|aware|office|mrn|dob|unit|room|bed|stat|pending|sedation|charge|"
-    r"primary|night|float|circulating|scrub|recovery|bedside|staff|agency|travel|covering)"
+    r"primary|night|float|circulating|scrub|recovery|bedside|staff|agency|travel|covering|ordering|"
+    r"referring|attending|consulting|prosector|diener|crew|adjuster|employee|decedent|synthesis|pcp)"
 )
-_NAME_WORD = rf"(?!{_NOT_A_NAME}\b)[A-Z][A-Za-z'’-]*[A-Za-z]"
-# Particles inside surnames: "Van der Berg", "St. Pierre", "de la Cruz".
-_PARTICLE = r"(?:van|von|der|den|de|del|della|da|di|du|la|le|St\.|Ste\.)"
+# Letters beyond ASCII ("Çelik", "Ayşe", "JOAQUÍN", "Núñez"): capitals of Latin-1 and the usual Latin
+# Extended-A ones, and every Latin letter (the stdlib ``re`` that anchored recognizers use has no \p{Lu}).
+_UPPER = "A-ZÀ-ÖØ-ÞĆČĐŁŃŒŚŞŠŢŽŻ"
+_LETTER = "A-Za-zÀ-ÖØ-öø-ÿĀ-ſ"
+_NAME_WORD = rf"(?!{_NOT_A_NAME}\b)[{_UPPER}][{_LETTER}'’-]*[{_LETTER}]"
+# Particles inside surnames: "Van der Berg", "St. Pierre", "de la Cruz", "dos Santos", "Mac an tSaoir";
+# the first group may also open one ("dos Santos, Oksana"), in lower case or in capitals ("LE BLANC").
+_LEADING_PARTICLE = (
+    r"(?:van|von|de|del|della|da|das|dos|di|du|la|le|St\.|Ste\.|VAN|VON|DE|DEL|DA|DOS|DU|LA|LE)"
+)
+_PARTICLE = rf"(?:{_LEADING_PARTICLE}|der|den|do|an|ter|ten|y|bin|ibn|al|el|AN|DER|DEN)"
+# A surname word after a particle may carry an Irish prefix in lower case ("tSaoir", "nGallchóir").
+_SURNAME_WORD = rf"(?:[tnh](?=[{_UPPER}]))?{_NAME_WORD}"
 _NAME = (
-    rf"(?:[A-Z]\.[ \t]*)?{_NAME_WORD}(?:[ \t]+[A-Z]\.)?"
-    rf"(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}{_NAME_WORD}){{0,2}}"
+    rf"(?:[A-Z]\.[ \t]*|{_LEADING_PARTICLE}[ \t]+(?=[{_UPPER}]))?{_NAME_WORD}(?:[ \t]+[A-Z]\.)?"
+    rf"(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}{_SURNAME_WORD}){{0,2}}"
 )
-_CAPS_WORD = rf"(?!{_NOT_A_NAME}\b)[A-Z][A-Z'’-]*[A-Z]"
+_CAPS_WORD = rf"(?!{_NOT_A_NAME}\b)[{_UPPER}][{_UPPER}'’-]*[{_UPPER}]"
 _TITLE = r"(?:Dr|Mr|Mrs|Ms|Mx|Miss|Prof|Doctor|Professor)"
-_CREDENTIAL = r"(?:RN|MD|M\.D\.|NP|DO|PA-C|LPN|CNA|MSW|LICSW|PharmD|PhD|CRNA|APRN|FNP|FNP-BC|DNP)"
+_CREDENTIAL = (
+    r"(?:RN|MD|M\.D\.|NP|DO|PA-C|LPN|CNA|MSW|LICSW|PharmD|PhD|CRNA|APRN|FNP|FNP-BC|DNP|LCSW|LMSW|LSW|"
+    r"LMHC|CGC|CNM|CRNP|PsyD|RRT|RD|RDN|MBBS|DDS|DMD|DPT|RPh|CCC-SLP|OTR/L|EMT(?:-[BPI])?|NRP)"
+)
+# Degrees that stand between a name and its credential ("Fionn Oduya, MS, CGC").
+_DEGREE = r"(?:MS|MA|MPH|MSN|BSN|MBA|MEd|MSc|BS|BA|MHA|MD|PhD)"
+# Roles and relations in parentheses after a name ("Harris, Thuy V. (attending)", "Leah D. (EMT-P)").
+_ROLE_IN_PARENTHESES = (
+    r"\((?i:attending|fellow|resident|intern|diener|prosector|scribe|student|preceptor|chaperone|hcp|poa|"
+    r"nok|guardian|proxy|emt(?:-[bpi])?|paramedic|interpreter|chaplain|sitter|daughter|son|wife|husband|"
+    r"mother|father|sister|brother|niece|nephew|friend|partner|spouse|caregiver)\)"
+)
 _RELATION = (
     r"(?i:daughter|son|wife|husband|mother|mom|father|dad|sister|brother|niece|nephew|grandson|"
     r"granddaughter|grandmother|grandfather|friend|partner|spouse|caregiver|guardian|neighbor|aunt|"
@@ -597,30 +741,32 @@ _RELATION = (
 
 
 class TitledPersonRecognizer(ClinicalPatternRecognizer):
-    """Names after a title ("Dr. Hope", "Mr. Brown", "MR BROWN") or a relation ("daughter Mary called",
-    "pt Jane Doe"). The title stays in the note; only the name is reported. A capitalised word alone is
-    never a name here: "BROWN SPUTUM" is not a person, "MR. BROWN" is."""
+    """Names after a title ("Dr. Hope", "Mr. Brown", "MR BROWN") or "pt" ("pt Jane Doe"); names after a
+    relation ("daughter Mary called") are :class:`KinshipNameRecognizer`'s. The title stays in the note;
+    only the name is reported. A capitalised word alone is never a name here: "BROWN SPUTUM" is not a
+    person, "MR. BROWN" is."""
 
     ENTITY = "PERSON"
     PATTERNS = (
         # "Dr. Hope", "Mr Brown", "dr. Smith", "MR. BROWN": a Title-case title, or any title with a dot.
+        # Cues are matched and dropped (\K), not looked behind for: a look-behind runs at every character.
         Pattern(
             "title + name",
-            rf"(?<=\b(?:{_TITLE}\.?|(?i:dr|mr|mrs|ms|mx|prof)\.)[ \t]*){_NAME}",
+            rf"\b(?:{_TITLE}\.?|(?i:dr|mr|mrs|ms|mx|prof)\.)[ \t]*\K{_NAME}",
             0.85,
         ),
         # "MR BROWN": a capitals title without a dot only before a capitals name ("MS Contin" is a drug).
         Pattern(
             "capitals title + capitals name",
-            rf"(?<=\b(?:DR|MR|MRS|MS|MX|PROF|DOCTOR)[ \t]+){_CAPS_WORD}(?:[ \t]+{_CAPS_WORD}){{0,2}}\b",
+            rf"\b(?:DR|MR|MRS|MS|MX|PROF|DOCTOR)[ \t]+\K{_CAPS_WORD}(?:[ \t]+{_CAPS_WORD}){{0,2}}\b",
             0.85,
         ),
-        Pattern("relation + name", rf"(?<=\b{_RELATION}(?i:-in-law)?[ \t]+){_NAME}", 0.6),
         # "pt Jane Doe": first and last name, so "Pt Denies" or "PT EVAL" (physical therapy) are not names.
         Pattern(
             "patient + full name",
-            rf"(?<=\b(?i:pt|patient)\.?[ \t]+)(?!{_NOT_A_NAME}\b)[A-Z][a-z'’-]+(?:[ \t]+[A-Z]\.)?"
-            rf"[ \t]+(?!{_NOT_A_NAME}\b)[A-Z][a-z'’-]+",
+            rf"\b(?i:pt|patient)\.?[ \t]+\K(?!{_NOT_A_NAME}\b)[{_UPPER}][a-zß-öø-ÿ'’-]+(?:[ \t]+[A-Z]\.)?"
+            rf"[ \t]+(?!{_NOT_A_NAME}\b)[{_UPPER}][a-zß-öø-ÿ'’-]+"
+            rf"(?:[ \t]+(?:{_PARTICLE}[ \t]+){{1,2}}{_SURNAME_WORD})?",
             0.6,
         ),
     )
@@ -649,6 +795,8 @@ class AnchoredRecognizer(ClinicalPatternRecognizer):
         results = []
         for anchor in super().analyze(text, entities, nlp_artifacts, regex_flags):
             span = self._next_to(text, anchor.start, anchor.end)
+            if span is not None and self.ENTITY == "PERSON":
+                span = (span[0], _name_tail_end(text, *span))
             if span is not None and span[0] < span[1] and self.keep(text[span[0] : span[1]]):
                 anchor.start, anchor.end = span
                 results.append(anchor)
@@ -659,9 +807,12 @@ class AnchoredRecognizer(ClinicalPatternRecognizer):
         ("RE: DC PLANS" is not a name)."""
         if self.ENTITY != "PERSON":
             return True
-        from safecohort.detect.vocab import is_everyday_word
+        from safecohort.detect.vocab import clinical_terms
 
-        return not all(is_everyday_word(word) for word in re.findall(r"[A-Za-z]+", found))
+        words = re.findall(rf"[{_LETTER}]+", found)
+        if _INITIAL_FIRST.match(found):  # "D. Story", "G. White": an initial makes the word a surname
+            return any(word.lower() not in clinical_terms() for word in words[1:])
+        return any(_fills_name_slot(word) for word in words)
 
     def _next_to(self, text: str, start: int, end: int) -> tuple[int, int] | None:
         if self.AFTER is not None:
@@ -676,21 +827,53 @@ class AnchoredRecognizer(ClinicalPatternRecognizer):
         return None if found is None else found.span()
 
 
+_TAIL_WORD = re.compile(rf"[ ,]+([{_LETTER}]+)\.?$")
+
+
+def _name_tail_end(text: str, start: int, end: int) -> int:
+    """Where a name read after a cue really ends: not at a given name that cannot be one ("Nayeli
+    Rodriguez, Human Resources"), nor inside a sentence in capitals it ran into ("SW BRIAN RIVERS MET
+    FAMILY"): two or more trailing words in capitals that cannot be names are dropped."""
+    tail = _TAIL_WORD.search(text, start, end)
+    if tail is not None and text[tail.start()] == "," and not _fills_name_slot(tail[1]):
+        return tail.start()
+    cut, dropped = end, 0
+    while (tail := _TAIL_WORD.search(text, start, cut)) is not None and tail.start() > start:
+        if not (tail[1].isupper() and len(tail[1]) > 1 and not _fills_name_slot(tail[1])):
+            break
+        cut, dropped = tail.start(), dropped + 1
+    return cut if dropped >= 2 else end
+
+
+_INITIAL_FIRST = re.compile(rf"[A-Z]\.[ ]?[{_UPPER}][{_LETTER}]")
+
+
 class CredentialNameRecognizer(AnchoredRecognizer):
     """Names before a clinical credential: "Jane Smith, RN", "JOHN KOWALCZYK RN", "A. Patel MD"."""
 
     ENTITY = "PERSON"
-    PATTERNS = (Pattern("credential", rf"(?<=[A-Za-z.])[ \t]*,?[ \t]+{_CREDENTIAL}\b", 0.6),)
+    PATTERNS = (
+        Pattern(
+            "credential",
+            rf"(?<=[{_LETTER}.])[ \t]*,?[ \t]+(?:{_DEGREE}[ \t]*,[ \t]*)*{_CREDENTIAL}(?![\w-])",
+            0.6,
+        ),
+        Pattern("role in parentheses", rf"(?<=[{_LETTER}.])[ \t]+{_ROLE_IN_PARENTHESES}", 0.6),
+    )
     CONTEXT = ("rn", "md", "np", "signed", "nurse", "provider")
     BEFORE = re.compile(
-        rf"(?:{_NAME_WORD},[ ]?{_NAME_WORD}|{_NAME}|{_CAPS_WORD}(?:[ \t]+{_CAPS_WORD}){{0,2}})$"
+        rf"(?:(?:{_LEADING_PARTICLE}[ ])?{_NAME_WORD}(?:[ -]{_NAME_WORD})?,[ ]?{_NAME_WORD}(?:[ ][A-Z]\.)?"
+        rf"|{_NAME}|{_CAPS_WORD}(?:[ \t]+{_CAPS_WORD}){{0,2}})$"
     )
+    WINDOW = 50
 
 
 # Names in a labelled field: one space between words (fields are separated by more, or by punctuation).
 _FIELD_NAME = re.compile(
-    rf"(?:{_NAME_WORD}(?:[ -]{_NAME_WORD})?,[ ]?{_NAME_WORD}(?:[ ][A-Z]\.?)?(?![A-Za-z])"  # Smith, Jane
-    rf"|(?:[A-Z]\.[ ]?)?{_NAME_WORD}(?:[ ][A-Z]\.)?(?:[ ](?:{_PARTICLE}[ ]){{0,2}}{_NAME_WORD}){{0,2}})"
+    rf"(?:(?:{_LEADING_PARTICLE}[ ])?{_NAME_WORD}(?:[ -](?:{_PARTICLE}[ ])?{_SURNAME_WORD})?,"  # Smith,
+    rf"[ ]?(?!(?:{_CREDENTIAL}|{_DEGREE})\b){_NAME_WORD}(?:[ ][A-Z]\.?)?(?![{_LETTER}])"  # Jane Q.
+    rf"|(?:[A-Z]\.[ ]?|{_LEADING_PARTICLE}[ ](?=[{_UPPER}]))?{_NAME_WORD}(?:[ ][A-Za-z]\.(?![{_LETTER}]))?"
+    rf"(?:[ ](?:{_PARTICLE}[ ]){{0,2}}{_SURNAME_WORD}){{0,3}})"
 )
 _PERSON_FIELD = (
     r"patient(?:[ \t]+name)?|pt(?:[ \t]+name)?|name|caller|contact|emergency[ \t]+contact|"
@@ -702,13 +885,17 @@ _PERSON_FIELD = (
     r"radiologist|sonographer|technologist|tech|pathologist|cytopathologist|hematopathologist|"
     r"nurse|triage[ \t]+rn|rn|np|pa|pcp|cm|case[ \t]+manager|social[ \t]+worker|sw|"
     r"(?:dictated|signed|electronically[ \t]+signed|screened|reviewed|verified|performed|seen|cosigned|"
-    r"co-signed|transcribed|read|interpreted)(?:[ \t]+by)?"
+    r"co-signed|transcribed|read|interpreted|assisted|witnessed|accompanied)(?:[ \t]+by)?|"
+    r"decedent|deceased|employee|claimant|client|id[ \t]+band|crew|sitter|adjuster|prosector|diener|scribe|"
+    r"witness|chaperone|counselor|genetic[ \t]+counsel(?:or|ing)|therapist|chaplain|operators?|caseworker"
 )
 # Without a colon only role words and reporting verbs introduce a name ("PCP West, Dennis", "d/w Dr X").
 _PERSON_CUE = (
     r"pcp|cm|rn|np|attending|radiologist|results[ \t]+called[ \t]+to|called[ \t]+to|discussed[ \t]+with|d/w|"
     r"spoke[ \t]+with|seen[ \t]+by|paged|signed|sitter|crew|handing[ \t]+over[ \t]+to|"
-    r"handed[ \t]+over[ \t]+to|relieved[ \t]+by"
+    r"handed[ \t]+over[ \t]+to|relieved[ \t]+by|adjuster|prosector|diener|(?:assisted|accompanied)[ \t]+by|"
+    r"(?:attending[ \t]+)?(?:pathologist|surgeon|physician|hospitalist|intensivist)|"
+    r"(?-i:SW)|w/(?=[ ][A-Z]\.[ ]?[A-Z])"
 )
 
 
@@ -720,12 +907,16 @@ class LabelledNameRecognizer(AnchoredRecognizer):
     PATTERNS = (
         Pattern(
             "labelled field",
-            rf"(?<![A-Za-z])(?i:{_PERSON_FIELD})[ \t]*:[ \t]*(?:(?i:dr|mr|mrs|ms)\.?[ \t]*)?",
+            # "Insurance verified: BCBS PPO" names a payer, not the person who verified it.
+            rf"(?<![A-Za-z])(?<!(?i:insurance|coverage|eligibility|benefits)[ \t]{{1,3}})(?i:{_PERSON_FIELD})"
+            r"[ \t]*:[ \t]*(?:(?i:dr|mr|mrs|ms)\.?[ \t]*)?",
             0.7,
         ),
         Pattern(
             "role word",
-            rf"(?<![A-Za-z/])(?i:{_PERSON_CUE})[ \t]+(?:(?i:dr|mr|mrs|ms)\.?[ \t]*)?(?=[A-Z])",
+            rf"(?<![A-Za-z/])(?i:{_PERSON_CUE})(?:[ \t]*:)?[ \t]+"
+            r"(?:(?i:dr|mr|mrs|ms)\.?[ \t]*|(?:PA|NP|RN)[ ])?"
+            rf"(?=[{_UPPER}]|{_LEADING_PARTICLE}[ ][{_UPPER}])",
             0.6,
         ),
         Pattern(
@@ -742,7 +933,14 @@ class LabelledNameRecognizer(AnchoredRecognizer):
     WINDOW = 60
 
 
-_ID_TOKEN = r"(?=(?:[A-Za-z-]*\d){4})[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
+# A run of letters, digits and hyphens with four digits or more, not a date ("03-11-2023", "02JAN2024").
+_ID_TOKEN = (
+    rf"(?!{_M}-{_D}-(?:\d{{4}}|\d\d)\b|{_RUN_TOGETHER_DATE}\b)"
+    r"(?=(?:[A-Za-z-]*\d){4})[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
+)
+# A health plan's three-letter prefix belongs to the member id ("member VBJ 2465284-66"); plan types
+# ("BCBS PPO 1234567890") do not.
+_PLAN_PREFIX = r"(?:(?!(?:PPO|HMO|EPO|POS|HSA|HRA|SNP|ICU|MRN)\b)[A-Z]{3}[ ](?=\d{6,}(?:-\d{1,3})?\b))"
 _ID_FIELD = (
     r"accession|acc|case|specimen\(s\)|specimens?|clia|member|subscriber|group|policy|claim(?:/reference)?|"
     r"reference|ref|insurance(?:[ \t]+verified)?|dea|npi|licen[cs]e|lic|serial|s/n|device|implant|lot|"
@@ -752,8 +950,9 @@ _ID_FIELD = (
 
 class LabelledIdRecognizer(AnchoredRecognizer):
     """Identifiers after their label: "Accession #: S16-86523", "Specimen(s): BM24-19662, FC24-84929",
-    "Member ID: W879203689", "Insurance verified: BCBS PPO 1DA1-BO5-HH32", "DEA FC8067423". Any run of
-    letters, digits and hyphens with at least four digits counts; a payer's name may stand between."""
+    "Member ID: W879203689", "Insurance verified: BCBS PPO 1DA1-BO5-HH32", "DEA FC8067423", "Employee
+    ID 149324", "CAP 0269381". Any run of letters, digits and hyphens with at least four digits counts
+    (a date does not); a payer's name may stand between."""
 
     ENTITY = "ID_NUMBER"
     PATTERNS = (
@@ -763,33 +962,74 @@ class LabelledIdRecognizer(AnchoredRecognizer):
             r"(?:[ \t]*(?i:number|num|no\.?|id|\#|code))*[ \t]*[:\#]?",
             0.6,
         ),
+        # Labels that are everyday words too ("employee", "ticket"), or short ("ID", "CAP" - the College
+        # of American Pathologists number of a lab): only with the identifier right after them.
+        Pattern("short id label", r"(?<![A-Za-z])(?:ID|CAP)[ \t]*[:\#]?[ \t]*(?=\d{5,}(?![\d/.:]))", 0.6),
+        Pattern(
+            "everyday id label",
+            r"\b(?:[Ee](?i:mployee)|[Ss](?i:taff)|[Aa](?i:utopsy)|[Nn](?i:ecropsy)|[Tt](?i:icket)|"
+            r"EMPLOYEE|STAFF|AUTOPSY|NECROPSY|TICKET)(?:[ \t]*(?i:number|num|no\.?|id|\#))*[ \t]*[:\#]?"
+            r"[ \t]*(?=[A-Z]{0,4}-?\d)",
+            0.6,
+        ),
     )
     CONTEXT = ("id", "number", "accession", "member", "insurance", "policy")
     AFTER = re.compile(
         rf"[ \t]*(?:[A-Za-z][A-Za-z&/.-]*[ \t]+){{0,3}}?\#?[ \t]*"
-        rf"(?P<phi>{_ID_TOKEN}(?:[ \t]*,[ \t]*{_ID_TOKEN})*)\b"
+        rf"(?P<phi>{_PLAN_PREFIX}?{_ID_TOKEN}(?:[ \t]*,[ \t]*{_ID_TOKEN})*)\b"
     )
     WINDOW = 70
 
 
 class UsernameRecognizer(AnchoredRecognizer):
-    """User names after their label ("Entered by: mchurch", "Typed by: alarson")."""
+    """User names in audit and chat lines: after a label ("Entered by: mchurch", "Exported 2024/03/31 by
+    eitan.walker", "viewed by ALMASK01", "Workstation login e918574", "SIGNED E364593 (...)"), a chat
+    line's time stamp ("[18:33] e552531:") or a chat event ("system: BAKERP05 added CHASEN06 to the
+    conversation"). After a bare "by" only a shape no word has counts (a digit, or a dot inside)."""
 
     ENTITY = "USERNAME"
     PATTERNS = (
+        # "Entered by: jdoe", "Exported 2024/03/31 by eitan.walker"; after a bare "by" only a shape no
+        # word has ("viewed by e659696", "by NORTOC05 2018/03/29"). Found at "by", the verb looked back at.
         Pattern(
-            "user label",
-            r"(?<![A-Za-z])(?i:entered|typed|documented|transcribed|logged|edited|modified|created|exported|"
-            r"signed|printed|reviewed)[ \t]+(?i:by)[ \t]*:?[ \t]*"
-            r"|(?<![A-Za-z])(?i:user(?:[ \t]*name|[ \t]*id)?|login)[ \t]*:[ \t]*"
-            # a chat line's speaker: "[7:16] jdoe1:"
-            r"|(?m:^)[ \t]*\[[0-9.:/ -]{3,20}\][ \t]*(?=[A-Za-z][A-Za-z0-9._-]{2,30}:)",
+            "by",
+            r"(?<![A-Za-z])(?i:by)(?:(?<=\b(?i:entered|typed|documented|transcribed|logged|edited|modified|"
+            r"created|exported|signed|printed|reviewed|viewed|accessed|opened|updated|amended|authored|"
+            r"approved|released|verified|uploaded|sent|added|removed|deleted)(?:[ \t]+[0-9][0-9/:.-]*){0,2}"
+            r"[ \t]+(?i:by))[ \t]*:?[ \t]*"
+            r"|[ \t]+(?!(?i:pod|hd|dol|ppd|icu|gcs)\d)"
+            r"(?=[a-z]{2,}\d|[A-Za-z]\d{4,}|[a-z]{2,}[._][a-z]{2,}|[A-Z]{2,12}\d))",
             0.7,
         ),
+        Pattern(
+            "user label",
+            r"(?<![A-Za-z])(?i:(?:user|login|logon|log-in)(?:[ \t]*name|[ \t]*id)?|author)[ \t]*:[ \t]*"
+            r"|(?<![A-Za-z])(?i:login|logon|username|userid|user|signed)[ \t]+(?=[A-Za-z]+[\d._])",
+            0.7,
+        ),
+        # A chat line's speaker: "[7:16] jdoe1:".
+        Pattern(
+            "chat speaker",
+            r"(?m:^)[ \t]*\[[0-9.:/ -]{3,20}\][ \t]*(?=[A-Za-z][A-Za-z0-9._-]{2,30}:)",
+            0.7,
+        ),
+        # Chat events: "system: jdoe1 added MOSSD02 to the conversation".
+        Pattern(
+            "chat event",
+            r"\b(?i:system)[ \t]*:[ \t]*(?=\S+[ \t]+(?i:added|removed|invited|joined|left)\b)"
+            r"|\b(?i:added|removed|invited)[ \t]+(?=\S+[ \t]+(?i:to|from)[ \t]+(?i:the[ \t]+)?"
+            r"(?i:conversation|chat|thread|group|channel|room|call)\b)",
+            0.7,
+        ),
+        # Who dictated a paragraph, in parentheses at its end: "... in cassettes A1-A5. (jdoe)".
+        Pattern("dictation initials", r"(?<=[.!?][ \t]{1,3})\((?=[a-z][a-z0-9._-]{2,12}\)[ \t]*$)", 0.7),
     )
     CONTEXT = ("user", "login", "entered", "typed")
-    # A user name: lower case (jdoe, eitan.walker, e867769), or capitals with digits (MOSSD02).
-    AFTER = re.compile(r"(?:[a-z][a-z0-9._-]{2,30}|[A-Z]{2,12}\d{1,4})(?![\w@])")
+    # A user name: lower case (jdoe, eitan.walker, e867769), or capitals with digits (MOSSD02, E364593),
+    # or capitals with a dot (SCOTT.LEBLANC).
+    AFTER = re.compile(
+        r"(?:[a-z][a-z0-9._-]{1,29}[a-z0-9]|[A-Z]{2,12}\d{1,4}|[A-Z]\d{5,8}|[A-Z]{2,}\.[A-Z]{2,})(?![\w@])"
+    )
     WINDOW = 40
 
     def keep(self, found: str) -> bool:
@@ -814,10 +1054,17 @@ class RecordFormatRecognizer(ClinicalPatternRecognizer):
 
 
 class Hl7NameRecognizer(ClinicalPatternRecognizer):
-    """Names written the HL7 way, family^given^middle ("HAYES^EITAN^S")."""
+    """Names written the HL7 way, family^given^middle ("HAYES^EITAN^S", "VAN WYK^TOMÁS^T")."""
 
     ENTITY = "PERSON"
-    PATTERNS = (Pattern("hl7 name", r"\b[A-Z][A-Za-z'’-]+\^[A-Z][A-Za-z'’-]+(?:\^[A-Z][A-Za-z.]*)?\b", 0.7),)
+    PATTERNS = (
+        Pattern(
+            "hl7 name",
+            rf"(?<![{_LETTER}])(?:[{_UPPER}][{_LETTER}'’-]*[ ])?[{_UPPER}][{_LETTER}'’-]+"
+            rf"\^[{_UPPER}][{_LETTER}'’-]+(?:\^[{_UPPER}][{_LETTER}.]*)?(?![{_LETTER}])",
+            0.7,
+        ),
+    )
     CONTEXT = ("pid", "obr", "patient")
 
 
@@ -831,14 +1078,26 @@ class EmployerRecognizer(AnchoredRecognizer):
             "work cue",
             r"\b(?i:works|worked|working|employed|employee|job|cashier|supervisor|manager|clerk|driver|"
             r"teacher|engineer|technician|mechanic|nurse|aide|volunteers?|retired)\b"
-            r"(?:[ \t]+[a-z]+){0,2}[ \t]+(?i:at|for|by|from)[ \t]+(?:the[ \t]+)?(?=[A-Z])",
+            # "works as a dental hygienist at", "retired from work as a retired Army medic at"
+            r"(?:[ \t]+[A-Za-z'’-]+){0,6}?[ \t]+(?i:at|for|by|from)[ \t]+(?=(?:the[ \t]+)?[A-Z])",
+            0.6,
+        ),
+        # A work phone's employer, a letter to an employer, a device maker's representative:
+        # "(WORK, STOP & SHOP)", "Human Resources, Wilson-Burns", "rep from Medtronic".
+        Pattern(
+            "employer label",
+            r"\((?i:work|employer)[ \t]*,[ \t]*(?=[A-Z])"
+            r"|\b(?:Human[ \t]+Resources|HUMAN[ \t]+RESOURCES|Employee[ \t]+Health|Payroll),"
+            r"[ \t]*(?=[A-Z])"
+            r"|\b(?i:rep|representative)[ \t]+(?i:from)[ \t]+(?=[A-Z])",
             0.6,
         ),
     )
     CONTEXT = ("works", "employer", "job")
+    # "the" belongs to the name where the note writes it ("works at the MBTA").
     AFTER = re.compile(
-        r"[A-Z][A-Za-z'’&.-]*[A-Za-z]"
-        r"(?:(?:,[ ]|[ ](?:and|&|of|the)[ ]|[ ]|-)[A-Z][A-Za-z'’&.-]*[A-Za-z]){0,4}"
+        r"(?:(?i:the)[ ])?[A-Z][A-Za-z'’&.-]*[A-Za-z]"
+        r"(?:(?:,[ ]|[ ](?i:and|&|of|the)[ ]|[ ]|-)[A-Z][A-Za-z'’&.-]*[A-Za-z]){0,4}"
     )
     WINDOW = 60
 
@@ -846,26 +1105,90 @@ class EmployerRecognizer(AnchoredRecognizer):
         """Not a single everyday word ("works at Home", "for Surgery")."""
         from safecohort.detect.vocab import is_everyday_word
 
-        words = re.findall(r"[A-Za-z]+", found)
+        words = [word for word in re.findall(r"[A-Za-z]+", found) if word.lower() != "the"]
         return not (len(words) == 1 and is_everyday_word(words[0]))
 
 
+# --- places: cities and countries (the gazetteer and the reading are in safecohort.detect.places) -------
+
+_PLACE_CONNECTOR = r"(?:of|or|on|upon|de|del|la|le|du)"
+
+
 class CityRecognizer(AnchoredRecognizer):
-    """The city in an address line before a state and ZIP code ("Worcester, MA 02170")."""
+    """The city in an address line before a state and ZIP code ("Worcester, MA 02170", "Truth or
+    Consequences, N.M. 87042")."""
 
     ENTITY = "LOCATION"
     PATTERNS = (Pattern("state and zip", rf",[ \t]*{_STATE}[ \t]+\d{{5}}(?:-\d{{4}})?\b", 0.7),)
     CONTEXT = ("city", "address", "lives")
-    BEFORE = re.compile(r"[A-Z][A-Za-z.'’-]*[A-Za-z](?:[ ][A-Z][A-Za-z.'’-]*[A-Za-z]){0,2}$")
+    BEFORE = re.compile(
+        rf"[A-Z][A-Za-z.'’-]*[A-Za-z](?:[ ](?:{_PLACE_CONNECTOR}[ ])?[A-Z][A-Za-z.'’-]*[A-Za-z]){{0,2}}$"
+    )
     WINDOW = 40
 
 
-class PlaceCueRecognizer(AnchoredRecognizer):
-    """Where someone lives, comes from or travels: "lives with her husband in Dayton", "moved to Normal",
-    "recent travel to Cape Verde" (any capitalised words after the cue; cities that are everyday words
-    too, such as "Normal" or "Independence", are found only this way)."""
+_PLACE_CUES: dict[str, Any] = {}  # place cue patterns, compiled on first use
+
+
+class PlaceReadingRecognizer(AnchoredRecognizer):
+    """A recognizer whose anchor is a place cue and whose finding is the place name read right after it
+    by :func:`safecohort.detect.places.read_place`: after a ``STRONG`` cue any capitalised name, after a
+    weak one only a name the gazetteer lists that is neither an everyday word nor a person's name."""
 
     ENTITY = "LOCATION"
+    STRONG: ClassVar[bool] = True
+
+    def load(self) -> None:
+        """Read the gazetteer now, while the scanner is built (about a second; forked workers share it)."""
+        from safecohort.detect.places import gazetteer
+
+        gazetteer()
+
+    def analyze(
+        self,
+        text: str,
+        entities: list[str],
+        nlp_artifacts: NlpArtifacts | None = None,
+        regex_flags: int | None = None,
+    ) -> list[RecognizerResult]:
+        """One result per cue with a place after it. Cues ("in", "from", a comma) are frequent and most
+        have no place after them, so the patterns run here rather than through presidio's per-match
+        bookkeeping, compiled as presidio compiles them (the ``regex`` module, the class's flags)."""
+        import regex
+
+        if self.ENTITY not in entities:
+            return []
+        metadata = {
+            RecognizerResult.RECOGNIZER_NAME_KEY: type(self).__name__,
+            RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+        }
+        results = []
+        for pattern in self.PATTERNS:
+            compiled = _PLACE_CUES.get(pattern.regex)
+            if compiled is None:
+                compiled = _PLACE_CUES[pattern.regex] = regex.compile(pattern.regex, flags=CASE_SENSITIVE)
+            for anchor in compiled.finditer(text):
+                span = self._next_to(text, anchor.start(), anchor.end())
+                if span is not None and span[0] < span[1]:
+                    results.append(
+                        RecognizerResult(
+                            self.ENTITY, span[0], span[1], pattern.score, recognition_metadata=dict(metadata)
+                        )
+                    )
+        return results
+
+    def _next_to(self, text: str, start: int, end: int) -> tuple[int, int] | None:
+        from safecohort.detect.places import read_place
+
+        return read_place(text, end, strong=self.STRONG, after_comma=text[start] == ",")
+
+
+class PlaceCueRecognizer(PlaceReadingRecognizer):
+    """Where someone lives, comes from or travels: "lives with her husband in Dayton", "moved to Normal",
+    "recent travel to Cape Verde", "IN FROM ATHENS WITH A FRIEND", "originally from the Dominican
+    Republic", "her apartment in Canton", "a wedding in Friendship". Any capitalised name after the cue
+    counts; cities that are everyday words too ("Normal", "Hope") are found only this way."""
+
     PATTERNS = (
         Pattern(
             "place cue",
@@ -875,12 +1198,92 @@ class PlaceCueRecognizer(AnchoredRecognizer):
             r"[ \t]+(?i:in|to|near|from)[ \t]+(?=[A-Z])",
             0.6,
         ),
+        Pattern(
+            "origin cue",
+            r"\b(?i:in[ \t]+from|originally[ \t]+from|natives?[ \t]+of|home[ \t]?town(?:[ \t]+of)?|"
+            r"hails[ \t]+from|residents?[ \t]+of)[ \t]+(?=[A-Z]|(?i:the)[ \t]+[A-Z])",
+            0.6,
+        ),
+        # A home or a family event in a place: "walk-up in Lewiston", "her son's funeral in Jameshaven".
+        Pattern(
+            "home or event cue",
+            r"\b(?i:apartment|house|home|condo|walk-up|trailer|farm|cottage|cabin|wedding|funeral|"
+            r"reunion|graduation|ceremony|memorial|christening|baptism|celebration)[ \t]+(?i:in|near)[ \t]+"
+            r"(?=[A-Z])",
+            0.6,
+        ),
     )
     CONTEXT = ("lives", "moved", "travel", "from")
-    AFTER = re.compile(
-        r"(?!(?:the|The|a|A)\b)[A-Z][A-Za-z'’.-]*[A-Za-z](?:[ ][A-Z][A-Za-z'’.-]*[A-Za-z]){0,2}"
+
+
+class ListedPlaceRecognizer(PlaceReadingRecognizer):
+    """A city or country the gazetteer lists, after a preposition or a comma: "a man from Chicopee",
+    "a walk-up in Lewiston", "Office of the Chief Medical Examiner, Dayton". A weak cue: a listed name
+    that is an everyday word or a person's name ("in Hope", "from Jackson", "Reilly, Cynthia") is left
+    to the strong cues."""
+
+    STRONG = False
+    PATTERNS = (
+        Pattern(
+            "preposition or comma",
+            r"\b(?i:in|from|near|at|to|outside(?:[ \t]+of)?)[ \t]+(?=[A-Z]|(?i:the)[ \t]+[A-Z])"
+            r"|(?<=[A-Za-z.)]),[ \t]*(?=[A-Z])",
+            0.5,
+        ),
     )
+    CONTEXT = ("lives", "from", "city", "address")
+
+
+_LANDMARK = _either_case(
+    "Beach", "Park", "Lake", "Pond", "River", "Trail", "Reservoir", "Mall", "Plaza", "Station", "Stadium",
+    "Arena", "Auditorium", "Airport", "Harbor", "Harbour", "Bridge", "Forest", "Falls", "Island",
+)  # fmt: skip
+
+
+class AddressCityRecognizer(PlaceReadingRecognizer):
+    """The city after a street address or a landmark and a comma: "291 Lower Hodge Rd., Truth or
+    Consequences", "(8164 Mike Haven, Jackson)", "found at Horseneck Beach, Liberty". A strong cue: an
+    address names its town whatever the town is called."""
+
+    PATTERNS = (
+        Pattern(
+            "street, city",
+            rf",(?<=\d[^\n,;:()]{{1,40}}?\b{_STREET_SUFFIX}\.?,)[ \t]*(?=[A-Z])",
+            0.6,
+        ),
+        Pattern("landmark, city", rf",(?<=\b[A-Z][A-Za-z'’-]+[ \t]+{_LANDMARK},)[ \t]*(?=[A-Z])", 0.6),
+    )
+    CONTEXT = ("address", "city", "lives")
+
+
+class CityStateRecognizer(AnchoredRecognizer):
+    """A listed city before a state with no ZIP code: "lives in Quincy, MA", "seen in Dayton, Ohio". Only
+    a city the gazetteer lists that is not an everyday word or a US name; two capitals after a comma are
+    also credentials ("Lee, MD", "Jones, MA"), so before a code a word after a title is a name ("Dr.
+    Lowell, MD")."""
+
+    ENTITY = "LOCATION"
+    PATTERNS = (Pattern("city, state", rf",[ \t]*(?:{_STATE_NAME}|{_STATE})(?![\w-])(?![ \t]*\d)", 0.5),)
+    CONTEXT = ("lives", "city", "address", "from")
+    BEFORE = CityRecognizer.BEFORE
     WINDOW = 40
+
+    _TITLE_BEFORE: ClassVar[re.Pattern[str]] = re.compile(rf"\b{_TITLE}\.?[ \t]*$", re.IGNORECASE)
+
+    def _next_to(self, text: str, start: int, end: int) -> tuple[int, int] | None:
+        from safecohort.detect.places import is_known_place
+
+        span = super()._next_to(text, start, end)
+        if span is None or not is_known_place(text[span[0] : span[1]]):
+            return None
+        code = re.fullmatch(r",[ \t]*[A-Z]{2}", text[start:end]) is not None
+        titled = self._TITLE_BEFORE.search(text, max(0, span[0] - 12), span[0]) is not None
+        return None if code and titled else span
+
+
+def _place_recognizers() -> list[EntityRecognizer]:
+    """The recognizers that read a city or country after a cue or before a state (see above)."""
+    return [PlaceCueRecognizer(), ListedPlaceRecognizer(), AddressCityRecognizer(), CityStateRecognizer()]
 
 
 _FACILITY_WORD = r"(?:St\.|ST\.|[A-Z][A-Za-z'’&-]*)"
@@ -902,6 +1305,270 @@ class FacilityRecognizer(AnchoredRecognizer):
         rf"(?:[ ](?:(?i:of|and|the|at|for)[ ]|&[ ])*{_FACILITY_WORD}){{0,6}}"
     )
     WINDOW = 90
+
+
+# Units and services a patient is admitted or transferred to: never a facility's name.
+_HOSPITAL_UNIT = re.compile(
+    r"(?i:icu|micu|sicu|ccu|cvicu|nicu|picu|pacu|ed|er|or|tele|telemetry|floor|medicine|surgery|rehab|"
+    r"hospice|home|step-?down|psych|psychiatry|labor|l&d|ir|cath|cardiology|neurology|oncology|bedside)$"
+)
+
+
+class CareSiteRecognizer(FacilityRecognizer):
+    """A facility or a health system's site named where care happens, with no suffix to tell it: "Site:
+    UMass Fitchburg", "transfer to UMass Amyland for", "followed by Dr. Perez at Bayhaven Women's and
+    Infants'", "MD (NPI 2582083016), UMass Woonsocket". The name must hold a word that is not everyday
+    English and not open with a unit ("admit to MICU", "transfer to Medicine" are not facilities)."""
+
+    PATTERNS = (
+        Pattern(
+            "site cue",
+            r"(?<![A-Za-z])(?i:site|performing[ \t]+site|location|retrieval[ \t]+clinic)[ \t]*:[ \t]*"
+            r"(?=[A-Z])"
+            r"|\b(?i:transfer|admit|return(?:ed)?|follow(?:ed|s)?[ \t]+up|going)[ \t]+(?i:to|at)[ \t]+"
+            r"(?=[A-Z])"
+            r"|\b(?:Dr|DR)\.?[ \t]+[A-Z][A-Za-z'’-]+(?:[ -][A-Z][A-Za-z'’-]+)?[ \t]+(?i:at)[ \t]+(?=[A-Z])"
+            r"|\((?i:npi)[ \t]*[\#:]?[ \t]*\d{10}\),[ \t]*(?=[A-Z])",
+            0.6,
+        ),
+    )
+    # Without "for" and "at" between words: "transfer to Lahey Burlington for ERCP" ends at the town.
+    AFTER = re.compile(
+        rf"(?!(?i:the|home|hospital|rehab|nursing|ed|er|icu|floor|clinic)\b){_FACILITY_WORD}"
+        rf"(?:[ ](?:(?i:of|and|the)[ ]|&[ ])*{_FACILITY_WORD}){{0,6}}"
+    )
+
+    def keep(self, found: str) -> bool:
+        """Not a unit or service, and a word that is neither everyday English nor a clinical term (a
+        name of one word must not even be common English: "at BEDSIDE")."""
+        from safecohort.detect.vocab import is_common_word, is_everyday_word
+
+        words = [word.rstrip("'’") for word in re.findall(r"[A-Za-z][A-Za-z'’&-]*", found)]
+        if not words or _HOSPITAL_UNIT.match(words[0]):
+            return False
+        if len(words) == 1:
+            return not is_common_word(words[0])
+        return any(not is_everyday_word(word) for word in words)
+
+
+# --- professions, organisations by their shape, care homes and landmarks ---------------------------------
+
+_OCCUPATIONS: frozenset[str] | None = None
+
+
+def _occupations() -> frozenset[str]:
+    """Occupation head nouns and phrases of ``data/occupations.txt`` (lower case), read once."""
+    global _OCCUPATIONS
+    if _OCCUPATIONS is None:
+        from importlib import resources
+
+        text = resources.files("safecohort.detect").joinpath("data/occupations.txt").read_text("utf-8")
+        lines = (line.strip().lower() for line in text.splitlines())
+        _OCCUPATIONS = frozenset(line for line in lines if line and not line.startswith("#"))
+    return _OCCUPATIONS
+
+
+_AGE_WORDS = r"\d{1,3}[ \t-]*(?i:y/?o|yrs?|years?)(?:[ \t-]*(?i:old))?"
+# Words that end the phrase naming a job ("a welder for 30 yrs", "a barista and lives in ...").
+_JOB_PHRASE_END = frozenset(
+    """and or with who whose that which for at in from of on by since until originally currently now
+    but was is has had presenting presents here there""".split()  # noqa: SIM905 - reads better as text
+)
+# Words before a job noun that make it a role in an event, not a job ("the restrained driver").
+_NOT_A_JOB_MODIFIER = frozenset(
+    {"restrained", "unrestrained", "belted", "unbelted", "intoxicated", "impaired", "drunk", "passenger"}
+)
+_JOB_WORD = re.compile(r"[A-Za-z](?:[A-Za-z'’-]*[A-Za-z])?")
+_JOB_WORDS_MAX = 4
+
+
+class ProfessionRecognizer(AnchoredRecognizer):
+    """A person's job, read after a cue and ending in an occupation noun of ``data/occupations.txt``:
+    "works as a dental hygienist at", "Job title: locksmith", "former seamstress with", "a 94-year-old
+    bartender originally from", "pt was a welder for 30 yrs", "is a retired Army medic". Without a cue
+    an occupation word is staff ("the nurse called"); after one, a phrase ending in another noun is not a
+    job ("is a poor historian", "is a 72 year old man")."""
+
+    ENTITY = "PROFESSION"
+    PATTERNS = (
+        Pattern(
+            "job cue",
+            # "works as a", "retired from work as an", "employed as"
+            r"\b(?i:works?|worked|working|employed|retired[ \t]+from[ \t]+work|job)[ \t]+(?i:as)[ \t]+"
+            r"(?:(?i:an?)[ \t]+)?"
+            # "Job title: locksmith", "Occupation: retired teacher"
+            r"|\b(?i:job[ \t]+title|occupation|profession|vocation)[ \t]*:[ \t]*"
+            # "is a barista", "pt was a welder", "is a 72 year old bus driver" (not "there was a nurse")
+            r"|\b(?i:is|was)(?<!\b(?i:there|it|this|that|which|what)[ \t]+\w+)[ \t]+(?i:an?)[ \t]+"
+            rf"(?:{_AGE_WORDS}[ \t]+)?"
+            # ", a 94-year-old bartender", "80 year old former CNA"
+            rf"|\b(?i:an?)(?<=,[ \t]*\w+)[ \t]+{_AGE_WORDS}[ \t]+"
+            rf"|\b{_AGE_WORDS}[ \t]+(?=(?i:former|retired)\b)"
+            # "Former machinist.", "Retired electrician."
+            r"|\b(?i:former|retired)[ \t]+",
+            0.6,
+        ),
+    )
+    CONTEXT = ("works", "job", "occupation", "retired", "former")
+
+    def _next_to(self, text: str, start: int, end: int) -> tuple[int, int] | None:
+        """The words after the cue up to the end of the phrase, when they end in an occupation noun: one
+        space between words, "former" left out, at most three words before the noun."""
+        words: list[re.Match[str]] = []
+        position = end
+        while len(words) <= _JOB_WORDS_MAX:
+            word = _JOB_WORD.match(text, position)
+            if word is None or word[0].lower() in _JOB_PHRASE_END:
+                break
+            words.append(word)
+            after = text[word.end() : word.end() + 2]
+            if not (after[:1] == " " and after[1:2].isalpha()):
+                break
+            position = word.end() + 1
+        if words and words[0][0].lower() in ("former", "ex"):
+            words = words[1:]
+        if not words or len(words) > _JOB_WORDS_MAX:
+            return None
+        lowered = [word[0].lower().replace("’", "'") for word in words]
+        if any(word in _NOT_A_JOB_MODIFIER for word in lowered):
+            return None
+        occupations = _occupations()
+        if lowered[-1] in occupations or " ".join(lowered[-2:]) in occupations:
+            return words[0].start(), words[-1].end()
+        return None
+
+
+_ORG_WORD = r"[A-Z][A-Za-z'’.-]*[A-Za-z]"
+# Head words that make the capitalised words before them a company whatever they are ("Boston Public
+# Schools", "Lopez Landscaping"), and weaker ones that need a name no dictionary calls everyday English
+# ("Genomix Diagnostics", not "Clinical Laboratories").
+_ORG_HEAD = _either_case(
+    "Tool & Die", "Tool and Die", "Landscaping", "Credit Union", "Apothecary", "Public Schools",
+    "School District", "& Sons", "and Sons", "Construction", "Trucking", "Roofing", "Plumbing",
+)  # fmt: skip
+# ("Labs" is left out: it heads a section of most notes.)
+_WEAK_ORG_HEAD = _either_case("Laboratories", "Diagnostics", "Manufacturing", "Industries")
+_WEAK_ORG_HEAD_END = re.compile(r"(?i:laboratories|diagnostics|manufacturing|industries)$")
+_ORG_HEAD_SEEN = re.compile(rf"{_ORG_HEAD}|{_WEAK_ORG_HEAD}|\b(?:Office|OFFICE)[ ](?i:of)\b")
+
+
+class OrganizationNameRecognizer(ClinicalPatternRecognizer):
+    """Companies and offices by the shape of their name: capitalised words before a company head word
+    ("Westport Tool & Die", "Stoneford Credit Union", "Butler and Sons", "OncoSeq Laboratories") and
+    "Office of the ..." with the town after it ("Office of the Chief Medical Examiner, Dayton")."""
+
+    ENTITY = "ORGANIZATION"
+    PATTERNS = (
+        Pattern(
+            "name + company head word",
+            rf"\b(?!{_HOSPITAL_NOT_NAME}\b){_ORG_WORD}(?:[ ]{_ORG_WORD}){{0,2}}"
+            rf"[ ](?:{_ORG_HEAD}|{_WEAK_ORG_HEAD})"
+            r"(?![A-Za-z])",
+            0.6,
+        ),
+        Pattern(
+            "office of",
+            rf"\b(?:Office|OFFICE)[ ](?i:of)[ ](?:(?i:the)[ ])?{_ORG_WORD}(?:[ ]{_ORG_WORD}){{0,3}}"
+            rf"(?:,[ ]{_ORG_WORD}(?:[ ]{_ORG_WORD})?(?=[,.;)]))?",
+            0.6,
+        ),
+    )
+    CONTEXT = ("works", "employer", "company", "fax")
+
+    def analyze(
+        self,
+        text: str,
+        entities: list[str],
+        nlp_artifacts: NlpArtifacts | None = None,
+        regex_flags: int | None = None,
+    ) -> list[RecognizerResult]:
+        """The companies of a note, or none without a head word in it (the pattern tries every capital)."""
+        if not _ORG_HEAD_SEEN.search(text):
+            return []
+        return super().analyze(text, entities, nlp_artifacts, regex_flags)
+
+    def validate_result(self, pattern_text: str) -> bool:
+        """Before a weak head word, a word that is not everyday English or a clinical term."""
+        from safecohort.detect.vocab import is_everyday_word
+
+        head = _WEAK_ORG_HEAD_END.search(pattern_text)
+        if head is None:
+            return True
+        words = re.findall(r"[A-Za-z]+", pattern_text[: head.start()])
+        return not all(is_everyday_word(word) for word in words)
+
+
+class CareHomeRecognizer(ClinicalPatternRecognizer):
+    """Senior living and care homes named "The <surname> at <place>" ("The Bentley at Brookridge"), the
+    way such communities are branded; the surname must be in Faker's US list."""
+
+    ENTITY = "HOSPITAL"
+    PATTERNS = (
+        Pattern(
+            "the name at place",
+            r"\b(?:The|THE)[ ][A-Z][A-Za-z'’-]+[ ](?:at|AT)[ ][A-Z][A-Za-z'’-]+(?:[ ][A-Z][A-Za-z'’-]+)?\b",
+            0.6,
+        ),
+    )
+    CONTEXT = ("resident", "facility", "discharge", "transition")
+
+    def validate_result(self, pattern_text: str) -> bool:
+        """True when the word after "The" is a listed surname."""
+        return pattern_text.split()[1].lower() in _LAST_NAMES
+
+
+class LandmarkRecognizer(AnchoredRecognizer):
+    """Named landmarks where something happened ("found at Lake Quinsigamond", "in the parking lot of the
+    Route 9 Park and Ride", "at the Lowell Memorial Auditorium"): after a preposition, capitalised words
+    or a route number before a landmark word (Park, Beach, Reservoir, Trail, ...). One word must be a name
+    rather than everyday English ("at the Nurses Station" is not a landmark)."""
+
+    ENTITY = "LOCATION"
+    PATTERNS = (
+        Pattern(
+            "preposition",
+            r"\b(?i:at|in|near|outside|behind|from|of|to)[ \t]+(?=(?:(?i:the)[ \t]+)?[A-Z0-9])",
+            0.6,
+        ),
+    )
+    CONTEXT = ("found", "lot", "scene", "pickup")
+    AFTER = re.compile(
+        rf"(?:(?i:the)[ ])?(?:(?:{_ORG_WORD}|\d{{1,4}})[ ]){{1,3}}{_LANDMARK}(?:[ ](?:and|&)[ ]{_ORG_WORD})?"
+        rf"(?![A-Za-z])|(?:Lake|Mount|Mt\.|Fort|Cape|LAKE|MOUNT|FORT|CAPE)[ ]{_ORG_WORD}(?:[ ]{_ORG_WORD})?"
+        r"(?![A-Za-z])"
+    )
+    WINDOW = 70
+    _HEAD = re.compile(rf"\b{_LANDMARK}\b|\b(?:Lake|Mount|Mt\.|Fort|Cape|LAKE|MOUNT|FORT|CAPE)[ ][A-Z]")
+
+    def analyze(
+        self,
+        text: str,
+        entities: list[str],
+        nlp_artifacts: NlpArtifacts | None = None,
+        regex_flags: int | None = None,
+    ) -> list[RecognizerResult]:
+        """The landmarks of a note, or none without a landmark word in it (most notes have none)."""
+        if not self._HEAD.search(text):
+            return []
+        return super().analyze(text, entities, nlp_artifacts, regex_flags)
+
+    def keep(self, found: str) -> bool:
+        """A route number, or a word that is neither everyday English nor a clinical term."""
+        from safecohort.detect.vocab import is_everyday_word
+
+        words = re.findall(r"[A-Za-z]+|\d+", found)
+        return any(word.isdigit() or not is_everyday_word(word) for word in words)
+
+
+def _org_and_profession_recognizers() -> list[EntityRecognizer]:
+    """The recognizers above: jobs, companies by their shape, care homes and landmarks."""
+    return [
+        ProfessionRecognizer(),
+        OrganizationNameRecognizer(),
+        CareHomeRecognizer(),
+        LandmarkRecognizer(),
+        CareSiteRecognizer(),
+    ]
 
 
 _FIRST_NAMES = frozenset(n.lower() for n in (*UsPerson.first_names_female, *UsPerson.first_names_male))
@@ -926,6 +1593,252 @@ class DictionaryNameRecognizer(ClinicalPatternRecognizer):
         """True when the first word is a listed first name and the last a listed last name."""
         words = pattern_text.split()
         return words[0].lower() in _FIRST_NAMES and words[-1].lower() in _LAST_NAMES
+
+
+# --- names where a cue puts them: inverted names, kin, hand-offs, chat ------------------------------------
+
+#: Listed names at least this frequent in English are words first ("Can", "An", "Will", "Long"): even
+#: where a cue puts a name they are read as words.
+_NAME_SLOT_MAX_ZIPF = 5.35
+#: A listed name in lower case after a kinship word must be rarer than this ("his son will", "her son ray").
+_LOWER_CASE_NAME_MAX_ZIPF = 4.5
+#: Below this frequency a word no name list holds may still be a name where a cue puts one ("Eitan").
+_UNLISTED_NAME_MAX_ZIPF = 3.0
+# Words that follow kinship and chat cues, and that some locale Faker ships lists as a name.
+_NOT_NAMES_IN_SLOT = frozenset(
+    {"unknown", "lady", "man", "woman", "gentleman", "baby", "patient", "family", "pt", "mrs", "mr"}
+)
+
+
+def _fills_name_slot(word: str) -> bool:
+    """Whether a word standing where a cue puts a name ("Crew: Major Young", "RN Star", "hey, king in
+    412") may be one: a first or last name of any locale Faker ships, unless it is a clinical term or a
+    very frequent word ("can", "will"); or any word that is not everyday English. Everyday words that are
+    names ("Star", "Royal", "Blessing") are names only in such a slot, never on their own."""
+    from safecohort.detect.general import lexicon
+    from safecohort.detect.vocab import clinical_terms, is_everyday_word, zipf
+
+    base = word.lower()
+    if base in _NOT_NAMES_IN_SLOT or base in clinical_terms():
+        return False
+    if not is_everyday_word(word):  # unknown to everyday English, or a listed US name
+        return True
+    return lexicon().is_name(base) and zipf(base) < _NAME_SLOT_MAX_ZIPF
+
+
+def _fills_weak_name_slot(word: str) -> bool:
+    """:func:`_fills_name_slot` for a slot without a capital to tell it ("loop in koffi from CM"): a word
+    no name list holds must also be rare in English ("Ortho", "Cardiology" are departments)."""
+    from safecohort.detect.general import lexicon
+    from safecohort.detect.vocab import zipf
+
+    if not _fills_name_slot(word):
+        return False
+    return lexicon().is_name(word.lower()) or zipf(word.lower()) < _UNLISTED_NAME_MAX_ZIPF
+
+
+_LETTERS = re.compile(rf"[{_LETTER}]{{2,}}")
+_PARTICLES = frozenset(
+    "van von der den de del della da das dos do di du la le an ter ten y bin ibn al el st ste mac mc".split()  # noqa: SIM905
+)
+
+
+def _name_words(found: str) -> list[str]:
+    """The words of a name found, particles left out ("dos", "an" in "Mac an tSaoir")."""
+    return [word for word in _LETTERS.findall(found) if word.lower() not in _PARTICLES]
+
+
+# "Okafor, Marisol D.", "dos Santos, Oksana S.", "Mac an tSaoir, Dagny": surname(s), comma, given name(s).
+_INVERTED_NAME = (
+    rf"(?:{_LEADING_PARTICLE}[ ])?(?=[{_UPPER}]){_NAME_WORD}"
+    rf"(?:[ -](?:{_PARTICLE}[ ]){{0,2}}{_SURNAME_WORD}){{0,2}}"
+    rf",[ ]?(?!(?:{_CREDENTIAL}|{_DEGREE})\b){_NAME_WORD}(?:[ -]{_NAME_WORD})?"
+)
+
+
+# A cheap look at the shape first (words, a comma, a capital): most capitalised words fail here, before the
+# costly look-ahead of every name word.
+_INVERTED_SHAPE = rf"(?=[{_UPPER}dlv][{_LETTER}'’.-]*(?:[ -][{_LETTER}'’.-]+){{0,3}},[ ]?[{_UPPER}])"
+
+
+class InvertedNameRecognizer(ClinicalPatternRecognizer):
+    """Names written surname first with a middle initial, anywhere ("Read by Harris, Thuy V.", "Pt
+    LaFleur, Deacon D.", "Attending Çelik, Sunny C., MD"), and "Surname, Given" alone on a line (a
+    report's patient line, "MOORE, FATIMA"). A capitalised word, a comma, a capitalised word and an
+    initial is a name's shape; one of the words must be able to be a name ("Clear, Equal B." is not)."""
+
+    ENTITY = "PERSON"
+    PATTERNS = (
+        Pattern(
+            "surname, given initial.",
+            rf"(?<![\w'’.-]){_INVERTED_SHAPE}{_INVERTED_NAME}[ ][{_UPPER}]\.(?![\w])",
+            0.7,
+        ),
+        Pattern(
+            "surname, given alone in a field",
+            rf"(?:(?m:^)|\|)[ \t]*\K{_INVERTED_SHAPE}{_INVERTED_NAME}(?:[ ][{_UPPER}]\.?)?"
+            r"(?=[ \t]*(?:(?m:$)|\||[ \t]{2}))",
+            0.6,
+        ),
+    )
+    CONTEXT = ("patient", "name", "pt", "read", "signed")
+
+    def validate_result(self, pattern_text: str) -> bool:
+        """True when the given name may be one, or the surname is no everyday word: "Guest, Star T.",
+        "Oduya, Honor Q." are names, "Clear, Equal B." is not (see :func:`_fills_name_slot`)."""
+        from safecohort.detect.vocab import is_everyday_word
+
+        surname, _, given = pattern_text.partition(",")
+        given_words, surname_words = _name_words(given), _name_words(surname)
+        if given_words and _fills_name_slot(given_words[0]):
+            return True
+        return any(not is_everyday_word(word) for word in surname_words)
+
+
+class KinshipNameRecognizer(AnchoredRecognizer):
+    """Relatives and friends named after the kinship word in any case or order: "lives with her grandson,
+    Desmond, who", "WITH A FRIEND, GIOVANNI;", "authorized by goddaughter Moses, Alexa", "his stepson
+    jimmy", "my patient, June Przybylski" (a name in lower case only when a name list holds it and it is
+    not a frequent word)."""
+
+    ENTITY = "PERSON"
+    PATTERNS = (
+        Pattern(
+            "kinship word",
+            rf"\b(?:{_RELATION}(?i:-in-law)?|(?i:my|our)[ \t]+(?i:patient))(?:[ \t]*,[ \t]*|[ \t]+)"
+            r"(?:(?i:dr|mr|mrs|ms|miss)\.?[ \t]+)?"
+            rf"(?=[{_LETTER}])",
+            0.6,
+        ),
+    )
+    CONTEXT = ("daughter", "son", "wife", "husband", "friend", "family")
+    AFTER = re.compile(
+        rf"(?:{_INVERTED_NAME}(?![{_LETTER}])|{_NAME}|[a-zß-öø-ÿ][a-zß-öø-ÿ'’-]+)(?![{_LETTER}'’-])"
+    )
+    WINDOW = 60
+
+    def keep(self, found: str) -> bool:
+        """A name in Title case right after the kinship word is one ("her partner Honor"); one in capitals
+        as :meth:`AnchoredRecognizer.keep` ("A FRIEND, PAPERWORK" is not); a lower-case word only when
+        it is a listed name and not a frequent word ("his son is", "her friend will")."""
+        if found[0].isupper():
+            return not found.isupper() or super().keep(found)
+        from safecohort.detect.general import lexicon
+        from safecohort.detect.vocab import zipf
+
+        return (
+            lexicon().is_name(found)
+            and zipf(found) < _LOWER_CASE_NAME_MAX_ZIPF
+            and _fills_weak_name_slot(found)
+        )
+
+
+_HANDOFF_VERB = (
+    r"(?i:handing|hands|handed|signing|signs|signed|giving|gives|gave)[ \t]+(?i:over|off|out)[ \t]+(?i:to)"
+    r"|(?i:read|reads|repeated|repeats)[ \t]+(?i:back)"
+)
+
+
+class HandoffNameRecognizer(AnchoredRecognizer):
+    """The speaker of a hand-off or a read-back, at the start of a clause: "-- Kalani handing over to
+    Blessing d.", "Synthesis: Star read back", "Night RN. Tevita signing out to". The name after "handing
+    over to" is :class:`LabelledNameRecognizer`'s."""
+
+    ENTITY = "PERSON"
+    PATTERNS = (Pattern("hand-off verb", rf"[ \t]+(?:{_HANDOFF_VERB})\b", 0.6),)
+    CONTEXT = ("handoff", "report", "read")
+    BEFORE = re.compile(rf"(?:(?<=[\n:;.>|–—-][ \t])|(?<=[\n>|–—-])|^){_NAME}$")
+    WINDOW = 50
+
+
+_NAMEISH = rf"[{_LETTER}][{_LETTER}'’-]*[{_LETTER}](?:[ ][{_UPPER}][{_LETTER}'’-]*[{_LETTER}])?"
+
+
+class ChatNameRecognizer(ClinicalPatternRecognizer):
+    """Names in chat and phone talk, in any case: "hey, mary in 412 says", "loop in Tendai from CM", "call
+    Eitan at (351) 482-4103", "Royal Baker from church drives her". Each word must be able to be a name
+    and, in lower case, be listed or rare (see :func:`_fills_weak_name_slot`)."""
+
+    ENTITY = "PERSON"
+    PATTERNS = (
+        Pattern(
+            "greeting, name in room",
+            rf"\b(?i:hey|hi|hello|fyi|btw)[ \t]*,?[ \t]+\K{_NAMEISH}"
+            r"(?=[ \t]+in[ \t]+(?:(?i:rm|room|bed|bay)[ \t]*)?\d)",
+            0.6,
+        ),
+        Pattern(
+            "loop in",
+            rf"\b(?i:loop(?:ed|ing)?[ \t]+in|ping(?:ed)?|cc(?:'d)?)[ \t]+\K{_NAMEISH}"
+            r"(?=[ \t]+(?i:from|re|about|on|in)\b)",
+            0.6,
+        ),
+        Pattern(
+            "call name at number",
+            rf"\b(?i:call|page|text|contact|reach)[ \t]+\K{_NAMEISH}"
+            r"(?=[ \t]+(?i:at|on)[ \t]+(?:[(+]?\d|(?i:x|ext)\.?[ \t]*\d))",
+            0.6,
+        ),
+        Pattern(
+            "name from church",
+            rf"(?<![\w'’.-])[{_UPPER}][{_LETTER}'’-]+(?:[ ][{_UPPER}][{_LETTER}'’-]+)?"
+            r"(?=[ \t]+from[ \t]+(?:(?i:his|her|their|the|my)[ \t]+)?"
+            r"(?i:church|synagogue|mosque|temple|parish|congregation|next[ \t]+door))",
+            0.6,
+        ),
+    )
+    CONTEXT = ("call", "page", "loop")
+
+    def validate_result(self, pattern_text: str) -> bool:
+        """True when a lone word may be a name where the cue puts one, and in a longer name when every
+        word in lower case may be and one capitalised word may be ("Vusi Guest", not "Social Work")."""
+        words = _name_words(pattern_text)
+        if len(words) == 1:
+            return _fills_weak_name_slot(words[0])
+        lower_ok = all(_fills_weak_name_slot(word) for word in words if word.islower())
+        return lower_ok and any(_fills_name_slot(word) for word in words)
+
+
+_INFLECTED = re.compile(r"(?i:ing|ed|ly|tion)$")
+
+
+class CapitalsLabelNameRecognizer(ClinicalPatternRecognizer):
+    """A full name in capitals after a label in capitals without a colon ("PATIENT HYUN-JOO ACHTERBERG
+    DOB ...", "DECEDENT CHARITY MAC AN TSAOIR"): two to four words, none of them an everyday word, so
+    "PATIENT RESTING COMFORTABLY" is not a name."""
+
+    ENTITY = "PERSON"
+    PATTERNS = (
+        Pattern(
+            "capitals label + capitals name",
+            rf"(?<=\b(?:PATIENT|PT|DECEDENT|EMPLOYEE|CLIENT|RESIDENT|NAME)[ \t]+)(?:{_LEADING_PARTICLE}[ ])?"
+            rf"{_CAPS_WORD}(?:,?[ ](?:{_PARTICLE}[ ]){{0,2}}{_CAPS_WORD}){{1,3}}(?![{_LETTER}])",
+            0.6,
+        ),
+    )
+    CONTEXT = ("patient", "name")
+
+    def validate_result(self, pattern_text: str) -> bool:
+        """True when every word may be a name, one is not a common English word, and no word is an
+        unlisted inflected form ("AMBULATING", "SEDATED")."""
+        from safecohort.detect.general import lexicon
+        from safecohort.detect.vocab import is_common_word
+
+        words = _name_words(pattern_text)
+        if any(_INFLECTED.search(word) and not lexicon().is_name(word) for word in words):
+            return False
+        return all(map(_fills_name_slot, words)) and not all(map(is_common_word, words))
+
+
+def _cued_name_recognizers() -> list[EntityRecognizer]:
+    """The name recognizers above: shapes and cues that put a name where it stands."""
+    return [
+        InvertedNameRecognizer(),
+        KinshipNameRecognizer(),
+        HandoffNameRecognizer(),
+        ChatNameRecognizer(),
+        CapitalsLabelNameRecognizer(),
+    ]
 
 
 # --- presidio's own recognizers, and spaCy NER --------------------------------------------------------
@@ -1053,12 +1966,14 @@ def clinical_recognizers() -> list[EntityRecognizer]:
         LabelledIdRecognizer(),
         UsernameRecognizer(),
         CityRecognizer(),
-        PlaceCueRecognizer(),
+        *_place_recognizers(),
         RecordFormatRecognizer(),
         Hl7NameRecognizer(),
         EmployerRecognizer(),
         FacilityRecognizer(),
+        *_org_and_profession_recognizers(),
         DictionaryNameRecognizer(),
+        *_cued_name_recognizers(),
     ]
 
 
@@ -1103,10 +2018,32 @@ def _name_start(text: str, start: int, end: int) -> int:
         if word is None:
             last = text[start:end].strip(" \t.,")
             return end if last.isalpha() and is_common_word(last) else start
-        if not is_common_word(word[1]):
+        if not (is_common_word(word[1]) or _ROLE_BEFORE_NAME.fullmatch(word[1])):
             return start
         start = word.end()
     return start
+
+
+# Role words that open a name NER found ("Prosector Tracy Stokes", "ORDERING Rebecca Gomez", "PCP Blessing").
+_ROLE_BEFORE_NAME = re.compile(rf"{_NOT_A_NAME}|(?i:pcp)")
+# Fields of a form stand apart by two spaces or more: a name NER runs into the next label ("Grace
+# Anderson   DOB", "AOIFE   Job title") ends where the gap starts.
+_FIELD_GAP = re.compile(r"[ \t]{2,}|\t|\n")
+
+
+def _name_end(text: str, start: int, end: int) -> int:
+    """Where a name NER found really ends: before the first gap between form fields inside it, before a
+    credential that closes it ("Abebe White RN"), and before lower-case words after it ("James at")."""
+    gap = _FIELD_GAP.search(text, start, end)
+    end = end if gap is None else gap.start()
+    credential = _CREDENTIAL_AT_END.search(text, start, end)
+    end = end if credential is None else credential.start()
+    lower = _LOWER_CASE_AT_END.search(text, start, end)  # "Dr. James at Diaz Primary Care"
+    return end if lower is None or not text[start:end][:1].isupper() else lower.start()
+
+
+_CREDENTIAL_AT_END = re.compile(rf"(?:[ \t]*,?[ \t]+(?:{_CREDENTIAL}|{_DEGREE}))+$")
+_LOWER_CASE_AT_END = re.compile(r"(?:[ \t]+[a-z]+)+$")
 
 
 def _may_name_someone(span: str) -> bool:
@@ -1124,6 +2061,18 @@ def _may_name_someone(span: str) -> bool:
         if base in names.countries or zipf(base) < 1.0:
             return True
     return False
+
+
+def _is_known_place(text: str, result: RecognizerResult) -> bool:
+    """Whether a place NER found is one the GeoNames gazetteer confirms ("Miami", "Den Haag"; see
+    :func:`safecohort.detect.places.is_known_place`), and not a company named after it ("carrier The
+    Hartford"): a capitalised "The" before a city that does not take one names something else."""
+    from safecohort.detect.places import is_known_place
+
+    span = text[result.start : result.end].strip()
+    if text[max(0, result.start - 4) : result.start] == "The " and not is_known_place(f"The {span}"):
+        return False
+    return is_known_place(span)
 
 
 class ClinicalSpacyRecognizer(SpacyRecognizer):
@@ -1153,6 +2102,7 @@ class ClinicalSpacyRecognizer(SpacyRecognizer):
         for result in super().analyze(text, entities, nlp_artifacts):
             if result.entity_type == "PERSON":
                 result.start = _name_start(text, result.start, result.end)
+                result.end = _name_end(text, result.start, result.end)
             if result.start < result.end and self._is_identifier(result, text):
                 kept.append(result)
         return kept
@@ -1163,7 +2113,8 @@ class ClinicalSpacyRecognizer(SpacyRecognizer):
         if result.entity_type in ("PERSON", "LOCATION"):
             if any(marker in span for marker in _NOT_A_NAME_INSIDE) or not any(ch.isalpha() for ch in span):
                 return False
-            if not _may_name_someone(span):
+            place = result.entity_type == "LOCATION" and _is_known_place(text, result)
+            if not (place or _may_name_someone(span)):
                 return False
             return not (result.entity_type == "LOCATION" and len(span) == 2 and span.isupper())
         if result.entity_type == "DATE_TIME":
@@ -1186,9 +2137,13 @@ __all__ = [
     "ENTITY_ALIASES",
     "SPACY_IGNORED_LABELS",
     "SPACY_LABELS",
+    "AddressCityRecognizer",
     "AgeOver89Recognizer",
     "AnchoredRecognizer",
+    "CareHomeRecognizer",
+    "CareSiteRecognizer",
     "CityRecognizer",
+    "CityStateRecognizer",
     "ClinicalDateRecognizer",
     "ClinicalPatternRecognizer",
     "ClinicalPhoneRecognizer",
@@ -1201,10 +2156,15 @@ __all__ = [
     "IdNumberRecognizer",
     "LabelledIdRecognizer",
     "LabelledNameRecognizer",
+    "LandmarkRecognizer",
+    "ListedPlaceRecognizer",
     "MedicalRecordNumberRecognizer",
     "OfflineEmailRecognizer",
     "OfflineUrlRecognizer",
+    "OrganizationNameRecognizer",
     "PlaceCueRecognizer",
+    "PlaceReadingRecognizer",
+    "ProfessionRecognizer",
     "RecordFormatRecognizer",
     "StreetAddressRecognizer",
     "TitledPersonRecognizer",

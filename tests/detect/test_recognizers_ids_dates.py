@@ -64,6 +64,10 @@ FOUND = [
     ("Critical result: called to PA Osborne at 70472 on Jun 12, read back.", "70472", "PHONE_NUMBER"),
     ("Critical result: called to PA Deleon at 5-3592 on Oct 26, read back.", "5-3592", "PHONE_NUMBER"),
     ("Paged Dr. Lee at x87920 for the potassium", "x87920", "PHONE_NUMBER"),
+    # Letters and five or more digits in one token, with no label before it.
+    ("Workers' comp claim WC2207985 on file", "WC2207985", "ID_NUMBER"),
+    ("pump (serial XB0544812) interrogated", "XB0544812", "ID_NUMBER"),
+    ("Lot 4R57201-A used for the flu shot", "4R57201-A", "ID_NUMBER"),
     # Ages over 89 in parentheses after a name.
     ("Arrival 1118 | Pt: Johnson, Laura R. (101F)   HAR 2444171924", "101", "AGE_OVER_89"),
     ("Pt: PAUL OBI (104M)   HAR 3961520051", "104", "AGE_OVER_89"),
@@ -100,6 +104,11 @@ KEPT = [
     # Times after "called at" are not extensions.
     ("Called at 1430, family called back at 0800", ("1430", "0800")),
     ("ALL CAPS NURSING NOTE: PT AMBULATED 2X, TOLERATED DIET, K 3.3 REPLACED", ("3.3", "2X")),
+    # Tokens with letters and digits that are not identifiers: codes, variants, ranges, quantities.
+    (
+        "HbA1c 7.2, SpO2 98%, ICD10 J18.9, BRCA2 rs113488022 variant, SBP 100-130S, 10000units heparin",
+        ("HbA1c", "SpO2", "ICD10", "BRCA2", "rs113488022", "100-130S", "10000units"),
+    ),
 ]
 
 

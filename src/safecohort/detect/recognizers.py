@@ -156,10 +156,23 @@ class MedicalRecordNumberRecognizer(ClinicalPatternRecognizer):
 
 
 class IdNumberRecognizer(ClinicalPatternRecognizer):
-    """A bare run of 8-19 digits: in a note, nearly always an account, card, record or phone number."""
+    """A bare run of 8-19 digits, or a token of letters and 5+ digits: in a note, nearly always an account,
+    card, record, claim, serial or phone number, whatever the label (or none) before it."""
 
     ENTITY = "ID_NUMBER"
-    PATTERNS = (Pattern("long digit run", r"(?<![\w.,/-])\d{8,19}(?![\w/]|[.,]\d)", 0.4),)
+    PATTERNS = (
+        Pattern("long digit run", r"(?<![\w.,/-])\d{8,19}(?![\w/]|[.,]\d)", 0.4),
+        # Letters and at least five digits in one token ("E8703744", "WC2207985", "XB0544812-3"): record,
+        # claim, serial and lot numbers of any local format. Not a pager extension ("x83960"), a dbSNP id
+        # ("rs113488022"), a range with a suffix ("100-130S") or a quantity with its unit ("10000units").
+        Pattern(
+            "letters and five digits",
+            r"(?<![\w.,/-])(?!(?i:x|rs)\d+\b)(?!\d+-\d+[A-Za-z]?\b)(?!\d+[A-Za-z]+\b)"
+            r"(?=[A-Za-z0-9-]*[A-Za-z])(?=(?:[A-Za-z-]*\d){5})"
+            r"[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?![\w/]|[.,]\d)",
+            0.4,
+        ),
+    )
     CONTEXT = ("id", "number", "card", "account", "policy", "member", "license", "certificate", "serial")
 
 

@@ -83,6 +83,12 @@ def test_overlaps_keep_the_longer_span(scanner: NoteScanner) -> None:
     ]
 
 
+def test_a_possessive_ending_is_not_part_of_a_name(found) -> None:
+    assert ("Olga Krylova", "PERSON") in found("Olga Krylova's killers were sentenced.")
+    assert ("Anna Bergstrom", "PERSON") in found("We met Dr. Anna Bergstrom's family.")
+    assert found("Parkinson's disease, Graves' disease") == []
+
+
 def test_get_scanner_caches_per_configuration(scanner: NoteScanner, custom: NoteScanner) -> None:
     assert get_scanner(DEFAULT_MODEL, NotesSpec()) is scanner
     assert (

@@ -475,7 +475,10 @@ class NoteScanner:
                     and is_clinical_phrase(span, text[r.end : r.end + 40])
                 ):
                     continue
-            candidates.append(Finding(r.start, r.end, entity, float(r.score)))
+            end = r.end
+            if entity == "PERSON" and end - r.start > 3 and text[end - 2 : end] in ("'s", "’s"):
+                end -= 2  # "Olga Krylova's": the possessive ending is not part of the name
+            candidates.append(Finding(r.start, end, entity, float(r.score)))
         return _resolve_overlaps(_other_mentions(candidates, text), text)
 
 

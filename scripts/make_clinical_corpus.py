@@ -1,12 +1,14 @@
-"""Generate the synthetic English clinical PHI corpus, ``bench/data/clinical/{dev,test,dev2}.jsonl``.
+"""Generate the synthetic English clinical PHI corpus, ``bench/data/clinical/{dev,test,dev2,dev3}.jsonl``.
 
 Seven note styles (nursing, discharge, ed, radiology, pathology, letter, telephone), each written by
 several templates ("authors") with their own phrasing. Every template belongs to exactly one split, so
 the test split holds phrasings the scanner was never tuned on. ``dev2`` is a second tuning split added
 later: new authors with layouts, name lists and formats of their own, drawn from a separate seeded World
-so that dev and test stayed byte for byte as they were. Every PHI span is recorded while the
-text is assembled (``Note.add``), with i2b2 2014 PHI type names as labels; ages under 90, bare times,
-room numbers and eponyms (Parkinson's, Foley, Bell's palsy, ...) are deliberately left unannotated.
+so that dev and test stayed byte for byte as they were. ``dev3`` is a third split, added the same way
+(its own World, templates and lists) to measure the scanner on authors nobody has tuned on. Every PHI
+span is recorded while the text is assembled (``Note.add``), with i2b2 2014 PHI type names as labels;
+ages under 90, bare times, room numbers and eponyms (Parkinson's, Foley, Bell's palsy, ...) are
+deliberately left unannotated.
 
 All PHI is synthetic: names, streets and companies come from Faker (en_US, seeded) mixed with
 hand-written lists of names Faker does not carry (so a Faker-list recognizer cannot see every name),
@@ -5376,6 +5378,1679 @@ def phone_telehealth_video(w: World, n: Note) -> None:
 
 
 # --------------------------------------------------------------------------------------------------
+# dev3: a third tuning split, added after the scanner had been tuned on dev and dev2, to measure how
+# the rules generalise to authors nobody has tuned on. New templates, name lists, facility shapes, date
+# and number formats, drawn from its own seeded World, so dev, test and dev2 stay byte for byte.
+# --------------------------------------------------------------------------------------------------
+
+DEV3_SEED_OFFSET = 3  # dev3 uses World(seed + DEV3_SEED_OFFSET)
+
+# fmt: off
+DEV3_FIRST_NAMES = (
+    ("F", "Saoirse"), ("F", "Nomvula"), ("F", "Ifeoma"), ("F", "Xochitl"), ("F", "Thandiwe"),
+    ("F", "Leilani"), ("F", "Parisa"), ("F", "Shirin"), ("F", "Nilufar"), ("F", "Aigerim"), ("F", "Chiamaka"),
+    ("F", "Adaeze"), ("F", "Anahí"), ("F", "Solveig"), ("F", "Tuyet"), ("F", "Hoa"), ("F", "Nasrin"),
+    ("F", "Yaretzi"), ("F", "Marisela"), ("F", "Fenna"), ("F", "Mary-Kate"), ("F", "Anne-Marie"),
+    ("F", "Kim-Ly"), ("F", "Ai"), ("M", "Oisín"), ("M", "Cathal"), ("M", "Tariq"), ("M", "Babajide"),
+    ("M", "Chukwuemeka"), ("M", "Tenzin"), ("M", "Nikolaos"), ("M", "Stavros"), ("M", "Jaroslav"),
+    ("M", "Mateusz"), ("M", "Arjun"), ("M", "Haruto"), ("M", "Matías"), ("M", "Ezequiel"), ("M", "Uriel"),
+    ("M", "Bayani"), ("M", "Rangi"), ("M", "Timur"), ("M", "Jean-Baptiste"), ("M", "Duc-Anh"), ("M", "Lu"),
+)
+DEV3_WORDLIKE_FIRST_NAMES = (
+    ("F", "Harmony"), ("F", "Ivy"), ("F", "Willow"), ("F", "Hazel"), ("F", "Marigold"), ("F", "Constance"),
+    ("F", "Patience"), ("F", "Mercy"), ("F", "Clementine"), ("M", "Forrest"), ("M", "Sterling"),
+    ("M", "Rusty"), ("M", "Earl"), ("M", "Judge"), ("M", "Colt"), ("M", "Denver"), ("M", "Reed"),
+)
+DEV3_SURNAMES = (
+    "Nakashima", "Bhattacharya", "Venkataraman", "Ramírez de Arellano", "van den Heuvel", "de la Cruz",
+    "Al-Khalidi", "bin Hamdan", "Ní Bhriain", "Mkhabela", "Nwosu", "Oyebanji", "Dlamini", "Sørensen",
+    "Łukasiewicz", "Dąbrowski", "Novák", "Papageorgiou", "Karagiannis", "Gebremedhin", "Tsegaye", "Phan",
+    "Huynh", "Kealoha", "Mahoe", "Tauiliili", "Quiñones", "Echeverría", "Zúñiga", "Mamani", "Condori",
+    "Abdullahi", "Warsame", "Begay", "Yazzie", "Tsosie", "Lefebvre", "Thériault", "MacNeil", "O'Donoghue",
+    "Grigoryan", "Sarkisian", "Qureshi", "Chaudhry", "Siddiqui", "Oyelowo-Grant", "Nguyen-Tran",
+    "Yamamoto-Lee", "Villanueva-Ortiz", "Fitzgerald-Byrne", "Hussein-Ali", "Lindgren-Obi",
+)
+DEV3_WORDLIKE_SURNAMES = (
+    "Payne", "Bland", "Cross", "Early", "Small", "Strong", "Swan", "Heron", "Drake", "Salmon", "Bloom",
+    "Meadows", "Snow", "Lord", "Sweet", "Shepherd", "Fisher", "Gardner", "Weaver", "Wolf", "Lyons", "Power",
+    "Trueblood", "Kidd", "Hardy", "Beard", "Pickles", "Needham",
+)
+# Real towns (several are countries, foreign capitals or words: Mexico, Poland, Dublin, Boring, Comfort).
+DEV3_TOWNS = (
+    ("Holyoke", "MA"), ("Gloucester", "MA"), ("Attleboro", "MA"), ("Methuen", "MA"), ("Leominster", "MA"),
+    ("Cranston", "RI"), ("Newport", "RI"), ("Biddeford", "ME"), ("Augusta", "ME"), ("Mexico", "ME"),
+    ("Poland", "ME"), ("Norway", "ME"), ("Keene", "NH"), ("Berlin", "NH"), ("Waterbury", "CT"),
+    ("Norwich", "CT"), ("Derby", "CT"), ("Schenectady", "NY"), ("Binghamton", "NY"), ("Delhi", "NY"),
+    ("Poughkeepsie", "NY"), ("Allentown", "PA"), ("Altoona", "PA"), ("Erie", "PA"), ("Toledo", "OH"),
+    ("Dublin", "OH"), ("Youngstown", "OH"), ("Boring", "OR"), ("Moscow", "ID"), ("Comfort", "TX"),
+    ("Success", "MO"), ("Warsaw", "IN"), ("Vienna", "VA"), ("Bath", "ME"), ("Sugar Land", "TX"),
+)
+DEV3_STATES = {
+    "MA": "Massachusetts", "RI": "Rhode Island", "ME": "Maine", "NH": "New Hampshire", "CT": "Connecticut",
+    "NY": "New York", "PA": "Pennsylvania", "OH": "Ohio", "OR": "Oregon", "ID": "Idaho", "TX": "Texas",
+    "MO": "Missouri", "IN": "Indiana", "VA": "Virginia",
+}
+DEV3_PROFESSIONS = (
+    "sous chef", "HVAC technician", "retired air-traffic controller", "court stenographer", "dog groomer",
+    "rideshare driver", "hospice chaplain", "veterinary technician", "tattoo artist", "dairy farmer",
+    "retired merchant mariner", "piano tuner", "corrections officer", "grocery stocker", "real-estate agent",
+    "substitute teacher", "commercial fisherman", "machinist apprentice", "union electrician", "florist",
+)
+DEV3_EMPLOYERS = (
+    "Hannaford", "Big Y", "Price Chopper", "Pratt & Whitney", "Electric Boat", "L.L.Bean", "Wegmans",
+    "Cumberland Farms", "Ocean State Job Lot", "Sheetz", "Wawa", "Bath Iron Works",
+)
+DEV3_AREA_CODES = ("475", "959", "347", "929", "484", "610", "419", "440", "585", "607", "864", "260")
+DEV3_MAIL = ("fastmail.com", "ymail.com", "sbcglobal.net", "earthlink.net", "me.com", "live.com")
+# fmt: on
+
+# New date layouts (no older split uses these keys).
+DATE_FORMATS.update(
+    {
+        "ddMonyy": lambda d: f"{d.day:02d}{MONTHS[d.month - 1][:3]}{d.year % 100:02d}",
+        "d-Mon-yy": lambda d: f"{d.day}-{MONTHS[d.month - 1][:3]}-{d.year % 100:02d}",
+        "mm.dd.yyyy": lambda d: f"{d.month:02d}.{d.day:02d}.{d.year}",
+        "Mon d yyyy": lambda d: f"{MONTHS[d.month - 1][:3]} {d.day} {d.year}",
+        "Month d yyyy": lambda d: f"{MONTHS[d.month - 1]} {d.day} {d.year}",
+        "dd Month yyyy": lambda d: f"{d.day:02d} {MONTHS[d.month - 1]} {d.year}",
+        "Mon. dth, yyyy": lambda d: f"{MONTHS[d.month - 1][:3]}. {ordinal(d.day)}, {d.year}",
+        "Mon. dth": lambda d: f"{MONTHS[d.month - 1][:3]}. {ordinal(d.day)}",
+        "dd-Mon": lambda d: f"{d.day:02d}-{MONTHS[d.month - 1][:3]}",
+        "Month the dth": lambda d: f"{MONTHS[d.month - 1]} the {ordinal(d.day)}",
+        "MONTH d": lambda d: f"{MONTHS[d.month - 1].upper()} {d.day}",
+        "yyyy-mm": lambda d: f"{d.year}-{d.month:02d}",
+    }
+)
+DEV3_FULL_DATES = ("ddMonyy", "d-Mon-yy", "mm.dd.yyyy", "Mon d yyyy", "Month d yyyy", "dd Month yyyy")
+DEV3_SHORT_DATES = ("Mon. dth", "dd-Mon", "Month the dth", "m/d", "Mon dth", "d Month")
+
+# New name layouts: bare initials, "J.K. Last", "Last, J.", "First M Last" without the dot, LAST alone.
+NAME_FORMATS.update(
+    {
+        "initials": lambda p: f"{p.first[0]}.{p.last[0]}.",
+        "fm_last": lambda p: f"{p.first[0]}.{p.middle}. {p.last}",
+        "last_fi": lambda p: f"{p.last}, {p.first[0]}.",
+        "first_m_last": lambda p: f"{p.first} {p.middle} {p.last}",
+        "LAST": lambda p: p.last.upper(),
+    }
+)
+
+
+def person3(w: World, sex: str | None = None, last: str | None = None) -> Person:
+    """A dev3 person: names mostly from the dev3 lists (some hyphenated or in several parts)."""
+    sex = sex or w.pick("FM")
+    roll = w.rng.random()
+    if roll < 0.15:
+        first = w.pick([name for s, name in DEV3_WORDLIKE_FIRST_NAMES if s == sex])
+    elif roll < 0.55:
+        first = w.pick([name for s, name in DEV3_FIRST_NAMES if s == sex])
+    else:
+        first = w.fake.first_name_female() if sex == "F" else w.fake.first_name_male()
+    if last is None:
+        roll = w.rng.random()
+        if roll < 0.2:
+            last = w.pick(DEV3_WORDLIKE_SURNAMES)
+        elif roll < 0.55:
+            last = w.pick(DEV3_SURNAMES)
+        elif roll < 0.65:
+            last = f"{w.fake.last_name()}-{w.fake.last_name()}"
+        else:
+            last = w.fake.last_name()
+    return Person(first, last, sex, w.pick(string.ascii_uppercase))
+
+
+def relative3(w: World, patient: Person, years: int = 60) -> tuple[str, Person]:
+    """A dev3 family member, with relations no older split uses."""
+    relations = ("fiancée", "stepdaughter", "brother-in-law", "son-in-law", "twin sister", "great-nephew")
+    relation = w.pick(relations if years >= 60 else (*relations, "stepfather", "grandmother"))
+    female = relation in ("fiancée", "stepdaughter", "twin sister", "grandmother")
+    same_last = relation in ("twin sister", "stepfather") or w.chance(0.3)
+    return relation, person3(w, "F" if female else "M", patient.last if same_last else None)
+
+
+def town3(w: World) -> tuple[str, str]:
+    if w.chance(0.7):
+        return w.pick(DEV3_TOWNS)
+    return w.fake.city(), w.pick(("MA", "CT", "NY", "PA", "OH"))
+
+
+def address3(w: World, sep: str = ", ") -> list[Piece]:
+    """ "1402 Quarry Hill Rd Bldg 3", "PO Box 1187", a state by name or postal code, ZIP+4 sometimes."""
+    town, state = town3(w)
+    kind = w.num(0, 3)
+    if kind == 0:
+        street = f"{w.num(10, 4999)} {w.fake.street_name()} Bldg {w.num(1, 9)}"
+    elif kind == 1:
+        street = f"PO Box {w.num(100, 9999)}"
+    elif kind == 2:
+        street = f"{w.num(1, 300)}{w.pick(('', '', '½', '-A'))} {w.fake.last_name()} Hill Rd"
+    else:
+        street = f"{w.fake.building_number()} {w.fake.street_name()}, Suite {w.num(100, 450)}"
+    zip_code = w.fake.zipcode_in_state(state) + (f"-{w.digits(4)}" if w.chance(0.3) else "")
+    return [
+        Phi(street, "STREET"),
+        sep,
+        Phi(town, "CITY"),
+        ", ",
+        Phi(w.pick((state, state, DEV3_STATES[state])), "STATE"),
+        "  " if w.chance(0.3) else " ",
+        Phi(zip_code, "ZIP"),
+    ]
+
+
+def phone3(w: World, label: str = "PHONE", ext: bool | None = None) -> list[Piece]:
+    """A phone or fax; with an extension either inside the span ("x204") or as its own PHONE span."""
+    area, exchange, line = w.pick(DEV3_AREA_CODES), str(w.num(201, 989)), w.digits(4)
+    text = w.pick(
+        (
+            f"({area}) {exchange}-{line}",
+            f"{area}-{exchange}-{line}",
+            f"1 ({area}) {exchange}-{line}",
+            f"{area}.{exchange}.{line}",
+            f"1.{area}.{exchange}.{line}",
+        )
+    )
+    if ext is None:
+        ext = label == "PHONE" and w.chance(0.35)
+    if not ext:
+        return [Phi(text, label)]
+    if w.chance(0.4):
+        return [Phi(f"{text} x{w.digits(w.num(3, 4))}", label)]
+    return [
+        Phi(text, label),
+        w.pick((" ext. ", " ext ", ", extension ", " Ext: ")),
+        Phi(w.digits(w.num(3, 5)), "PHONE"),
+    ]
+
+
+def pager3(w: World) -> Phi:
+    return Phi(w.pick((f"{w.digits(2)}-{w.digits(4)}", f"#{w.digits(4)}", w.digits(6))).lstrip("#"), "PHONE")
+
+
+def mrn3(w: World) -> Phi:
+    text = w.pick((f"{w.letters(2)}-{w.digits(6)}", f"{w.digits(7)}-{w.num(0, 9)}", f"M{w.digits(9)}"))
+    return Phi(text, "MEDICALRECORD")
+
+
+def csn(w: World) -> Phi:
+    return Phi("1" + w.digits(w.num(8, 10)), "IDNUM")
+
+
+def fin(w: World) -> Phi:
+    return Phi(w.pick((f"{w.digits(10)}", f"F{w.digits(8)}", f"{w.digits(4)}-{w.digits(6)}")), "ACCOUNT")
+
+
+def lot(w: World) -> Phi:
+    return Phi(
+        w.pick(
+            (
+                f"{w.letters(1)}{w.digits(5)}{w.letters(1)}",
+                f"{w.digits(8)}",
+                f"{w.letters(2)}{w.digits(4)}-{w.digits(2)}",
+            )
+        ),
+        "DEVICE",
+    )
+
+
+def dea(w: World, person: Person) -> Phi:
+    return Phi(
+        f"{w.pick('ABFM')}{person.last[0].upper() if person.last[0].isascii() else 'X'}{w.digits(7)}",
+        "LICENSE",
+    )
+
+
+def date3(w: World, day: dt.date, *formats: str) -> Phi:
+    return w.date(day, *(formats or DEV3_FULL_DATES))
+
+
+def stamp3(w: World, day: dt.date, clock: str | None = None) -> list[Piece]:
+    """An ISO date-time; only the date is PHI ("2019-03-04" of "2019-03-04T10:22")."""
+    return [Phi(day.isoformat(), "DATE"), "T" + (clock or f"{w.num(0, 23):02d}:{w.num(0, 59):02d}")]
+
+
+def clock3(w: World, k: int, low: int = 3, high: int = 40) -> list[str]:
+    """``k`` increasing HH:MM times (never PHI) a few minutes apart, all on one day."""
+    minute = w.num(0, 24 * 60 - 1 - k * high)
+    out = []
+    for _ in range(k):
+        out.append(f"{minute // 60:02d}:{minute % 60:02d}")
+        minute += w.num(low, high)
+    return out
+
+
+def age3(w: World, years: int, article: bool = False) -> list[Piece]:
+    """An age in one of several layouts ("92 y/o", "age 92", "a 92-year-old", "an 88yo"); only the number
+    is a span, and only over 89. ``article`` writes "a"/"an" before it, for prose."""
+    if article:
+        layout = w.pick(("{a} y/o", "{a}-year-old", "{a}yo", "{a} y.o."))
+        an = str(years).startswith("8") or years in (11, 18)
+        layout = ("an " if an else "a ") + layout
+    else:
+        layout = w.pick(("{a} y/o", "{a}-year-old", "{a}yo", "age {a}", "{a} yrs", "{a} y.o."))
+    head, tail = layout.split("{a}")
+    return [head, age(years), tail]
+
+
+def hospital3(w: World) -> str:
+    town = town3(w)[0]
+    return w.pick(
+        (
+            f"{town} Memorial Health",
+            f"{w.fake.last_name()} Regional Health System",
+            f"{w.place_word()} Valley Hospital",
+            f"Sisters of Providence {town}",
+            f"{town} Surgical Pavilion",
+            f"{w.fake.last_name()} Children's Hospital",
+            f"{town} Heart & Vascular Institute",
+            f"{w.place_word()} Behavioral Health Hospital",
+        )
+    )
+
+
+def facility3(w: World) -> str:
+    """Non-hospital care sites (HOSPITAL in i2b2): SNFs, dialysis units, surgery centres, clinics."""
+    town = town3(w)[0]
+    return w.pick(
+        (
+            f"The Arbors at {town}",
+            f"{w.fake.last_name()} Hill Skilled Nursing",
+            f"{w.place_word()} Gardens Assisted Living",
+            f"{town} Dialysis Unit",
+            f"{w.place_word()} Kidney Center",
+            f"{town} Ambulatory Surgery Center",
+            f"{w.fake.last_name()} Family Practice",
+            f"{town} OB/GYN Partners",
+            f"{town} Skin & Laser",
+        )
+    )
+
+
+def snf3(w: World) -> str:
+    """Where a patient goes after the hospital: SNFs, assisted living, transitional care (HOSPITAL)."""
+    town = town3(w)[0]
+    return w.pick(
+        (
+            f"The Arbors at {town}",
+            f"{w.fake.last_name()} Hill Skilled Nursing",
+            f"{w.place_word()} Gardens Assisted Living",
+            f"{town} Transitional Care Unit",
+        )
+    )
+
+
+def clinic3(w: World) -> str:
+    """An outpatient practice (HOSPITAL): "Ruiz Family Practice", "Keene Internal Medicine Associates"."""
+    town = town3(w)[0]
+    return w.pick(
+        (
+            f"{w.fake.last_name()} Family Practice",
+            f"{town} Internal Medicine Associates",
+            f"{w.place_word()} Primary Care at {town}",
+            f"{town} Community Health",
+        )
+    )
+
+
+def pharmacy3(w: World) -> Phi:
+    town = town3(w)[0]
+    text = w.pick(
+        (
+            f"{w.fake.last_name()} Apothecary",
+            f"{town} Family Pharmacy",
+            f"{w.place_word()} Compounding Pharmacy",
+            f"{w.fake.last_name()}'s Drug",
+        )
+    )
+    return Phi(text, "ORGANIZATION")
+
+
+def employer3(w: World) -> Phi:
+    text = w.pick(
+        (
+            w.pick(DEV3_EMPLOYERS),
+            f"{w.fake.last_name()} & Sons Plumbing",
+            f"{town3(w)[0]} Public Library",
+            f"{w.place_word()} Veterinary Hospital",
+        )
+    )
+    return Phi(text, "ORGANIZATION")
+
+
+def email3(w: World, person: Person) -> Phi:
+    first = "".join(ch for ch in person.first.lower() if ch.isascii() and ch.isalpha())
+    last = "".join(ch for ch in person.last.lower() if ch.isascii() and ch.isalpha())
+    user = w.pick((f"{first}_{last}", f"{last}.{first[:1]}{w.num(70, 99)}", f"{first}{last[:3]}"))
+    return Phi(f"{user}@{w.pick(DEV3_MAIL)}", "EMAIL")
+
+
+def host3(org: str) -> str:
+    return "".join(ch for ch in org.lower() if ch.isascii() and ch.isalnum())[:18]
+
+
+def ip3(w: World) -> Phi:
+    return Phi(
+        w.pick(
+            (
+                f"10.{w.num(0, 255)}.{w.num(0, 255)}.{w.num(1, 254)}",
+                f"172.{w.num(16, 31)}.{w.num(0, 255)}.{w.num(1, 254)}",
+            )
+        ),
+        "IPADDR",
+    )
+
+
+# -- dev3 / nursing: an all-caps wound-care (WOC) nursing note, and a mixed-case PACU handoff ---------
+
+
+@template("nursing", "dev3")
+def nursing_wound_care(w: World, n: Note) -> None:
+    n.upper = True
+    pt = person3(w)
+    day = w.day(2017, 2025)
+    years = w.age(0.4, 55)
+    relation, fam = relative3(w, pt, years)
+    n.fmt(
+        "Wound/Ostomy/Continence Nursing -- follow-up visit\nDOS {d} {t}\n",
+        d=date3(w, day, "ddMonyy", "mm.dd.yyyy", "d-Mon-yy"),
+        t=tm(w, 8, 17),
+    )
+    n.fmt(
+        "Pt {nm} ({a}) MRN {m} Rm {r}-{b}\n",
+        nm=w.name(pt, "PATIENT", "last_first", "LAST", "full"),
+        a=age3(w, years),
+        m=mrn3(w),
+        r=w.num(300, 899),
+        b=w.pick("AB"),
+    )
+    n.fmt(
+        "Consult from {d} for {why}.\n",
+        d=w.name(person3(w), "DOCTOR", "initial_last", "last_fi", "fm_last"),
+        why=w.pick(("sacral wound", "heel blisters", "MASD perineum", "new colostomy teaching")),
+    )
+    n.fmt(
+        "Braden {b}/23 (mobility 2, moisture 2). Morse {m}. Alb {al}. Prealb {pa}.\n",
+        b=w.num(9, 16),
+        m=w.pick((45, 55, 70, 85)),
+        al=f"{w.num(2, 3)}.{w.num(0, 9)}",
+        pa=w.num(6, 18),
+    )
+    site = w.pick(("sacrum/coccyx", "R ischium", "L heel", "R lateral malleolus", "occiput under C-collar"))
+    n.fmt(
+        "Wound #1 {s}: {st} pressure injury, POA; first noted {d} at {f} per transfer packet.\n",
+        s=site,
+        st=w.pick(("stage 2", "stage 3", "stage 4", "unstageable", "deep tissue")),
+        d=date3(w, day - dt.timedelta(days=w.num(4, 30)), *DEV3_SHORT_DATES),
+        f=Phi(facility3(w), "HOSPITAL"),
+    )
+    n.fmt(
+        "Measures {a} x {b} x {c} cm, undermining {u} from 11 to 2 o'clock. Wound bed 70% red granulation, "
+        "30% yellow slough. Mod serosang drainage, no odor. Periwound macerated.\n",
+        a=f"{w.num(1, 9)}.{w.num(0, 9)}",
+        b=f"{w.num(1, 6)}.{w.num(0, 9)}",
+        c=f"0.{w.num(1, 9)}",
+        u=f"{w.num(1, 3)}.{w.num(0, 9)} cm",
+    )
+    n.add(
+        w.pick(
+            (
+                "Cleansed w/ Vashe, Aquacel Ag to base, Mepilex Border Sacrum over. Change q3d + PRN.\n",
+                "NS cleanse, Santyl nickel-thick, moist gauze, ABD, Kerlix. Change daily.\n",
+                "NPWT placed at 125 mmHg continuous, black foam x1, seal ok.\n",
+            )
+        )
+    )
+    if w.chance(0.5):
+        n.fmt("NPWT unit serial {s}, canister lot {l}.\n", s=serial(w), l=lot(w))
+    n.fmt(
+        "Offloading: Waffle boots, turn q2h, Hill-Rom low-air-loss mattress ordered. Foley in place for "
+        "moisture mgmt per {d}.\n",
+        d=w.name(person3(w), "DOCTOR", "initials", "initial_last"),
+    )
+    n.fmt(
+        "Pt's {rel} {nm} at bedside, taught dressing change w/ return demo; {p} is a {job} and will do "
+        "changes at home in {c}. ",
+        rel=relation,
+        nm=w.rel(fam, "first", "full", "initials"),
+        p="she" if fam.sex == "F" else "he",
+        job=Phi(w.pick(DEV3_PROFESSIONS), "PROFESSION"),
+        c=Phi(town3(w)[0], "CITY"),
+    )
+    agency = w.pick(
+        (f"{w.place_word()} Visiting Nurse Association", f"{w.fake.last_name()} Home Care Partners")
+    )
+    n.fmt(
+        "Referral faxed to {a} ({fx}), intake {ph}.\n",
+        a=Phi(agency, "ORGANIZATION"),
+        fx=phone3(w, "FAX"),
+        ph=phone3(w),
+    )
+    n.fmt(
+        "Photos to media tab. Will f/u {wd} or sooner PRN; last Tuesday's photo shows slight improvement.\n",
+        wd=w.pick((w.weekday(day + dt.timedelta(days=w.num(2, 4))), "next week")),
+    )
+    n.fmt(
+        "{nm}, BSN RN CWOCN  pgr {pg}",
+        nm=w.name(
+            person3(w, "F" if w.chance(0.7) else "M"), "DOCTOR", "full", "initial_last", "first_m_last"
+        ),
+        pg=pager3(w),
+    )
+
+
+@template("nursing", "dev3")
+def nursing_pacu_handoff(w: World, n: Note) -> None:
+    pt = person3(w)
+    day = w.day(2017, 2025)
+    years = w.age(0.3, 30)
+    relation, fam = relative3(w, pt, years)
+    unit = w.pick(("5 North", "4B ortho", "Short Stay", "SICU", "7 Tower", "Obs unit"))
+    t0, t1, t2, t3 = clock3(w, 4, 15, 45)
+    n.fmt("PACU Phase I -> {u} handoff ({s})\n", u=unit, s=stamp3(w, day, t3))
+    n.fmt(
+        "Pt: {nm}  DOB {b}  {a}{sx}  CSN {c}\n",
+        nm=w.name(pt, "PATIENT", "first_m_last", "full", "last_first"),
+        b=date3(w, w.dob(day, years), "mm.dd.yyyy", "Mon d yyyy"),
+        a=age(years),
+        sx=pt.sex,
+        c=csn(w),
+    )
+    proc = w.pick(
+        (
+            "R TKA",
+            "lap chole",
+            "L TSA (reverse)",
+            "TURP",
+            "open R inguinal hernia repair w/ mesh",
+            "ORIF L distal radius",
+            "lap Roux-en-Y revision",
+            "cysto/stent",
+        )
+    )
+    n.fmt(
+        "Procedure: {p} -- surgeon Dr. {s}; anesthesia {an} by {c}, CRNA ({md}, MD supervising)\n",
+        p=proc,
+        s=w.name(person3(w), "DOCTOR", "last", "LAST"),
+        an=w.pick(("GETA", "spinal + MAC", "GA/LMA", "interscalene block + GA")),
+        c=w.name(person3(w), "DOCTOR", "full", "first_initial"),
+        md=w.name(person3(w), "DOCTOR", "initial_last", "fm_last"),
+    )
+    n.fmt(
+        "In PACU {a}. Aldrete 7 -> 9 at {b}. Pain 6/10 -> 3/10 after fentanyl 25 mcg x2 + "
+        "hydromorphone 0.2 mg. PONV x1, ondansetron 4 mg IV at {c}.\n",
+        a=t0,
+        b=t1,
+        c=t2,
+    )
+    n.fmt("VS: {v}. EBL {e} mL, UOP {u} mL. LR @ 100/h.\n", v=vitals(w), e=w.num(10, 400), u=w.num(50, 600))
+    n.add(
+        w.pick(
+            (
+                "Dressing C/D/I, Hemovac to bulb suction, 40 mL SS. CMS intact distally.\n",
+                "Ace wrap + ice, SCDs on. Foley removed in OR, needs to void by 6h.\n",
+                "4 port sites w/ Dermabond, abd soft. JP x1 serous.\n",
+            )
+        )
+    )
+    if w.chance(0.5):
+        n.fmt(
+            "Implant card to pt: {m} lot {l} / SN {s}.\n",
+            m=w.pick(("Zimmer NexGen", "Stryker Triathlon", "Bard mesh", "DePuy Attune")),
+            l=lot(w),
+            s=serial(w),
+        )
+    n.fmt(
+        "Family: {rel} {nm} in the surgical waiting room, cell {ph}; ",
+        rel=relation,
+        nm=w.rel(fam, "full", "first"),
+        ph=phone3(w, ext=False),
+    )
+    friend = person3(w)
+    n.fmt(
+        "{pr} friend {f} is the ride home (works at {o}, off at 5).\n",
+        pr=pt.possessive,
+        f=w.name(friend, "PATIENT", "full", "first"),
+        o=employer3(w),
+    )
+    if years > 89:
+        n.add(
+            "Pt is ",
+            age(years),
+            ", baseline mild dementia -- delirium precautions, glasses/hearing aids w/ pt.\n",
+        )
+    receiver = person3(w)
+    n.fmt(
+        "Report called to {r}, RN on {u} at {e}; questions answered. SBAR sent in chat.\n",
+        r=w.name(receiver, "DOCTOR", "full", "first"),
+        u=unit,
+        e=phone3(w, ext=w.chance(0.5)) if w.chance(0.4) else [extension(w)],
+    )
+    giver = person3(w, "F")
+    n.fmt(
+        "-- {g} ({i}), PACU RN {d}",
+        g=w.name(giver, "DOCTOR", "full", "first_initial"),
+        i=Phi(f"{giver.first[0]}.{giver.last[0]}.", "DOCTOR"),
+        d=date3(w, day, "Mon. dth", "dd-Mon"),
+    )
+
+
+# -- dev3 / discharge: an Epic-style progress note with attestation, and an operative report ----------
+
+
+@template("discharge", "dev3")
+def discharge_epic_progress(w: World, n: Note) -> None:
+    pt = person3(w)
+    day = w.day(2017, 2025)
+    admit = day - dt.timedelta(days=w.num(2, 9))
+    years = w.age(0.35, 45)
+    relation, fam = relative3(w, pt, years)
+    attending, resident = person3(w), person3(w)
+    n.add("Hospital Medicine Progress Note\n")
+    n.fmt(
+        "{nm} | MRN: {m} | DOB: {b} | CSN: {c}\n",
+        nm=w.name(pt, "PATIENT", "last_first", "first_m_last"),
+        m=mrn3(w),
+        b=date3(w, w.dob(day, years), "mm.dd.yyyy", "Month d yyyy"),
+        c=csn(w),
+    )
+    n.fmt("Date of Service: {d}   Hospital Day #{k}\n\n", d=date3(w, day), k=(day - admit).days + 1)
+    n.add("Subjective:\nInterval History: ")
+    n.add(
+        w.pick(
+            (
+                "No acute events overnight. Tolerating diet, ambulating with PT. ",
+                "Rapid response called o/n for HR 140s, resolved with metoprolol. ",
+                "*** Pt reports less SOB, slept in chair. ",
+            )
+        )
+    )
+    n.fmt(
+        "Spoke with {rel} {nm} by phone ({ph}), who is the HCP.\n\n",
+        rel=relation,
+        nm=w.rel(fam, "full", "first", "last_fi"),
+        ph=phone3(w, ext=False),
+    )
+    n.fmt(
+        "Objective:\nVitals (last 24h): {v}\nI/O: {i} / {o}\n",
+        v=vitals(w),
+        i=w.num(800, 2400),
+        o=w.num(600, 3100),
+    )
+    n.add("Lab Results:\nComponent      Value    Date\n")
+    for lab, value in w.some(
+        (
+            ("Hemoglobin", f"{w.num(7, 13)}.{w.num(0, 9)} (L)"),
+            ("Creatinine", f"{w.num(0, 3)}.{w.num(1, 9)}"),
+            ("Potassium", f"{w.num(3, 5)}.{w.num(0, 9)}"),
+            ("WBC", f"{w.num(4, 18)}.{w.num(0, 9)}"),
+            ("INR", f"{w.num(1, 3)}.{w.num(0, 9)}"),
+        ),
+        2,
+        4,
+    ):
+        n.fmt("{l}{v}{d}\n", l=lab.ljust(15), v=value.ljust(9), d=date3(w, day, "m/d"))
+    n.add("\nAssessment & Plan:\n")
+    n.fmt("{a} {s} admitted {d} with ", a=age3(w, years), s=pt.sex, d=date3(w, admit, *DEV3_SHORT_DATES))
+    n.add(
+        w.pick(
+            (
+                "decompensated HFrEF. #HFrEF: diuresing, net -2.1 L, transition to PO torsemide. "
+                "#AKI on CKD: Cr peaked, trending down. ",
+                "CAP with sepsis. #CAP: CURB-65 2, day 4 ceftriaxone/azithro, afebrile x48h. "
+                "#Delirium: CAM neg today. ",
+                "Afib with RVR. #Afib: CHA2DS2-VASc 4, rate controlled, apixaban started. "
+                "#Hypothyroid: cont LT4. ",
+            )
+        )
+    )
+    n.add("\n")
+    cm = person3(w)
+    n.fmt(
+        "Dispo: anticipate d/c to {f} in {c} on {d} pending bed offer; CM {m} following.\n\n",
+        f=Phi(snf3(w), "HOSPITAL"),
+        c=Phi(town3(w)[0], "CITY"),
+        d=date3(w, day + dt.timedelta(days=w.num(1, 3)), "Mon. dth", "Month the dth", "m/d"),
+        m=w.name(cm, "DOCTOR", "full", "initial_last"),
+    )
+    n.fmt(
+        "{r}, MD (PGY-{y})\nPager {p}\n\n",
+        r=w.name(resident, "DOCTOR", "full", "fm_last"),
+        y=w.num(1, 3),
+        p=pager3(w),
+    )
+    n.fmt(
+        "Attestation: I saw and examined the patient with the resident, Dr. {r}, on the date of service, "
+        "and agree with the findings and plan as documented above with the following edits: ***. "
+        "Time spent 35 min.\n",
+        r=w.name(resident, "DOCTOR", "last"),
+    )
+    n.fmt(
+        "Electronically signed by {a}, MD at {s}",
+        a=w.name(attending, "DOCTOR", "last_first", "LAST_FIRST"),
+        s=stamp3(w, day),
+    )
+
+
+@template("discharge", "dev3")
+def discharge_operative_note(w: World, n: Note) -> None:
+    pt = person3(w)
+    day = w.day(2017, 2025)
+    years = w.age(0.15, 30)
+    relation, fam = relative3(w, pt, years)
+    surgeon = person3(w)
+    site = f"{town3(w)[0]} Ambulatory Surgery Center" if w.chance(0.5) else hospital3(w)
+    n.add("OPERATIVE REPORT\n\n")
+    n.fmt(
+        "PATIENT: {nm}    FIN: {f}    MRN: {m}\nDATE OF SURGERY: {d}\nFACILITY: {h}\n",
+        nm=w.name(pt, "PATIENT", "LAST_FIRST", "last_first_mi"),
+        f=fin(w),
+        m=mrn3(w),
+        d=date3(w, day, "Month d yyyy", "dd Month yyyy", "mm.dd.yyyy"),
+        h=Phi(site, "HOSPITAL"),
+    )
+    n.fmt(
+        "SURGEON: {s}, MD, FACS\nASSISTANT: {a}, PA-C\nANESTHESIA: General endotracheal ({an}, MD)\n\n",
+        s=w.name(surgeon, "DOCTOR", "full", "first_m_last"),
+        a=w.name(person3(w), "DOCTOR", "full", "fm_last"),
+        an=w.name(person3(w), "DOCTOR", "initial_last", "full"),
+    )
+    case = w.pick(
+        (
+            (
+                "Symptomatic cholelithiasis",
+                "Laparoscopic cholecystectomy",
+                "The critical view of safety was obtained in Calot's triangle; Hartmann's pouch retracted "
+                "laterally. "
+                "Cystic duct and artery clipped and divided.",
+                "Gallbladder",
+                None,
+            ),
+            (
+                "Recurrent R inguinal hernia",
+                "Laparoscopic TEP R inguinal hernia repair with mesh",
+                "Direct defect 2.5 cm (Nyhus IIIa). 15 x 15 cm polypropylene mesh placed.",
+                "None",
+                "mesh",
+            ),
+            (
+                "Morbid obesity, BMI 44, GERD",
+                "Laparoscopic sleeve gastrectomy",
+                "Stapled along a 36 Fr bougie from 5 cm proximal to the pylorus to the angle of His.",
+                "Gastric remnant",
+                "stapler",
+            ),
+            (
+                "L breast IDC, cT1N0",
+                "L partial mastectomy with SLNB",
+                "Magseed localized; 2 sentinel nodes (blue, hot) sent. Closed in layers, no drains.",
+                "L breast, sentinel LN x2",
+                "seed",
+            ),
+        )
+    )
+    n.add("PREOPERATIVE DIAGNOSIS: ", case[0], "\nPOSTOPERATIVE DIAGNOSIS: Same\nPROCEDURE: ", case[1], "\n")
+    if case[4]:
+        n.fmt("IMPLANTS: {k}, lot {l}, ref {r}\n", k=case[4], l=lot(w), r=f"{w.letters(3)}{w.num(100, 999)}")
+    n.fmt(
+        "SPECIMENS: {s}\nEBL: {e} mL\nDRAINS: {d}\n\n",
+        s=case[3],
+        e=w.num(5, 150),
+        d=w.pick(("None", "19 Fr Blake", "JP x1")),
+    )
+    n.fmt(
+        "INDICATIONS: The patient is {a} {job} ",
+        a=age3(w, years, article=True),
+        job=Phi(w.pick(DEV3_PROFESSIONS), "PROFESSION"),
+    )
+    n.fmt(
+        "referred by Dr. {r} of {c}. Risks, benefits and alternatives were discussed with the patient and "
+        "{pos} {rel}, {nm}, on {d}, and consent was signed.\n\n",
+        r=w.name(person3(w), "DOCTOR", "last", "full"),
+        c=Phi(clinic3(w), "HOSPITAL"),
+        pos=pt.possessive,
+        rel=relation,
+        nm=w.rel(fam, "full", "first_m_last"),
+        d=date3(w, day - dt.timedelta(days=w.num(5, 40)), *DEV3_SHORT_DATES),
+    )
+    n.add("DESCRIPTION: Time-out performed. ", case[2], " Hemostasis confirmed. Counts correct x2.\n\n")
+    n.fmt(
+        "DISPOSITION: To PACU extubated and stable; discharged home same day with {pos} {rel}. "
+        "Follow-up with {s} in 2 weeks ({d}); clinic line {ph}.\n\n",
+        pos=pt.possessive,
+        rel=relation,
+        s=w.name(surgeon, "DOCTOR", "initial_last", "last"),
+        d=date3(w, day + dt.timedelta(days=14), "Mon. dth", "dd-Mon", "Month the dth"),
+        ph=phone3(w),
+    )
+    n.fmt(
+        "D: {d1}  T: {d2}  Job# {j}\n{s}, MD",
+        d1=date3(w, day, "d-Mon-yy", "ddMonyy"),
+        d2=date3(w, day + dt.timedelta(days=1), "d-Mon-yy", "ddMonyy"),
+        j=Phi(w.digits(7), "IDNUM"),
+        s=w.name(surgeon, "DOCTOR", "LAST", "last_fi"),
+    )
+
+
+# -- dev3 / ed: an OB triage note, and a transfer-centre call log --------------------------------------
+
+
+@template("ed", "dev3")
+def ed_ob_triage(w: World, n: Note) -> None:
+    pt = person3(w, "F")
+    day = w.day(2017, 2025)
+    years = w.num(17, 44)
+    weeks = w.num(24, 41)
+    edd = day + dt.timedelta(days=(40 - weeks) * 7 + w.num(0, 6))
+    n.fmt("L&D OB TRIAGE NOTE -- {d} {t}\n", d=date3(w, day, "mm.dd.yyyy", "Mon d yyyy", "ddMonyy"), t=tm(w))
+    n.fmt(
+        "{nm} (MRN {m}) is {a} {gp} at {wk}w{dd}d by {how}, EDD {e}.\n",
+        nm=w.name(pt, "PATIENT", "full", "first_m_last", "last_first"),
+        m=mrn3(w),
+        a=age3(w, years, article=True),
+        gp=w.pick(("G1P0000", "G2P1001", "G3P2002", "G2P0010", "G4P2103", "G3P1011")),
+        wk=weeks,
+        dd=w.num(0, 6),
+        how=w.pick(("LMP c/w 8 wk US", "early US", "IVF transfer date")),
+        e=date3(w, edd, "Mon. dth", "m/d", "dd-Mon", "Month the dth"),
+    )
+    n.fmt(
+        "PNC at {c} with {d}; records in Epic. Prenatal labs: O+, Ab screen neg, RI, HIV/HBsAg neg, "
+        "GBS {g}.\n",
+        c=Phi(facility3(w) if w.chance(0.5) else f"{town3(w)[0]} OB/GYN Partners", "HOSPITAL"),
+        d=w.name(person3(w), "DOCTOR", "full", "initial_last", "last_fi"),
+        g=w.pick(("neg", "pos (PCN allergy -> clinda sens pending)", "unknown")),
+    )
+    n.add(
+        "CC: ",
+        w.pick(
+            (
+                "ctx q4-5 min since 0300, increasing",
+                "LOF at 2200, clear fluid, nitrazine +, ferning +",
+                "decreased FM since last Tuesday",
+                "HA 8/10, scotomata, BP 164/102 at home",
+                "VB after intercourse, no pain",
+            )
+        ),
+        "\n",
+    )
+    n.fmt(
+        "Exam: {v}. SVE {c}/{e}/-{s}, Bishop score {b}. Leopold: vertex.\n",
+        v=vitals(w),
+        c=w.num(1, 6),
+        e=w.pick(("50", "70", "80", "90")),
+        s=w.num(1, 3),
+        b=w.num(3, 10),
+    )
+    if w.chance(0.4):
+        n.fmt(
+            "Travel: back from {c} 3 weeks ago, Zika screen neg. ", c=Phi(w.pick(DEV3_COUNTRIES), "COUNTRY")
+        )
+    n.add("EFM: baseline 135, moderate variability, +accels, no decels -- Cat I. Toco: ctx q3-5 min.\n")
+    n.fmt(
+        "Labs: Hgb {h}, Plt {p}, AST/ALT {a}/{b}, Cr 0.{c}, uric acid {u}. UA: {ua}.\n",
+        h=f"{w.num(9, 13)}.{w.num(0, 9)}",
+        p=w.num(90, 310),
+        a=w.num(14, 90),
+        b=w.num(10, 80),
+        c=w.num(4, 9),
+        u=f"{w.num(3, 7)}.{w.num(0, 9)}",
+        ua=w.pick(("neg", "trace protein", "2+ protein", "LE+, nitrite neg")),
+    )
+    fob = person3(w, "M")
+    n.fmt(
+        "Support: FOB {f} at bedside ({ph}). ",
+        f=w.name(fob, "PATIENT", "full", "first"),
+        ph=phone3(w, ext=False),
+    )
+    if w.chance(0.6):
+        n.fmt(
+            "Doula {d} en route; {pr} mother {mo} watching the older child in {c}.\n",
+            d=w.name(person3(w, "F"), "PATIENT", "full", "first"),
+            pr=pt.possessive,
+            mo=w.rel(person3(w, "F"), "first", "full"),
+            c=Phi(town3(w)[0], "CITY"),
+        )
+    else:
+        n.fmt(
+            "Works as a {j}; needs a work note for {e}.\n",
+            j=Phi(w.pick(DEV3_PROFESSIONS), "PROFESSION"),
+            e=employer3(w),
+        )
+    n.fmt(
+        "Plan: {p}. D/w {d} (OB hospitalist) at {t}, agrees.\n",
+        p=w.pick(
+            (
+                "admit to L&D for labor",
+                "r/o preeclampsia, PIH labs, repeat BP q15",
+                "NST 40 min then home w/ kick counts",
+            )
+        ),
+        d=w.name(person3(w), "DOCTOR", "full", "last", "initials"),
+        t=tm(w),
+    )
+    n.fmt("Triage RN: {r}, RNC-OB", r=w.name(person3(w, "F"), "DOCTOR", "full", "first_initial"))
+
+
+@template("ed", "dev3")
+def ed_transfer_center_log(w: World, n: Note) -> None:
+    pt = person3(w)
+    day = w.day(2017, 2025)
+    years = w.age(0.35, 30)
+    relation, fam = relative3(w, pt, years)
+    call, *stamps = clock3(w, 6, 4, 30)
+    town, state = town3(w)
+    n.fmt("TRANSFER CENTER CALL LOG    Case # {c}\n", c=Phi(f"TC-{day.year % 100}-{w.digits(5)}", "IDNUM"))
+    n.fmt(
+        "{s}  Call from {h} ED, Dr. {d} ({ph}), requesting transfer of {a} {sx} {nm} (DOB {b}).\n",
+        s=stamp3(w, day, call),
+        h=Phi(hospital3(w), "HOSPITAL"),
+        d=w.name(person3(w), "DOCTOR", "last", "full"),
+        ph=phone3(w),
+        a=age3(w, years, article=True),
+        sx="male" if pt.sex == "M" else "female",
+        nm=w.name(pt, "PATIENT", "full", "first_m_last", "LAST_FIRST"),
+        b=date3(w, w.dob(day, years), "mm.dd.yyyy", "Month d yyyy"),
+    )
+    reason = w.pick(
+        (
+            ("STEMI, lytics given at 1412, persistent ST elevation", "interventional cardiology"),
+            ("SAH, Hunt-Hess 3, needs neuro-IR", "neurosurgery"),
+            ("type A dissection on CTA", "CT surgery"),
+            ("necrotizing fasciitis L thigh", "acute care surgery"),
+            ("ECMO evaluation, P/F 70", "MICU"),
+        )
+    )
+    n.fmt(
+        "{t}  Reason: {r}. Pt is on {o}. Dx imaging pushed via PACS.\n",
+        t=stamps[0],
+        r=reason[0],
+        o=w.pick(("heparin gtt", "norepi 8 mcg/min", "BiPAP", "2 PIVs, NS")),
+    )
+    n.fmt(
+        "{t}  Accepting MD paged ({sp}): {d}, pgr {pg}. Accepted at {t2}.\n",
+        t=stamps[1],
+        sp=reason[1],
+        d=w.name(person3(w), "DOCTOR", "full", "initial_last", "fm_last"),
+        pg=pager3(w),
+        t2=stamps[2],
+    )
+    n.fmt(
+        "{t}  Bed: {b}. Report line for RN-to-RN: {ph}.\n",
+        t=stamps[3],
+        b=w.pick(("CCU 14", "8 North 822-B", "NSICU bed 6", "ED resus 2")),
+        ph=phone3(w),
+    )
+    ambulance = w.pick(
+        (
+            f"{w.place_word()} Ambulance",
+            f"{town3(w)[0]} Fire Rescue",
+            f"{w.fake.last_name()} Critical Care Transport",
+        )
+    )
+    n.fmt(
+        "{t}  Transport: {a} ALS, unit {u}, ETA 40 min. ",
+        t=stamps[4],
+        a=Phi(ambulance, "ORGANIZATION"),
+        u=w.num(10, 99),
+    )
+    n.add(
+        w.pick(
+            (
+                "Weather ok for rotor wing but declined.\n",
+                "MedFlight unavailable (fog).\n",
+                "No aircraft needed.\n",
+            )
+        )
+    )
+    n.fmt(
+        "Insurance: {pl} ID {m}. FIN at sending facility {f}.\n",
+        pl=w.pick(("Medicare A/B", "Tufts Health Plan", "Harvard Pilgrim", "self-pay", "MassHealth")),
+        m=plan_id2(w),
+        f=fin(w),
+    )
+    n.fmt(
+        "Family: {rel} {nm} driving from {c}, {st}; cell {ph}. ",
+        rel=relation,
+        nm=w.rel(fam, "full", "first"),
+        c=Phi(town, "CITY"),
+        st=Phi(w.pick((state, DEV3_STATES[state])), "STATE"),
+        ph=phone3(w, ext=False),
+    )
+    n.add(w.pick(("Given our address and parking info.\n", "Asked to call on arrival.\n")))
+    coord = person3(w)
+    n.fmt(
+        "Logged by {u} ({i}), transfer RN {nm}",
+        u=username2(w, coord),
+        i=Phi(f"{coord.first[0]}{coord.last[0]}", "DOCTOR"),
+        nm=w.name(coord, "DOCTOR", "full", "last_fi"),
+    )
+
+
+# -- dev3 / radiology: a cardiac catheterisation report, and a nuclear perfusion study -----------------
+
+
+@template("radiology", "dev3")
+def rad_cath_report(w: World, n: Note) -> None:
+    pt = person3(w)
+    day = w.day(2017, 2025)
+    years = w.age(0.25, 40)
+    operator, fellow = person3(w), person3(w)
+    n.add("CARDIAC CATHETERIZATION LABORATORY REPORT\n")
+    n.fmt(
+        "Patient: {nm}   MRN: {m}   Study #: {s}\nProcedure date: {d}   Age: {a}\n",
+        nm=w.name(pt, "PATIENT", "last_first", "full", "LAST_FIRST"),
+        m=mrn3(w),
+        s=Phi(f"CV{day.year}-{w.digits(5)}", "IDNUM"),
+        d=date3(w, day),
+        a=age(years),
+    )
+    n.fmt(
+        "Operators: {o}, MD (attending); {f}, MD (fellow)\nReferring: Dr. {r}, {c}\n\n",
+        o=w.name(operator, "DOCTOR", "full", "first_m_last"),
+        f=w.name(fellow, "DOCTOR", "full", "initial_last"),
+        r=w.name(person3(w), "DOCTOR", "full", "last"),
+        c=Phi(f"{town3(w)[0]} Heart & Vascular Institute" if w.chance(0.5) else clinic3(w), "HOSPITAL"),
+    )
+    n.add(
+        "Indication: ",
+        w.pick(("NSTEMI, TIMI risk score 4", "positive SPECT, anterior ischemia", "CCS class III angina")),
+        "\n",
+    )
+    n.add(
+        "Access: ",
+        w.pick(("R radial, 6 Fr Glidesheath; Allen test / Barbeau B", "R CFA 6 Fr, Perclose x1")),
+        ". Catheters: JL3.5, JR4, Judkins.\n\n",
+    )
+    lad = w.num(70, 99)
+    n.fmt(
+        "Findings:\nLM: normal.\nLAD: {l}% mid, TIMI {t} flow.\nLCx: mild luminal irregularities.\n"
+        "RCA: dominant, {r}% proximal.\nLVEDP {p} mmHg. LVEF ~{e}% by gram.\n\n",
+        l=lad,
+        t=w.pick(("2", "3")),
+        r=w.num(0, 60),
+        p=w.num(8, 28),
+        e=w.pick((35, 45, 55, 60)),
+    )
+    n.fmt(
+        "Intervention: PCI mid LAD with {s} {d} x {ln} mm DES (lot {l}), post-dilated NC 3.5; 0% residual, "
+        "TIMI 3.\n",
+        s=w.pick(("Xience Sierra", "Resolute Onyx", "Synergy XD")),
+        d=w.pick(("2.75", "3.0", "3.5")),
+        ln=w.pick(("15", "18", "23", "28")),
+        l=lot(w),
+    )
+    n.fmt(
+        "Contrast: Omnipaque {c} mL. Fluoro {f} min. Air kerma {k} mGy. Heparin {h} units, ACT {a}.\n",
+        c=w.num(60, 240),
+        f=f"{w.num(4, 30)}.{w.num(0, 9)}",
+        k=w.num(300, 2400),
+        h=w.pick((5000, 7000, 8000)),
+        a=w.num(230, 320),
+    )
+    n.add("Complications: none. TR band applied at 14 mL.\n")
+    n.fmt(
+        "Plan: DAPT (aspirin + ticagrelor 90 mg BID) x12 mo; cardiac rehab referral; f/u Dr. {r} {d}.\n"
+        "Report faxed to {fx}.\n\n",
+        r=w.name(operator, "DOCTOR", "last"),
+        d=date3(w, day + dt.timedelta(days=w.num(14, 45)), *DEV3_SHORT_DATES),
+        fx=phone3(w, "FAX"),
+    )
+    n.fmt(
+        "Signed: {o}, MD, FSCAI  NPI {np}  {s}",
+        o=w.name(operator, "DOCTOR", "fm_last", "last_first"),
+        np=npi(w),
+        s=stamp3(w, day),
+    )
+
+
+@template("radiology", "dev3")
+def rad_nuclear_stress(w: World, n: Note) -> None:
+    pt = person3(w)
+    day = w.day(2017, 2025)
+    years = w.age(0.3, 45)
+    reader = person3(w)
+    n.add("NUCLEAR MEDICINE -- MYOCARDIAL PERFUSION IMAGING (SPECT), REGADENOSON\n")
+    n.fmt(
+        "Name: {nm}    Acc#: {ac}    Exam date: {d}\nDOB: {b} ({a})   Ht 168 cm  Wt {wt} kg\n",
+        nm=w.name(pt, "PATIENT", "LAST_FIRST", "first_m_last"),
+        ac=Phi(f"NM{day.year % 100}-{w.digits(6)}", "IDNUM"),
+        d=date3(w, day, "ddMonyy", "Mon d yyyy", "d-Mon-yy"),
+        b=date3(w, w.dob(day, years), "mm.dd.yyyy", "dd Month yyyy"),
+        a=age3(w, years),
+        wt=w.num(48, 130),
+    )
+    n.fmt(
+        "Referring provider: {r} (NPI {np})    Site: {h}\n",
+        r=w.name(person3(w), "DOCTOR", "last_first", "full"),
+        np=npi(w),
+        h=Phi(hospital3(w), "HOSPITAL"),
+    )
+    n.fmt(
+        "Protocol: 1-day rest/stress Tc-99m sestamibi, {r} mCi rest / {s} mCi stress. Regadenoson 0.4 mg IV. "
+        "Camera: D-SPECT, SN {sn}.\n",
+        r=f"{w.num(8, 12)}.{w.num(0, 9)}",
+        s=f"{w.num(28, 36)}.{w.num(0, 9)}",
+        sn=serial(w),
+    )
+    n.fmt(
+        "Hemodynamics: rest HR {h1}, peak {h2}; BP {b1} -> {b2}. Symptoms: {sy}. ECG: {e}.\n\n",
+        h1=w.num(55, 90),
+        h2=w.num(85, 120),
+        b1=f"{w.num(110, 160)}/{w.num(60, 90)}",
+        b2=f"{w.num(100, 150)}/{w.num(55, 85)}",
+        sy=w.pick(("flushing, dyspnea", "none", "chest pressure 3/10, resolved with aminophylline 75 mg")),
+        e=w.pick(("no ischemic changes", "1 mm horizontal STD V4-V6", "uninterpretable (LBBB)")),
+    )
+    finding = w.pick(
+        (
+            (
+                "Medium-sized, moderate-severity reversible defect in the LAD territory (SSS 9, SRS 1).",
+                "Abnormal: ischemia in the LAD territory. TID ratio 1.21.",
+                True,
+            ),
+            ("Normal perfusion. No fixed or reversible defect.", "Normal study. Low risk.", False),
+            (
+                "Small fixed inferior defect, likely diaphragmatic attenuation (normal wall motion).",
+                "Probably normal; attenuation artifact.",
+                False,
+            ),
+        )
+    )
+    n.fmt("Findings: {f} Gated LVEF {e}%, normal wall motion.\n", f=finding[0], e=w.num(38, 72))
+    n.fmt(
+        "Comparison: MPI {d} at {h}.\n\nIMPRESSION: {i}\n",
+        d=date3(w, day - dt.timedelta(days=w.num(300, 2000)), "yyyy-mm", "Month yyyy"),
+        h=Phi(hospital3(w), "HOSPITAL"),
+        i=finding[1],
+    )
+    if finding[2]:
+        n.fmt(
+            "Result called to {d} by {r} at {t} on {dd}.\n",
+            d=w.name(person3(w), "DOCTOR", "full", "last_fi"),
+            r=w.name(reader, "DOCTOR", "initials", "last"),
+            t=tm(w, 8, 18),
+            dd=date3(w, day, "Mon. dth", "m/d"),
+        )
+    n.fmt(
+        "\nInterpreted by {r}, MD, FASNC. Technologist: {t}, CNMT. Final {d}",
+        r=w.name(reader, "DOCTOR", "full", "fm_last"),
+        t=w.name(person3(w), "DOCTOR", "full", "first_initial"),
+        d=date3(w, day, "mm.dd.yyyy", "ddMonyy"),
+    )
+
+
+# -- dev3 / pathology: a dermatopathology report, and a transfusion-reaction workup -------------------
+
+
+DERMPATH3_CASES = (
+    ("changing mole",
+     "MALIGNANT MELANOMA, superficial spreading type, Breslow depth {b} mm, Clark level III, mitoses 1/mm2, "
+     "no ulceration; peripheral margin involved by melanoma in situ. pT1a.",
+     "atypical melanocytes in nests and singly at the DEJ with pagetoid scatter; SOX10 and PRAME positive.",
+     "88305, 88342 x2", "C43.59"),
+    ("r/o BCC", "BASAL CELL CARCINOMA, nodular type, extending to the deep margin. Recommend Mohs.",
+     "basaloid islands with peripheral palisading and stromal retraction.", "88305", "C44.311"),
+    ("changing mole", "COMPOUND NEVUS WITH MODERATE ATYPIA (dysplastic nevus); margins free by 1 mm.",
+     "bridging nests, lamellar fibroplasia and moderate cytologic atypia.", "88305", "D22.5"),
+    ("new pink papule in a teenager", "SPITZ NEVUS, compound; see comment.",
+     "a symmetric proliferation of spindled and epithelioid melanocytes with Kamino bodies; p16 retained.",
+     "88305, 88342", "D22.5"),
+    ("r/o SCC vs KA", "SQUAMOUS CELL CARCINOMA, well differentiated, keratoacanthoma type.",
+     "a cup-shaped crateriform proliferation of glassy keratinocytes.", "88305", "C44.92"),
+)  # fmt: skip
+
+
+@template("pathology", "dev3")
+def path_dermpath(w: World, n: Note) -> None:
+    pt = person3(w)
+    day = w.day(2017, 2025)
+    years = w.age(0.3, 30)
+    reader = person3(w)
+    submitter = person3(w)
+    n.fmt(
+        "DERMATOPATHOLOGY REPORT              Accession: {a}\n",
+        a=Phi(f"DP{day.year % 100}-{w.digits(5)}", "IDNUM"),
+    )
+    n.fmt(
+        "Patient: {nm}   DOB: {b}   Sex: {s}   MRN: {m}\n",
+        nm=w.name(pt, "PATIENT", "LAST_FIRST", "last_first_mi"),
+        b=date3(w, w.dob(day, years), "mm.dd.yyyy", "ddMonyy"),
+        s=pt.sex,
+        m=mrn3(w),
+    )
+    clinic = (
+        f"{town3(w)[0]} Skin & Laser" if w.chance(0.6) else f"{w.fake.last_name()} Dermatology & Mohs Surgery"
+    )
+    n.fmt(
+        "Submitting clinician: {c}, {cr} -- {k}   Fax {fx}\n",
+        c=w.name(submitter, "DOCTOR", "full", "first_m_last"),
+        cr=w.pick(("PA-C", "MD", "NP")),
+        k=Phi(clinic, "HOSPITAL"),
+        fx=phone3(w, "FAX"),
+    )
+    n.fmt(
+        "Obtained: {d1}   Received: {d2}   Reported: {d3}\n\n",
+        d1=date3(w, day - dt.timedelta(days=w.num(3, 6)), "dd-Mon", "m/d"),
+        d2=date3(w, day - dt.timedelta(days=w.num(1, 2)), "dd-Mon", "m/d"),
+        d3=date3(w, day),
+    )
+    site = w.pick(("L upper back", "R shin", "scalp, vertex", "L nasal ala", "R dorsal hand"))
+    dx = w.pick(DERMPATH3_CASES)
+    n.add("Clinical history: ", dx[0], ", ", site, ".\n\n")
+    n.fmt(
+        "DIAGNOSIS:\nA. Skin, {s}, {how}:\n   {d}\n\n",
+        s=site,
+        how=w.pick(("shave biopsy", "punch 4 mm", "excision")),
+        d=dx[1].replace("{b}", f"0.{w.num(3, 9)}"),
+    )
+    n.add("MICROSCOPIC: Sections show ", dx[2], "\n")
+    n.fmt(
+        "COMMENT: Case reviewed at intradepartmental consensus with Dr. {c}, who concurs. "
+        "Dr. {s} notified by phone on {d} at {t}.\n\n",
+        c=w.name(person3(w), "DOCTOR", "last", "full"),
+        s=w.name(submitter, "DOCTOR", "last", "initial_last"),
+        d=date3(w, day, "Mon. dth", "Month the dth", "m/d"),
+        t=tm(w, 8, 17),
+    )
+    n.fmt("CPT: {c}   ICD-10: {i}\n", c=dx[3], i=dx[4])
+    n.fmt(
+        "Dermatopathologist: {r}, MD, FAAD  (electronically signed {d})\n",
+        r=w.name(reader, "DOCTOR", "full", "last_first", "fm_last"),
+        d=date3(w, day, "ddMonyy", "mm.dd.yyyy"),
+    )
+    n.fmt(
+        "{lab}, {addr}  CLIA {cl}",
+        lab=Phi(f"{w.place_word()} Dermatopathology Laboratory", "HOSPITAL"),
+        addr=address3(w),
+        cl=Phi(f"{w.num(10, 52)}D{w.digits(7)}", "IDNUM"),
+    )
+
+
+@template("pathology", "dev3")
+def path_transfusion_reaction(w: World, n: Note) -> None:
+    pt = person3(w)
+    day = w.day(2017, 2025)
+    years = w.age(0.35, 25)
+    director = person3(w)
+    n.add("TRANSFUSION SERVICE -- SUSPECTED TRANSFUSION REACTION INVESTIGATION\n\n")
+    n.fmt(
+        "Recipient: {nm}   MRN {m}   Loc: {loc}   Age/Sex: {a}/{s}\n",
+        nm=w.name(pt, "PATIENT", "last_first", "LAST_FIRST", "full"),
+        m=mrn3(w),
+        loc=w.pick(("6 West 612-2", "MICU 9", "Onc infusion chair 14", "L&D 3")),
+        a=age(years),
+        s=pt.sex,
+    )
+    product = w.pick(
+        ("Red Blood Cells, Leukoreduced", "Apheresis Platelets, PAS", "Plasma Frozen within 24 h")
+    )
+    n.fmt(
+        "Component: {p}, unit {u} (ISBT 128), {abo}, expires {e}\n",
+        p=product,
+        u=Phi(f"W{w.digits(4)} {w.digits(2)} {w.digits(6)}", "IDNUM"),
+        abo=w.pick(("O NEG", "A POS", "O POS", "AB POS")),
+        e=date3(w, day + dt.timedelta(days=w.num(2, 30)), "ddMonyy", "mm.dd.yyyy"),
+    )
+    nurse = person3(w)
+    start, stop = clock3(w, 2, 12, 75)
+    n.fmt(
+        "Reported by {r}, RN ({x}) on {d}: transfusion started {t1}, stopped {t2} after {ml} mL for {why}.\n",
+        r=w.name(nurse, "DOCTOR", "full", "initial_last"),
+        x=extension(w),
+        d=date3(w, day, *DEV3_SHORT_DATES),
+        t1=start,
+        t2=stop,
+        ml=w.num(40, 250),
+        why=w.pick(
+            (
+                "T 38.9 C with rigors",
+                "hives and pruritus",
+                "SOB, SpO2 86%, crackles",
+                "back pain and dark urine",
+            )
+        ),
+    )
+    n.add(
+        "Clerical check: no discrepancy. Visual hemolysis: none. DAT (polyspecific): ",
+        w.pick(("negative", "negative", "1+ IgG, C3 neg")),
+        ". Repeat ABO/Rh: concordant. Antibody screen: negative.\n",
+    )
+    n.add(
+        "Post-labs: ", labs(w), ", LDH ", str(w.num(150, 900)), ", haptoglobin ", str(w.num(10, 200)), ".\n"
+    )
+    n.fmt(
+        "Unit returned, culture sent. Supplier {o} notified at {ph}, reference {r}.\n",
+        o=Phi(
+            w.pick((f"{w.place_word()} Regional Blood Center", f"{town3(w)[0]} Community Blood Bank")),
+            "ORGANIZATION",
+        ),
+        ph=phone3(w),
+        r=Phi(f"{w.letters(2)}{w.digits(6)}", "IDNUM"),
+    )
+    n.add(
+        "Interpretation: ",
+        w.pick(
+            (
+                "febrile non-hemolytic transfusion reaction (FNHTR). Premedicate with acetaminophen.",
+                "mild allergic reaction. May continue with diphenhydramine premedication.",
+                "possible TACO (BNP rose). Transfuse slowly with furosemide.",
+            )
+        ),
+        "\n",
+    )
+    n.fmt(
+        "Reported to hemovigilance ({d}); prior reaction {y}.\n",
+        d=date3(w, day + dt.timedelta(days=1), "d-Mon-yy", "Mon d yyyy"),
+        y=year(w.num(2005, 2016)) if w.chance(0.5) else "none on file",
+    )
+    n.fmt(
+        "Reviewed by: {d}, MD, Medical Director, Transfusion Medicine -- {h}",
+        d=w.name(director, "DOCTOR", "full", "fm_last", "last_first"),
+        h=Phi(hospital3(w), "HOSPITAL"),
+    )
+
+
+# -- dev3 / letter: a consult letter ("Thank you for this consult"), and a referral fax cover sheet ----
+
+
+CONSULT3_CASES = (
+    (
+        "Infectious Disease",
+        "recurrent MSSA bacteremia",
+        "a II/VI SEM, no Janeway lesions or Osler nodes",
+        ("TTE now; TEE if negative", "cefazolin 2 g IV q8h, 6 weeks from first negative culture",
+         "remove the PICC; repeat blood cultures x2", "weekly CBC and BMP to the OPAT team"),
+    ),
+    (
+        "Endocrinology",
+        "an incidental 2.4 cm L adrenal nodule",
+        "Cushingoid habitus, no striae",
+        ("1 mg dexamethasone suppression test", "plasma free metanephrines", "aldosterone/renin ratio",
+         "repeat adrenal-protocol CT in 12 months"),
+    ),
+    (
+        "Rheumatology",
+        "inflammatory arthritis with a positive anti-CCP",
+        "synovitis of MCPs 2-3 bilaterally, no Heberden nodes",
+        ("start methotrexate 15 mg weekly with folic acid 1 mg daily",
+         "hepatitis B/C serologies, QuantiFERON", "hand and foot X-rays",
+         "prednisone 10 mg daily as a bridge, taper over 8 weeks"),
+    ),
+    (
+        "Nephrology",
+        "CKD 3b with nephrotic-range proteinuria",
+        "2+ edema, no rash",
+        ("UPCR, SPEP/free light chains, PLA2R antibody", "losartan 25 mg daily, BMP in 1 week",
+         "avoid NSAIDs", "renal ultrasound; biopsy if PLA2R negative"),
+    ),
+)  # fmt: skip
+DEV3_COUNTRIES = (
+    "Eritrea", "Bhutan", "Samoa", "Kazakhstan", "the Philippines", "Sierra Leone", "Iran", "Greece",
+    "Cameroon", "Honduras",
+)  # fmt: skip
+DEV3_LANDMARKS = (
+    "the Quabbin Reservoir", "Walden Pond", "Roger Williams Park", "the Erie Canal towpath",
+    "Hammonasset Beach", "the Bash Bish Falls trail", "Holyoke Mall", "the Big E fairgrounds",
+)  # fmt: skip
+
+
+@template("letter", "dev3")
+def letter_consult_thanks(w: World, n: Note) -> None:
+    pt = person3(w)
+    day = w.day(2017, 2025)
+    years = w.age(0.3, 35)
+    relation, fam = relative3(w, pt, years)
+    author, referrer = person3(w), person3(w)
+    specialty, why, finding, recs = w.pick(CONSULT3_CASES)
+    practice = w.pick(
+        (f"{town3(w)[0]} {specialty} Consultants", f"{w.fake.last_name()} Regional Health System")
+    )
+    n.fmt("{p} -- Division of {s}\n", p=Phi(practice, "HOSPITAL"), s=specialty)
+    n.add(address3(w, w.pick((", ", "\n"))), "\n")
+    n.fmt(
+        "Tel {ph}  |  Fax {fx}  |  {u}\n\n",
+        ph=phone3(w),
+        fx=phone3(w, "FAX"),
+        u=Phi(f"www.{host3(practice)}.org", "URL"),
+    )
+    n.fmt("{d}\n\n", d=date3(w, day, "Month d yyyy", "dd Month yyyy", "Mon. dth, yyyy"))
+    n.fmt(
+        "RE: {nm}   DOB: {b}   Acct: {ac}\n\n",
+        nm=w.name(pt, "PATIENT", "full", "last_first_mi", "first_m_last"),
+        b=date3(w, w.dob(day, years), "mm.dd.yyyy", "Month d yyyy"),
+        ac=fin(w),
+    )
+    n.fmt("Dear Dr. {r},\n\n", r=w.name(referrer, "DOCTOR", "last"))
+    n.fmt(
+        "Thank you for this consult regarding your patient, {t} {l}, {a} {job} from {c}, whom I saw in "
+        "clinic on {d} for {why}. ",
+        t=pt.title,
+        l=Phi(pt.last, "PATIENT"),
+        a=age3(w, years, article=True),
+        job=Phi(w.pick(DEV3_PROFESSIONS), "PROFESSION"),
+        c=Phi(town3(w)[0], "CITY"),
+        d=date3(w, day - dt.timedelta(days=w.num(1, 10)), *DEV3_SHORT_DATES),
+        why=why,
+    )
+    if w.chance(0.6):
+        n.fmt(
+            "{pr} is originally from {c}. ",
+            pr=pt.pronoun.capitalize(),
+            c=Phi(w.pick(DEV3_COUNTRIES), "COUNTRY"),
+        )
+    n.fmt(
+        "{pr} came with {pos} {rel}, {nm}, and a close friend, {f}, who helped with the history. ",
+        pr=pt.pronoun.capitalize(),
+        pos=pt.possessive,
+        rel=relation,
+        nm=w.rel(fam, "full", "first"),
+        f=w.name(person3(w), "PATIENT", "first", "full"),
+    )
+    n.fmt(
+        "Of note, {pr} was hospitalized at {h} in {y} and again last {m}.\n\n",
+        pr=pt.pronoun,
+        h=Phi(hospital3(w), "HOSPITAL"),
+        y=year(w.num(2008, 2016)),
+        m=Phi(w.pick(MONTHS), "DATE"),
+    )
+    n.add(
+        "Exam was notable for ",
+        finding,
+        ". Pertinent results: ",
+        labs(w),
+        ".\n\nRecommendations:\n",
+    )
+    for i, rec in enumerate(w.some(recs, 2, 3), 1):
+        n.add(f"{i}. {rec}\n")
+    n.fmt(
+        "\nI will see {o} again on {d}. Thank you for allowing me to participate in {pos} care; please "
+        "do not hesitate to reach me at {ph} or {e}.\n\nSincerely,\n\n",
+        o="her" if pt.sex == "F" else "him",
+        d=date3(w, day + dt.timedelta(days=w.num(21, 90)), "Month the dth", "Mon. dth", "Mon d yyyy"),
+        pos=pt.possessive,
+        ph=phone3(w),
+        e=email3(w, author),
+    )
+    n.fmt("{a}, MD, PhD\n", a=w.name(author, "DOCTOR", "full", "first_m_last"))
+    n.fmt(
+        "cc: {c}, NP; {h}",
+        c=w.name(person3(w), "DOCTOR", "full", "initial_last"),
+        h=Phi(clinic3(w), "HOSPITAL"),
+    )
+
+
+@template("letter", "dev3")
+def letter_referral_fax_cover(w: World, n: Note) -> None:
+    pt = person3(w)
+    day = w.day(2017, 2025)
+    years = w.age(0.3, 25)
+    relation, fam = relative3(w, pt, years)
+    sender = person3(w)
+    to_clinic = w.pick((f"{town3(w)[0]} Sleep & Pulmonary", clinic3(w), hospital3(w)))
+    from_clinic = (
+        f"{w.fake.last_name()} Family Practice" if w.chance(0.6) else f"{town3(w)[0]} Community Health"
+    )
+    n.add("*** FAX COVER SHEET -- REFERRAL ***\n\n")
+    n.fmt(
+        "TO:    {c}\nATTN:  {a}, referral coordinator\nFAX:   {fx}    PHONE: {ph}\n\n",
+        c=Phi(to_clinic, "HOSPITAL"),
+        a=w.name(person3(w), "DOCTOR", "full", "first"),
+        fx=phone3(w, "FAX"),
+        ph=phone3(w),
+    )
+    n.fmt(
+        "FROM:  {s}, MD -- {c}\nFAX:   {fx}    PHONE: {ph}\n",
+        s=w.name(sender, "DOCTOR", "full", "initial_last"),
+        c=Phi(from_clinic, "HOSPITAL"),
+        fx=phone3(w, "FAX"),
+        ph=phone3(w),
+    )
+    n.fmt(
+        "DATE:  {d}    PAGES (incl. cover): {p}\n\n",
+        d=date3(w, day, "mm.dd.yyyy", "d-Mon-yy", "Mon d yyyy"),
+        p=w.num(3, 14),
+    )
+    n.fmt(
+        "RE: {u} REFERRAL -- {nm}, DOB {b} ({a})\n",
+        u=w.pick(("URGENT", "ROUTINE", "STAT")),
+        nm=w.name(pt, "PATIENT", "LAST_FIRST", "full", "last_fi"),
+        b=date3(w, w.dob(day, years), "mm.dd.yyyy", "ddMonyy"),
+        a=age3(w, years),
+    )
+    n.fmt(
+        "Insurance: {pl}  ID {m}  Group {g}  Auth # {au}\n",
+        pl=w.pick(
+            ("BCBS PPO", "Aetna Medicare Advantage", "ConnectiCare", "Fidelis Care", "UHC Community Plan")
+        ),
+        m=plan_id2(w),
+        g=Phi(w.digits(6), "HEALTHPLAN"),
+        au=Phi(f"{w.letters(1)}{w.digits(9)}", "IDNUM"),
+    )
+    n.add(
+        "Reason: ",
+        w.pick(
+            (
+                "suspected OSA, STOP-BANG 6, Epworth 15",
+                "new AFib, CHA2DS2-VASc 3 -- please eval for ablation",
+                "rising PSA 7.8, PI-RADS 4 lesion",
+                "Barrett's surveillance overdue",
+            )
+        ),
+        "\n",
+    )
+    n.fmt(
+        "Enclosed: office note {d1}, labs, {img} report from {h} ({d2}), med list.\n",
+        d1=date3(w, day - dt.timedelta(days=w.num(1, 14)), *DEV3_SHORT_DATES),
+        img=w.pick(("MRI", "CT", "echo", "PSG")),
+        h=Phi(hospital3(w), "HOSPITAL"),
+        d2=date3(w, day - dt.timedelta(days=w.num(15, 90)), "mm.dd.yyyy", "Mon d yyyy", "yyyy-mm"),
+    )
+    n.fmt(
+        "Best contact: pt cell {ph}; or {pos} {rel} {nm} ({ph2}), who drives. ",
+        ph=phone3(w, ext=False),
+        pos=pt.possessive,
+        rel=relation,
+        nm=w.rel(fam, "full", "first"),
+        ph2=phone3(w, ext=False),
+    )
+    n.add(w.pick(("Prefers afternoons. ", "Needs Spanish interpreter. ", "Pt uses the portal. ")))
+    if w.chance(0.5):
+        n.fmt("E-mail: {e}\n", e=email3(w, pt))
+    else:
+        n.fmt("Pt works nights at {o}.\n", o=employer3(w))
+    n.fmt(
+        "\nCONFIDENTIALITY NOTICE: This facsimile contains protected health information. If you received it "
+        "in error, call {ph} and destroy all copies. Sent from {ip} by {u}.",
+        ph=phone3(w),
+        ip=ip3(w),
+        u=username2(w, sender),
+    )
+
+
+# -- dev3 / telephone: a nurse advice-line call record, and a pharmacy prior-authorisation call ---------
+
+
+@template("telephone", "dev3")
+def phone_nurse_advice_line(w: World, n: Note) -> None:
+    pt = person3(w)
+    day = w.day(2017, 2025)
+    years = w.age(0.3, 20)
+    relation, fam = relative3(w, pt, years)
+    nurse = person3(w)
+    n.fmt("NURSE ADVICE LINE -- CALL RECORD #{c}\n", c=Phi(w.digits(8), "IDNUM"))
+    n.fmt(
+        "Call start: {s}   Line: after-hours   Language: {l}\n",
+        s=stamp3(w, day),
+        l=w.pick(("English", "Spanish (interpreter line)", "Vietnamese")),
+    )
+    n.fmt(
+        "Caller: {c} ({rel}) on behalf of pt {nm}, {a}, DOB {b}, MRN {m}\n",
+        c=w.rel(fam, "full", "first"),
+        rel=relation,
+        nm=w.name(pt, "PATIENT", "full", "last_first", "initials"),
+        a=age3(w, years),
+        b=date3(w, w.dob(day, years), "mm.dd.yyyy", "d-Mon-yy"),
+        m=mrn3(w),
+    )
+    n.add("Callback #: ", phone3(w, ext=w.chance(0.6)), "\n")
+    if w.chance(0.5):
+        n.fmt("Caller is with pt at {l}. ", l=Phi(w.pick(DEV3_LANDMARKS), "LOCATION-OTHER"))
+    if w.chance(0.3):
+        n.fmt("ID verified by DOB + last 4 SSN ({s}).\n", s=Phi(w.digits(4), "SSN"))
+    else:
+        n.add("ID verified by name + DOB.\n")
+    complaint = w.pick(
+        (
+            (
+                "Fever - Adult",
+                "T 102.1 since yesterday, chills, mild cough. Took Tylenol 1 g at 1900.",
+                "See HCP within 24 hours.",
+            ),
+            (
+                "Chest Pain",
+                "pressure 5/10 since last Tuesday on exertion, now 7/10 at rest with sweating.",
+                "Call 911 -- caller instructed, stayed on line until EMS arrived.",
+            ),
+            (
+                "Fall",
+                "slipped on ice this afternoon, hit head, no LOC, on Eliquis.",
+                "Go to ED now (anticoagulated head strike). Caller agrees, will go by car.",
+            ),
+            (
+                "Urinary Symptoms",
+                "burning, frequency x3 days, no flank pain, no fever.",
+                "See HCP within 24 hours; push fluids.",
+            ),
+            (
+                "Medication Question",
+                "missed 2 doses of levothyroxine, wants to know whether to double up.",
+                "Home care: resume usual dose, do not double; care advice given per protocol.",
+            ),
+        )
+    )
+    n.fmt('Protocol: Schmitt-Thompson "{p}"\nHx: {h}\n', p=complaint[0], h=complaint[1])
+    n.add(
+        "PMH: ",
+        ", ".join(w.some(PMH, 1, 3)),
+        ". Meds: ",
+        ", ".join(m.split(" ")[0] for m in w.some(MEDS, 1, 3)),
+        ".\n",
+    )
+    n.add(
+        "Disposition: ",
+        complaint[2],
+        "\n",
+    )
+    if w.chance(0.6):
+        n.fmt(
+            "Appt booked with {d} at {c} on {dd} at {t}.\n",
+            d=w.name(person3(w), "DOCTOR", "full", "initial_last", "last_fi"),
+            c=Phi(clinic3(w), "HOSPITAL"),
+            dd=date3(w, day + dt.timedelta(days=1), "Mon. dth", "dd-Mon", "m/d"),
+            t=w.pick(("9:20", "10:40", "1:15 PM", "0800")),
+        )
+    n.fmt(
+        "Preferred pharmacy: {p}, {st}, {c} (ph {ph}).\n",
+        p=pharmacy3(w),
+        st=Phi(f"{w.num(1, 999)} {w.fake.street_name()}", "STREET"),
+        c=Phi(town3(w)[0], "CITY"),
+        ph=phone3(w, ext=False),
+    )
+    n.fmt("PCP {d} notified via in-basket. ", d=w.name(person3(w), "DOCTOR", "full", "last_fi"))
+    n.fmt(
+        "Call end {t}.\nRN: {r}, RN   user {u}",
+        t=tm(w),
+        r=w.name(nurse, "DOCTOR", "full", "first_m_last"),
+        u=username2(w, nurse),
+    )
+
+
+@template("telephone", "dev3")
+def phone_pharmacy_prior_auth(w: World, n: Note) -> None:
+    pt = person3(w)
+    day = w.day(2017, 2025)
+    years = w.age(0.25, 25)
+    prescriber = person3(w)
+    tech = person3(w)
+    rep = person3(w)
+    n.add("PRIOR AUTHORIZATION -- PHONE ENCOUNTER\n")
+    n.fmt(
+        "Patient: {nm}   DOB {b}   ({a})\n",
+        nm=w.name(pt, "PATIENT", "last_first", "full", "first_m_last"),
+        b=date3(w, w.dob(day, years), "mm.dd.yyyy", "Month d yyyy"),
+        a=age3(w, years),
+    )
+    drug = w.pick(
+        (
+            ("Ozempic 0.5 mg weekly", "metformin and glipizide", "A1c 8.9%", "1 pen/28 days"),
+            ("Eliquis 5 mg BID", "warfarin (labile INR)", "CHA2DS2-VASc 4", "60 tabs/30 days"),
+            ("Dupixent 300 mg q2wk", "topical steroids x12 wk", "EASI 24", "2 pens/28 days"),
+            ("Repatha 140 mg q2wk", "atorvastatin 80 and ezetimibe", "LDL 162", "2 pens/28 days"),
+        )
+    )
+    n.fmt("Drug: {d}. Step therapy tried: {s}. Supporting: {x}.\n", d=drug[0], s=drug[1], x=drug[2])
+    if w.chance(0.4):
+        n.fmt("Plan asked for SSN on file to match; last four {s} confirmed.\n", s=Phi(w.digits(4), "SSN"))
+    n.fmt(
+        "Plan: {pl} (PBM: {pbm})  Member ID {m}  RxGrp {g}  BIN 610014\n",
+        pl=w.pick(("Anthem BCBS", "Cigna", "Humana Gold Plus", "Wellcare")),
+        pbm=w.pick(("CVS Caremark", "Express Scripts", "OptumRx")),
+        m=plan_id2(w),
+        g=Phi(f"{w.letters(3)}{w.digits(3)}", "HEALTHPLAN"),
+    )
+    n.fmt(
+        "Prescriber: {p}, {cr}  NPI {np}  DEA {de}\n",
+        p=w.name(prescriber, "DOCTOR", "full", "last_first", "fm_last"),
+        cr=w.pick(("MD", "NP", "PA-C", "DO")),
+        np=npi(w),
+        de=dea(w, prescriber),
+    )
+    n.fmt(
+        "Dispensing pharmacy: {p}, NCPDP {nc}, ph {ph} / fax {fx}\n\n",
+        p=pharmacy3(w),
+        nc=Phi(w.digits(7), "IDNUM"),
+        ph=phone3(w, ext=False),
+        fx=phone3(w, "FAX"),
+    )
+    n.fmt(
+        "{t} Called PA line {ph}. Spoke with {r} (rep), ref # {ref}. ",
+        t=tm(w, 8, 12),
+        ph=phone3(w, ext=True),
+        r=w.name(rep, "PATIENT", "first", "first_initial"),
+        ref=Phi(f"PA-{w.digits(9)}", "IDNUM"),
+    )
+    n.add(
+        w.pick(
+            (
+                "Clinical questions answered over the phone; case sent to pharmacist review, 72h TAT.\n",
+                "Denied: needs chart notes showing step therapy failure. Faxed OV notes and labs.\n",
+                "Approved on the call.\n",
+            )
+        )
+    )
+    n.fmt(
+        "{t} Determination: approved {d1} through {d2}, qty limit {q}.\n",
+        q=drug[3],
+        t=tm(w, 13, 17),
+        d1=date3(w, day, "mm.dd.yyyy", "Mon d yyyy"),
+        d2=date3(w, day + dt.timedelta(days=w.pick((180, 365))), "mm.dd.yyyy", "Mon d yyyy"),
+    )
+    n.fmt(
+        "Pt notified: left VM at {ph} for {nm} (HIPAA-compliant, callback only) and portal message sent; "
+        "copay card {cc} applied.\n",
+        ph=phone3(w, ext=False),
+        nm=w.name(pt, "PATIENT", "first", "initials"),
+        cc=Phi(f"{w.digits(11)}", "IDNUM"),
+    )
+    n.fmt(
+        "Documented by {t}, CPhT ({u}) -- cosign {p}",
+        t=w.name(tech, "DOCTOR", "full", "first_initial"),
+        u=username2(w, tech),
+        p=w.name(prescriber, "DOCTOR", "initials", "initial_last"),
+    )
+
+
+# --------------------------------------------------------------------------------------------------
 # Generation
 # --------------------------------------------------------------------------------------------------
 
@@ -5391,17 +7066,22 @@ def make_note(w: World, fn: TemplateFn) -> tuple[str, list[dict[str, Any]]]:
     raise RuntimeError(f"template {fn.__name__} keeps missing {MIN_CHARS}-{MAX_CHARS} characters")
 
 
-SPLITS = ("dev", "test", "dev2")
+SPLITS = ("dev", "test", "dev2", "dev3")
 
 
 def generate(seed: int = SEED) -> dict[str, list[dict[str, Any]]]:
     """Every split as a list of records, each split shuffled with the seed so styles interleave.
 
-    dev and test draw from one World in template order, as they did before dev2 existed; dev2 draws
-    from its own World, so its templates can change without moving a byte of dev or test.
+    dev and test draw from one World in template order, as they did before dev2 existed; dev2 and dev3
+    each draw from their own World, so their templates can change without moving a byte of the others.
     """
     shared = World(seed)
-    worlds = {"dev": shared, "test": shared, "dev2": World(seed + DEV2_SEED_OFFSET)}
+    worlds = {
+        "dev": shared,
+        "test": shared,
+        "dev2": World(seed + DEV2_SEED_OFFSET),
+        "dev3": World(seed + DEV3_SEED_OFFSET),
+    }
     splits: dict[str, list[dict[str, Any]]] = {split: [] for split in SPLITS}
     for name, (style, split, fn) in TEMPLATES.items():
         w = worlds[split]
@@ -5427,8 +7107,12 @@ def write_jsonl(path: Path, records: Sequence[dict[str, Any]]) -> None:
 def summary(splits: dict[str, list[dict[str, Any]]]) -> str:
     """Markdown tables of notes per style and spans per label, per split (pasted into the README)."""
     lines = [
-        "| style | dev notes | test notes | dev2 notes | templates (dev / test / dev2) |",
-        "|---|---|---|---|---|",
+        "| style | "
+        + " | ".join(f"{s} notes" for s in SPLITS)
+        + " | templates ("
+        + " / ".join(SPLITS)
+        + ") |",
+        "|---|" + "---|" * len(SPLITS) + "---|",
     ]
     for style in dict.fromkeys(style for style, _, _ in TEMPLATES.values()):
         counts = " | ".join(str(sum(r["style"] == style for r in splits[s])) for s in SPLITS)
@@ -5439,7 +7123,11 @@ def summary(splits: dict[str, list[dict[str, Any]]]) -> str:
         lines.append(f"| {style} | {counts} | {names} |")
     lines.append("| **all** | " + " | ".join(str(len(splits[s])) for s in SPLITS) + " | |")
     labels = {s: Counter(span["label"] for r in splits[s] for span in r["spans"]) for s in SPLITS}
-    lines += ["", "| label | dev spans | test spans | dev2 spans |", "|---|---|---|---|"]
+    lines += [
+        "",
+        "| label | " + " | ".join(f"{s} spans" for s in SPLITS) + " |",
+        "|---|" + "---|" * len(SPLITS),
+    ]
     for label in LABELS:
         if any(labels[s][label] for s in SPLITS):
             lines.append(f"| {label} | " + " | ".join(str(labels[s][label]) for s in SPLITS) + " |")
@@ -5450,7 +7138,7 @@ def summary(splits: dict[str, list[dict[str, Any]]]) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
-        "--out", type=Path, default=DEFAULT_OUT, help="output folder (dev, test, dev2 .jsonl)"
+        "--out", type=Path, default=DEFAULT_OUT, help="output folder (dev, test, dev2, dev3 .jsonl)"
     )
     parser.add_argument("--seed", type=int, default=SEED)
     parser.add_argument("--quiet", action="store_true", help="do not print the summary tables")

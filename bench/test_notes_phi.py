@@ -22,7 +22,9 @@ SHARED = BENCH.parents[1] / "shared"
 CORPORA = {
     "clinical_dev": BENCH / "data" / "clinical" / "dev.jsonl",
     "clinical_dev2": BENCH / "data" / "clinical" / "dev2.jsonl",
+    "clinical_dev3": BENCH / "data" / "clinical" / "dev3.jsonl",
     "clinical_test": BENCH / "data" / "clinical" / "test.jsonl",
+    "general_dev": BENCH / "data" / "general" / "dev.jsonl",
     "presidio-synth_dev": SHARED / "data" / "presidio-synth" / "dev.jsonl",
     "presidio-synth_test": SHARED / "data" / "presidio-synth" / "test.jsonl",
     "meddocan_dev": SHARED / "data" / "meddocan" / "dev.jsonl",
@@ -37,11 +39,12 @@ def test_notes_phi(name: str) -> None:
     if not corpus.exists():
         where = "../shared evaluation data is only beside the project in CI"
         if corpus.is_relative_to(BENCH):
-            where = "generate it with scripts/make_clinical_corpus.py"
+            where = f"generate it with scripts/make_{corpus.parent.name}_corpus.py"
         pytest.skip(f"{corpus} is absent: {where}")
     out = RESULTS / f"notes_phi_{name}.json"
-    # presidio-synth is general PII text, not clinical notes: it is scanned with the `general` profile.
-    policy = GENERAL_POLICY if name.startswith("presidio-synth") else None
+    # presidio-synth and bench/data/general are general PII text, not clinical notes: they are scanned
+    # with the `general` profile.
+    policy = GENERAL_POLICY if name.startswith(("presidio-synth", "general")) else None
     report = notes_phi.run(corpus, json_out=out, policy=policy)
     print(f"\n{report.table()}")
 

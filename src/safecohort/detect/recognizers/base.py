@@ -1,0 +1,200 @@
+"""What every clinical recognizer is built on: the recognizer base classes and the pieces of names.
+
+Every recognizer is a presidio ``PatternRecognizer`` or ``EntityRecognizer`` with context words, so the
+analyzer's context enhancer raises a weak match ("a 7-digit number") to a finding when a context word
+("MRN", "zip") stands within five words before it. Patterns are built once at import; presidio compiles
+each ``Pattern`` on first use and keeps the compiled form on the shared object. Patterns use features of
+the ``regex`` module that presidio compiles them with (variable-width look-behind, scoped ``(?i:...)``),
+and run case-sensitively: capitals carry meaning in names, titles and states.
+
+- :class:`ClinicalPatternRecognizer`: a pattern recognizer declared by class attributes;
+- :class:`AnchoredRecognizer`: a recognizer that reads its finding next to an anchor (a label, a
+  credential, a state and ZIP), with :func:`_name_tail_end` and :func:`_fills_name_slot` for names;
+- the pieces of names (``_NAME_WORD``, ``_CAPS_WORD``, ``_PARTICLE``, ``_TITLE``, ``_CREDENTIAL``, the
+  US name lists, ...) that the name, place and NER modules share.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+from faker.providers.person.en_US import Provider as UsPerson
+from presidio_analyzer import Pattern, PatternRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+LANGUAGE = "en"
+
+# Case-sensitive; parts that must ignore case say so with a scoped (?i:...).
+CASE_SENSITIVE = re.DOTALL | re.MULTILINE
+
+
+def _either_case(*words: str) -> str:
+    """Alternation of each word as written (Title case) and in capitals: notes are often all caps."""
+    forms: list[str] = []
+    for word in words:
+        forms += [re.escape(word), re.escape(word.upper())]
+    return "(?:" + "|".join(forms) + ")"
+
+
+class ClinicalPatternRecognizer(PatternRecognizer):
+    """A pattern recognizer declared by class attributes, case-sensitive unless a pattern says otherwise."""
+
+    ENTITY: ClassVar[str]
+    PATTERNS: ClassVar[tuple[Pattern, ...]]
+    CONTEXT: ClassVar[tuple[str, ...]] = ()
+
+    def __init__(self) -> None:
+        super().__init__(
+            supported_entity=self.ENTITY,
+            name=type(self).__name__,
+            supported_language=LANGUAGE,
+            patterns=list(self.PATTERNS),
+            context=list(self.CONTEXT),
+            global_regex_flags=CASE_SENSITIVE,
+        )
+
+
+# --- building blocks of names, shared by the name, place and NER modules ---------------------------
+
+# Capitalised words that follow a title or relation but are not names ("Patient Denies", "MR PRESENTED").
+_NOT_A_NAME = (
+    r"(?i:and|or|with|was|is|are|were|the|to|of|at|on|in|for|by|from|has|had|have|called|calls|"
+    r"presented|presents|reports|reported|states|stated|said|says|who|here|today|denies|denied|notes|"
+    r"noted|also|would|could|should|came|comes|returned|returns|complains|admitted|agrees|"
+    r"understands|feels|felt|seen|visited|visits|arrived|brought|at|bedside|present|aware|updated|"
+    r"informed|spoke|phone|telephone|office|md|do|rn|np|pa|phd|none|not|no|unable|requests|requested|"
+    r"wants|prefers|declined|refused|consented|signed|pt|patient|is|has|continues|tolerated|underwent|"
+    r"was|remains|appears|given|started|discharged|transferred|needs|got|went|did|does|recommends|"
+    r"recommended|evaluated|examined|believes|thinks|note|plan|assessment|eval|evaluation|triage|pager|"
+    r"cell|fax|ext|notified|paged|called|aware|office|mrn|dob|unit|room|bed|stat|pending|sedation|charge|"
+    r"primary|night|float|circulating|scrub|recovery|bedside|staff|agency|travel|covering|ordering|"
+    r"referring|attending|consulting|prosector|diener|crew|adjuster|employee|decedent|synthesis|pcp)"
+)
+# Letters beyond ASCII ("Çelik", "Ayşe", "JOAQUÍN", "Núñez"): capitals of Latin-1 and the usual Latin
+# Extended-A ones, and every Latin letter (the stdlib ``re`` that anchored recognizers use has no \p{Lu}).
+_UPPER = "A-ZÀ-ÖØ-ÞĆČĐŁŃŒŚŞŠŢŽŻ"
+_LETTER = "A-Za-zÀ-ÖØ-öø-ÿĀ-ſ"
+_NAME_WORD = rf"(?!{_NOT_A_NAME}\b)[{_UPPER}][{_LETTER}'’-]*[{_LETTER}]"
+# Particles inside surnames: "Van der Berg", "St. Pierre", "de la Cruz", "dos Santos", "Mac an tSaoir";
+# the first group may also open one ("dos Santos, Oksana"), in lower case or in capitals ("LE BLANC").
+_LEADING_PARTICLE = (
+    r"(?:van|von|de|del|della|da|das|dos|di|du|la|le|St\.|Ste\.|VAN|VON|DE|DEL|DA|DOS|DU|LA|LE)"
+)
+_PARTICLE = rf"(?:{_LEADING_PARTICLE}|der|den|do|an|ter|ten|y|bin|ibn|al|el|AN|DER|DEN)"
+# A surname word after a particle may carry an Irish prefix in lower case ("tSaoir", "nGallchóir").
+_SURNAME_WORD = rf"(?:[tnh](?=[{_UPPER}]))?{_NAME_WORD}"
+_NAME = (
+    rf"(?:[A-Z]\.[ \t]*|{_LEADING_PARTICLE}[ \t]+(?=[{_UPPER}]))?{_NAME_WORD}(?:[ \t]+[A-Z]\.)?"
+    rf"(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}{_SURNAME_WORD}){{0,2}}"
+)
+_CAPS_WORD = rf"(?!{_NOT_A_NAME}\b)[{_UPPER}][{_UPPER}'’-]*[{_UPPER}]"
+_TITLE = r"(?:Dr|Mr|Mrs|Ms|Mx|Miss|Prof|Doctor|Professor)"
+_CREDENTIAL = (
+    r"(?:RN|MD|M\.D\.|NP|DO|PA-C|LPN|CNA|MSW|LICSW|PharmD|PhD|CRNA|APRN|FNP|FNP-BC|DNP|LCSW|LMSW|LSW|"
+    r"LMHC|CGC|CNM|CRNP|PsyD|RRT|RD|RDN|MBBS|DDS|DMD|DPT|RPh|CCC-SLP|OTR/L|EMT(?:-[BPI])?|NRP)"
+)
+# Degrees that stand between a name and its credential ("Fionn Oduya, MS, CGC").
+_DEGREE = r"(?:MS|MA|MPH|MSN|BSN|MBA|MEd|MSc|BS|BA|MHA|MD|PhD)"
+
+_FIRST_NAMES = frozenset(n.lower() for n in (*UsPerson.first_names_female, *UsPerson.first_names_male))
+_LAST_NAMES = frozenset(n.lower() for n in UsPerson.last_names)
+
+#: Listed names at least this frequent in English are words first ("Can", "An", "Will", "Long"): even
+#: where a cue puts a name they are read as words.
+_NAME_SLOT_MAX_ZIPF = 5.35
+# Words that follow kinship and chat cues, and that some locale Faker ships lists as a name.
+_NOT_NAMES_IN_SLOT = frozenset(
+    {"unknown", "lady", "man", "woman", "gentleman", "baby", "patient", "family", "pt", "mrs", "mr"}
+)
+
+
+def _fills_name_slot(word: str) -> bool:
+    """Whether a word standing where a cue puts a name ("Crew: Major Young", "RN Star", "hey, king in
+    412") may be one: a first or last name of any locale Faker ships, unless it is a clinical term or a
+    very frequent word ("can", "will"); or any word that is not everyday English. Everyday words that are
+    names ("Star", "Royal", "Blessing") are names only in such a slot, never on their own."""
+    from safecohort.detect.general import lexicon
+    from safecohort.detect.vocab import clinical_terms, is_everyday_word, zipf
+
+    base = word.lower()
+    if base in _NOT_NAMES_IN_SLOT or base in clinical_terms():
+        return False
+    if not is_everyday_word(word):  # unknown to everyday English, or a listed US name
+        return True
+    return lexicon().is_name(base) and zipf(base) < _NAME_SLOT_MAX_ZIPF
+
+
+class AnchoredRecognizer(ClinicalPatternRecognizer):
+    """A recognizer whose patterns find an anchor - a label ("Patient:", "Accession #"), a credential
+    (", RN"), a state and ZIP (", MA 02115") - and whose finding is read next to it: ``AFTER`` is matched
+    where the anchor ends (its group ``phi``, if any, is the finding), ``BEFORE`` must end where the
+    anchor starts. Reading from an anchor is far cheaper than a pattern that tries a name at every capital
+    of the note and then looks around it, and it says exactly why a span was reported."""
+
+    AFTER: ClassVar[re.Pattern[str] | None] = None
+    BEFORE: ClassVar[re.Pattern[str] | None] = None
+    WINDOW: ClassVar[int] = 80
+
+    def analyze(
+        self,
+        text: str,
+        entities: list[str],
+        nlp_artifacts: NlpArtifacts | None = None,
+        regex_flags: int | None = None,
+    ) -> list[RecognizerResult]:
+        """One result per anchor with a finding next to it, spanning the finding only."""
+        results = []
+        for anchor in super().analyze(text, entities, nlp_artifacts, regex_flags):
+            span = self._next_to(text, anchor.start, anchor.end)
+            if span is not None and self.ENTITY == "PERSON":
+                span = (span[0], _name_tail_end(text, *span))
+            if span is not None and span[0] < span[1] and self.keep(text[span[0] : span[1]]):
+                anchor.start, anchor.end = span
+                results.append(anchor)
+        return results
+
+    def keep(self, found: str) -> bool:
+        """Whether the text read next to an anchor is a finding; names must hold a word that may be one
+        ("RE: DC PLANS" is not a name)."""
+        if self.ENTITY != "PERSON":
+            return True
+        from safecohort.detect.vocab import clinical_terms
+
+        words = re.findall(rf"[{_LETTER}]+", found)
+        if _INITIAL_FIRST.match(found):  # "D. Story", "G. White": an initial makes the word a surname
+            return any(word.lower() not in clinical_terms() for word in words[1:])
+        return any(_fills_name_slot(word) for word in words)
+
+    def _next_to(self, text: str, start: int, end: int) -> tuple[int, int] | None:
+        if self.AFTER is not None:
+            found = self.AFTER.match(text, end, min(len(text), end + self.WINDOW))
+            if found is None:
+                return None
+            return found.span("phi") if "phi" in self.AFTER.groupindex else found.span()
+        assert self.BEFORE is not None
+        found = self.BEFORE.search(text, max(0, start - self.WINDOW), start)
+        while found is not None and found.start() > 0 and text[found.start() - 1].isalnum():
+            found = self.BEFORE.search(text, found.start() + 1, start)  # it started inside a word
+        return None if found is None else found.span()
+
+
+_TAIL_WORD = re.compile(rf"[ ,]+([{_LETTER}]+)\.?$")
+
+
+def _name_tail_end(text: str, start: int, end: int) -> int:
+    """Where a name read after a cue really ends: not at a given name that cannot be one ("Nayeli
+    Rodriguez, Human Resources"), nor inside a sentence in capitals it ran into ("SW BRIAN RIVERS MET
+    FAMILY"): two or more trailing words in capitals that cannot be names are dropped."""
+    tail = _TAIL_WORD.search(text, start, end)
+    if tail is not None and text[tail.start()] == "," and not _fills_name_slot(tail[1]):
+        return tail.start()
+    cut, dropped = end, 0
+    while (tail := _TAIL_WORD.search(text, start, cut)) is not None and tail.start() > start:
+        if not (tail[1].isupper() and len(tail[1]) > 1 and not _fills_name_slot(tail[1])):
+            break
+        cut, dropped = tail.start(), dropped + 1
+    return cut if dropped >= 2 else end
+
+
+_INITIAL_FIRST = re.compile(rf"[A-Z]\.[ ]?[{_UPPER}][{_LETTER}]")

@@ -1,0 +1,185 @@
+"""The date forms presidio misses (:class:`ClinicalDateRecognizer`) and :func:`_is_date_range`, which
+tells a range of month.day dates from a range of values."""
+
+from __future__ import annotations
+
+import re
+
+from presidio_analyzer import Pattern, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+from safecohort.detect.recognizers.base import ClinicalPatternRecognizer, _either_case
+
+# --- dates presidio misses ----------------------------------------------------------------------------
+
+_MONTH = _either_case(
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
+)
+_M = r"(?:0?[1-9]|1[0-2])"
+_D = r"(?:0?[1-9]|[12]\d|3[01])"
+_ORDINAL = r"(?:st|nd|rd|th)"
+# "1/2" (half a tablet) and "8/10" (a pain score) look like dates; they need a context word to count.
+_AMBIGUOUS_MONTH_DAY = re.compile(r"\d/\d|\d{1,2}/10")
+# ... unless a word that introduces a date stands right before them ("since 1/8", "on 5/9", "Labs 3/2:").
+# presidio's context words cannot do this: they skip stop words such as "on" and "since".
+_DATE_CUE_BEFORE = re.compile(
+    r"\b(?i:on|since|from|until|till|thru|through|by|before|after|dated?|dos|labs?(?:[ \t]+at[ \t]+\w+)?|"
+    r"comparison|compared[ \t]+(?:to|with)|seen|visit|admitted|discharged|d/c)[ \t]*:?[ \t]*$"
+)
+# Military style "05AUG2017", "01jan24": day, month abbreviation and year run together.
+_MONTH_ABBREVIATION = r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+_RUN_TOGETHER_DATE = rf"(?:0[1-9]|[12]\d|3[01]){_MONTH_ABBREVIATION}(?:19|20)?\d\d"
+# "3.24" is a date only after a word that dates an event ("admitted 3.24", "start of care 11.1"), next
+# to another date ("on Oct-10 and 11.17"), in a range of dates or in a chat time stamp ("[3.31 8:19]"):
+# alone it is a lab value ("K 3.3", "AHI 3.1"). Words that also introduce values ("from", "to", "at",
+# "by") are no cue, and a unit after the number ("on 2.5 L", "since 1.5 mg") makes it a dose.
+_MONTH_DOT_DAY = rf"(?<![\w.,/-]){_M}\.{_D}"
+_NOT_A_DOSE = (
+    r"(?![\w.]|[.,]\d|[ \t]*(?:%|(?i:mg|mcg|g|gm|kg|lbs?|l|lpm|ml|cc|units?|iu|meq|mmol|cm|mm|in|h|hrs?|"
+    r"hours?|d|days?|wks?|weeks?|mos?|months?|y|yrs?|years?|x|times|tabs?|puffs?|mmhg|of)\b))"
+)
+_MONTH_DOT_DAY_CUE = (
+    r"(?i:on|since|until|till|thru|through|admitted|admit|discharged|d/c|dc'?d|performed|done|started|"
+    r"start[ \t]+of[ \t]+care|soc|seen|dated?|dos|visit|surgery|returned|evaluated|onset|injured)"
+)
+_DATE_BEFORE_AND = rf"(?:{_MONTH}[-. \t]?{_D}|{_M}/{_D})[ \t]+(?:and|&|to|thru|through)"
+# A range of two month.day dates ("(6.29 - 7.5)"), spaced so that "3.5-5.0" reference ranges stay out.
+_MONTH_DOT_DAY_RANGE = re.compile(rf"({_M})\.({_D})[ \t]+-[ \t]+({_M})\.({_D})")
+
+
+def _is_date_range(found: str) -> bool | None:
+    """For a month.day range, whether it reads as one: a two-digit day, the second date after the
+    first and within three months ("1.2 - 1.5" or "8.5 - 10.5" are value ranges). None for other forms."""
+    parts = _MONTH_DOT_DAY_RANGE.fullmatch(found)
+    if parts is None:
+        return None
+    first_month, first_day, last_month, last_day = (int(part) for part in parts.groups())
+    if len(parts[2]) < 2 and len(parts[4]) < 2:
+        return False
+    months_apart = (last_month - first_month) % 12
+    return months_apart <= 3 and (months_apart > 0 or last_day >= first_day)
+
+
+class ClinicalDateRecognizer(ClinicalPatternRecognizer):
+    """Date forms frequent in notes: "3/14", "7/22-7/23", "14-Mar-2021", "March 14th", "14th of March",
+    "05AUG2017", "3.24.21", and "3.24" where it reads as a date (see ``_MONTH_DOT_DAY``)."""
+
+    ENTITY = "DATE_TIME"
+    PATTERNS = (
+        Pattern(
+            "month/day (range)",
+            rf"(?<![\w/.,-]){_M}/{_D}(?:[ \t]*-[ \t]*(?:{_M}/)?{_D})?(?![\w/]|[.,]\d)",
+            0.6,
+        ),
+        Pattern(
+            "month name day",
+            rf"\b{_MONTH}\.?[ \t]+{_D}{_ORDINAL}?\b(?:(?:,[ \t]*|[ \t]+){{1,2}}(?:\d{{4}}\b|['’]\d{{2}}\b))?",
+            0.6,
+        ),
+        Pattern(
+            "day month name",
+            rf"\b{_D}{_ORDINAL}?[ \t]+(?:of[ \t]+)?{_MONTH}\b\.?(?:,?[ \t]+\d{{4}}\b)?",
+            0.6,
+        ),
+        Pattern("day-month-year", rf"\b{_D}[-/ ](?i:{_MONTH})[-/ ](?:\d{{4}}|\d{{2}})\b", 0.6),
+        Pattern("iso date and time", r"\b\d{4}-\d{2}-\d{2}[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\b", 0.7),
+        Pattern("month year", rf"\b{_MONTH}\.?,?[ \t]+(?:19|20)\d{{2}}\b", 0.5),
+        Pattern("month/year", r"(?<![\w/.-])(?:0?[1-9]|1[0-2])/(?:19|20)\d{2}(?![\w/]|[.,]\d)", 0.5),
+        # "on the 3rd", "since the 21st": a day of the month without the month.
+        Pattern(
+            "the nth",
+            r"(?<=\b(?i:on|by|until|since|from|before|after|through|thru|of)[ \t]+(?i:the)[ \t]+)"
+            rf"{_D}(?i:{_ORDINAL})\b",
+            0.5,
+        ),
+        # A month on its own after a word that dates an event ("last episode in August").
+        Pattern(
+            "month alone",
+            r"(?<=\b(?i:in|since|until|during|by|last|next|early|late|mid|of)[ \t]+)"
+            r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+            r"\b(?![ \t]+\d)",
+            0.5,
+        ),
+        # A weekday names the day of an event ("seen Monday", "since Tues"), which dates it.
+        Pattern(
+            "weekday",
+            r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|MONDAY|TUESDAY|WEDNESDAY|"
+            r"THURSDAY|FRIDAY|SATURDAY|SUNDAY|Tues|Thurs|TUES|THURS)\b",
+            0.5,
+        ),
+        Pattern("day, month and year run together", rf"\b{_RUN_TOGETHER_DATE}\b", 0.6),
+        Pattern(
+            "month.day after a date word",
+            rf"(?=\d)(?<=\b{_MONTH_DOT_DAY_CUE}[ \t]*:?[ \t]+|\b{_DATE_BEFORE_AND}[ \t]+)"
+            rf"{_MONTH_DOT_DAY}{_NOT_A_DOSE}",
+            0.6,
+        ),
+        Pattern(
+            "month.day range",
+            rf"(?=\d){_MONTH_DOT_DAY}[ \t]+-[ \t]+{_M}\.{_D}(?![\w.]|[.,]\d)",
+            0.6,
+        ),
+        Pattern("month.day time stamp", rf"(?<=\[){_M}\.{_D}(?=[ \t]+\d{{1,2}}:?\d\d\])", 0.6),
+        Pattern("month.day.year", rf"(?=\d){_MONTH_DOT_DAY}\.(?:\d{{4}}|\d\d)(?![\w.]|[.,]\d)", 0.6),
+    )
+    CONTEXT = (
+        "date",
+        "dob",
+        "birth",
+        "born",
+        "admit",
+        "admission",
+        "discharge",
+        "seen",
+        "visit",
+        "surgery",
+        "since",
+        "until",
+        "follow",
+        "appointment",
+        "appt",
+        "schedule",
+    )
+
+    def analyze(
+        self,
+        text: str,
+        entities: list[str],
+        nlp_artifacts: NlpArtifacts | None = None,
+        regex_flags: int | None = None,
+    ) -> list[RecognizerResult]:
+        """Find the dates; ambiguous month/day forms ("1/2", "8/10") keep only a weak score."""
+        results = super().analyze(text, entities, nlp_artifacts, regex_flags)
+        for result in results:
+            if _AMBIGUOUS_MONTH_DAY.fullmatch(
+                text[result.start : result.end]
+            ) and not _DATE_CUE_BEFORE.search(text, max(0, result.start - 16), result.start):
+                result.score = min(result.score, 0.2)
+        return results
+
+    def validate_result(self, pattern_text: str) -> bool | None:
+        """A month.day range must read as a range of dates (see :func:`_is_date_range`); False drops it."""
+        return False if _is_date_range(pattern_text) is False else None

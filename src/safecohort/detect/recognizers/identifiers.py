@@ -1,0 +1,415 @@
+"""Identifier recognizers: medical record and other id numbers, labelled ids, user names, record formats,
+ages over 89, phone numbers, e-mail addresses and URLs (offline), and :func:`presidio_recognizers`, the
+presidio recognizers that run."""
+
+from __future__ import annotations
+
+import re
+
+import tldextract
+from presidio_analyzer import EntityRecognizer, Pattern, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+from presidio_analyzer.predefined_recognizers import (
+    CreditCardRecognizer,
+    DateRecognizer,
+    EmailRecognizer,
+    IbanRecognizer,
+    IpRecognizer,
+    MedicalLicenseRecognizer,
+    PhoneRecognizer,
+    UsBankRecognizer,
+    UsItinRecognizer,
+    UsLicenseRecognizer,
+    UsPassportRecognizer,
+    UsSsnRecognizer,
+)
+
+from safecohort.detect.recognizers.base import AnchoredRecognizer, ClinicalPatternRecognizer
+from safecohort.detect.recognizers.dates import _D, _M, _RUN_TOGETHER_DATE
+
+# --- medical record and account numbers -------------------------------------------------------------
+
+_MRN_LABEL = (
+    r"(?i:mrn|mr\s?\#|med(?:ical)?\.?[ \t]*rec(?:ord)?s?\.?(?:[ \t]*(?:number|num|no\.?|\#))?"
+    r"|acct|account(?:[ \t]*(?:number|num|no\.?|\#))?|accession(?:[ \t]*(?:number|num|no\.?|\#))?"
+    r"|unit[ \t]*(?:number|no\.?)|hospital[ \t]*(?:number|no\.?)|patient[ \t]*id|pt[ \t]*id)"
+)
+
+
+class MedicalRecordNumberRecognizer(ClinicalPatternRecognizer):
+    """Medical record, account and accession numbers: 6-10 digits after a label, or near one, and three
+    digit groups in a header field ("| 40-909-763 |")."""
+
+    ENTITY = "MEDICAL_RECORD_NUMBER"
+    PATTERNS = (
+        Pattern(
+            "labelled record number",
+            rf"(?<=\b{_MRN_LABEL}[ \t]*(?:is|:|\#|=)?[ \t]*[:\#]?[ \t]*)"
+            r"(?:\d{6,10}|\d{2,4}(?:-\d{2,4}){1,3})\b",
+            0.9,
+        ),
+        Pattern("bare 6-10 digit number", r"(?<![\w.,/-])\d{6,10}(?![\w/]|[.,]\d)", 0.05),
+        # A header field of three digit groups ("| 40-909-763 |", "(92-549-706)", "MOSS, ANNE  99-196-637")
+        # that is not a phone number (3-3-4), an SSN (3-2-4) or a date.
+        Pattern(
+            "grouped number in a header field",
+            r"(?<=\(|\|[ \t]*|[^\S\n]{2})(?!\d{3}-\d{3}-\d{4}|\d{3}-\d\d-\d{4}|\d{1,2}-\d{1,2}-\d{2,4}\b)"
+            r"\d{2,4}-\d{2,4}-\d{2,4}(?=\)|[ \t]*\||[^\S\n]{2}|[ \t]*$)",
+            0.6,
+        ),
+    )
+    CONTEXT = ("mrn", "medical record", "record", "acct", "account", "accession", "chart")
+
+
+class IdNumberRecognizer(ClinicalPatternRecognizer):
+    """A bare run of 8-19 digits, or a token of letters and 5+ digits: in a note, nearly always an account,
+    card, record, claim, serial or phone number, whatever the label (or none) before it."""
+
+    ENTITY = "ID_NUMBER"
+    PATTERNS = (
+        Pattern("long digit run", r"(?<![\w.,/-])\d{8,19}(?![\w/]|[.,]\d)", 0.4),
+        # Letters and at least five digits in one token ("E8703744", "WC2207985", "XB0544812-3"): record,
+        # claim, serial and lot numbers of any local format. Not a pager extension ("x83960"), a dbSNP id
+        # ("rs113488022"), a range with a suffix ("100-130S") or a quantity with its unit ("10000units").
+        Pattern(
+            "letters and five digits",
+            r"(?<![\w.,/-])(?!(?i:x|rs)\d+\b)(?!\d+-\d+[A-Za-z]?\b)(?!\d+[A-Za-z]+\b)"
+            r"(?=[A-Za-z0-9-]*[A-Za-z])(?=(?:[A-Za-z-]*\d){5})"
+            r"[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?![\w/]|[.,]\d)",
+            0.4,
+        ),
+    )
+    CONTEXT = ("id", "number", "card", "account", "policy", "member", "license", "certificate", "serial")
+
+
+# --- ages over 89 (HIPAA: ages over 89 are aggregated into "90 or older") --------------------------
+
+_AGE_90_125 = r"(?:9\d|1[01]\d|12[0-5])"
+
+
+class AgeOver89Recognizer(ClinicalPatternRecognizer):
+    """Ages 90-125 as the number alone ("94 yo", "94-year-old", "aged 94", "age: 94", "PAUL OBI (104M)",
+    "Khoury, Mike Z. (93)"); younger ages are not identifiers and are never reported."""
+
+    ENTITY = "AGE_OVER_89"
+    PATTERNS = (
+        Pattern(
+            "age before years old",
+            rf"(?<![\w.]){_AGE_90_125}(?=[ \t]*-?[ \t]*(?i:y/o|y\.o\.?|yo(?:[mf])?\b|yrs?\.?[ \t-]*old"
+            r"|years?[ \t-]*old|years?[ \t]+of[ \t]+age|year-old))",
+            0.85,
+        ),
+        Pattern(
+            "age after 'age'",
+            rf"(?<=\b(?i:aged?|age[ \t]+of)[ \t]*[:=]?[ \t]*){_AGE_90_125}\b"
+            r"(?![ \t]*(?i:days?|weeks?|months?|%))",
+            0.85,
+        ),
+        Pattern(
+            "decade of life",
+            r"(?<=\b(?i:in[ \t]+(?:his|her|their)(?:[ \t]+(?:early|mid|late))?)[ \t]+)(?:90|100)'?s\b",
+            0.7,
+        ),
+        Pattern("nonagenarian", r"\b(?i:nonagenarian|centenarian)\b", 0.7),
+        Pattern(
+            "age at death",
+            rf"(?<=\b(?i:died|passed[ \t]+away|deceased|death)[ \t]+(?i:at|aged?)[ \t]+(?:(?i:age)[ \t]+)?)"
+            rf"{_AGE_90_125}\b",
+            0.85,
+        ),
+        Pattern("age + y", rf"(?<![\w.]){_AGE_90_125}(?=[ \t]?(?i:y|yr)\b(?![.']\w))", 0.6),
+        # Age and sex in parentheses after a name ("PAUL OBI (104M)"), not a temperature ("T (98F)").
+        Pattern(
+            "age and sex in parentheses",
+            rf"(?<=\()(?<=(?<![\d.])[A-Z][A-Za-z'’.-]+[ \t]+\()(?<!(?i:t|temp|temperature|tmax)[ \t]+\()"
+            rf"{_AGE_90_125}(?=[ \t]?(?:[MF]|(?i:y/?o|yo)[ \t]?[MFmf]?)\))",
+            0.7,
+        ),
+        # The age alone in parentheses right after a patient's name ("Khoury, Mike Z. (93)").
+        Pattern(
+            "age in parentheses after a name",
+            r"(?<=\()(?<=(?:[A-Z][A-Za-z'’-]+,[ \t]+[A-Z][A-Za-z'’-]+(?:[ \t]+[A-Z]\.?)?"
+            r"|\b(?i:pt|patient|name)\b[:. \t]+[A-Z][A-Za-z'’-]+(?:[ \t]+[A-Z][A-Za-z'’.-]+){1,2})"
+            r"[ \t]+\()"
+            rf"{_AGE_90_125}(?=\))",
+            0.7,
+        ),
+    )
+    CONTEXT = ("age", "old", "yo")
+
+
+# --- phone, pager and fax numbers ---------------------------------------------------------------------
+
+
+class ClinicalPhoneRecognizer(ClinicalPatternRecognizer):
+    """US phone numbers with extensions ("617-555-0100 ext. 12") and pager, fax or extension numbers
+    after their label ("pager 4-1234", "x 5-5555", "fax: 617 555 0101") or where someone was called
+    ("called to PA Osborne at 70472")."""
+
+    ENTITY = "PHONE_NUMBER"
+    PATTERNS = (
+        Pattern(
+            "us phone with extension",
+            r"(?<![\w.-])(?:\+?1[ \t.-]?)?(?:\(\d{3}\)[ \t]?|\d{3}[ \t.-])\d{3}[ \t.-]\d{4}"
+            r"(?:[ \t]*,?[ \t]*(?i:ext\.?|x\.?|extension)[ \t]*\d{1,6})?(?![\w-])",
+            0.7,
+        ),
+        Pattern(
+            "labelled pager, fax or extension",
+            r"(?<=\b(?i:pager|pgr|beeper|bpr|fax|ext\.?|extension|x|spectralink|vocera|ascom|cisco)"
+            r"[ \t]*[\#:.]?[ \t]*)"
+            r"(?=[\d-]*\d{3})\d[\d-]{2,12}\d(?![\w-])",
+            0.6,
+        ),
+        Pattern(
+            "international",
+            r"(?<![\w+])\+\d{1,3}[ \t.-]?(?:\(\d{1,4}\)[ \t.-]?)?\d{1,4}(?:[ \t.-]\d{1,4}){1,4}(?![\w-])",
+            0.6,
+        ),
+        Pattern(
+            "digit groups",
+            # ... but not a range of 24-hour times ("1114-1344")
+            r"(?<![\w.-])(?!(?:[01]\d|2[0-3])[0-5]\d-(?:[01]\d|2[0-3])[0-5]\d(?![\w-]))"
+            r"(?:\(\d{2,4}\)[ \t]?|\d{2,4}[ \t.-])\d{2,4}(?:[ \t.-]\d{2,4}){0,2}(?![\w-])",
+            0.1,
+        ),
+        Pattern("local 7 digits", r"(?<![\w.-])\d{3}-\d{4}(?![\w-])", 0.3),
+        # An extension or pager number where someone was called ("called to PA Osborne at 70472",
+        # "paged Dr X at 5-3592", "at x87920"); four digits alone are a time ("at 1430").
+        Pattern(
+            "extension someone was called at",
+            r"(?<=[ \t](?i:at)[ \t]+)(?<![\w.-])(?:x[ \t]?\d{4,5}|\d-\d{4}|\d{5})"
+            r"(?![\w:.-]|[ \t]*(?i:hrs?|h|am|pm)\b)(?<=\b(?i:call(?:ed)?|paged?|reached|contacted|texted)\b"
+            r"[^\n;,]{0,60}[ \t](?i:at)[ \t]+(?:x[ \t]?\d{4,5}|\d-\d{4}|\d{5}))",
+            0.6,
+        ),
+    )
+    CONTEXT = ("phone", "tel", "call", "cell", "mobile", "pager", "beeper", "fax", "contact", "number")
+
+
+# A run of letters, digits and hyphens with four digits or more, not a date ("03-11-2023", "02JAN2024").
+_ID_TOKEN = (
+    rf"(?!{_M}-{_D}-(?:\d{{4}}|\d\d)\b|{_RUN_TOGETHER_DATE}\b)"
+    r"(?=(?:[A-Za-z-]*\d){4})[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
+)
+# A health plan's three-letter prefix belongs to the member id ("member VBJ 2465284-66"); plan types
+# ("BCBS PPO 1234567890") do not.
+_PLAN_PREFIX = r"(?:(?!(?:PPO|HMO|EPO|POS|HSA|HRA|SNP|ICU|MRN)\b)[A-Z]{3}[ ](?=\d{6,}(?:-\d{1,3})?\b))"
+_ID_FIELD = (
+    r"accession|acc|case|specimen\(s\)|specimens?|clia|member|subscriber|group|policy|claim(?:/reference)?|"
+    r"reference|ref|insurance(?:[ \t]+verified)?|dea|npi|licen[cs]e|lic|serial|s/n|device|implant|lot|"
+    r"hospital|unit|order|requisition|encounter|visit|episode|health[ \t]+plan|plan|certificate|badge"
+)
+
+
+class LabelledIdRecognizer(AnchoredRecognizer):
+    """Identifiers after their label: "Accession #: S16-86523", "Specimen(s): BM24-19662, FC24-84929",
+    "Member ID: W879203689", "Insurance verified: BCBS PPO 1DA1-BO5-HH32", "DEA FC8067423", "Employee
+    ID 149324", "CAP 0269381". Any run of letters, digits and hyphens with at least four digits counts
+    (a date does not); a payer's name may stand between."""
+
+    ENTITY = "ID_NUMBER"
+    PATTERNS = (
+        Pattern(
+            "id label",
+            rf"(?<![A-Za-z])(?i:{_ID_FIELD})(?![A-Za-z])"
+            r"(?:[ \t]*(?i:number|num|no\.?|id|\#|code))*[ \t]*[:\#]?",
+            0.6,
+        ),
+        # Labels that are everyday words too ("employee", "ticket"), or short ("ID", "CAP" - the College
+        # of American Pathologists number of a lab): only with the identifier right after them.
+        Pattern("short id label", r"(?<![A-Za-z])(?:ID|CAP)[ \t]*[:\#]?[ \t]*(?=\d{5,}(?![\d/.:]))", 0.6),
+        Pattern(
+            "everyday id label",
+            r"\b(?:[Ee](?i:mployee)|[Ss](?i:taff)|[Aa](?i:utopsy)|[Nn](?i:ecropsy)|[Tt](?i:icket)|"
+            r"EMPLOYEE|STAFF|AUTOPSY|NECROPSY|TICKET)(?:[ \t]*(?i:number|num|no\.?|id|\#))*[ \t]*[:\#]?"
+            r"[ \t]*(?=[A-Z]{0,4}-?\d)",
+            0.6,
+        ),
+    )
+    CONTEXT = ("id", "number", "accession", "member", "insurance", "policy")
+    AFTER = re.compile(
+        rf"[ \t]*(?:[A-Za-z][A-Za-z&/.-]*[ \t]+){{0,3}}?\#?[ \t]*"
+        rf"(?P<phi>{_PLAN_PREFIX}?{_ID_TOKEN}(?:[ \t]*,[ \t]*{_ID_TOKEN})*)\b"
+    )
+    WINDOW = 70
+
+
+class UsernameRecognizer(AnchoredRecognizer):
+    """User names in audit and chat lines: after a label ("Entered by: mchurch", "Exported 2024/03/31 by
+    eitan.walker", "viewed by ALMASK01", "Workstation login e918574", "SIGNED E364593 (...)"), a chat
+    line's time stamp ("[18:33] e552531:") or a chat event ("system: BAKERP05 added CHASEN06 to the
+    conversation"). After a bare "by" only a shape no word has counts (a digit, or a dot inside)."""
+
+    ENTITY = "USERNAME"
+    PATTERNS = (
+        # "Entered by: jdoe", "Exported 2024/03/31 by eitan.walker"; after a bare "by" only a shape no
+        # word has ("viewed by e659696", "by NORTOC05 2018/03/29"). Found at "by", the verb looked back at.
+        Pattern(
+            "by",
+            r"(?<![A-Za-z])(?i:by)(?:(?<=\b(?i:entered|typed|documented|transcribed|logged|edited|modified|"
+            r"created|exported|signed|printed|reviewed|viewed|accessed|opened|updated|amended|authored|"
+            r"approved|released|verified|uploaded|sent|added|removed|deleted)(?:[ \t]+[0-9][0-9/:.-]*){0,2}"
+            r"[ \t]+(?i:by))[ \t]*:?[ \t]*"
+            r"|[ \t]+(?!(?i:pod|hd|dol|ppd|icu|gcs)\d)"
+            r"(?=[a-z]{2,}\d|[A-Za-z]\d{4,}|[a-z]{2,}[._][a-z]{2,}|[A-Z]{2,12}\d))",
+            0.7,
+        ),
+        Pattern(
+            "user label",
+            r"(?<![A-Za-z])(?i:(?:user|login|logon|log-in)(?:[ \t]*name|[ \t]*id)?|author)[ \t]*:[ \t]*"
+            r"|(?<![A-Za-z])(?i:login|logon|username|userid|user|signed)[ \t]+(?=[A-Za-z]+[\d._])",
+            0.7,
+        ),
+        # A chat line's speaker: "[7:16] jdoe1:".
+        Pattern(
+            "chat speaker",
+            r"(?m:^)[ \t]*\[[0-9.:/ -]{3,20}\][ \t]*(?=[A-Za-z][A-Za-z0-9._-]{2,30}:)",
+            0.7,
+        ),
+        # Chat events: "system: jdoe1 added MOSSD02 to the conversation".
+        Pattern(
+            "chat event",
+            r"\b(?i:system)[ \t]*:[ \t]*(?=\S+[ \t]+(?i:added|removed|invited|joined|left)\b)"
+            r"|\b(?i:added|removed|invited)[ \t]+(?=\S+[ \t]+(?i:to|from)[ \t]+(?i:the[ \t]+)?"
+            r"(?i:conversation|chat|thread|group|channel|room|call)\b)",
+            0.7,
+        ),
+        # Who dictated a paragraph, in parentheses at its end: "... in cassettes A1-A5. (jdoe)".
+        Pattern("dictation initials", r"(?<=[.!?][ \t]{1,3})\((?=[a-z][a-z0-9._-]{2,12}\)[ \t]*$)", 0.7),
+    )
+    CONTEXT = ("user", "login", "entered", "typed")
+    # A user name: lower case (jdoe, eitan.walker, e867769), or capitals with digits (MOSSD02, E364593),
+    # or capitals with a dot (SCOTT.LEBLANC).
+    AFTER = re.compile(
+        r"(?:[a-z][a-z0-9._-]{1,29}[a-z0-9]|[A-Z]{2,12}\d{1,4}|[A-Z]\d{5,8}|[A-Z]{2,}\.[A-Z]{2,})(?![\w@])"
+    )
+    WINDOW = 40
+
+    def keep(self, found: str) -> bool:
+        """Not an everyday word ("system", "nurse") or a clinical term."""
+        from safecohort.detect.vocab import is_everyday_word
+
+        return bool(re.search(r"\d|[._]", found)) or not is_everyday_word(found)
+
+
+class RecordFormatRecognizer(ClinicalPatternRecognizer):
+    """Identifiers in fixed record formats: the patient id and names of an HL7 v2 segment
+    ("PID|E9628210|GRANT^MICHELLE^W|...", "...|GOODNIGHT^THEODORE^U"), the last four digits of an SSN
+    after its label, and a letter prefix with a long number ("MR73731202", "E8703744")."""
+
+    ENTITY = "ID_NUMBER"
+    PATTERNS = (
+        Pattern("hl7 patient id", r"(?<=(?m:^)PID\|)[^|\n]{4,30}(?=\|)", 0.7),
+        Pattern("ssn last four", r"(?<=\b(?i:ssn|social[ \t]+security)\b[^:\n]{0,40}:[ \t]*)\d{4}\b", 0.7),
+        Pattern("prefixed number", r"\b[A-Z]{1,3}\d{7,10}\b", 0.5),
+    )
+    CONTEXT = ("pid", "mrn", "id", "ssn")
+
+
+# --- e-mail addresses, URLs and phone numbers, and presidio's own recognizers ---------------------
+
+
+class OfflineEmailRecognizer(EmailRecognizer):
+    """presidio's e-mail recognizer, validating the domain with the suffix list bundled in tldextract.
+
+    presidio calls ``tldextract.extract``, whose module-level extractor fetches the public suffix list
+    from the network on first use and logs a connection error offline; this one never does.
+    """
+
+    def analyze(
+        self,
+        text: str,
+        entities: list[str],
+        nlp_artifacts: NlpArtifacts | None = None,
+        regex_flags: int | None = None,
+    ) -> list[RecognizerResult]:
+        """presidio's e-mail matches; a note without an "@" has none (its pattern is costly to run)."""
+        if "@" not in text:
+            return []
+        return super().analyze(text, entities, nlp_artifacts, regex_flags)
+
+    def validate_result(self, pattern_text: str) -> bool:
+        """True when the address ends in a known public suffix."""
+        return _public_suffixes()(pattern_text).fqdn != ""
+
+
+_URL_END = r"[^\s<>\"'()\[\]]*[^\s<>\"'()\[\].,;:!?]"
+
+
+class OfflineUrlRecognizer(ClinicalPatternRecognizer):
+    """URLs: with a scheme, starting ``www.``, or a bare host name ("portal.example.org/x") whose last
+    label is a public suffix in tldextract's bundled list (so "Dr.Smith" or "report.pdf" are not hosts).
+
+    Written here rather than taken from presidio: presidio's pattern spells out every top-level domain and
+    took a fifth of the analyzer's time; this one checks the suffix only for what it matched."""
+
+    ENTITY = "URL"
+    PATTERNS = (
+        Pattern("url with scheme", rf"\b(?i:https?|ftp|sftp)://{_URL_END}", 0.6),
+        Pattern("www url", rf"\b(?i:www)\.{_URL_END}", 0.6),
+        Pattern(
+            "host name",
+            r"(?<![\w@.-])(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}"
+            rf"(?:/(?:{_URL_END})?)?(?![\w@-])",
+            0.5,
+        ),
+    )
+    CONTEXT = ("url", "website", "web", "site", "link", "portal", "online")
+
+    def validate_result(self, pattern_text: str) -> bool:
+        """True when the host ends in a known public suffix and has a name before it."""
+        host = re.sub(r"^(?i:[a-z]+://)", "", pattern_text).split("/", 1)[0]
+        parts = _public_suffixes()(host)
+        return bool(parts.suffix and parts.domain)
+
+
+def _public_suffixes() -> tldextract.TLDExtract:
+    """tldextract over its bundled public suffix list: never the network (its default fetches the list)."""
+    global _SUFFIXES
+    if _SUFFIXES is None:
+        _SUFFIXES = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None, fallback_to_snapshot=True)
+    return _SUFFIXES
+
+
+_SUFFIXES: tldextract.TLDExtract | None = None
+
+
+class UsPhoneRecognizer(PhoneRecognizer):
+    """presidio's libphonenumber-based recognizer for US numbers, run only on notes with seven or more
+    digits in a phone-like run (a US number has ten; libphonenumber's matcher is a slow full pass)."""
+
+    _MAY_HOLD_PHONE = re.compile(r"\d(?:[ \t().+/-]{0,3}\d){6}")
+
+    def __init__(self) -> None:
+        # US numbers only: each extra region is a full phonenumbers pass over the note (8 regions took
+        # half of the analyzer's time on the dev split); international numbers keep a "+" form below.
+        super().__init__(supported_regions=("US",))
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        """presidio's phone matches, or none without seven digits in a row (separators allowed)."""
+        if not self._MAY_HOLD_PHONE.search(text):
+            return []
+        return super().analyze(text, entities, nlp_artifacts)  # type: ignore[arg-type]
+
+
+def presidio_recognizers() -> list[EntityRecognizer]:
+    """presidio's recognizers that find HIPAA identifiers in US notes (non-US ids, crypto wallets, MAC
+    addresses and UUIDs are left out: in notes they only add false positives)."""
+    return [
+        OfflineEmailRecognizer(),
+        OfflineUrlRecognizer(),
+        IpRecognizer(),
+        UsPhoneRecognizer(),
+        DateRecognizer(),
+        UsSsnRecognizer(),
+        CreditCardRecognizer(),
+        IbanRecognizer(),
+        UsPassportRecognizer(),
+        MedicalLicenseRecognizer(),
+        UsBankRecognizer(),
+        UsLicenseRecognizer(),
+        UsItinRecognizer(),
+    ]

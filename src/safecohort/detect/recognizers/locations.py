@@ -1,0 +1,767 @@
+"""Place and organisation recognizers: hospitals, facilities, care sites and care homes, employers and
+companies, professions, landmarks, ZIP codes, street addresses, states, and cities read before a state
+or after a cue (the gazetteer and the reading are in :mod:`safecohort.detect.places`)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any, ClassVar
+
+from faker.providers.address.en_US import Provider as UsAddress
+from presidio_analyzer import EntityRecognizer, Pattern, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+from safecohort.detect.recognizers.base import (
+    _LAST_NAMES,
+    _TITLE,
+    CASE_SENSITIVE,
+    AnchoredRecognizer,
+    ClinicalPatternRecognizer,
+    _either_case,
+)
+
+# --- hospitals ----------------------------------------------------------------------------------------
+
+_HOSPITAL_SUFFIX = _either_case(
+    "Hospital",
+    "Medical Center",
+    "Medical Centre",
+    "Med Ctr",
+    "Clinic",
+    "Health Center",
+    "Health Centre",
+    "Healthcare Center",
+    "Health System",
+    "Infirmary",
+    "Hospice House",
+    "Hospice",
+    "Nursing Home",
+    "Rehabilitation Center",
+    "Rehab Center",
+    "Surgical Center",
+    "Surgery Center",
+    "Cancer Center",
+    "Medical Group",
+    "Care Center",
+    "Nursing Facility",
+    "Skilled Nursing Facility",
+    "Nursing and Rehabilitation Center",
+    "Rehab",
+    "Manor",
+    "Associates",
+    "Group",
+    "Practice",
+    "Pharmacy",
+    "Drug",
+    "Drugs",
+    "VNA",
+    "Home Health",
+    "Medical Supply",
+    "Occupational Health",
+    "Inc.",
+    "Inc",
+    "LLC",
+    "Women's and Infants",
+    "Women's & Infants",
+    "Internal Medicine",
+    "Family Practice",
+    "Family Medicine",
+    "Urgent Care",
+    "Rehabilitation and Nursing",
+    "Rehabilitation & Nursing",
+)
+# Capitalised words that open a sentence or a header rather than a name ("Brief Hospital Course").
+_HOSPITAL_NOT_NAME = (
+    r"(?i:the|a|an|this|that|our|your|his|her|their|brief|outside|other|same|local|previous|prior|"
+    r"at|in|to|from|admitted|transferred|discharged|seen|presented|called|via|and|or)"
+)
+_CAPITALISED = r"[A-Z][A-Za-z'’&./-]*"
+# "Urgent Care & Occ Med", "... & Occupational Health" close a clinic's name.
+_OCCUPATIONAL_HEALTH = r"(?i:occ(?:upational)?\.?[ ](?:med(?:icine)?|health))"
+# Words after "Hospital" that start a department, an event or a record, not the hospital's town.
+_NOT_A_HOSPITAL_TOWN = (
+    r"(?i:course|stay|day|visit|note|records?|follow|admission|discharge|emergency|department|dept|"
+    r"medical|center|inpatient|outpatient|pharmacy|lab|laboratory|radiology|cardiology|oncology|surgery|"
+    r"medicine|icu|unit|floor|campus|system|network|transfer|policy|security|police|staff|ward|wing|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tonight|yesterday|tomorrow)"
+)
+
+
+class HospitalRecognizer(ClinicalPatternRecognizer):
+    """Capitalised names ending in Hospital, Medical Center, Clinic, Infirmary, ... ("St. Elsewhere
+    Medical Center", "Brookline General Hospital", "Children's Hospital of Philadelphia")."""
+
+    ENTITY = "HOSPITAL"
+    PATTERNS = (
+        Pattern(
+            "name + hospital suffix",
+            rf"\b(?!(?!(?:Our|OUR)[ ](?:Lady|LADY)\b){_HOSPITAL_NOT_NAME}\b){_CAPITALISED}"
+            rf"(?:[ ](?:(?i:of|the|and|for)[ ]|&[ ])*{_CAPITALISED}){{0,5}}?"
+            rf"[ ]{_HOSPITAL_SUFFIX}\b(?:[ ](?:Group|GROUP|Associates|ASSOCIATES)\b)?"
+            rf"(?:[ \t]+(?i:of|at)(?:[ \t]+(?i:the))?(?:[ \t]+[A-Z][A-Za-z'’.-]*){{1,3}})?"
+            rf"(?:[ ]&[ ]{_OCCUPATIONAL_HEALTH})?"
+            r"(?![ \t]+(?i:course|stay|day|visit|note|records?|follow))",
+            0.7,
+        ),
+        # A chain's hospital named after its town ("Kindred Hospital Sandwich", "Shriners Hospital
+        # Springfield"): one or two capitalised words after "Hospital" that end the phrase.
+        Pattern(
+            "name + hospital + town",
+            rf"\b(?!{_HOSPITAL_NOT_NAME}\b){_CAPITALISED}(?:[ ]{_CAPITALISED}){{0,2}}?"
+            rf"[ ](?:Hospital|HOSPITAL)[ ](?!{_NOT_A_HOSPITAL_TOWN}\b)[A-Z][a-z'’-]+"
+            rf"(?:[ ](?!{_NOT_A_HOSPITAL_TOWN}\b)[A-Z][a-z'’-]+)?"
+            r"(?=[ \t]*(?:[,.;:|()]|$)|[ \t]{2}|[ \t]+[a-z])",
+            0.6,
+        ),
+        # Pharmacy chains a refill or a call names ("from CVS", "Walgreens #1234").
+        Pattern(
+            "pharmacy chain",
+            r"\b(?:CVS|Walgreens|WALGREENS|Rite Aid|RITE AID|Walmart|WALMART|Costco|Kroger|Stop & Shop)"
+            r"(?:[ \t]+(?i:pharmacy))?(?:[ \t]*\#[ \t]*\d+)?",
+            0.6,
+        ),
+    )
+    CONTEXT = ("hospital", "transfer", "admit", "center", "clinic")
+
+    def validate_result(self, pattern_text: str) -> bool:
+        """A name before a generic suffix ("Pharmacy", "Group", "Rehab") must hold a word that is not
+        everyday English: "Stonebrook Pharmacy" is a place, "Spanish Pharmacy" or "WANTS REHAB" is not."""
+        from safecohort.detect.vocab import is_everyday_word
+
+        match = _GENERIC_SUFFIX_END.search(pattern_text)
+        if match is None:
+            return True
+        words = re.findall(r"[A-Za-z]+", pattern_text[: match.start()])
+        return not all(is_everyday_word(word) or word.lower() in _NAME_FILLERS for word in words)
+
+
+_GENERIC_SUFFIX_END = re.compile(
+    r"(?i:rehab|manor|associates|group|practice|pharmacy|drugs?|internal[ ]medicine|urgent[ ]care)"
+    r"(?:[ \t]+(?i:of|at)\b.*)?$"
+)
+_NAME_FILLERS = frozenset({"of", "the", "and", "for", "at", "w"})
+
+
+# --- ZIP codes and street addresses -------------------------------------------------------------------
+
+# fmt: off
+_US_STATES = (
+    "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN", "IA",
+    "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM",
+    "NY", "NC", "ND", "OH", "OK", "OR", "PA", "PR", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA",
+    "WA", "WV", "WI", "WY",
+)
+# fmt: on
+# Postal codes, then the AP style abbreviations ("Mass.", "N.M.", "W.Va.") that older letters and notes use.
+_STATE = (
+    "(?:" + "|".join(_US_STATES) + r"|(?:Mass|Calif|Penn)\.?|(?:Ala|Ariz|Ark|Colo|Conn|Del|Fla|Ga|Ill|Ind|"
+    r"Kans?|Ky|La|Md|Mich|Minn|Miss|Mo|Mont|Nebr?|Nev|Okla|Ore|Pa|Tenn|Tex|Vt|Va|Wash|Wis|Wyo)\.|"
+    r"[NSR]\.[ ]?[CDHIJMY]\.|W\.[ ]?Va\.)"
+)
+_STATE_NAME = _either_case(
+    *"""Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida Georgia Hawaii
+    Idaho Illinois Indiana Iowa Kansas Kentucky Louisiana Maine Maryland Massachusetts Michigan Minnesota
+    Mississippi Missouri Montana Nebraska Nevada Ohio Oklahoma Oregon Pennsylvania Tennessee Texas Utah
+    Vermont Virginia Washington Wisconsin Wyoming""".split(),  # noqa: SIM905 - a word list reads better as text
+    "New Hampshire",
+    "New Jersey",
+    "New Mexico",
+    "New York",
+    "North Carolina",
+    "North Dakota",
+    "Rhode Island",
+    "South Carolina",
+    "South Dakota",
+    "West Virginia",
+    "Puerto Rico",
+    "District of Columbia",
+)
+
+
+class ZipCodeRecognizer(ClinicalPatternRecognizer):
+    """US ZIP codes (5 or 5+4 digits) after a state abbreviation, or near an address word."""
+
+    ENTITY = "ZIP_CODE"
+    PATTERNS = (
+        Pattern("zip after state", rf"(?<=\b{_STATE},?[ \t]+)\d{{5}}(?:-\d{{4}})?\b", 0.75),
+        Pattern("zip after state name", rf"(?<=\b{_STATE_NAME},?[ \t]+)\d{{5}}(?:-\d{{4}})?\b", 0.75),
+        Pattern("zip+4", r"(?<![\w.-])\d{5}-\d{4}(?![\w-])", 0.3),
+        Pattern("5 digits", r"(?<![\w.,/-])\d{5}(?![\w/-]|[.,]\d)", 0.05),
+    )
+    CONTEXT = ("zip", "postal", "address", "addr", "street", "city", "state", "lives", "reside")
+
+
+# Abbreviations and common forms first, then USPS Publication 28's standard suffixes as Faker ships them
+# offline ("Ports", "Oval", "Pines"); dict.fromkeys drops the repeats and keeps the order.
+_STREET_SUFFIX = _either_case(
+    *dict.fromkeys(
+        (
+            "Street",
+            "St",
+            "Avenue",
+            "Ave",
+            "Road",
+            "Rd",
+            "Boulevard",
+            "Blvd",
+            "Lane",
+            "Ln",
+            "Drive",
+            "Dr",
+            "Court",
+            "Ct",
+            "Way",
+            "Place",
+            "Pl",
+            "Terrace",
+            "Ter",
+            "Parkway",
+            "Pkwy",
+            "Highway",
+            "Hwy",
+            "Circle",
+            "Cir",
+            "Square",
+            "Sq",
+            "Park",
+            "Row",
+            "Trail",
+            "Plaza",
+            "Alley",
+            "Route",
+            "Rte",
+            "Turnpike",
+            "Pike",
+            "Crescent",
+            "Close",
+            *UsAddress.street_suffixes,
+        )
+    )
+)
+_UNIT = (
+    r"(?:(?i:apt|apartment|suite|ste|unit|rm|room|fl|floor)\.?[ \t]*\#?|\#)[ \t]*[A-Za-z0-9-]*\d[A-Za-z0-9-]*"
+)
+_STREET = (
+    r"(?<![\w.,/-])\d{1,6}[A-Za-z]?(?:-\d{1,4})?[ \t]+"
+    r"(?:(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\.?[ \t]+)?"
+    rf"(?:(?:{_CAPITALISED}|\d{{1,3}}(?:st|nd|rd|th))[ \t]+){{1,4}}{_STREET_SUFFIX}\b\.?"
+)
+
+
+class StreetAddressRecognizer(ClinicalPatternRecognizer):
+    """Number + capitalised words + street suffix ("12 Elm Street", "400 W 5th Ave Apt 3B"); units and
+    PO boxes on their own ("Apt. 595", "Suite 200", "PO Box 12")."""
+
+    ENTITY = "STREET_ADDRESS"
+    PATTERNS = (
+        Pattern("street address", rf"{_STREET}(?:,?[ \t]*{_UNIT})?", 0.75),
+        Pattern("unit", r"\b(?i:apt|apartment|suite|ste)\.?[ \t]*\#?[ \t]*\d+[A-Za-z]?\b", 0.5),
+        Pattern("po box", r"\b(?i:p\.?[ \t]?o\.?[ \t]*box)[ \t]*\d+\b", 0.7),
+    )
+    CONTEXT = ("address", "lives", "reside", "street", "home")
+
+
+# --- employers -------------------------------------------------------------------------------------
+
+
+class EmployerRecognizer(AnchoredRecognizer):
+    """Employers and workplaces: "works at the MBTA", "a cashier at Smith, Clements and Ray", "works
+    nights at Martinez and Sons", "employed by OncoSeq Inc."."""
+
+    ENTITY = "ORGANIZATION"
+    PATTERNS = (
+        Pattern(
+            "work cue",
+            r"\b(?i:works|worked|working|employed|employee|job|cashier|supervisor|manager|clerk|driver|"
+            r"teacher|engineer|technician|mechanic|nurse|aide|volunteers?|retired)\b"
+            # "works as a dental hygienist at", "retired from work as a retired Army medic at"
+            r"(?:[ \t]+[A-Za-z'’-]+){0,6}?[ \t]+(?i:at|for|by|from)[ \t]+(?=(?:the[ \t]+)?[A-Z])",
+            0.6,
+        ),
+        # A work phone's employer, a letter to an employer, a device maker's representative:
+        # "(WORK, STOP & SHOP)", "Human Resources, Wilson-Burns", "rep from Medtronic".
+        Pattern(
+            "employer label",
+            r"\((?i:work|employer)[ \t]*,[ \t]*(?=[A-Z])"
+            r"|\b(?:Human[ \t]+Resources|HUMAN[ \t]+RESOURCES|Employee[ \t]+Health|Payroll),"
+            r"[ \t]*(?=[A-Z])"
+            r"|\b(?i:rep|representative)[ \t]+(?i:from)[ \t]+(?=[A-Z])",
+            0.6,
+        ),
+    )
+    CONTEXT = ("works", "employer", "job")
+    # "the" belongs to the name where the note writes it ("works at the MBTA").
+    AFTER = re.compile(
+        r"(?:(?i:the)[ ])?[A-Z][A-Za-z'’&.-]*[A-Za-z]"
+        r"(?:(?:,[ ]|[ ](?i:and|&|of|the)[ ]|[ ]|-)[A-Z][A-Za-z'’&.-]*[A-Za-z]){0,4}"
+    )
+    WINDOW = 60
+
+    def keep(self, found: str) -> bool:
+        """Not a single everyday word ("works at Home", "for Surgery")."""
+        from safecohort.detect.vocab import is_everyday_word
+
+        words = [word for word in re.findall(r"[A-Za-z]+", found) if word.lower() != "the"]
+        return not (len(words) == 1 and is_everyday_word(words[0]))
+
+
+# --- places: cities and countries (the gazetteer and the reading are in safecohort.detect.places) -------
+
+_PLACE_CONNECTOR = r"(?:of|or|on|upon|de|del|la|le|du)"
+
+
+class CityRecognizer(AnchoredRecognizer):
+    """The city in an address line before a state and ZIP code ("Worcester, MA 02170", "Truth or
+    Consequences, N.M. 87042")."""
+
+    ENTITY = "LOCATION"
+    PATTERNS = (Pattern("state and zip", rf",[ \t]*{_STATE}[ \t]+\d{{5}}(?:-\d{{4}})?\b", 0.7),)
+    CONTEXT = ("city", "address", "lives")
+    BEFORE = re.compile(
+        rf"[A-Z][A-Za-z.'’-]*[A-Za-z](?:[ ](?:{_PLACE_CONNECTOR}[ ])?[A-Z][A-Za-z.'’-]*[A-Za-z]){{0,2}}$"
+    )
+    WINDOW = 40
+
+
+_PLACE_CUES: dict[str, Any] = {}  # place cue patterns, compiled on first use
+
+
+class PlaceReadingRecognizer(AnchoredRecognizer):
+    """A recognizer whose anchor is a place cue and whose finding is the place name read right after it
+    by :func:`safecohort.detect.places.read_place`: after a ``STRONG`` cue any capitalised name, after a
+    weak one only a name the gazetteer lists that is neither an everyday word nor a person's name."""
+
+    ENTITY = "LOCATION"
+    STRONG: ClassVar[bool] = True
+
+    def load(self) -> None:
+        """Read the gazetteer now, while the scanner is built (about a second; forked workers share it)."""
+        from safecohort.detect.places import gazetteer
+
+        gazetteer()
+
+    def analyze(
+        self,
+        text: str,
+        entities: list[str],
+        nlp_artifacts: NlpArtifacts | None = None,
+        regex_flags: int | None = None,
+    ) -> list[RecognizerResult]:
+        """One result per cue with a place after it. Cues ("in", "from", a comma) are frequent and most
+        have no place after them, so the patterns run here rather than through presidio's per-match
+        bookkeeping, compiled as presidio compiles them (the ``regex`` module, the class's flags)."""
+        import regex
+
+        if self.ENTITY not in entities:
+            return []
+        metadata = {
+            RecognizerResult.RECOGNIZER_NAME_KEY: type(self).__name__,
+            RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+        }
+        results = []
+        for pattern in self.PATTERNS:
+            compiled = _PLACE_CUES.get(pattern.regex)
+            if compiled is None:
+                compiled = _PLACE_CUES[pattern.regex] = regex.compile(pattern.regex, flags=CASE_SENSITIVE)
+            for anchor in compiled.finditer(text):
+                span = self._next_to(text, anchor.start(), anchor.end())
+                if span is not None and span[0] < span[1]:
+                    results.append(
+                        RecognizerResult(
+                            self.ENTITY, span[0], span[1], pattern.score, recognition_metadata=dict(metadata)
+                        )
+                    )
+        return results
+
+    def _next_to(self, text: str, start: int, end: int) -> tuple[int, int] | None:
+        from safecohort.detect.places import read_place
+
+        return read_place(text, end, strong=self.STRONG, after_comma=text[start] == ",")
+
+
+class PlaceCueRecognizer(PlaceReadingRecognizer):
+    """Where someone lives, comes from or travels: "lives with her husband in Dayton", "moved to Normal",
+    "recent travel to Cape Verde", "IN FROM ATHENS WITH A FRIEND", "originally from the Dominican
+    Republic", "her apartment in Canton", "a wedding in Friendship". Any capitalised name after the cue
+    counts; cities that are everyday words too ("Normal", "Hope") are found only this way."""
+
+    PATTERNS = (
+        Pattern(
+            "place cue",
+            r"\b(?i:lives|living|resides|residing|moved|relocated|grew[ \t]+up|born|travel(?:l?ed|l?ing)?|"
+            r"trip|vacation(?:ed|ing)?|visiting|emigrated|immigrated)\b"
+            r"(?:[ \t]+(?!(?i:in|to|at|near|from)\b)[a-z][a-z'-]*){0,4}"
+            r"[ \t]+(?i:in|to|near|from)[ \t]+(?=[A-Z])",
+            0.6,
+        ),
+        Pattern(
+            "origin cue",
+            r"\b(?i:in[ \t]+from|originally[ \t]+from|natives?[ \t]+of|home[ \t]?town(?:[ \t]+of)?|"
+            r"hails[ \t]+from|residents?[ \t]+of)[ \t]+(?=[A-Z]|(?i:the)[ \t]+[A-Z])",
+            0.6,
+        ),
+        # A home or a family event in a place: "walk-up in Lewiston", "her son's funeral in Jameshaven".
+        Pattern(
+            "home or event cue",
+            r"\b(?i:apartment|house|home|condo|walk-up|trailer|farm|cottage|cabin|wedding|funeral|"
+            r"reunion|graduation|ceremony|memorial|christening|baptism|celebration)[ \t]+(?i:in|near)[ \t]+"
+            r"(?=[A-Z])",
+            0.6,
+        ),
+    )
+    CONTEXT = ("lives", "moved", "travel", "from")
+
+
+class ListedPlaceRecognizer(PlaceReadingRecognizer):
+    """A city or country the gazetteer lists, after a preposition or a comma: "a man from Chicopee",
+    "a walk-up in Lewiston", "Office of the Chief Medical Examiner, Dayton". A weak cue: a listed name
+    that is an everyday word or a person's name ("in Hope", "from Jackson", "Reilly, Cynthia") is left
+    to the strong cues."""
+
+    STRONG = False
+    PATTERNS = (
+        Pattern(
+            "preposition or comma",
+            r"\b(?i:in|from|near|at|to|outside(?:[ \t]+of)?)[ \t]+(?=[A-Z]|(?i:the)[ \t]+[A-Z])"
+            r"|(?<=[A-Za-z.)]),[ \t]*(?=[A-Z])",
+            0.5,
+        ),
+    )
+    CONTEXT = ("lives", "from", "city", "address")
+
+
+_LANDMARK = _either_case(
+    "Beach", "Park", "Lake", "Pond", "River", "Trail", "Reservoir", "Mall", "Plaza", "Station", "Stadium",
+    "Arena", "Auditorium", "Airport", "Harbor", "Harbour", "Bridge", "Forest", "Falls", "Island",
+)  # fmt: skip
+
+
+class AddressCityRecognizer(PlaceReadingRecognizer):
+    """The city after a street address or a landmark and a comma: "291 Lower Hodge Rd., Truth or
+    Consequences", "(8164 Mike Haven, Jackson)", "found at Horseneck Beach, Liberty". A strong cue: an
+    address names its town whatever the town is called."""
+
+    PATTERNS = (
+        Pattern(
+            "street, city",
+            rf",(?<=\d[^\n,;:()]{{1,40}}?\b{_STREET_SUFFIX}\.?,)[ \t]*(?=[A-Z])",
+            0.6,
+        ),
+        Pattern("landmark, city", rf",(?<=\b[A-Z][A-Za-z'’-]+[ \t]+{_LANDMARK},)[ \t]*(?=[A-Z])", 0.6),
+    )
+    CONTEXT = ("address", "city", "lives")
+
+
+class CityStateRecognizer(AnchoredRecognizer):
+    """A listed city before a state with no ZIP code: "lives in Quincy, MA", "seen in Dayton, Ohio". Only
+    a city the gazetteer lists that is not an everyday word or a US name; two capitals after a comma are
+    also credentials ("Lee, MD", "Jones, MA"), so before a code a word after a title is a name ("Dr.
+    Lowell, MD")."""
+
+    ENTITY = "LOCATION"
+    PATTERNS = (Pattern("city, state", rf",[ \t]*(?:{_STATE_NAME}|{_STATE})(?![\w-])(?![ \t]*\d)", 0.5),)
+    CONTEXT = ("lives", "city", "address", "from")
+    BEFORE = CityRecognizer.BEFORE
+    WINDOW = 40
+
+    _TITLE_BEFORE: ClassVar[re.Pattern[str]] = re.compile(rf"\b{_TITLE}\.?[ \t]*$", re.IGNORECASE)
+
+    def _next_to(self, text: str, start: int, end: int) -> tuple[int, int] | None:
+        from safecohort.detect.places import is_known_place
+
+        span = super()._next_to(text, start, end)
+        if span is None or not is_known_place(text[span[0] : span[1]]):
+            return None
+        code = re.fullmatch(r",[ \t]*[A-Z]{2}", text[start:end]) is not None
+        titled = self._TITLE_BEFORE.search(text, max(0, span[0] - 12), span[0]) is not None
+        return None if code and titled else span
+
+
+def _place_recognizers() -> list[EntityRecognizer]:
+    """The recognizers that read a city or country after a cue or before a state (see above)."""
+    return [PlaceCueRecognizer(), ListedPlaceRecognizer(), AddressCityRecognizer(), CityStateRecognizer()]
+
+
+_FACILITY_WORD = r"(?:St\.|ST\.|[A-Z][A-Za-z'’&-]*)"
+_FACILITY_CUE = (
+    r"facility|pharmacy|agency|snf|rehab[ \t]+at|sent(?:[ \t]+in)?[ \t]+from|transferred[ \t]+(?:from|to)|"
+    r"admitted[ \t]+from|discharged[ \t]+to|nursing[ \t]+home"
+)
+
+
+class FacilityRecognizer(AnchoredRecognizer):
+    """Facilities named after a label or a transfer ("Facility: Burke House Nursing and Rehabilitation
+    Center", "WANTS REHAB AT CEDARDALE REHAB", "sent in from Mill Pines")."""
+
+    ENTITY = "HOSPITAL"
+    PATTERNS = (Pattern("facility cue", rf"(?<![A-Za-z])(?i:{_FACILITY_CUE})[ \t]*:?[ \t]*(?=[A-Z])", 0.6),)
+    CONTEXT = ("facility", "transfer", "rehab", "pharmacy")
+    AFTER = re.compile(
+        rf"(?!(?i:the|home|hospital|rehab|nursing|ed|er|icu|floor|clinic)\b){_FACILITY_WORD}"
+        rf"(?:[ ](?:(?i:of|and|the|at|for)[ ]|&[ ])*{_FACILITY_WORD}){{0,6}}"
+    )
+    WINDOW = 90
+
+
+# Units and services a patient is admitted or transferred to: never a facility's name.
+_HOSPITAL_UNIT = re.compile(
+    r"(?i:icu|micu|sicu|ccu|cvicu|nicu|picu|pacu|ed|er|or|tele|telemetry|floor|medicine|surgery|rehab|"
+    r"hospice|home|step-?down|psych|psychiatry|labor|l&d|ir|cath|cardiology|neurology|oncology|bedside)$"
+)
+
+
+class CareSiteRecognizer(FacilityRecognizer):
+    """A facility or a health system's site named where care happens, with no suffix to tell it: "Site:
+    UMass Fitchburg", "transfer to UMass Amyland for", "followed by Dr. Perez at Bayhaven Women's and
+    Infants'", "MD (NPI 2582083016), UMass Woonsocket". The name must hold a word that is not everyday
+    English and not open with a unit ("admit to MICU", "transfer to Medicine" are not facilities)."""
+
+    PATTERNS = (
+        Pattern(
+            "site cue",
+            r"(?<![A-Za-z])(?i:site|performing[ \t]+site|location|retrieval[ \t]+clinic)[ \t]*:[ \t]*"
+            r"(?=[A-Z])"
+            r"|\b(?i:transfer|admit|return(?:ed)?|follow(?:ed|s)?[ \t]+up|going)[ \t]+(?i:to|at)[ \t]+"
+            r"(?=[A-Z])"
+            r"|\b(?:Dr|DR)\.?[ \t]+[A-Z][A-Za-z'’-]+(?:[ -][A-Z][A-Za-z'’-]+)?[ \t]+(?i:at)[ \t]+(?=[A-Z])"
+            r"|\((?i:npi)[ \t]*[\#:]?[ \t]*\d{10}\),[ \t]*(?=[A-Z])",
+            0.6,
+        ),
+    )
+    # Without "for" and "at" between words: "transfer to Lahey Burlington for ERCP" ends at the town.
+    AFTER = re.compile(
+        rf"(?!(?i:the|home|hospital|rehab|nursing|ed|er|icu|floor|clinic)\b){_FACILITY_WORD}"
+        rf"(?:[ ](?:(?i:of|and|the)[ ]|&[ ])*{_FACILITY_WORD}){{0,6}}"
+    )
+
+    def keep(self, found: str) -> bool:
+        """Not a unit or service, and a word that is neither everyday English nor a clinical term (a
+        name of one word must not even be common English: "at BEDSIDE")."""
+        from safecohort.detect.vocab import is_common_word, is_everyday_word
+
+        words = [word.rstrip("'’") for word in re.findall(r"[A-Za-z][A-Za-z'’&-]*", found)]
+        if not words or _HOSPITAL_UNIT.match(words[0]):
+            return False
+        if len(words) == 1:
+            return not is_common_word(words[0])
+        return any(not is_everyday_word(word) for word in words)
+
+
+# --- professions, organisations by their shape, care homes and landmarks ---------------------------------
+
+_OCCUPATIONS: frozenset[str] | None = None
+
+
+def _occupations() -> frozenset[str]:
+    """Occupation head nouns and phrases of ``data/occupations.txt`` (lower case), read once."""
+    global _OCCUPATIONS
+    if _OCCUPATIONS is None:
+        from importlib import resources
+
+        text = resources.files("safecohort.detect").joinpath("data/occupations.txt").read_text("utf-8")
+        lines = (line.strip().lower() for line in text.splitlines())
+        _OCCUPATIONS = frozenset(line for line in lines if line and not line.startswith("#"))
+    return _OCCUPATIONS
+
+
+_AGE_WORDS = r"\d{1,3}[ \t-]*(?i:y/?o|yrs?|years?)(?:[ \t-]*(?i:old))?"
+# Words that end the phrase naming a job ("a welder for 30 yrs", "a barista and lives in ...").
+_JOB_PHRASE_END = frozenset(
+    """and or with who whose that which for at in from of on by since until originally currently now
+    but was is has had presenting presents here there""".split()  # noqa: SIM905 - reads better as text
+)
+# Words before a job noun that make it a role in an event, not a job ("the restrained driver").
+_NOT_A_JOB_MODIFIER = frozenset(
+    {"restrained", "unrestrained", "belted", "unbelted", "intoxicated", "impaired", "drunk", "passenger"}
+)
+_JOB_WORD = re.compile(r"[A-Za-z](?:[A-Za-z'’-]*[A-Za-z])?")
+_JOB_WORDS_MAX = 4
+
+
+class ProfessionRecognizer(AnchoredRecognizer):
+    """A person's job, read after a cue and ending in an occupation noun of ``data/occupations.txt``:
+    "works as a dental hygienist at", "Job title: locksmith", "former seamstress with", "a 94-year-old
+    bartender originally from", "pt was a welder for 30 yrs", "is a retired Army medic". Without a cue
+    an occupation word is staff ("the nurse called"); after one, a phrase ending in another noun is not a
+    job ("is a poor historian", "is a 72 year old man")."""
+
+    ENTITY = "PROFESSION"
+    PATTERNS = (
+        Pattern(
+            "job cue",
+            # "works as a", "retired from work as an", "employed as"
+            r"\b(?i:works?|worked|working|employed|retired[ \t]+from[ \t]+work|job)[ \t]+(?i:as)[ \t]+"
+            r"(?:(?i:an?)[ \t]+)?"
+            # "Job title: locksmith", "Occupation: retired teacher"
+            r"|\b(?i:job[ \t]+title|occupation|profession|vocation)[ \t]*:[ \t]*"
+            # "is a barista", "pt was a welder", "is a 72 year old bus driver" (not "there was a nurse")
+            r"|\b(?i:is|was)(?<!\b(?i:there|it|this|that|which|what)[ \t]+\w+)[ \t]+(?i:an?)[ \t]+"
+            rf"(?:{_AGE_WORDS}[ \t]+)?"
+            # ", a 94-year-old bartender", "80 year old former CNA"
+            rf"|\b(?i:an?)(?<=,[ \t]*\w+)[ \t]+{_AGE_WORDS}[ \t]+"
+            rf"|\b{_AGE_WORDS}[ \t]+(?=(?i:former|retired)\b)"
+            # "Former machinist.", "Retired electrician."
+            r"|\b(?i:former|retired)[ \t]+",
+            0.6,
+        ),
+    )
+    CONTEXT = ("works", "job", "occupation", "retired", "former")
+
+    def _next_to(self, text: str, start: int, end: int) -> tuple[int, int] | None:
+        """The words after the cue up to the end of the phrase, when they end in an occupation noun: one
+        space between words, "former" left out, at most three words before the noun."""
+        words: list[re.Match[str]] = []
+        position = end
+        while len(words) <= _JOB_WORDS_MAX:
+            word = _JOB_WORD.match(text, position)
+            if word is None or word[0].lower() in _JOB_PHRASE_END:
+                break
+            words.append(word)
+            after = text[word.end() : word.end() + 2]
+            if not (after[:1] == " " and after[1:2].isalpha()):
+                break
+            position = word.end() + 1
+        if words and words[0][0].lower() in ("former", "ex"):
+            words = words[1:]
+        if not words or len(words) > _JOB_WORDS_MAX:
+            return None
+        lowered = [word[0].lower().replace("’", "'") for word in words]
+        if any(word in _NOT_A_JOB_MODIFIER for word in lowered):
+            return None
+        occupations = _occupations()
+        if lowered[-1] in occupations or " ".join(lowered[-2:]) in occupations:
+            return words[0].start(), words[-1].end()
+        return None
+
+
+_ORG_WORD = r"[A-Z][A-Za-z'’.-]*[A-Za-z]"
+# Head words that make the capitalised words before them a company whatever they are ("Boston Public
+# Schools", "Lopez Landscaping"), and weaker ones that need a name no dictionary calls everyday English
+# ("Genomix Diagnostics", not "Clinical Laboratories").
+_ORG_HEAD = _either_case(
+    "Tool & Die", "Tool and Die", "Landscaping", "Credit Union", "Apothecary", "Public Schools",
+    "School District", "& Sons", "and Sons", "Construction", "Trucking", "Roofing", "Plumbing",
+)  # fmt: skip
+# ("Labs" is left out: it heads a section of most notes.)
+_WEAK_ORG_HEAD = _either_case("Laboratories", "Diagnostics", "Manufacturing", "Industries")
+_WEAK_ORG_HEAD_END = re.compile(r"(?i:laboratories|diagnostics|manufacturing|industries)$")
+_ORG_HEAD_SEEN = re.compile(rf"{_ORG_HEAD}|{_WEAK_ORG_HEAD}|\b(?:Office|OFFICE)[ ](?i:of)\b")
+
+
+class OrganizationNameRecognizer(ClinicalPatternRecognizer):
+    """Companies and offices by the shape of their name: capitalised words before a company head word
+    ("Westport Tool & Die", "Stoneford Credit Union", "Butler and Sons", "OncoSeq Laboratories") and
+    "Office of the ..." with the town after it ("Office of the Chief Medical Examiner, Dayton")."""
+
+    ENTITY = "ORGANIZATION"
+    PATTERNS = (
+        Pattern(
+            "name + company head word",
+            rf"\b(?!{_HOSPITAL_NOT_NAME}\b){_ORG_WORD}(?:[ ]{_ORG_WORD}){{0,2}}"
+            rf"[ ](?:{_ORG_HEAD}|{_WEAK_ORG_HEAD})"
+            r"(?![A-Za-z])",
+            0.6,
+        ),
+        Pattern(
+            "office of",
+            rf"\b(?:Office|OFFICE)[ ](?i:of)[ ](?:(?i:the)[ ])?{_ORG_WORD}(?:[ ]{_ORG_WORD}){{0,3}}"
+            rf"(?:,[ ]{_ORG_WORD}(?:[ ]{_ORG_WORD})?(?=[,.;)]))?",
+            0.6,
+        ),
+    )
+    CONTEXT = ("works", "employer", "company", "fax")
+
+    def analyze(
+        self,
+        text: str,
+        entities: list[str],
+        nlp_artifacts: NlpArtifacts | None = None,
+        regex_flags: int | None = None,
+    ) -> list[RecognizerResult]:
+        """The companies of a note, or none without a head word in it (the pattern tries every capital)."""
+        if not _ORG_HEAD_SEEN.search(text):
+            return []
+        return super().analyze(text, entities, nlp_artifacts, regex_flags)
+
+    def validate_result(self, pattern_text: str) -> bool:
+        """Before a weak head word, a word that is not everyday English or a clinical term."""
+        from safecohort.detect.vocab import is_everyday_word
+
+        head = _WEAK_ORG_HEAD_END.search(pattern_text)
+        if head is None:
+            return True
+        words = re.findall(r"[A-Za-z]+", pattern_text[: head.start()])
+        return not all(is_everyday_word(word) for word in words)
+
+
+class CareHomeRecognizer(ClinicalPatternRecognizer):
+    """Senior living and care homes named "The <surname> at <place>" ("The Bentley at Brookridge"), the
+    way such communities are branded; the surname must be in Faker's US list."""
+
+    ENTITY = "HOSPITAL"
+    PATTERNS = (
+        Pattern(
+            "the name at place",
+            r"\b(?:The|THE)[ ][A-Z][A-Za-z'’-]+[ ](?:at|AT)[ ][A-Z][A-Za-z'’-]+(?:[ ][A-Z][A-Za-z'’-]+)?\b",
+            0.6,
+        ),
+    )
+    CONTEXT = ("resident", "facility", "discharge", "transition")
+
+    def validate_result(self, pattern_text: str) -> bool:
+        """True when the word after "The" is a listed surname."""
+        return pattern_text.split()[1].lower() in _LAST_NAMES
+
+
+class LandmarkRecognizer(AnchoredRecognizer):
+    """Named landmarks where something happened ("found at Lake Quinsigamond", "in the parking lot of the
+    Route 9 Park and Ride", "at the Lowell Memorial Auditorium"): after a preposition, capitalised words
+    or a route number before a landmark word (Park, Beach, Reservoir, Trail, ...). One word must be a name
+    rather than everyday English ("at the Nurses Station" is not a landmark)."""
+
+    ENTITY = "LOCATION"
+    PATTERNS = (
+        Pattern(
+            "preposition",
+            r"\b(?i:at|in|near|outside|behind|from|of|to)[ \t]+(?=(?:(?i:the)[ \t]+)?[A-Z0-9])",
+            0.6,
+        ),
+    )
+    CONTEXT = ("found", "lot", "scene", "pickup")
+    AFTER = re.compile(
+        rf"(?:(?i:the)[ ])?(?:(?:{_ORG_WORD}|\d{{1,4}})[ ]){{1,3}}{_LANDMARK}(?:[ ](?:and|&)[ ]{_ORG_WORD})?"
+        rf"(?![A-Za-z])|(?:Lake|Mount|Mt\.|Fort|Cape|LAKE|MOUNT|FORT|CAPE)[ ]{_ORG_WORD}(?:[ ]{_ORG_WORD})?"
+        r"(?![A-Za-z])"
+    )
+    WINDOW = 70
+    _HEAD = re.compile(rf"\b{_LANDMARK}\b|\b(?:Lake|Mount|Mt\.|Fort|Cape|LAKE|MOUNT|FORT|CAPE)[ ][A-Z]")
+
+    def analyze(
+        self,
+        text: str,
+        entities: list[str],
+        nlp_artifacts: NlpArtifacts | None = None,
+        regex_flags: int | None = None,
+    ) -> list[RecognizerResult]:
+        """The landmarks of a note, or none without a landmark word in it (most notes have none)."""
+        if not self._HEAD.search(text):
+            return []
+        return super().analyze(text, entities, nlp_artifacts, regex_flags)
+
+    def keep(self, found: str) -> bool:
+        """A route number, or a word that is neither everyday English nor a clinical term."""
+        from safecohort.detect.vocab import is_everyday_word
+
+        words = re.findall(r"[A-Za-z]+|\d+", found)
+        return any(word.isdigit() or not is_everyday_word(word) for word in words)
+
+
+def _org_and_profession_recognizers() -> list[EntityRecognizer]:
+    """The recognizers above: jobs, companies by their shape, care homes and landmarks."""
+    return [
+        ProfessionRecognizer(),
+        OrganizationNameRecognizer(),
+        CareHomeRecognizer(),
+        LandmarkRecognizer(),
+        CareSiteRecognizer(),
+    ]

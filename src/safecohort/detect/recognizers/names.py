@@ -1,0 +1,423 @@
+"""Person-name recognizers: names after a title, a credential, a label, a relation, a hand-off or a chat
+cue, inverted ("Okafor, Marisol D."), in capitals after a label, written the HL7 way, and full names
+from the US name lists."""
+
+from __future__ import annotations
+
+import re
+
+from presidio_analyzer import EntityRecognizer, Pattern
+
+from safecohort.detect.recognizers.base import (
+    _CAPS_WORD,
+    _CREDENTIAL,
+    _DEGREE,
+    _FIRST_NAMES,
+    _LAST_NAMES,
+    _LEADING_PARTICLE,
+    _LETTER,
+    _NAME,
+    _NAME_WORD,
+    _NOT_A_NAME,
+    _PARTICLE,
+    _SURNAME_WORD,
+    _TITLE,
+    _UPPER,
+    AnchoredRecognizer,
+    ClinicalPatternRecognizer,
+    _fills_name_slot,
+)
+
+# --- names introduced by a title or a relation --------------------------------------------------------
+
+# Roles and relations in parentheses after a name ("Harris, Thuy V. (attending)", "Leah D. (EMT-P)").
+_ROLE_IN_PARENTHESES = (
+    r"\((?i:attending|fellow|resident|intern|diener|prosector|scribe|student|preceptor|chaperone|hcp|poa|"
+    r"nok|guardian|proxy|emt(?:-[bpi])?|paramedic|interpreter|chaplain|sitter|daughter|son|wife|husband|"
+    r"mother|father|sister|brother|niece|nephew|friend|partner|spouse|caregiver)\)"
+)
+_RELATION = (
+    r"(?i:daughter|son|wife|husband|mother|mom|father|dad|sister|brother|niece|nephew|grandson|"
+    r"granddaughter|grandmother|grandfather|friend|partner|spouse|caregiver|guardian|neighbor|aunt|"
+    r"uncle|cousin|hcp|poa|proxy|fiance|fiancee|dtr|stepson|stepdaughter|nurse|aide|cna|caseworker|"
+    r"ex-wife|ex-husband|goddaughter|godson|godmother|godfather|stepmother|stepfather|roommate|landlord|"
+    r"coworker|co-worker|boss|pastor|sitter)"
+)
+
+
+class TitledPersonRecognizer(ClinicalPatternRecognizer):
+    """Names after a title ("Dr. Hope", "Mr. Brown", "MR BROWN") or "pt" ("pt Jane Doe"); names after a
+    relation ("daughter Mary called") are :class:`KinshipNameRecognizer`'s. The title stays in the note;
+    only the name is reported. A capitalised word alone is never a name here: "BROWN SPUTUM" is not a
+    person, "MR. BROWN" is."""
+
+    ENTITY = "PERSON"
+    PATTERNS = (
+        # "Dr. Hope", "Mr Brown", "dr. Smith", "MR. BROWN": a Title-case title, or any title with a dot.
+        # Cues are matched and dropped (\K), not looked behind for: a look-behind runs at every character.
+        Pattern(
+            "title + name",
+            rf"\b(?:{_TITLE}\.?|(?i:dr|mr|mrs|ms|mx|prof)\.)[ \t]*\K{_NAME}",
+            0.85,
+        ),
+        # "MR BROWN": a capitals title without a dot only before a capitals name ("MS Contin" is a drug).
+        Pattern(
+            "capitals title + capitals name",
+            rf"\b(?:DR|MR|MRS|MS|MX|PROF|DOCTOR)[ \t]+\K{_CAPS_WORD}(?:[ \t]+{_CAPS_WORD}){{0,2}}\b",
+            0.85,
+        ),
+        # "pt Jane Doe": first and last name, so "Pt Denies" or "PT EVAL" (physical therapy) are not names.
+        Pattern(
+            "patient + full name",
+            rf"\b(?i:pt|patient)\.?[ \t]+\K(?!{_NOT_A_NAME}\b)[{_UPPER}][a-zß-öø-ÿ'’-]+(?:[ \t]+[A-Z]\.)?"
+            rf"[ \t]+(?!{_NOT_A_NAME}\b)[{_UPPER}][a-zß-öø-ÿ'’-]+"
+            rf"(?:[ \t]+(?:{_PARTICLE}[ \t]+){{1,2}}{_SURNAME_WORD})?",
+            0.6,
+        ),
+    )
+    CONTEXT = ("dr", "doctor", "mr", "mrs", "ms", "daughter", "son", "wife", "husband", "name")
+
+
+class CredentialNameRecognizer(AnchoredRecognizer):
+    """Names before a clinical credential: "Jane Smith, RN", "JOHN KOWALCZYK RN", "A. Patel MD"."""
+
+    ENTITY = "PERSON"
+    PATTERNS = (
+        Pattern(
+            "credential",
+            rf"(?<=[{_LETTER}.])[ \t]*,?[ \t]+(?:{_DEGREE}[ \t]*,[ \t]*)*{_CREDENTIAL}(?![\w-])",
+            0.6,
+        ),
+        Pattern("role in parentheses", rf"(?<=[{_LETTER}.])[ \t]+{_ROLE_IN_PARENTHESES}", 0.6),
+    )
+    CONTEXT = ("rn", "md", "np", "signed", "nurse", "provider")
+    BEFORE = re.compile(
+        rf"(?:(?:{_LEADING_PARTICLE}[ ])?{_NAME_WORD}(?:[ -]{_NAME_WORD})?,[ ]?{_NAME_WORD}(?:[ ][A-Z]\.)?"
+        rf"|{_NAME}|{_CAPS_WORD}(?:[ \t]+{_CAPS_WORD}){{0,2}})$"
+    )
+    WINDOW = 50
+
+
+# Names in a labelled field: one space between words (fields are separated by more, or by punctuation).
+_FIELD_NAME = re.compile(
+    rf"(?:(?:{_LEADING_PARTICLE}[ ])?{_NAME_WORD}(?:[ -](?:{_PARTICLE}[ ])?{_SURNAME_WORD})?,"  # Smith,
+    rf"[ ]?(?!(?:{_CREDENTIAL}|{_DEGREE})\b){_NAME_WORD}(?:[ ][A-Z]\.?)?(?![{_LETTER}])"  # Jane Q.
+    rf"|(?:[A-Z]\.[ ]?|{_LEADING_PARTICLE}[ ](?=[{_UPPER}]))?{_NAME_WORD}(?:[ ][A-Za-z]\.(?![{_LETTER}]))?"
+    rf"(?:[ ](?:{_PARTICLE}[ ]){{0,2}}{_SURNAME_WORD}){{0,3}})"
+)
+_PERSON_FIELD = (
+    r"patient(?:[ \t]+name)?|pt(?:[ \t]+name)?|name|caller|contact|emergency[ \t]+contact|"
+    r"next[ \t]+of[ \t]+kin|"
+    r"nok|guardian|hcp|poa|spouse|interpreter|re|attn|to|from|cc|"
+    r"(?:ordering|referring|attending|consulting|submitting|primary)"
+    r"(?:[ \t]+(?:physician|provider|md|doctor))?|"
+    r"clinician|provider|physician|surgeon|assistant|anesthesiologist|anesthesia|resident|fellow|intern|"
+    r"radiologist|sonographer|technologist|tech|pathologist|cytopathologist|hematopathologist|"
+    r"nurse|triage[ \t]+rn|rn|np|pa|pcp|cm|case[ \t]+manager|social[ \t]+worker|sw|"
+    r"(?:dictated|signed|electronically[ \t]+signed|screened|reviewed|verified|performed|seen|cosigned|"
+    r"co-signed|transcribed|read|interpreted|assisted|witnessed|accompanied)(?:[ \t]+by)?|"
+    r"decedent|deceased|employee|claimant|client|id[ \t]+band|crew|sitter|adjuster|prosector|diener|scribe|"
+    r"witness|chaperone|counselor|genetic[ \t]+counsel(?:or|ing)|therapist|chaplain|operators?|caseworker"
+)
+# Without a colon only role words and reporting verbs introduce a name ("PCP West, Dennis", "d/w Dr X").
+_PERSON_CUE = (
+    r"pcp|cm|rn|np|attending|radiologist|results[ \t]+called[ \t]+to|called[ \t]+to|discussed[ \t]+with|d/w|"
+    r"spoke[ \t]+with|seen[ \t]+by|paged|signed|sitter|crew|handing[ \t]+over[ \t]+to|"
+    r"handed[ \t]+over[ \t]+to|relieved[ \t]+by|adjuster|prosector|diener|(?:assisted|accompanied)[ \t]+by|"
+    r"(?:attending[ \t]+)?(?:pathologist|surgeon|physician|hospitalist|intensivist)|"
+    r"(?-i:SW)|w/(?=[ ][A-Z]\.[ ]?[A-Z])"
+)
+
+
+class LabelledNameRecognizer(AnchoredRecognizer):
+    """Names in labelled fields and after role words: "Patient: Smith, Jane", "Ordering: J. Patel",
+    "Sonographer: Bao", "PCP West, Dennis", "Results called to D. Gonzalez-Rivera", "-- Thuy Church"."""
+
+    ENTITY = "PERSON"
+    PATTERNS = (
+        Pattern(
+            "labelled field",
+            # "Insurance verified: BCBS PPO" names a payer, not the person who verified it.
+            rf"(?<![A-Za-z])(?<!(?i:insurance|coverage|eligibility|benefits)[ \t]{{1,3}})(?i:{_PERSON_FIELD})"
+            r"[ \t]*:[ \t]*(?:(?i:dr|mr|mrs|ms)\.?[ \t]*)?",
+            0.7,
+        ),
+        Pattern(
+            "role word",
+            rf"(?<![A-Za-z/])(?i:{_PERSON_CUE})(?:[ \t]*:)?[ \t]+"
+            r"(?:(?i:dr|mr|mrs|ms)\.?[ \t]*|(?:PA|NP|RN)[ ])?"
+            rf"(?=[{_UPPER}]|{_LEADING_PARTICLE}[ ][{_UPPER}])",
+            0.6,
+        ),
+        Pattern(
+            "letter closing",
+            r"(?<![A-Za-z])(?i:sincerely|regards|best[ \t]+wishes|best|thanks|thank[ \t]+you|"
+            r"yours[ \t]+truly|"
+            r"cordially|respectfully),?[ \t]*\n(?:[ \t]*\n)*[ \t]*(?:(?i:dr|mr|mrs|ms)\.?[ \t]*)?(?=[A-Z])",
+            0.6,
+        ),
+        Pattern("signature dash", r"(?m:^)[ \t]*--[ \t]*(?=[A-Z])", 0.6),
+    )
+    CONTEXT = ("patient", "name", "signed", "physician", "provider")
+    AFTER = _FIELD_NAME
+    WINDOW = 60
+
+
+class Hl7NameRecognizer(ClinicalPatternRecognizer):
+    """Names written the HL7 way, family^given^middle ("HAYES^EITAN^S", "VAN WYK^TOMÁS^T")."""
+
+    ENTITY = "PERSON"
+    PATTERNS = (
+        Pattern(
+            "hl7 name",
+            rf"(?<![{_LETTER}])(?:[{_UPPER}][{_LETTER}'’-]*[ ])?[{_UPPER}][{_LETTER}'’-]+"
+            rf"\^[{_UPPER}][{_LETTER}'’-]+(?:\^[{_UPPER}][{_LETTER}.]*)?(?![{_LETTER}])",
+            0.7,
+        ),
+    )
+    CONTEXT = ("pid", "obr", "patient")
+
+
+_LISTED_NAME_WORD = r"(?:[A-Z][a-z'’-]+|[A-Z][A-Z'’-]+)"
+
+
+class DictionaryNameRecognizer(ClinicalPatternRecognizer):
+    """Full names whose first and last words are both in the US name lists Faker ships offline ("Amber
+    Gamble is a 78-year-old..."): spaCy's small model misses many names at the start of a sentence or in
+    capitals. Both words must be listed, so "Brown sputum" or "May start" are never names here."""
+
+    ENTITY = "PERSON"
+    PATTERNS = (
+        Pattern(
+            "first + last name", rf"\b{_LISTED_NAME_WORD}(?:[ \t]+[A-Z]\.?)?[ \t]+{_LISTED_NAME_WORD}\b", 0.7
+        ),
+    )
+    CONTEXT = ("patient", "pt", "name", "called", "seen")
+
+    def validate_result(self, pattern_text: str) -> bool:
+        """True when the first word is a listed first name and the last a listed last name."""
+        words = pattern_text.split()
+        return words[0].lower() in _FIRST_NAMES and words[-1].lower() in _LAST_NAMES
+
+
+# --- names where a cue puts them: inverted names, kin, hand-offs, chat ------------------------------------
+
+#: A listed name in lower case after a kinship word must be rarer than this ("his son will", "her son ray").
+_LOWER_CASE_NAME_MAX_ZIPF = 4.5
+#: Below this frequency a word no name list holds may still be a name where a cue puts one ("Eitan").
+_UNLISTED_NAME_MAX_ZIPF = 3.0
+
+
+def _fills_weak_name_slot(word: str) -> bool:
+    """:func:`_fills_name_slot` for a slot without a capital to tell it ("loop in koffi from CM"): a word
+    no name list holds must also be rare in English ("Ortho", "Cardiology" are departments)."""
+    from safecohort.detect.general import lexicon
+    from safecohort.detect.vocab import zipf
+
+    if not _fills_name_slot(word):
+        return False
+    return lexicon().is_name(word.lower()) or zipf(word.lower()) < _UNLISTED_NAME_MAX_ZIPF
+
+
+_LETTERS = re.compile(rf"[{_LETTER}]{{2,}}")
+_PARTICLES = frozenset(
+    "van von der den de del della da das dos do di du la le an ter ten y bin ibn al el st ste mac mc".split()  # noqa: SIM905
+)
+
+
+def _name_words(found: str) -> list[str]:
+    """The words of a name found, particles left out ("dos", "an" in "Mac an tSaoir")."""
+    return [word for word in _LETTERS.findall(found) if word.lower() not in _PARTICLES]
+
+
+# "Okafor, Marisol D.", "dos Santos, Oksana S.", "Mac an tSaoir, Dagny": surname(s), comma, given name(s).
+_INVERTED_NAME = (
+    rf"(?:{_LEADING_PARTICLE}[ ])?(?=[{_UPPER}]){_NAME_WORD}"
+    rf"(?:[ -](?:{_PARTICLE}[ ]){{0,2}}{_SURNAME_WORD}){{0,2}}"
+    rf",[ ]?(?!(?:{_CREDENTIAL}|{_DEGREE})\b){_NAME_WORD}(?:[ -]{_NAME_WORD})?"
+)
+
+
+# A cheap look at the shape first (words, a comma, a capital): most capitalised words fail here, before the
+# costly look-ahead of every name word.
+_INVERTED_SHAPE = rf"(?=[{_UPPER}dlv][{_LETTER}'’.-]*(?:[ -][{_LETTER}'’.-]+){{0,3}},[ ]?[{_UPPER}])"
+
+
+class InvertedNameRecognizer(ClinicalPatternRecognizer):
+    """Names written surname first with a middle initial, anywhere ("Read by Harris, Thuy V.", "Pt
+    LaFleur, Deacon D.", "Attending Çelik, Sunny C., MD"), and "Surname, Given" alone on a line (a
+    report's patient line, "MOORE, FATIMA"). A capitalised word, a comma, a capitalised word and an
+    initial is a name's shape; one of the words must be able to be a name ("Clear, Equal B." is not)."""
+
+    ENTITY = "PERSON"
+    PATTERNS = (
+        Pattern(
+            "surname, given initial.",
+            rf"(?<![\w'’.-]){_INVERTED_SHAPE}{_INVERTED_NAME}[ ][{_UPPER}]\.(?![\w])",
+            0.7,
+        ),
+        Pattern(
+            "surname, given alone in a field",
+            rf"(?:(?m:^)|\|)[ \t]*\K{_INVERTED_SHAPE}{_INVERTED_NAME}(?:[ ][{_UPPER}]\.?)?"
+            r"(?=[ \t]*(?:(?m:$)|\||[ \t]{2}))",
+            0.6,
+        ),
+    )
+    CONTEXT = ("patient", "name", "pt", "read", "signed")
+
+    def validate_result(self, pattern_text: str) -> bool:
+        """True when the given name may be one, or the surname is no everyday word: "Guest, Star T.",
+        "Oduya, Honor Q." are names, "Clear, Equal B." is not (see :func:`_fills_name_slot`)."""
+        from safecohort.detect.vocab import is_everyday_word
+
+        surname, _, given = pattern_text.partition(",")
+        given_words, surname_words = _name_words(given), _name_words(surname)
+        if given_words and _fills_name_slot(given_words[0]):
+            return True
+        return any(not is_everyday_word(word) for word in surname_words)
+
+
+class KinshipNameRecognizer(AnchoredRecognizer):
+    """Relatives and friends named after the kinship word in any case or order: "lives with her grandson,
+    Desmond, who", "WITH A FRIEND, GIOVANNI;", "authorized by goddaughter Moses, Alexa", "his stepson
+    jimmy", "my patient, June Przybylski" (a name in lower case only when a name list holds it and it is
+    not a frequent word)."""
+
+    ENTITY = "PERSON"
+    PATTERNS = (
+        Pattern(
+            "kinship word",
+            rf"\b(?:{_RELATION}(?i:-in-law)?|(?i:my|our)[ \t]+(?i:patient))(?:[ \t]*,[ \t]*|[ \t]+)"
+            r"(?:(?i:dr|mr|mrs|ms|miss)\.?[ \t]+)?"
+            rf"(?=[{_LETTER}])",
+            0.6,
+        ),
+    )
+    CONTEXT = ("daughter", "son", "wife", "husband", "friend", "family")
+    AFTER = re.compile(
+        rf"(?:{_INVERTED_NAME}(?![{_LETTER}])|{_NAME}|[a-zß-öø-ÿ][a-zß-öø-ÿ'’-]+)(?![{_LETTER}'’-])"
+    )
+    WINDOW = 60
+
+    def keep(self, found: str) -> bool:
+        """A name in Title case right after the kinship word is one ("her partner Honor"); one in capitals
+        as :meth:`AnchoredRecognizer.keep` ("A FRIEND, PAPERWORK" is not); a lower-case word only when
+        it is a listed name and not a frequent word ("his son is", "her friend will")."""
+        if found[0].isupper():
+            return not found.isupper() or super().keep(found)
+        from safecohort.detect.general import lexicon
+        from safecohort.detect.vocab import zipf
+
+        return (
+            lexicon().is_name(found)
+            and zipf(found) < _LOWER_CASE_NAME_MAX_ZIPF
+            and _fills_weak_name_slot(found)
+        )
+
+
+_HANDOFF_VERB = (
+    r"(?i:handing|hands|handed|signing|signs|signed|giving|gives|gave)[ \t]+(?i:over|off|out)[ \t]+(?i:to)"
+    r"|(?i:read|reads|repeated|repeats)[ \t]+(?i:back)"
+)
+
+
+class HandoffNameRecognizer(AnchoredRecognizer):
+    """The speaker of a hand-off or a read-back, at the start of a clause: "-- Kalani handing over to
+    Blessing d.", "Synthesis: Star read back", "Night RN. Tevita signing out to". The name after "handing
+    over to" is :class:`LabelledNameRecognizer`'s."""
+
+    ENTITY = "PERSON"
+    PATTERNS = (Pattern("hand-off verb", rf"[ \t]+(?:{_HANDOFF_VERB})\b", 0.6),)
+    CONTEXT = ("handoff", "report", "read")
+    BEFORE = re.compile(rf"(?:(?<=[\n:;.>|–—-][ \t])|(?<=[\n>|–—-])|^){_NAME}$")
+    WINDOW = 50
+
+
+_NAMEISH = rf"[{_LETTER}][{_LETTER}'’-]*[{_LETTER}](?:[ ][{_UPPER}][{_LETTER}'’-]*[{_LETTER}])?"
+
+
+class ChatNameRecognizer(ClinicalPatternRecognizer):
+    """Names in chat and phone talk, in any case: "hey, mary in 412 says", "loop in Tendai from CM", "call
+    Eitan at (351) 482-4103", "Royal Baker from church drives her". Each word must be able to be a name
+    and, in lower case, be listed or rare (see :func:`_fills_weak_name_slot`)."""
+
+    ENTITY = "PERSON"
+    PATTERNS = (
+        Pattern(
+            "greeting, name in room",
+            rf"\b(?i:hey|hi|hello|fyi|btw)[ \t]*,?[ \t]+\K{_NAMEISH}"
+            r"(?=[ \t]+in[ \t]+(?:(?i:rm|room|bed|bay)[ \t]*)?\d)",
+            0.6,
+        ),
+        Pattern(
+            "loop in",
+            rf"\b(?i:loop(?:ed|ing)?[ \t]+in|ping(?:ed)?|cc(?:'d)?)[ \t]+\K{_NAMEISH}"
+            r"(?=[ \t]+(?i:from|re|about|on|in)\b)",
+            0.6,
+        ),
+        Pattern(
+            "call name at number",
+            rf"\b(?i:call|page|text|contact|reach)[ \t]+\K{_NAMEISH}"
+            r"(?=[ \t]+(?i:at|on)[ \t]+(?:[(+]?\d|(?i:x|ext)\.?[ \t]*\d))",
+            0.6,
+        ),
+        Pattern(
+            "name from church",
+            rf"(?<![\w'’.-])[{_UPPER}][{_LETTER}'’-]+(?:[ ][{_UPPER}][{_LETTER}'’-]+)?"
+            r"(?=[ \t]+from[ \t]+(?:(?i:his|her|their|the|my)[ \t]+)?"
+            r"(?i:church|synagogue|mosque|temple|parish|congregation|next[ \t]+door))",
+            0.6,
+        ),
+    )
+    CONTEXT = ("call", "page", "loop")
+
+    def validate_result(self, pattern_text: str) -> bool:
+        """True when a lone word may be a name where the cue puts one, and in a longer name when every
+        word in lower case may be and one capitalised word may be ("Vusi Guest", not "Social Work")."""
+        words = _name_words(pattern_text)
+        if len(words) == 1:
+            return _fills_weak_name_slot(words[0])
+        lower_ok = all(_fills_weak_name_slot(word) for word in words if word.islower())
+        return lower_ok and any(_fills_name_slot(word) for word in words)
+
+
+_INFLECTED = re.compile(r"(?i:ing|ed|ly|tion)$")
+
+
+class CapitalsLabelNameRecognizer(ClinicalPatternRecognizer):
+    """A full name in capitals after a label in capitals without a colon ("PATIENT HYUN-JOO ACHTERBERG
+    DOB ...", "DECEDENT CHARITY MAC AN TSAOIR"): two to four words, none of them an everyday word, so
+    "PATIENT RESTING COMFORTABLY" is not a name."""
+
+    ENTITY = "PERSON"
+    PATTERNS = (
+        Pattern(
+            "capitals label + capitals name",
+            rf"(?<=\b(?:PATIENT|PT|DECEDENT|EMPLOYEE|CLIENT|RESIDENT|NAME)[ \t]+)(?:{_LEADING_PARTICLE}[ ])?"
+            rf"{_CAPS_WORD}(?:,?[ ](?:{_PARTICLE}[ ]){{0,2}}{_CAPS_WORD}){{1,3}}(?![{_LETTER}])",
+            0.6,
+        ),
+    )
+    CONTEXT = ("patient", "name")
+
+    def validate_result(self, pattern_text: str) -> bool:
+        """True when every word may be a name, one is not a common English word, and no word is an
+        unlisted inflected form ("AMBULATING", "SEDATED")."""
+        from safecohort.detect.general import lexicon
+        from safecohort.detect.vocab import is_common_word
+
+        words = _name_words(pattern_text)
+        if any(_INFLECTED.search(word) and not lexicon().is_name(word) for word in words):
+            return False
+        return all(map(_fills_name_slot, words)) and not all(map(is_common_word, words))
+
+
+def _cued_name_recognizers() -> list[EntityRecognizer]:
+    """The name recognizers above: shapes and cues that put a name where it stands."""
+    return [
+        InvertedNameRecognizer(),
+        KinshipNameRecognizer(),
+        HandoffNameRecognizer(),
+        ChatNameRecognizer(),
+        CapitalsLabelNameRecognizer(),
+    ]

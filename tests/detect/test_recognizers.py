@@ -181,3 +181,27 @@ def test_city_before_state_and_zip(scanner) -> None:
     assert [text[r.start : r.end] for r in CityRecognizer().analyze(text, ["LOCATION"])] == ["Worcester"]
     city = text.index("Worcester")
     assert any(f.start <= city and city + len("Worcester") <= f.end for f in scanner.scan([text])[0])
+
+
+def test_windowed_phone_recognizer_agrees_with_presidio_on_phone_stretches() -> None:
+    """Running libphonenumber only around digit runs finds what presidio's full pass finds, offsets
+    included, for numbers in prose, with extensions, several per note and at the very start or end."""
+    from presidio_analyzer.predefined_recognizers import PhoneRecognizer
+
+    from safecohort.detect.recognizers.identifiers import WindowedPhoneRecognizer
+
+    texts = [
+        "Call (617) 555-0134 ext. 12 or the desk 617.555.0199 after 5.",
+        "+44 20 7946 0958 is the London office; fax +49 30 901820.",
+        "Nothing here but 3 pills and BP 120/80.",
+        "212-555-0147",
+    ]
+    full, windowed = PhoneRecognizer(), WindowedPhoneRecognizer()
+    found = 0
+    for text in texts:
+        expected = sorted((r.start, r.end) for r in full.analyze(text, ["PHONE_NUMBER"]))
+        got = sorted((r.start, r.end) for r in windowed.analyze(text, ["PHONE_NUMBER"]))
+        assert got == expected, text
+        found += len(got)
+    assert found >= 5
+    assert WindowedPhoneRecognizer().analyze("Seen 3 times, 2 days ago.", ["PHONE_NUMBER"]) == []

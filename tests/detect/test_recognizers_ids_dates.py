@@ -72,6 +72,48 @@ FOUND = [
     ("Arrival 1118 | Pt: Johnson, Laura R. (101F)   HAR 2444171924", "101", "AGE_OVER_89"),
     ("Pt: PAUL OBI (104M)   HAR 3961520051", "104", "AGE_OVER_89"),
     ("Patient Khoury, Mike Z. (93) joined from home", "93", "AGE_OVER_89"),
+    # Ages over 89 with "yrs", after "is", after "Age/Sex" and after a date of birth.
+    ("Impression: 94 yrs M with syncope", "94", "AGE_OVER_89"),
+    ("Social: pt is 97, walks with a cane", "97", "AGE_OVER_89"),
+    ("Name: Olu Baker   Age/Sex: 103/M   Bed 4", "103", "AGE_OVER_89"),
+    ("Pt: Greer, Ann   DOB 07.12.1929  96F   HAR 5512", "96", "AGE_OVER_89"),
+    # "Month the Nth" and capital ordinals.
+    ("Return visit on June the 3rd with labs", "June the 3rd", "DATE_TIME"),
+    ("WOUND FIRST SEEN SEPT. 14TH BY HOME CARE", "SEPT. 14TH", "DATE_TIME"),
+    ("WOUND FIRST SEEN OCT 2ND BY HOME CARE", "OCT 2ND", "DATE_TIME"),
+    # A short month/day after a word that dates a finding or a specimen, or in a table's date column.
+    ("Ulcer first noted 5/3 by the aide", "5/3", "DATE_TIME"),
+    ("Collected: 4/7   Resulted: 4/9", "4/7", "DATE_TIME"),
+    (
+        "Labs:\nTest        Result    Date\nSodium      139       2/6\nCreatinine  1.1       2/6",
+        "2/6",
+        "DATE_TIME",
+    ),
+    # An ISO time stamp stays whole; a date NER found loses the time after it.
+    ("Note signed 2021-04-17T09:12 by the attending", "2021-04-17T09:12", "DATE_TIME"),
+    ("Seen in clinic on March 3, 2021 at 14:05 for a rash", "March 3, 2021", "DATE_TIME"),
+    # A check digit belongs to the record number.
+    ("Pt: Rowe, Ida   MRN: 4471902-5   Rm 12", "4471902-5", "MEDICAL_RECORD_NUMBER"),
+    ("Lee, Tom (MRN 9918273-0) is a 40 y/o", "9918273-0", "MEDICAL_RECORD_NUMBER"),
+    # Job, pharmacy, financial and serial numbers after their labels; ISBT 128 blood unit numbers.
+    ("D: 02Mar21  T: 03Mar21  Job# 7719204", "7719204", "ID_NUMBER"),
+    ("Pharmacy: Elm Street Drug, NCPDP 3377120, phone on file", "3377120", "ID_NUMBER"),
+    ("FIN: 4410-220981    MRN: 0099123", "4410-220981", "ID_NUMBER"),
+    ("Pump: Acme 3000, SN 7712-0093, checked", "7712-0093", "ID_NUMBER"),
+    ("Transfused unit Z1234 21 004417 (ISBT 128), A NEG", "Z1234 21 004417", "ID_NUMBER"),
+    # A plan prefix after a short "ID" label, and a pharmacy benefit's group number.
+    ("Insurance: Cigna  ID KLM 7712093-41  Group 55120", "KLM 7712093-41", "ID_NUMBER"),
+    ("Member ID 55129931  RxGrp ABC123  BIN 004336", "ABC123", "ID_NUMBER"),
+    # The last four digits of an SSN.
+    ("Identity confirmed with last 4 SSN (8812).", "8812", "ID_NUMBER"),
+    ("Asked for SSN to verify; last four 4401 matched.", "4401", "ID_NUMBER"),
+    # Extensions: in parentheses after a credential, and where someone was called after a comma.
+    ("Reported by Ana Ruiz, RN (41277) on 3/2: reaction noted", "41277", "PHONE_NUMBER"),
+    ("Result called to Jo, RN on 4 West at 66120; read back.", "66120", "PHONE_NUMBER"),
+    ("clinic line 617-555-0142 Ext: 214.", "617-555-0142 Ext: 214", "PHONE_NUMBER"),
+    # A user name in parentheses after a credential.
+    ("Verified by Sam O., CPhT (sokafor7) -- cosign", "sokafor7", "USERNAME"),
+    ("Entered by Li Wu, RN (WULI02) at shift change", "WULI02", "USERNAME"),
 ]
 
 
@@ -109,6 +151,23 @@ KEPT = [
         "HbA1c 7.2, SpO2 98%, ICD10 J18.9, BRCA2 rs113488022 variant, SBP 100-130S, 10000units heparin",
         ("HbA1c", "SpO2", "ICD10", "BRCA2", "rs113488022", "100-130S", "10000units"),
     ),
+    # Scores out of a maximum, pain scores, half tablets and doses after the new date cues.
+    ("BRADEN 15/23, GCS 3/15, MMSE 9/30 today", ("15/23", "3/15", "9/30")),
+    ("Pain reported 8/10 at rest. Noted 1/2 tab left over; received 1/2 dose.", ("8/10", "1/2")),
+    # Times of day are no dates.
+    ("Transfusion started 08:31, stopped 09:12; called back at 1:15 PM", ("08:31", "09:12", "1:15")),
+    ("Seen in clinic on March 3, 2021 at 14:05 for a rash", ("14:05",)),
+    # Readings, obstetric history, and ages under 90 or that are not ages.
+    ("Rigors with T 38.9 C and HR 112", ("38.9",)),
+    ("28 y/o G3P1011 at 28w4d, G1P0000 at 36w1d", ("G3P1011", "G1P0000")),
+    ("Pt is 45, works as a roofer. Patient is 95% adherent.", ("45", "95")),
+    ("DOB 02.01.1950  74F  weight 92 kg", ("74F", "92")),
+    # A credential with a year or words in parentheses.
+    ("Lee, MD (retired) and Kim, RN (float) and Roy, MD (x4417)", ("retired", "float")),
+    ("last seen 2/2; last 4 digits of the card 1234", ("1234",)),
+    ("ID FOLLOWUP 2 weeks; RX GROUP visits weekly", ("FOLLOWUP", "visits")),
+    # A month/day shape ending a table row counts as a date only under a "Date" column.
+    ("Meds:\nDrug        Dose\nWarfarin    1/2", ("1/2",)),
 ]
 
 
@@ -130,6 +189,9 @@ NOT_AS = [
     ("Insurance verified: BCBS PPO 168350796135", "PPO 168350796135", "ID_NUMBER"),
     # A date after a visit label is a date, not an identifier.
     ("Telehealth video visit 02JAN2024, 1114-1344 | Link", "02JAN2024, 1114-1344", "ID_NUMBER"),
+    # A year in parentheses after a credential is no extension; a pager number is no user name.
+    ("Smith, RN (2019) joined the unit", "2019", "PHONE_NUMBER"),
+    ("Roy, MD (x4417) paged", "x4417", "USERNAME"),
 ]
 
 

@@ -321,10 +321,10 @@ class NoteScanner:
             from safecohort.detect.general import general_recognizers
 
             if general:
-                from presidio_analyzer.predefined_recognizers import PhoneRecognizer
+                from safecohort.detect.recognizers.identifiers import WindowedPhoneRecognizer
 
                 # General text is international: presidio's phone recognizer with all its regions.
-                recognizers += [*general_recognizers(), PhoneRecognizer()]
+                recognizers += [*general_recognizers(), WindowedPhoneRecognizer()]
             else:
                 # Names, addresses and postcodes of every locale Faker knows (the recognizers general.py
                 # marks safe for clinical notes): more recall on unseen layouts for a little precision.

@@ -40,7 +40,7 @@ _MONTH = _either_case(
 )
 _M = r"(?:0?[1-9]|1[0-2])"
 _D = r"(?:0?[1-9]|[12]\d|3[01])"
-_ORDINAL = r"(?:st|nd|rd|th)"
+_ORDINAL = r"(?i:st|nd|rd|th)"  # "10th", "20TH"
 # "1/2" (half a tablet) and "8/10" (a pain score) look like dates; they need a context word to count.
 _AMBIGUOUS_MONTH_DAY = re.compile(r"\d/\d|\d{1,2}/10")
 # ... unless a word that introduces a date stands right before them ("since 1/8", "on 5/9", "Labs 3/2:").
@@ -49,6 +49,33 @@ _DATE_CUE_BEFORE = re.compile(
     r"\b(?i:on|since|from|until|till|thru|through|by|before|after|dated?|dos|labs?(?:[ \t]+at[ \t]+\w+)?|"
     r"comparison|compared[ \t]+(?:to|with)|seen|visit|admitted|discharged|d/c)[ \t]*:?[ \t]*$"
 )
+# Words that date a finding or a specimen ("first noted 6/2", "Received: 3/4"). They also introduce pain
+# scores ("reported 8/10"), so before "n/10" they count only as a label with a colon.
+_EVENT_CUE_BEFORE = re.compile(
+    r"\b(?i:noted|obtained|received|reported|collected|drawn|resulted)(?P<colon>[ \t]*:)?[ \t]*$"
+)
+# A month/day after the name of a score or scale is the score ("Braden 10/23", "GCS 3/15").
+_SCORE_BEFORE = re.compile(
+    r"\b(?i:braden|morse|gcs|glasgow|apgars?|nihss|mmse|moca|slums|phq-?\d*|gad-?\d*|rass|ciwa(?:-ar)?|"
+    r"cows|score|scale|pain|strength)[ \t]*(?:score|scale)?[ \t]*[:=]?[ \t]*$"
+)
+_MONTH_SLASH_DAY = re.compile(r"\d{1,2}/\d{1,2}")
+_DOSE_AFTER = re.compile(r"[ \t]*(?i:tabs?|tablets?|pills?|capsules?|caps?|cups?|doses?|strength|of)\b")
+# A table whose last column is a date ("Component      Value    Date"): a month/day ending one of its rows
+# is that date ("INR            2.6      1/8").
+_DATE_COLUMN_HEADER = re.compile(r"(?m)[ \t]{2,}(?i:date|collected|resulted|drawn)[ \t]*:?[ \t]*$")
+_ROW_END = re.compile(r"[ \t]*(?:\n|$)")
+
+
+def _in_date_column(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` ends a row of a table, no blank line after a header whose last column
+    is a date."""
+    if not _ROW_END.match(text, end):
+        return False
+    table_start = max(0, start - 600, text.rfind("\n\n", 0, start))
+    return _DATE_COLUMN_HEADER.search(text, table_start, start) is not None
+
+
 # Military style "05AUG2017", "01jan24": day, month abbreviation and year run together.
 _MONTH_ABBREVIATION = r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
 _RUN_TOGETHER_DATE = rf"(?:0[1-9]|[12]\d|3[01]){_MONTH_ABBREVIATION}(?:19|20)?\d\d"
@@ -96,7 +123,9 @@ class ClinicalDateRecognizer(ClinicalPatternRecognizer):
         ),
         Pattern(
             "month name day",
-            rf"\b{_MONTH}\.?[ \t]+{_D}{_ORDINAL}?\b(?:(?:,[ \t]*|[ \t]+){{1,2}}(?:\d{{4}}\b|['’]\d{{2}}\b))?",
+            # "March 10th", "NOV. 10TH", "March the 10th" (with "the" only before an ordinal)
+            rf"\b{_MONTH}\.?[ \t]+(?:(?i:the)[ \t]+(?={_D}{_ORDINAL}\b))?{_D}{_ORDINAL}?\b"
+            rf"(?:(?:,[ \t]*|[ \t]+){{1,2}}(?:\d{{4}}\b|['’]\d{{2}}\b))?",
             0.6,
         ),
         Pattern(
@@ -171,14 +200,28 @@ class ClinicalDateRecognizer(ClinicalPatternRecognizer):
         nlp_artifacts: NlpArtifacts | None = None,
         regex_flags: int | None = None,
     ) -> list[RecognizerResult]:
-        """Find the dates; ambiguous month/day forms ("1/2", "8/10") keep only a weak score."""
-        results = super().analyze(text, entities, nlp_artifacts, regex_flags)
-        for result in results:
-            if _AMBIGUOUS_MONTH_DAY.fullmatch(
-                text[result.start : result.end]
-            ) and not _DATE_CUE_BEFORE.search(text, max(0, result.start - 16), result.start):
-                result.score = min(result.score, 0.2)
-        return results
+        """Find the dates; ambiguous month/day forms ("1/2", "8/10") keep only a weak score, and a
+        month/day after the name of a score ("Braden 10/23") none."""
+        kept = []
+        for result in super().analyze(text, entities, nlp_artifacts, regex_flags):
+            found = text[result.start : result.end]
+            before = max(0, result.start - 16)
+            if _MONTH_SLASH_DAY.fullmatch(found) and _SCORE_BEFORE.search(text, before, result.start):
+                continue
+            if (
+                _AMBIGUOUS_MONTH_DAY.fullmatch(found)
+                and not _DATE_CUE_BEFORE.search(text, before, result.start)
+                and not _in_date_column(text, result.start, result.end)
+            ):
+                event = _EVENT_CUE_BEFORE.search(text, before, result.start)
+                if (
+                    event is None
+                    or (found.endswith("/10") and not event["colon"])
+                    or _DOSE_AFTER.match(text, result.end)
+                ):
+                    result.score = min(result.score, 0.2)
+            kept.append(result)
+        return kept
 
     def validate_result(self, pattern_text: str) -> bool | None:
         """A month.day range must read as a range of dates (see :func:`_is_date_range`); False drops it."""

@@ -24,7 +24,7 @@ from presidio_analyzer.predefined_recognizers import (
     UsSsnRecognizer,
 )
 
-from safecohort.detect.recognizers.base import AnchoredRecognizer, ClinicalPatternRecognizer
+from safecohort.detect.recognizers.base import _CREDENTIAL, AnchoredRecognizer, ClinicalPatternRecognizer
 from safecohort.detect.recognizers.dates import _D, _M, _RUN_TOGETHER_DATE
 
 # --- medical record and account numbers -------------------------------------------------------------
@@ -45,7 +45,8 @@ class MedicalRecordNumberRecognizer(ClinicalPatternRecognizer):
         Pattern(
             "labelled record number",
             rf"(?<=\b{_MRN_LABEL}[ \t]*(?:is|:|\#|=)?[ \t]*[:\#]?[ \t]*)"
-            r"(?:\d{6,10}|\d{2,4}(?:-\d{2,4}){1,3})\b",
+            # a check digit after a hyphen belongs to the number ("MRN 3286602-1")
+            r"(?:\d{6,10}(?:-\d{1,2}\b)?|\d{2,4}(?:-\d{2,4}){1,3})\b",
             0.9,
         ),
         Pattern("bare 6-10 digit number", r"(?<![\w.,/-])\d{6,10}(?![\w/]|[.,]\d)", 0.05),
@@ -70,10 +71,11 @@ class IdNumberRecognizer(ClinicalPatternRecognizer):
         Pattern("long digit run", r"(?<![\w.,/-])\d{8,19}(?![\w/]|[.,]\d)", 0.4),
         # Letters and at least five digits in one token ("E8703744", "WC2207985", "XB0544812-3"): record,
         # claim, serial and lot numbers of any local format. Not a pager extension ("x83960"), a dbSNP id
-        # ("rs113488022"), a range with a suffix ("100-130S") or a quantity with its unit ("10000units").
+        # ("rs113488022"), a range with a suffix ("100-130S"), a quantity with its unit ("10000units") or an
+        # obstetric history ("G3P1011": gravida 3, para 1-0-1-1).
         Pattern(
             "letters and five digits",
-            r"(?<![\w.,/-])(?!(?i:x|rs)\d+\b)(?!\d+-\d+[A-Za-z]?\b)(?!\d+[A-Za-z]+\b)"
+            r"(?<![\w.,/-])(?!(?i:x|rs)\d+\b)(?!\d+-\d+[A-Za-z]?\b)(?!\d+[A-Za-z]+\b)(?!G\d{1,2}P\d{1,4}\b)"
             r"(?=[A-Za-z0-9-]*[A-Za-z])(?=(?:[A-Za-z-]*\d){5})"
             r"[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?![\w/]|[.,]\d)",
             0.4,
@@ -101,7 +103,7 @@ class AgeOver89Recognizer(ClinicalPatternRecognizer):
         ),
         Pattern(
             "age after 'age'",
-            rf"(?<=\b(?i:aged?|age[ \t]+of)[ \t]*[:=]?[ \t]*){_AGE_90_125}\b"
+            rf"(?<=\b(?i:aged?(?:[ \t]*/[ \t]*(?:sex|gender))?|age[ \t]+of)[ \t]*[:=]?[ \t]*){_AGE_90_125}\b"
             r"(?![ \t]*(?i:days?|weeks?|months?|%))",
             0.85,
         ),
@@ -117,7 +119,21 @@ class AgeOver89Recognizer(ClinicalPatternRecognizer):
             rf"{_AGE_90_125}\b",
             0.85,
         ),
-        Pattern("age + y", rf"(?<![\w.]){_AGE_90_125}(?=[ \t]?(?i:y|yr)\b(?![.']\w))", 0.6),
+        Pattern("age + y", rf"(?<![\w.]){_AGE_90_125}(?=[ \t]?(?i:y|yrs?)\b(?![.']\w))", 0.6),
+        # "Pt is 95, lives alone", "she is 101 and independent": not "is 95%" or "is 92.5".
+        Pattern(
+            "age after 'is'",
+            rf"(?<=\b(?i:pt|patient|she|he)[ \t]+(?i:is|was)[ \t]+){_AGE_90_125}"
+            r"(?=[ \t]*[,;](?!\d)|[ \t]+(?i:and|with|but)\b)",
+            0.7,
+        ),
+        # The age after a date of birth in a header ("DOB 02.01.1931  93F", "DOB May 3 1929 (94)").
+        Pattern(
+            "age after the date of birth",
+            r"(?<=\b(?i:dob|d\.o\.b\.?|born)[ \t]*:?[ \t]*[^\n|;]{4,20}?(?:19|20)\d\d[ \t,]+\(?)"
+            rf"{_AGE_90_125}(?=[ \t]?(?:[MF]|(?i:y/?o|yo|yrs?|years?))?\b(?![.,]\d|[ \t]*(?i:kg|lbs?|%)))",
+            0.7,
+        ),
         # Age and sex in parentheses after a name ("PAUL OBI (104M)"), not a temperature ("T (98F)").
         Pattern(
             "age and sex in parentheses",
@@ -151,7 +167,7 @@ class ClinicalPhoneRecognizer(ClinicalPatternRecognizer):
         Pattern(
             "us phone with extension",
             r"(?<![\w.-])(?:\+?1[ \t.-]?)?(?:\(\d{3}\)[ \t]?|\d{3}[ \t.-])\d{3}[ \t.-]\d{4}"
-            r"(?:[ \t]*,?[ \t]*(?i:ext\.?|x\.?|extension)[ \t]*\d{1,6})?(?![\w-])",
+            r"(?:[ \t]*,?[ \t]*(?i:ext\.?|x\.?|extension)[ \t]*:?[ \t]*\d{1,6})?(?![\w-])",
             0.7,
         ),
         Pattern(
@@ -180,7 +196,13 @@ class ClinicalPhoneRecognizer(ClinicalPatternRecognizer):
             "extension someone was called at",
             r"(?<=[ \t](?i:at)[ \t]+)(?<![\w.-])(?:x[ \t]?\d{4,5}|\d-\d{4}|\d{5})"
             r"(?![\w:.-]|[ \t]*(?i:hrs?|h|am|pm)\b)(?<=\b(?i:call(?:ed)?|paged?|reached|contacted|texted)\b"
-            r"[^\n;,]{0,60}[ \t](?i:at)[ \t]+(?:x[ \t]?\d{4,5}|\d-\d{4}|\d{5}))",
+            r"[^\n;]{0,60}[ \t](?i:at)[ \t]+(?:x[ \t]?\d{4,5}|\d-\d{4}|\d{5}))",
+            0.6,
+        ),
+        # An extension in parentheses after a credential ("Ivy Yazzie, RN (70253) on 6 March"), not a year.
+        Pattern(
+            "extension after a credential",
+            rf"(?<=\b{_CREDENTIAL}[ \t]*\()(?!(?:19|20)\d\d\))(?:x[ \t]?)?\d{{4,5}}(?=\))",
             0.6,
         ),
     )
@@ -197,7 +219,7 @@ _ID_TOKEN = (
 _PLAN_PREFIX = r"(?:(?!(?:PPO|HMO|EPO|POS|HSA|HRA|SNP|ICU|MRN)\b)[A-Z]{3}[ ](?=\d{6,}(?:-\d{1,3})?\b))"
 _ID_FIELD = (
     r"accession|acc|case|specimen\(s\)|specimens?|clia|member|subscriber|group|policy|claim(?:/reference)?|"
-    r"reference|ref|insurance(?:[ \t]+verified)?|dea|npi|licen[cs]e|lic|serial|s/n|device|implant|lot|"
+    r"reference|ref|insurance(?:[ \t]+verified)?|dea|npi|ncpdp|licen[cs]e|lic|serial|s/n|device|implant|lot|"
     r"hospital|unit|order|requisition|encounter|visit|episode|health[ \t]+plan|plan|certificate|badge"
 )
 
@@ -212,13 +234,20 @@ class LabelledIdRecognizer(AnchoredRecognizer):
     PATTERNS = (
         Pattern(
             "id label",
-            rf"(?<![A-Za-z])(?i:{_ID_FIELD})(?![A-Za-z])"
+            rf"(?<![A-Za-z])(?:(?i:{_ID_FIELD})|FIN|SN)(?![A-Za-z])"
             r"(?:[ \t]*(?i:number|num|no\.?|id|\#|code))*[ \t]*[:\#]?",
             0.6,
         ),
+        # A dictation job number ("Job# 2456471", "JOB NO. 88213"): "job" alone is a word.
+        Pattern("job number", r"\b(?:[Jj]ob|JOB)[ \t]*(?:\#|(?i:no\.?|number))[ \t]*:?[ \t]*(?=\d{4})", 0.6),
         # Labels that are everyday words too ("employee", "ticket"), or short ("ID", "CAP" - the College
         # of American Pathologists number of a lab): only with the identifier right after them.
-        Pattern("short id label", r"(?<![A-Za-z])(?:ID|CAP)[ \t]*[:\#]?[ \t]*(?=\d{5,}(?![\d/.:]))", 0.6),
+        # ... or a plan's three-letter prefix before it ("ID DYY 4595432-70").
+        Pattern(
+            "short id label",
+            r"(?<![A-Za-z])(?:ID|CAP)[ \t]*[:\#]?[ \t]*(?=(?:[A-Z]{3}[ ])?\d{5,}(?![\d/.:]))",
+            0.6,
+        ),
         Pattern(
             "everyday id label",
             r"\b(?:[Ee](?i:mployee)|[Ss](?i:taff)|[Aa](?i:utopsy)|[Nn](?i:ecropsy)|[Tt](?i:icket)|"
@@ -277,6 +306,14 @@ class UsernameRecognizer(AnchoredRecognizer):
         ),
         # Who dictated a paragraph, in parentheses at its end: "... in cassettes A1-A5. (jdoe)".
         Pattern("dictation initials", r"(?<=[.!?][ \t]{1,3})\((?=[a-z][a-z0-9._-]{2,12}\)[ \t]*$)", 0.7),
+        # A user name in parentheses after a credential ("Lu H., CPhT (hudsol04)"): with a digit or a dot,
+        # so that "RN (retired)" or "MD (x4567)" stay out.
+        Pattern(
+            "user name after a credential",
+            rf"(?<=\b(?:{_CREDENTIAL}|CPhT|CMA|RT|PT|OT|SLP)[ \t]*)\((?!x\d)"
+            r"(?=[A-Za-z][A-Za-z0-9_-]*[\d._][A-Za-z0-9._-]*\))",
+            0.7,
+        ),
     )
     CONTEXT = ("user", "login", "entered", "typed")
     # A user name: lower case (jdoe, eitan.walker, e867769), or capitals with digits (MOSSD02, E364593),
@@ -302,6 +339,24 @@ class RecordFormatRecognizer(ClinicalPatternRecognizer):
     PATTERNS = (
         Pattern("hl7 patient id", r"(?<=(?m:^)PID\|)[^|\n]{4,30}(?=\|)", 0.7),
         Pattern("ssn last four", r"(?<=\b(?i:ssn|social[ \t]+security)\b[^:\n]{0,40}:[ \t]*)\d{4}\b", 0.7),
+        # "last 4 SSN (3950)", "SSN on file; last four 9717 confirmed".
+        Pattern(
+            "ssn last four digits",
+            r"(?<=\b(?i:last)[ \t]+(?:4|(?i:four))(?:[ \t]+(?i:digits))?(?:[ \t]+(?i:of(?:[ \t]+the)?))?"
+            r"[ \t]+(?i:ssn|social(?:[ \t]+security)?(?:[ \t]+(?:number|no\.?|\#))?)[ \t]*[:(\#]?[ \t]*"
+            r"|\b(?i:ssn|social[ \t]+security)\b[^\n.:]{0,40}\b(?i:last)[ \t]+(?:4|(?i:four))"
+            r"(?:[ \t]+(?i:digits))?[ \t]*[:(\#]?[ \t]*)\d{4}\b",
+            0.7,
+        ),
+        # An ISBT 128 donation number on a blood product ("unit W3363 55 030731"): facility, year, serial.
+        Pattern("isbt 128 donation number", r"\b[A-Z]\d{4}[ \t]?\d\d[ \t]?\d{6}\b", 0.6),
+        # A pharmacy benefit's group number ("RxGrp PRW333", "Rx Group: 0417A"), however short.
+        Pattern(
+            "rx group",
+            r"(?<=\b(?i:rx[ \t]*(?:grp|group))[ \t]*[:\#]?[ \t]*)"
+            r"(?=[A-Za-z-]*\d)[A-Za-z0-9][A-Za-z0-9-]{2,14}\b",
+            0.6,
+        ),
         Pattern("prefixed number", r"\b[A-Z]{1,3}\d{7,10}\b", 0.5),
     )
     CONTEXT = ("pid", "mrn", "id", "ssn")
@@ -375,24 +430,49 @@ def _public_suffixes() -> tldextract.TLDExtract:
 _SUFFIXES: tldextract.TLDExtract | None = None
 
 
-class UsPhoneRecognizer(PhoneRecognizer):
-    """presidio's libphonenumber-based recognizer for US numbers, run only on notes with seven or more
-    digits in a phone-like run (a US number has ten; libphonenumber's matcher is a slow full pass)."""
+class WindowedPhoneRecognizer(PhoneRecognizer):
+    """presidio's libphonenumber-based recognizer, run only on the stretches of a note that may hold a
+    phone number: seven or more digits in a row (separators allowed) and a few characters around them.
+    libphonenumber's matcher is a slow pass over its whole input, once per region; prose between the
+    numbers cannot hold one, so it is skipped. ``regions`` are presidio's (its default eight when None)."""
 
-    _MAY_HOLD_PHONE = re.compile(r"\d(?:[ \t().+/-]{0,3}\d){6}")
+    _MAY_HOLD_PHONE = re.compile(
+        r"\+?\(?\d(?:[ \t().+/-]{0,3}\d){6,}(?:[ \t,]*(?i:ext\.?|extension|x|\#)[ \t]*\d{1,6})?"
+    )
+    _MARGIN = 3
 
-    def __init__(self) -> None:
-        # US numbers only: each extra region is a full phonenumbers pass over the note (8 regions took
-        # half of the analyzer's time on the dev split); international numbers keep a "+" form below.
-        super().__init__(supported_regions=("US",))
+    def __init__(self, regions: tuple[str, ...] | None = None) -> None:
+        if regions is None:
+            super().__init__()
+        else:
+            super().__init__(supported_regions=regions)
 
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
     ) -> list[RecognizerResult]:
-        """presidio's phone matches, or none without seven digits in a row (separators allowed)."""
-        if not self._MAY_HOLD_PHONE.search(text):
-            return []
-        return super().analyze(text, entities, nlp_artifacts)  # type: ignore[arg-type]
+        """presidio's phone matches inside each window, with offsets into the whole note."""
+        windows: list[list[int]] = []
+        for found in self._MAY_HOLD_PHONE.finditer(text):
+            start, end = max(0, found.start() - self._MARGIN), min(len(text), found.end() + self._MARGIN)
+            if windows and start <= windows[-1][1]:
+                windows[-1][1] = end
+            else:
+                windows.append([start, end])
+        results: list[RecognizerResult] = []
+        for start, end in windows:
+            for result in super().analyze(text[start:end], entities, nlp_artifacts):  # type: ignore[arg-type]
+                result.start += start
+                result.end += start
+                results.append(result)
+        return results
+
+
+class UsPhoneRecognizer(WindowedPhoneRecognizer):
+    """US numbers only: each extra region is a full phonenumbers pass (8 regions took half of the
+    analyzer's time on the clinical dev split); international numbers keep a "+" form."""
+
+    def __init__(self) -> None:
+        super().__init__(regions=("US",))
 
 
 def presidio_recognizers() -> list[EntityRecognizer]:

@@ -69,13 +69,54 @@ _HOSPITAL_SUFFIX = _either_case(
     "Urgent Care",
     "Rehabilitation and Nursing",
     "Rehabilitation & Nursing",
+    # Generic heads below need a name word before them (see ``_GENERIC_SUFFIX_END``).
+    "Institute",
+    "Pavilion",
+    "Assisted Living",
+    "Senior Living",
+    "Memory Care",
+    "Skilled Nursing",
+    "Community Health",
+    "Memorial Health",
+    "Primary Care",
+    "Partners",
+    "Consultants",
+    "Specialists",
+    "Laboratory",
+    "Dialysis Unit",
+    "Dialysis Center",
+    "Kidney Center",
+)
+# Specialties a practice joins with "&" to name itself ("Erie Skin & Laser", "Methuen Sleep & Pulmonary",
+# "Riverside Ear, Nose & Throat", "Thomas Dermatology & Mohs Surgery").
+_SPECIALTY = _either_case(
+    "Skin", "Laser", "Sleep", "Pulmonary", "Lung", "Heart", "Vascular", "Vein", "Dermatology", "Mohs Surgery",
+    "Surgery", "Allergy", "Asthma", "Ear", "Nose", "Throat", "Eye", "Vision", "Retina", "Spine", "Sports",
+    "Orthopedics", "Orthopaedics", "Joint", "Bone", "Pain", "Wellness", "Fertility", "Kidney", "Hypertension",
+    "Diabetes", "Endocrine", "Digestive", "Liver", "Foot", "Ankle", "Hand", "Plastic", "Cosmetic", "Hearing",
+    "Balance", "Neurology", "Rheumatology", "Arthritis", "Cancer", "Blood", "Imaging", "Urology",
+)  # fmt: skip
+_SPECIALTY_PAIR = (
+    rf"{_SPECIALTY}(?:,[ ]{_SPECIALTY})?[ ](?:&|and|AND)[ ]{_SPECIALTY}"
+    r"(?:[ ](?:Center|Institute|Associates|Clinic|Specialists|CENTER|INSTITUTE|ASSOCIATES|CLINIC))?"
+)
+# Religious health systems named "Sisters of <order> <town>" (cf. "Our Lady of ...").
+_RELIGIOUS_SYSTEM = (
+    r"\b(?:Sisters|SISTERS|Daughters|DAUGHTERS)[ ](?i:of)[ ](?:(?:St|ST)\.[ ])?"
+    r"(?!(?i:the|pt|patient)\b)[A-Z][A-Za-z'’-]+"
+    r"(?:[ ](?!(?i:ed|er|icu|or|clinic|campus|unit|floor)\b)[A-Z][A-Za-z'’-]+){0,2}"
 )
 # Capitalised words that open a sentence or a header rather than a name ("Brief Hospital Course").
 _HOSPITAL_NOT_NAME = (
     r"(?i:the|a|an|this|that|our|your|his|her|their|brief|outside|other|same|local|previous|prior|"
-    r"at|in|to|from|admitted|transferred|discharged|seen|presented|called|via|and|or)"
+    r"at|in|to|from|admitted|transferred|discharged|seen|presented|called|via|and|or|dr|mr|mrs|ms|prof)"
 )
 _CAPITALISED = r"[A-Z][A-Za-z'’&./-]*"
+# Not the start of a facility's name: a word right after a title and a name ("Dr. Ng of Oakridge Primary
+# Care" names the practice from "Oakridge").
+_NOT_AFTER_A_TITLE = r"(?<![-'’])(?<!\b(?i:dr|mr|mrs|ms|prof)\.?(?:[ ][A-Z][A-Za-z'’.-]*){0,2}[ ])"
+# Prepositions of a line in capitals, never inside a name ("NOTED AT LAKEVIEW DIALYSIS UNIT").
+_CAPITALS_PREPOSITION = r"(?:(?:AT|IN|TO|FROM|ON|WITH|PER|BY|VIA)\b|W/)"
 # "Urgent Care & Occ Med", "... & Occupational Health" close a clinic's name.
 _OCCUPATIONAL_HEALTH = r"(?i:occ(?:upational)?\.?[ ](?:med(?:icine)?|health))"
 # Words after "Hospital" that start a department, an event or a record, not the hospital's town.
@@ -87,6 +128,9 @@ _NOT_A_HOSPITAL_TOWN = (
 )
 
 
+_PHARMACY_CHAIN = r"(?:CVS|Walgreens|WALGREENS|Rite Aid|RITE AID|Walmart|WALMART|Costco|Kroger|Stop & Shop)"
+
+
 class HospitalRecognizer(ClinicalPatternRecognizer):
     """Capitalised names ending in Hospital, Medical Center, Clinic, Infirmary, ... ("St. Elsewhere
     Medical Center", "Brookline General Hospital", "Children's Hospital of Philadelphia")."""
@@ -95,14 +139,27 @@ class HospitalRecognizer(ClinicalPatternRecognizer):
     PATTERNS = (
         Pattern(
             "name + hospital suffix",
-            rf"\b(?!(?!(?:Our|OUR)[ ](?:Lady|LADY)\b){_HOSPITAL_NOT_NAME}\b){_CAPITALISED}"
-            rf"(?:[ ](?:(?i:of|the|and|for)[ ]|&[ ])*{_CAPITALISED}){{0,5}}?"
+            rf"\b(?=[A-Z])(?!(?!(?:Our|OUR)[ ](?:Lady|LADY)\b){_HOSPITAL_NOT_NAME}\b)"
+            rf"{_NOT_AFTER_A_TITLE}{_CAPITALISED}"
+            rf"(?:[ ](?:(?i:of|the|and|for)[ ]|&[ ])*(?!{_CAPITALS_PREPOSITION}){_CAPITALISED}){{0,5}}?"
             rf"[ ]{_HOSPITAL_SUFFIX}\b(?:[ ](?:Group|GROUP|Associates|ASSOCIATES)\b)?"
-            rf"(?:[ \t]+(?i:of|at)(?:[ \t]+(?i:the))?(?:[ \t]+[A-Z][A-Za-z'’.-]*){{1,3}})?"
+            # "... at Attleboro", "... of St. Louis"; a full stop ends the town ("at Waterbury. Risks").
+            r"(?:[ \t]+(?i:of|at)(?:[ \t]+(?i:the))?"
+            r"(?:[ \t]+(?!(?i:department|dept|division|section|service)\b)"
+            r"(?:(?:St|ST|Mt|MT|Ft|FT)\.|[A-Z][A-Za-z'’-]*)){1,3})?"
             rf"(?:[ ]&[ ]{_OCCUPATIONAL_HEALTH})?"
             r"(?![ \t]+(?i:course|stay|day|visit|note|records?|follow))",
             0.7,
         ),
+        # A practice named by its specialties ("Erie Skin & Laser", "Dublin Heart & Vascular Institute").
+        Pattern(
+            "name + specialty & specialty",
+            rf"\b(?=[A-Z])(?!{_HOSPITAL_NOT_NAME}\b){_CAPITALISED}"
+            rf"(?:[ ](?!{_CAPITALS_PREPOSITION}){_CAPITALISED}){{0,2}}?"
+            rf"[ ]{_SPECIALTY_PAIR}\b",
+            0.6,
+        ),
+        Pattern("religious health system", _RELIGIOUS_SYSTEM, 0.6),
         # A chain's hospital named after its town ("Kindred Hospital Sandwich", "Shriners Hospital
         # Springfield"): one or two capitalised words after "Hospital" that end the phrase.
         Pattern(
@@ -116,30 +173,91 @@ class HospitalRecognizer(ClinicalPatternRecognizer):
         # Pharmacy chains a refill or a call names ("from CVS", "Walgreens #1234").
         Pattern(
             "pharmacy chain",
-            r"\b(?:CVS|Walgreens|WALGREENS|Rite Aid|RITE AID|Walmart|WALMART|Costco|Kroger|Stop & Shop)"
-            r"(?:[ \t]+(?i:pharmacy))?(?:[ \t]*\#[ \t]*\d+)?",
+            rf"\b{_PHARMACY_CHAIN}(?:[ \t]+(?i:pharmacy))?(?:[ \t]*\#[ \t]*\d+)?",
             0.6,
         ),
     )
     CONTEXT = ("hospital", "transfer", "admit", "center", "clinic")
 
+    def analyze(
+        self,
+        text: str,
+        entities: list[str],
+        nlp_artifacts: NlpArtifacts | None = None,
+        regex_flags: int | None = None,
+    ) -> list[RecognizerResult]:
+        """The facilities of a note, each without the label word in front of its name."""
+        return _trim_leading_words(text, super().analyze(text, entities, nlp_artifacts, regex_flags))
+
     def validate_result(self, pattern_text: str) -> bool:
         """A name before a generic suffix ("Pharmacy", "Group", "Rehab") must hold a word that is not
-        everyday English: "Stonebrook Pharmacy" is a place, "Spanish Pharmacy" or "WANTS REHAB" is not."""
-        from safecohort.detect.vocab import is_everyday_word
-
-        match = _GENERIC_SUFFIX_END.search(pattern_text)
-        if match is None:
+        everyday English or a place: "Stonebrook Pharmacy" is a place, "Spanish Pharmacy" or "WANTS REHAB"
+        is not; a chain is named whatever its words ("Stop & Shop Pharmacy")."""
+        match = _GENERIC_SUFFIX_END.search(pattern_text) or _SPECIALTY_PAIR_SEEN.search(pattern_text)
+        if match is None or re.match(_PHARMACY_CHAIN, pattern_text):
             return True
-        words = re.findall(r"[A-Za-z]+", pattern_text[: match.start()])
-        return not all(is_everyday_word(word) or word.lower() in _NAME_FILLERS for word in words)
+        return _holds_a_name(pattern_text[: match.start()])
+
+
+# Words that open a name ("Lake John", "North Sean", "St. Clare", "Our Lady of"): never trimmed off it.
+_TOWN_PREFIX = frozenset(
+    """north south east west new old lake port mount mt fort ft saint st san santa glen point cape upper
+    lower great little our""".split()  # noqa: SIM905 - reads better as text
+)
+_NAME_WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
+_NAME_HEAD: re.Pattern[str] | None = None
+
+
+def _trim_leading_words(text: str, results: list[RecognizerResult]) -> list[RecognizerResult]:
+    """``results`` with common words in front of the name dropped ("Supplier Hartford Regional Blood
+    Center", "Referral Shore Home Care"), as long as what is left before the head word still holds a name."""
+    from safecohort.detect.places import is_known_place
+    from safecohort.detect.vocab import is_common_word
+
+    global _NAME_HEAD
+    if _NAME_HEAD is None:
+        _NAME_HEAD = re.compile(
+            rf"[ ](?:{_HOSPITAL_SUFFIX}|{_SPECIALTY_PAIR}|{_ORG_HEAD}|{_WEAK_ORG_HEAD})(?![A-Za-z])"
+        )
+    for result in results:
+        head = _NAME_HEAD.search(text, result.start, result.end)
+        if head is None:
+            continue
+        words = list(_NAME_WORD.finditer(text, result.start, head.start()))
+        while len(words) > 1:
+            first, rest = words[0][0], words[1]
+            if first.rstrip(".").lower() in _TOWN_PREFIX or not rest[0][0].isupper() or is_known_place(first):
+                break
+            if not is_common_word(first) or not _holds_a_name(text[rest.start() : head.start()]):
+                break
+            words.pop(0)
+            result.start = rest.start()
+    return results
+
+
+def _holds_a_name(text: str) -> bool:
+    """Whether the words before a generic head hold a name: a word that is not everyday English, or a
+    place the gazetteer lists ("Norway Community Blood Bank", "Dublin Fire Rescue"; not "Normal Heart &
+    Lung", "Spanish Pharmacy")."""
+    from safecohort.detect.places import is_known_place
+    from safecohort.detect.vocab import is_everyday_word
+
+    words = [word for word in re.findall(r"[A-Za-z]+", text) if word.lower() not in _NAME_FILLERS]
+    if any(not is_everyday_word(word) for word in words):
+        return True
+    pairs = (" ".join(words[i : i + 2]) for i in range(len(words) - 1))
+    return any(is_known_place(name) for name in (*words, *pairs))
 
 
 _GENERIC_SUFFIX_END = re.compile(
-    r"(?i:rehab|manor|associates|group|practice|pharmacy|drugs?|internal[ ]medicine|urgent[ ]care)"
+    r"(?i:rehab|manor|associates|group|practice|pharmacy|drugs?|internal[ ]medicine|urgent[ ]care|"
+    r"institute|pavilion|assisted[ ]living|senior[ ]living|memory[ ]care|skilled[ ]nursing|"
+    r"community[ ]health|memorial[ ]health|primary[ ]care|partners|consultants|specialists|laboratory|"
+    r"dialysis[ ](?:unit|center)|kidney[ ]center)"
     r"(?:[ \t]+(?i:of|at)\b.*)?$"
 )
 _NAME_FILLERS = frozenset({"of", "the", "and", "for", "at", "w"})
+_SPECIALTY_PAIR_SEEN = re.compile(rf"\b{_SPECIALTY_PAIR}")
 
 
 # --- ZIP codes and street addresses -------------------------------------------------------------------
@@ -285,7 +403,9 @@ class EmployerRecognizer(AnchoredRecognizer):
             r"\((?i:work|employer)[ \t]*,[ \t]*(?=[A-Z])"
             r"|\b(?:Human[ \t]+Resources|HUMAN[ \t]+RESOURCES|Employee[ \t]+Health|Payroll),"
             r"[ \t]*(?=[A-Z])"
-            r"|\b(?i:rep|representative)[ \t]+(?i:from)[ \t]+(?=[A-Z])",
+            r"|\b(?i:rep|representative)[ \t]+(?i:from)[ \t]+(?=[A-Z])"
+            # "needs a work note for Harmon Foods", "work excuse for"
+            r"|\b(?i:work|employer)[ \t]+(?i:note|letter|excuse|form)[ \t]+(?i:for|to)[ \t]+(?=[A-Z])",
             0.6,
         ),
     )
@@ -298,11 +418,17 @@ class EmployerRecognizer(AnchoredRecognizer):
     WINDOW = 60
 
     def keep(self, found: str) -> bool:
-        """Not a single everyday word ("works at Home", "for Surgery")."""
+        """Not a single everyday word ("works at Home", "for Surgery"), nor a phrase in capitals read
+        through a preposition ("TEACHER AND WILL DO CHANGES AT HOME IN ERIE")."""
         from safecohort.detect.vocab import is_everyday_word
 
         words = [word for word in re.findall(r"[A-Za-z]+", found) if word.lower() != "the"]
+        if any(word.lower() in _NOT_IN_AN_EMPLOYER for word in words[1:]):
+            return False
         return not (len(words) == 1 and is_everyday_word(words[0]))
+
+
+_NOT_IN_AN_EMPLOYER = frozenset({"in", "on", "at", "to", "from", "with", "by", "for", "is", "was"})
 
 
 # --- places: cities and countries (the gazetteer and the reading are in safecohort.detect.places) -------
@@ -564,11 +690,14 @@ def _occupations() -> frozenset[str]:
     return _OCCUPATIONS
 
 
-_AGE_WORDS = r"\d{1,3}[ \t-]*(?i:y/?o|yrs?|years?)(?:[ \t-]*(?i:old))?"
+# "72 year old", "94-year-old", "57yo", "36 y/o", "93 y.o."
+_AGE_WORDS = r"\d{1,3}[ \t-]*(?i:y[/.]?o\.?|yrs?|years?)(?:[ \t-]*(?i:old))?"
 # Words that end the phrase naming a job ("a welder for 30 yrs", "a barista and lives in ...").
 _JOB_PHRASE_END = frozenset(
     """and or with who whose that which for at in from of on by since until originally currently now
-    but was is has had presenting presents here there""".split()  # noqa: SIM905 - reads better as text
+    but was is has had presenting presents here there referred seen sent admitted transferred brought
+    followed known living lives residing visiting seeking complaining status after when while because
+    to as will would""".split()  # noqa: SIM905 - reads better as text
 )
 # Words before a job noun that make it a role in an event, not a job ("the restrained driver").
 _NOT_A_JOB_MODIFIER = frozenset(
@@ -641,10 +770,21 @@ _ORG_WORD = r"[A-Z][A-Za-z'’.-]*[A-Za-z]"
 _ORG_HEAD = _either_case(
     "Tool & Die", "Tool and Die", "Landscaping", "Credit Union", "Apothecary", "Public Schools",
     "School District", "& Sons", "and Sons", "Construction", "Trucking", "Roofing", "Plumbing",
+    "Visiting Nurse Association", "Visiting Nurses Association", "Critical Care Transport",
+    "Home Care Partners",
 )  # fmt: skip
-# ("Labs" is left out: it heads a section of most notes.)
-_WEAK_ORG_HEAD = _either_case("Laboratories", "Diagnostics", "Manufacturing", "Industries")
-_WEAK_ORG_HEAD_END = re.compile(r"(?i:laboratories|diagnostics|manufacturing|industries)$")
+# ("Labs" is left out: it heads a section of most notes; "Ambulance", "Blood Bank" and "Fire Rescue" are
+# also services of the hospital itself: "called Blood Bank", "ALS Ambulance".)
+_WEAK_ORG_HEAD = _either_case(
+    "Laboratories", "Diagnostics", "Manufacturing", "Industries", "Ambulance Service", "Ambulance",
+    "Fire Rescue", "Fire Department", "Blood Center", "Blood Bank", "Home Care", "Electric", "Heating",
+    "Masonry", "Paving", "Contracting", "Excavating", "Hardware",
+)  # fmt: skip
+_WEAK_ORG_HEAD_END = re.compile(
+    r"(?i:laboratories|diagnostics|manufacturing|industries|ambulance(?:[ ]service)?|fire[ ]rescue|"
+    r"fire[ ]department|blood[ ](?:center|bank)|home[ ]care|electric|heating|masonry|paving|contracting|"
+    r"excavating|hardware)$"
+)
 _ORG_HEAD_SEEN = re.compile(rf"{_ORG_HEAD}|{_WEAK_ORG_HEAD}|\b(?:Office|OFFICE)[ ](?i:of)\b")
 
 
@@ -657,8 +797,11 @@ class OrganizationNameRecognizer(ClinicalPatternRecognizer):
     PATTERNS = (
         Pattern(
             "name + company head word",
-            rf"\b(?!{_HOSPITAL_NOT_NAME}\b){_ORG_WORD}(?:[ ]{_ORG_WORD}){{0,2}}"
+            rf"\b(?=[A-Z])(?!{_HOSPITAL_NOT_NAME}\b){_ORG_WORD}"
+            rf"(?:[ ](?!{_CAPITALS_PREPOSITION}){_ORG_WORD}){{0,2}}"
             rf"[ ](?:{_ORG_HEAD}|{_WEAK_ORG_HEAD})"
+            # "Todd & Sons Plumbing"
+            rf"(?:(?<=Sons|SONS)[ ](?:{_ORG_HEAD}|{_WEAK_ORG_HEAD}))?"
             r"(?![A-Za-z])",
             0.6,
         ),
@@ -678,25 +821,25 @@ class OrganizationNameRecognizer(ClinicalPatternRecognizer):
         nlp_artifacts: NlpArtifacts | None = None,
         regex_flags: int | None = None,
     ) -> list[RecognizerResult]:
-        """The companies of a note, or none without a head word in it (the pattern tries every capital)."""
+        """The companies of a note, or none without a head word in it (the pattern tries every capital),
+        each without the label word in front of its name."""
         if not _ORG_HEAD_SEEN.search(text):
             return []
-        return super().analyze(text, entities, nlp_artifacts, regex_flags)
+        return _trim_leading_words(text, super().analyze(text, entities, nlp_artifacts, regex_flags))
 
     def validate_result(self, pattern_text: str) -> bool:
-        """Before a weak head word, a word that is not everyday English or a clinical term."""
-        from safecohort.detect.vocab import is_everyday_word
-
+        """Before a weak head word, a word that is not everyday English or a clinical term, or a listed
+        place ("Dublin Fire Rescue")."""
         head = _WEAK_ORG_HEAD_END.search(pattern_text)
-        if head is None:
+        if head is None or re.search(r"(?i:sons)[ ]\S+$", pattern_text):
             return True
-        words = re.findall(r"[A-Za-z]+", pattern_text[: head.start()])
-        return not all(is_everyday_word(word) for word in words)
+        return _holds_a_name(pattern_text[: head.start()])
 
 
 class CareHomeRecognizer(ClinicalPatternRecognizer):
     """Senior living and care homes named "The <surname> at <place>" ("The Bentley at Brookridge"), the
-    way such communities are branded; the surname must be in Faker's US list."""
+    way such communities are branded; the surname must be in Faker's US list, or the word one of the
+    plural landscape words such communities take ("The Willows at Westfield", "The Arbors at Hill")."""
 
     ENTITY = "HOSPITAL"
     PATTERNS = (
@@ -709,8 +852,15 @@ class CareHomeRecognizer(ClinicalPatternRecognizer):
     CONTEXT = ("resident", "facility", "discharge", "transition")
 
     def validate_result(self, pattern_text: str) -> bool:
-        """True when the word after "The" is a listed surname."""
-        return pattern_text.split()[1].lower() in _LAST_NAMES
+        """True when the word after "The" is a listed surname or a care-home word."""
+        word = pattern_text.split()[1].lower()
+        return word in _LAST_NAMES or word in _CARE_HOME_WORDS
+
+
+_CARE_HOME_WORDS = frozenset(
+    """arbors gardens willows pines oaks elms maples birches meadows commons terraces residences landings
+    orchards groves highlands villas cottages courtyards estates woods heights glens knolls""".split()  # noqa: SIM905
+)
 
 
 class LandmarkRecognizer(AnchoredRecognizer):

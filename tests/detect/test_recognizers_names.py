@@ -18,6 +18,7 @@ from safecohort.detect.recognizers import (
     _name_start,
     clinical_recognizers,
 )
+from safecohort.detect.recognizers.names import InitialledNameRecognizer, NameInitialsRecognizer
 
 Found = Callable[[str], list[tuple[str, str]]]
 
@@ -174,3 +175,96 @@ def test_each_recognizer_alone(recognizer, text: str, expected: list[str]) -> No
     """Each new recognizer's own findings, without spaCy or the other recognizers."""
     results = recognizer.analyze(text, ["PERSON"])
     assert [text[r.start : r.end] for r in results] == expected
+
+
+# --- initials, inverted names with an initial, names before identifiers, credentials ------------------
+
+INITIALLED_POSITIVE = [
+    # Several initials before a surname, before a credential or a pager.
+    ("SURGEON ASSIST: K.L. Okonkwo, PA-C", "K.L. Okonkwo"),
+    ("Read by B.J. Lindqvist, MD, FACC. Tech: none.", "B.J. Lindqvist"),
+    ("Overnight cross-cover: R.T. Abernathy, pgr 44120.", "R.T. Abernathy"),
+    ("Note by Pablo R Esquivel, MD on 3/2.", "Pablo R Esquivel"),
+    ("Charge RN: Hannah J ter Horst, RN   ext 2210", "Hannah J ter Horst"),
+    ("P. OYELARAN, BSN RN CCRN  PGR 7723", "P. OYELARAN"),
+    # Initials after a preposition or a sign-off verb.
+    ("Return visit with G. Abernathy in 3 weeks.", "G. Abernathy"),
+    ("WOUND CARE ORDERS PER V. KOWALCZYK. TURN Q2H.", "V. KOWALCZYK"),
+    ("REQUEST FROM J. DE LA FUENTE FOR OSTOMY SUPPLIES.", "J. DE LA FUENTE"),
+    ("Entered by tech (e12345) -- cosign M.B. Adeyemi", "M.B. Adeyemi"),
+    ("message left on home phone for R.K. to call back", "R.K."),
+    ("Discussed with P.T. (neonatology fellow) who agrees.", "P.T."),
+    ("Reviewed with Ivana Petrakis (I.P.), charge RN.", "I.P."),
+    ("Follow up with Okonkwo in 6 weeks.", "Okonkwo"),
+    # Surname and an initial for the given name; inverted names before an identifier.
+    ("Dictated by:\nLindqvist, B., MD", "Lindqvist, B."),
+    ("handed to night RN Abernathy, G. at 1900", "Abernathy, G."),
+    ("Called her sister Ferreira-Lund, K. by phone.", "Ferreira-Lund, K."),
+    ("Donor: Halvorsen, Ingrid   MRN 4455123", "Halvorsen, Ingrid"),
+    ("REFERRAL -- OYELARAN, TEMITOPE, DOB 01/02/1960", "OYELARAN, TEMITOPE"),
+    ("Lindqvist, Marta (MRN 7712) is a 44 y/o G2P1", "Lindqvist, Marta"),
+    ("on behalf of pt Ferreira, Joana, 71-year-old", "Ferreira, Joana"),
+    ("PT OYELARAN (72YO) MRN 11 RM 4", "OYELARAN"),
+    # Relatives: father of the baby, a doula, a fiancée, initials after a kinship word.
+    ("Support person: FOB Tavita at bedside.", "Tavita"),
+    ("Consent reviewed with her fiancée, Ottilie Brandvold, today.", "Ottilie Brandvold"),
+    ("PT'S NEPHEW K.O. AT BEDSIDE FOR TEACHING.", "K.O."),
+]
+
+INITIALLED_NEGATIVE = [
+    "Urine culture with E. coli >100k; repeat culture from S. aureus wound swab.",
+    "Started for H. pylori per GI; flagyl for C. diff.",
+    "Dose given at 9 A.M. for A.M. labs; meds per P.O. route.",
+    "CC: VB after intercourse. CC: LOF since 0300.",
+    "Signed by RN CCRN BSN.",
+    "Emergency Department (ED) visit yesterday; Blood Pressure (BP) stable.",
+    "Plan: Cardiology to follow, f/u with Cardiology in 2 weeks.",
+    "PT AMBULATING (2X) IN HALL. PATIENT TOLERATED (5/10 PAIN).",
+]
+
+
+@pytest.mark.parametrize(("note", "name"), INITIALLED_POSITIVE)
+def test_finds_initialled_and_inverted_names(found: Found, note: str, name: str) -> None:
+    assert (name, "PERSON") in found(note)
+
+
+@pytest.mark.parametrize("note", INITIALLED_NEGATIVE)
+def test_abbreviations_and_species_are_no_person(found: Found, note: str) -> None:
+    assert [span for span, kind in found(note) if kind == "PERSON"] == []
+
+
+def test_credentials_are_not_names(found: Found) -> None:
+    note = "Interpreted by Ngozi Adeyemi, MD, FASNC. Tech: Lars Berg, CNMT. Triage RN: Eva Holm, RNC-OB"
+    persons = [span for span, kind in found(note) if kind == "PERSON"]
+    assert sorted(persons) == ["Eva Holm", "Lars Berg", "Ngozi Adeyemi"]
+
+
+@pytest.mark.parametrize(
+    ("recognizer", "text", "expected"),
+    [
+        (InitialledNameRecognizer(), "Appt made with T. Haugen at clinic", ["T. Haugen"]),
+        (InitialledNameRecognizer(), "grew E. coli and K. pneumoniae", []),
+        (InitialledNameRecognizer(), "given for A.M. dose", []),
+        (NameInitialsRecognizer(), "-- Sigrid Haugen (S.H.), RN", ["S.H."]),
+        (NameInitialsRecognizer(), "Intensive Care (IC), Short Stay (S.S.)", []),
+        (InvertedNameRecognizer(), "Dictated by Haugen, T., MD", ["Haugen, T."]),
+        (InvertedNameRecognizer(), "Lungs, A. Heart, B.", []),
+    ],
+)
+def test_initial_recognizers_alone(recognizer, text: str, expected: list[str]) -> None:
+    results = recognizer.analyze(text, ["PERSON"])
+    assert [text[r.start : r.end] for r in results] == expected
+
+
+@pytest.mark.parametrize("recognizer", [InitialledNameRecognizer, NameInitialsRecognizer])
+def test_initial_recognizers_are_registered(recognizer: type) -> None:
+    assert any(isinstance(r, recognizer) for r in clinical_recognizers())
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("CWOCN", ""), ("Doula Ines Brandt", "Ines Brandt"), ("STEPDAUGHTER EMILY", "EMILY")],
+)
+def test_ner_spans_lose_credentials_and_relations(text: str, name: str) -> None:
+    start = _name_start(text, 0, len(text))
+    assert text[start : _name_end(text, start, len(text))] == name

@@ -149,7 +149,9 @@ def is_everyday_word(word: str) -> bool:
 
 
 # Field labels of clinical records, read as words, never names ("MRN", "DOB" after a name in capitals).
-_RECORD_WORDS = frozenset({"mrn", "dob", "acct", "ssn", "pcp", "npi", "dea", "cc", "hpi", "pmh", "ros"})
+_RECORD_WORDS = frozenset(
+    {"mrn", "dob", "acct", "ssn", "pcp", "npi", "dea", "cc", "hpi", "pmh", "ros", "referral", "requisition"}
+)
 
 
 def _in_capitals(line: str) -> bool:

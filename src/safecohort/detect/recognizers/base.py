@@ -84,15 +84,21 @@ _LEADING_PARTICLE = (
 _PARTICLE = rf"(?:{_LEADING_PARTICLE}|der|den|do|an|ter|ten|y|bin|ibn|al|el|AN|DER|DEN)"
 # A surname word after a particle may carry an Irish prefix in lower case ("tSaoir", "nGallchóir").
 _SURNAME_WORD = rf"(?:[tnh](?=[{_UPPER}]))?{_NAME_WORD}"
+# Initials before a name ("A. Lyons", "A.G. Lyons", "A. van den Heuvel"); a middle initial with or
+# without its dot ("Ivy F Sweet", "Ivy F. Sweet").
 _NAME = (
-    rf"(?:[A-Z]\.[ \t]*|{_LEADING_PARTICLE}[ \t]+(?=[{_UPPER}]))?{_NAME_WORD}(?:[ \t]+[A-Z]\.)?"
+    rf"(?:(?:[A-Z]\.){{1,3}}[ \t]*)?(?:{_LEADING_PARTICLE}[ \t]+){{0,2}}"
+    rf"{_NAME_WORD}(?:[ \t]+[A-Z](?:\.|(?=[ \t]+(?:[{_UPPER}]|{_PARTICLE}[ \t]))))?"
     rf"(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}{_SURNAME_WORD}){{0,2}}"
 )
 _CAPS_WORD = rf"(?!{_NOT_A_NAME}\b)[{_UPPER}][{_UPPER}'’-]*[{_UPPER}]"
 _TITLE = r"(?:Dr|Mr|Mrs|Ms|Mx|Miss|Prof|Doctor|Professor)"
 _CREDENTIAL = (
     r"(?:RN|MD|M\.D\.|NP|DO|PA-C|LPN|CNA|MSW|LICSW|PharmD|PhD|CRNA|APRN|FNP|FNP-BC|DNP|LCSW|LMSW|LSW|"
-    r"LMHC|CGC|CNM|CRNP|PsyD|RRT|RD|RDN|MBBS|DDS|DMD|DPT|RPh|CCC-SLP|OTR/L|EMT(?:-[BPI])?|NRP)"
+    r"LMHC|CGC|CNM|CRNP|PsyD|RRT|RD|RDN|MBBS|DDS|DMD|DPT|RPh|CCC-SLP|OTR/L|EMT(?:-[BPI])?|NRP|"
+    # certifications, fellowships and training years that close a name ("RN CWOCN", "MD, FACS", "PGY-2")
+    r"RNC(?:-OB|-NIC|-MNN)?|CCRN|CWOCN|WOCN|CWON|CNMT|RT\(R\)|CPhT|FACS|FACP|FACC|FASNC|FSCAI|FAAD|FACOG|"
+    r"FAAP|FCCP|PGY-?\d)"
 )
 # Degrees that stand between a name and its credential ("Fionn Oduya, MS, CGC").
 _DEGREE = r"(?:MS|MA|MPH|MSN|BSN|MBA|MEd|MSc|BS|BA|MHA|MD|PhD)"
@@ -106,6 +112,7 @@ _NAME_SLOT_MAX_ZIPF = 5.35
 # Words that follow kinship and chat cues, and that some locale Faker ships lists as a name.
 _NOT_NAMES_IN_SLOT = frozenset(
     {"unknown", "lady", "man", "woman", "gentleman", "baby", "patient", "family", "pt", "mrs", "mr"}
+    | {"hospice"}
 )
 
 
@@ -162,8 +169,12 @@ class AnchoredRecognizer(ClinicalPatternRecognizer):
         from safecohort.detect.vocab import clinical_terms
 
         words = re.findall(rf"[{_LETTER}]+", found)
+        if _INITIALS.fullmatch(found):  # "A.W.", "N.P.": initials alone, read only where a cue puts them
+            return found not in _NOT_INITIALS
         if _INITIAL_FIRST.match(found):  # "D. Story", "G. White": an initial makes the word a surname
             return any(word.lower() not in clinical_terms() for word in words[1:])
+        if _INITIAL_LAST.search(found):  # "Sweet, A.": so does the initial of the given name after it
+            return any(word.lower() not in clinical_terms() for word in words[:-1])
         return any(_fills_name_slot(word) for word in words)
 
     def _next_to(self, text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -187,7 +198,8 @@ def _name_tail_end(text: str, start: int, end: int) -> int:
     Rodriguez, Human Resources"), nor inside a sentence in capitals it ran into ("SW BRIAN RIVERS MET
     FAMILY"): two or more trailing words in capitals that cannot be names are dropped."""
     tail = _TAIL_WORD.search(text, start, end)
-    if tail is not None and text[tail.start()] == "," and not _fills_name_slot(tail[1]):
+    initial = tail is not None and len(tail[1]) == 1 and tail[0].endswith(".")  # "Sweet, A."
+    if tail is not None and text[tail.start()] == "," and not initial and not _fills_name_slot(tail[1]):
         return tail.start()
     cut, dropped = end, 0
     while (tail := _TAIL_WORD.search(text, start, cut)) is not None and tail.start() > start:
@@ -197,4 +209,11 @@ def _name_tail_end(text: str, start: int, end: int) -> int:
     return cut if dropped >= 2 else end
 
 
-_INITIAL_FIRST = re.compile(rf"[A-Z]\.[ ]?[{_UPPER}][{_LETTER}]")
+_INITIAL_FIRST = re.compile(rf"(?:[A-Z]\.){{1,3}}[ ]?(?:{_LEADING_PARTICLE}[ ]){{0,2}}[{_UPPER}][{_LETTER}]")
+# Initials alone where a cue puts a person ("for A.W.", "grandmother N.P."), unless an abbreviation.
+_INITIAL_LAST = re.compile(r",[ ]?[A-Z]\.$")
+_INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")
+_NOT_INITIALS = frozenset(
+    "A.M. P.M. P.O. I.V. I.M. S.Q. S.C. U.S. N.P.O. B.I.D. T.I.D. Q.I.D. Q.D. O.D. O.S. O.U. D.O. "  # noqa: SIM905
+    "M.D. R.N. E.R. I.C.U. O.R. P.R.N. H.S. A.C. P.C. D.C. N.G. G.I. E.D. U.K. E.U.".split()
+)

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import re
 
-from presidio_analyzer import EntityRecognizer, Pattern
+from presidio_analyzer import EntityRecognizer, Pattern, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from safecohort.detect.recognizers.base import (
     _CAPS_WORD,
@@ -39,7 +40,7 @@ _ROLE_IN_PARENTHESES = (
 _RELATION = (
     r"(?i:daughter|son|wife|husband|mother|mom|father|dad|sister|brother|niece|nephew|grandson|"
     r"granddaughter|grandmother|grandfather|friend|partner|spouse|caregiver|guardian|neighbor|aunt|"
-    r"uncle|cousin|hcp|poa|proxy|fiance|fiancee|dtr|stepson|stepdaughter|nurse|aide|cna|caseworker|"
+    r"uncle|cousin|hcp|poa|proxy|fianc[eé]e?|fob|doula|dtr|stepson|stepdaughter|nurse|aide|cna|caseworker|"
     r"ex-wife|ex-husband|goddaughter|godson|godmother|godfather|stepmother|stepfather|roommate|landlord|"
     r"coworker|co-worker|boss|pastor|sitter)"
 )
@@ -85,9 +86,11 @@ class CredentialNameRecognizer(AnchoredRecognizer):
     PATTERNS = (
         Pattern(
             "credential",
-            rf"(?<=[{_LETTER}.])[ \t]*,?[ \t]+(?:{_DEGREE}[ \t]*,[ \t]*)*{_CREDENTIAL}(?![\w-])",
+            rf"(?<=[{_LETTER}.])[ \t]*,?[ \t]+(?:{_DEGREE}(?:[ \t]*,[ \t]*|[ \t]+))*{_CREDENTIAL}(?![\w-])",
             0.6,
         ),
+        # "T.K. Kidd, pgr 581953": a name, then the pager that reaches the person.
+        Pattern("pager", rf"(?<=[{_LETTER}.]),[ \t]*(?i:pgr|pager)[ \t]*#?[ \t]*\d", 0.6),
         Pattern("role in parentheses", rf"(?<=[{_LETTER}.])[ \t]+{_ROLE_IN_PARENTHESES}", 0.6),
     )
     CONTEXT = ("rn", "md", "np", "signed", "nurse", "provider")
@@ -100,10 +103,14 @@ class CredentialNameRecognizer(AnchoredRecognizer):
 
 # Names in a labelled field: one space between words (fields are separated by more, or by punctuation).
 _FIELD_NAME = re.compile(
+    rf"(?!(?:{_CREDENTIAL}|{_DEGREE})(?![{_LETTER}]))"  # "RN CWOCN": a credential is no name
     rf"(?:(?:{_LEADING_PARTICLE}[ ])?{_NAME_WORD}(?:[ -](?:{_PARTICLE}[ ])?{_SURNAME_WORD})?,"  # Smith,
     rf"[ ]?(?!(?:{_CREDENTIAL}|{_DEGREE})\b){_NAME_WORD}(?:[ ][A-Z]\.?)?(?![{_LETTER}])"  # Jane Q.
-    rf"|(?:[A-Z]\.[ ]?|{_LEADING_PARTICLE}[ ](?=[{_UPPER}]))?{_NAME_WORD}(?:[ ][A-Za-z]\.(?![{_LETTER}]))?"
-    rf"(?:[ ](?:{_PARTICLE}[ ]){{0,2}}{_SURNAME_WORD}){{0,3}})"
+    rf"|(?:{_LEADING_PARTICLE}[ ])?{_NAME_WORD}(?:[ -]{_SURNAME_WORD})?,[ ]?[A-Z]\.(?![\w])"  # Pena, M.
+    rf"|(?:(?:[A-Z]\.){{1,3}}[ ]?)?(?:{_LEADING_PARTICLE}[ ](?:{_PARTICLE}[ ])?(?=[{_UPPER}]))?{_NAME_WORD}"
+    rf"(?:[ ][A-Za-z]\.(?![{_LETTER}])|[ ][A-Z](?=[ ](?:[{_UPPER}]|{_PARTICLE}[ ])))?"
+    rf"(?:[ ](?:{_PARTICLE}[ ]){{0,2}}{_SURNAME_WORD}){{0,3}}"
+    r"|(?:[A-Z]\.){2,3}(?![\w]))"  # initials alone: "D/w J.K. (OB hospitalist)"
 )
 _PERSON_FIELD = (
     r"patient(?:[ \t]+name)?|pt(?:[ \t]+name)?|name|caller|contact|emergency[ \t]+contact|"
@@ -112,7 +119,7 @@ _PERSON_FIELD = (
     r"(?:ordering|referring|attending|consulting|submitting|primary)"
     r"(?:[ \t]+(?:physician|provider|md|doctor))?|"
     r"clinician|provider|physician|surgeon|assistant|anesthesiologist|anesthesia|resident|fellow|intern|"
-    r"radiologist|sonographer|technologist|tech|pathologist|cytopathologist|hematopathologist|"
+    r"radiologist|sonographer|technologist|tech|(?:cyto|hemato|dermato|neuro)?pathologist|prescriber|recipient|donor|"
     r"nurse|triage[ \t]+rn|rn|np|pa|pcp|cm|case[ \t]+manager|social[ \t]+worker|sw|"
     r"(?:dictated|signed|electronically[ \t]+signed|screened|reviewed|verified|performed|seen|cosigned|"
     r"co-signed|transcribed|read|interpreted|assisted|witnessed|accompanied)(?:[ \t]+by)?|"
@@ -125,7 +132,8 @@ _PERSON_CUE = (
     r"spoke[ \t]+with|seen[ \t]+by|paged|signed|sitter|crew|handing[ \t]+over[ \t]+to|"
     r"handed[ \t]+over[ \t]+to|relieved[ \t]+by|adjuster|prosector|diener|(?:assisted|accompanied)[ \t]+by|"
     r"(?:attending[ \t]+)?(?:pathologist|surgeon|physician|hospitalist|intensivist)|"
-    r"(?-i:SW)|w/(?=[ ][A-Z]\.[ ]?[A-Z])"
+    r"(?-i:SW)|w/(?=[ ][A-Z]\.[ ]?[A-Z])|cosign(?:ed)?(?:[ \t]+by)?|"
+    r"(?:follow(?:[ \t]|-)?up|f/u|appt\.?(?:[ \t]+(?:booked|made|scheduled))?)[ \t]+with"
 )
 
 
@@ -161,6 +169,14 @@ class LabelledNameRecognizer(AnchoredRecognizer):
     CONTEXT = ("patient", "name", "signed", "physician", "provider")
     AFTER = _FIELD_NAME
     WINDOW = 60
+
+    def keep(self, found: str) -> bool:
+        """As :meth:`AnchoredRecognizer.keep`, and two or three capitals alone are an acronym: "CC: VB"
+        is a chief complaint (vaginal bleeding), not a person."""
+        return not _ACRONYM.fullmatch(found) and super().keep(found)
+
+
+_ACRONYM = re.compile(r"[A-Z]{2,3}")
 
 
 class Hl7NameRecognizer(ClinicalPatternRecognizer):
@@ -238,6 +254,17 @@ _INVERTED_NAME = (
 )
 
 
+# "Bradford, T.", "Chen-Dickson, M.": a surname and the initial of the given name.
+_INVERTED_INITIAL = (
+    rf"(?:{_LEADING_PARTICLE}[ ])?(?=[{_UPPER}]){_NAME_WORD}"
+    rf"(?:[ -](?:{_PARTICLE}[ ]){{0,2}}{_SURNAME_WORD}){{0,2}},[ ]?[A-Z]\.(?![\w])"
+)
+# What follows a patient's name in a header or a sentence: a birth date, a record number, an age.
+_IDENTIFIER_AFTER = (
+    r"(?=[ \t]*[,(][ \t]*(?i:dob|d\.o\.b\.|mrn|age[ \t:]|\d{1,3}[ \t-]*(?:y\b|yo\b|y/o|y\.o\.|yrs?\b|year)))"
+)
+
+
 # A cheap look at the shape first (words, a comma, a capital): most capitalised words fail here, before the
 # costly look-ahead of every name word.
 _INVERTED_SHAPE = rf"(?=[{_UPPER}dlv][{_LETTER}'’.-]*(?:[ -][{_LETTER}'’.-]+){{0,3}},[ ]?[{_UPPER}])"
@@ -262,6 +289,20 @@ class InvertedNameRecognizer(ClinicalPatternRecognizer):
             r"(?=[ \t]*(?:(?m:$)|\||[ \t]{2}))",
             0.6,
         ),
+        # "NOVÁK, MATÍAS, DOB 05.29.1975", "Tsegaye, Constance (MRN ...)", "Scott, Brooke, 60-year-old".
+        Pattern(
+            "surname, given before a birth date, record number or age",
+            rf"(?<![\w'’.-]){_INVERTED_SHAPE}{_INVERTED_NAME}(?:[ ][{_UPPER}]\.?)?{_IDENTIFIER_AFTER}",
+            0.7,
+        ),
+        # "Bradford, T., MD", "transfer RN Condori, T.", "Reyes, T., DOB": an initial for the given name.
+        Pattern(
+            "surname, initial.",
+            rf"(?<![\w'’.-]){_INVERTED_SHAPE}{_INVERTED_INITIAL}"
+            rf"(?=,?[ \t]*(?:(?m:$)|(?:{_CREDENTIAL}|{_DEGREE})\b|[;(]"
+            r"|(?i:dob|mrn|by|at|for|notified|[a-z]+ed)\b))",
+            0.7,
+        ),
     )
     CONTEXT = ("patient", "name", "pt", "read", "signed")
 
@@ -272,6 +313,8 @@ class InvertedNameRecognizer(ClinicalPatternRecognizer):
 
         surname, _, given = pattern_text.partition(",")
         given_words, surname_words = _name_words(given), _name_words(surname)
+        if not given_words:  # "Cross, A.": only the surname tells, and every word of it must be a name's
+            return all(map(_fills_name_slot, surname_words))
         if given_words and _fills_name_slot(given_words[0]):
             return True
         return any(not is_everyday_word(word) for word in surname_words)
@@ -295,7 +338,8 @@ class KinshipNameRecognizer(AnchoredRecognizer):
     )
     CONTEXT = ("daughter", "son", "wife", "husband", "friend", "family")
     AFTER = re.compile(
-        rf"(?:{_INVERTED_NAME}(?![{_LETTER}])|{_NAME}|[a-zß-öø-ÿ][a-zß-öø-ÿ'’-]+)(?![{_LETTER}'’-])"
+        rf"(?:{_INVERTED_NAME}(?![{_LETTER}])|{_INVERTED_INITIAL}|(?:[A-Z]\.){{2,3}}(?![\w])|{_NAME}"
+        rf"|[a-zß-öø-ÿ][a-zß-öø-ÿ'’-]+)(?![{_LETTER}'’-])"
     )
     WINDOW = 60
 
@@ -397,6 +441,13 @@ class CapitalsLabelNameRecognizer(ClinicalPatternRecognizer):
             rf"{_CAPS_WORD}(?:,?[ ](?:{_PARTICLE}[ ]){{0,2}}{_CAPS_WORD}){{1,3}}(?![{_LETTER}])",
             0.6,
         ),
+        # "PT SMITH (83YO)": a surname alone when the patient's age follows it in parentheses.
+        Pattern(
+            "capitals label + surname + age",
+            rf"(?<=\b(?:PATIENT|PT)[ \t]+){_CAPS_WORD}"
+            r"(?=[ \t]*\((?:AGE[ ]?)?\d{1,3}[ ]?(?:Y|YO|Y/O|Y\.O\.|YRS?|YEARS?)?\))",
+            0.6,
+        ),
     )
     CONTEXT = ("patient", "name")
 
@@ -412,6 +463,77 @@ class CapitalsLabelNameRecognizer(ClinicalPatternRecognizer):
         return all(map(_fills_name_slot, words)) and not all(map(is_common_word, words))
 
 
+# Species after a genus initial ("E. coli", "S. AUREUS"): never a surname after an initial.
+_SPECIES = frozenset(
+    "coli aureus epidermidis pyogenes agalactiae pneumoniae influenzae pylori albicans glabrata "  # noqa: SIM905
+    "faecalis faecium aeruginosa difficile diff marcescens cloacae mirabilis oxytoca baumannii maltophilia "
+    "jirovecii trachomatis gonorrhoeae vaginalis fumigatus neoformans tuberculosis catarrhalis vulgaris "
+    "lugdunensis meningitidis monocytogenes burgdorferi pallidum typhi jejuni cholerae".split()
+)
+
+
+class InitialledNameRecognizer(AnchoredRecognizer):
+    """A name written with initials after a preposition or a sign-off verb: "Follow-up with M. Pierce",
+    "CONSULT FROM R. DE LA CRUZ", "PER F. SALMON.", "cosign A.H.", "left VM for A.W.". Initials make the
+    next capitalised word a surname; initials alone count from two letters on, abbreviations ("A.M.",
+    "P.O.") and a genus before its species ("E. coli") are not names."""
+
+    ENTITY = "PERSON"
+    PATTERNS = (
+        Pattern(
+            "preposition + initials",
+            r"(?<![A-Za-z])(?i:with|w/|per|from|by|for|to|cc|cosign(?:ed)?(?:[ \t]+by)?|behalf[ \t]+of"
+            r"(?:[ \t]+(?:pt|patient))?)[ \t]+(?=[A-Z]\.)",
+            0.6,
+        ),
+    )
+    CONTEXT = ("with", "per", "cosign")
+    AFTER = re.compile(
+        rf"(?:[A-Z]\.){{1,3}}[ ]?(?:{_LEADING_PARTICLE}[ ]){{0,2}}{_SURNAME_WORD}(?![{_LETTER}])"
+        rf"|(?:[A-Z]\.){{2,3}}(?![\w])"
+    )
+    WINDOW = 40
+
+    def keep(self, found: str) -> bool:
+        """As :meth:`AnchoredRecognizer.keep`, and the word after the initials is no species."""
+        words = _LETTERS.findall(found)
+        return not (words and words[-1].lower() in _SPECIES) and super().keep(found)
+
+
+class NameInitialsRecognizer(ClinicalPatternRecognizer):
+    """A person's initials in parentheses right after their name, letter for letter: "Melanie Condori
+    (M.C.), PACU RN", "Tuyet C. (T.C.)". Initials that do not repeat the name's ("Intensive Care (ICU)")
+    are not reported."""
+
+    ENTITY = "PERSON"
+    PATTERNS = (
+        Pattern(
+            "name (initials)",
+            rf"(?<=(?<![{_LETTER}])([{_UPPER}])[{_LETTER}'’-]+[ ]([{_UPPER}])[{_LETTER}'’-]*\.?[ ]\()"
+            r"\1\.?\2\.?(?=\))",
+            0.6,
+        ),
+    )
+    CONTEXT = ("rn", "signed")
+
+    def analyze(
+        self,
+        text: str,
+        entities: list[str],
+        nlp_artifacts: NlpArtifacts | None = None,
+        regex_flags: int | None = None,
+    ) -> list[RecognizerResult]:
+        """The initials whose name before them may be one: "Emergency Department (ED)" is not a name."""
+        results = super().analyze(text, entities, nlp_artifacts, regex_flags)
+        kept = []
+        for result in results:
+            words = re.findall(rf"[{_LETTER}]+", text[max(0, result.start - 60) : result.start])[-2:]
+            last_ok = len(words) == 2 and (len(words[1]) == 1 or _fills_name_slot(words[1]))
+            if last_ok and _fills_name_slot(words[0]):  # "Tuyet C. (T.C.)", "Melanie Condori (M.C.)"
+                kept.append(result)
+        return kept
+
+
 def _cued_name_recognizers() -> list[EntityRecognizer]:
     """The name recognizers above: shapes and cues that put a name where it stands."""
     return [
@@ -420,4 +542,6 @@ def _cued_name_recognizers() -> list[EntityRecognizer]:
         HandoffNameRecognizer(),
         ChatNameRecognizer(),
         CapitalsLabelNameRecognizer(),
+        InitialledNameRecognizer(),
+        NameInitialsRecognizer(),
     ]

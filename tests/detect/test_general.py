@@ -17,6 +17,7 @@ from safecohort.detect.general import (
     PlaceRecognizer,
     RoleCompanyRecognizer,
     RunningDateRecognizer,
+    WrittenDateRecognizer,
     general_recognizers,
     is_common_word,
     lexicon,
@@ -155,7 +156,7 @@ def test_clinical_safe_subset() -> None:
         "InternationalAddressRecognizer",
         "InternationalPostcodeRecognizer",
     }
-    assert len(general_recognizers()) == 10
+    assert len(general_recognizers()) == 11
 
 
 def test_recognizers_ignore_entities_not_asked_for() -> None:
@@ -266,3 +267,125 @@ def test_founder_list_is_people_not_a_partnership() -> None:
 def test_company_possessive_is_not_part_of_the_company() -> None:
     text = "Tuula Rantanen of Gradiant Research LLC's board spoke."
     assert all(not span.endswith("'s") for span in spans(RoleCompanyRecognizer, text))
+
+
+# --- written forms of names, dates in several languages, spaCy's ORG on general text -----------------
+
+STRUCTURAL_POSITIVE = [
+    # an initial and a surname
+    (ContextNameRecognizer, "Checked and signed off by K. Lindqvist.", "K. Lindqvist"),
+    (ContextNameRecognizer, "Present: Ada Lenz, T. Green | Absent: none", "T. Green"),
+    (ContextNameRecognizer, "Thanks for the flowers - R. Okonkwo, neighbour", "R. Okonkwo"),
+    # "Surname, Given" in a register or form; lower case after "name:"
+    (ContextNameRecognizer, "Pay slip for Hughes, Martina shows overtime.", "Hughes, Martina"),
+    (ContextNameRecognizer, "Applicant: Novak, Tereza | Grade: B", "Novak, Tereza"),
+    (ContextNameRecognizer, "member 77 | name: lindgren, astrid maria | joined", "lindgren, astrid maria"),
+    # a passenger list
+    (ContextNameRecognizer, "Manifest: 1. MORAN/BRIDGET MR 2. LUND/INGRID", "MORAN/BRIDGET"),
+    (ContextNameRecognizer, "Manifest: 1. MORAN/BRIDGET MR 2. LUND/INGRID", "LUND/INGRID"),
+    # chat and minutes speakers behind a stamp, a bullet or a role
+    (ContextNameRecognizer, "[10:05] Rosalind: my parcel never came", "Rosalind"),
+    (ContextNameRecognizer, "Agent (Henrike): I have reset the password.", "Henrike"),
+    (ContextNameRecognizer, "Next steps\n- Fumiko: book the venue", "Fumiko"),
+    # lone listed names after a cue, with an age, at a place, called out, signing off
+    (ContextNameRecognizer, "For keys ask for Ottilie at the desk.", "Ottilie"),
+    (ContextNameRecognizer, "Viewings: call Hiroshi on 555 0199.", "Hiroshi"),
+    (ContextNameRecognizer, "Invalid user Gottfried from 10.0.0.9", "Gottfried"),
+    (ContextNameRecognizer, "Quarterly review. Leopold (44) says the rota is fair.", "Leopold"),
+    (ContextNameRecognizer, "Thanks again. Ludmila at the front desk helped.", "Ludmila"),
+    (ContextNameRecognizer, "Great news, Wilhelmina! You passed.", "Wilhelmina"),
+    (ContextNameRecognizer, "IS THIS YOUR BAG, AUGUSTIN?", "AUGUSTIN"),
+    (ContextNameRecognizer, "see you on the weekend\ncheers\nbrigitta", "brigitta"),
+    (ContextNameRecognizer, "photos from the trip xx henrike", "henrike"),
+    (ContextNameRecognizer, "I will bring the forms on Friday. Cornelius", "Cornelius"),
+    (ContextNameRecognizer, "the boiler is fixed; Yuki will check it again.", "Yuki"),
+    (ContextNameRecognizer, "hello all, marguerite won't make it tonight", "marguerite"),
+    (MultilingualNameRecognizer, "Interpreter on site: Takeshi Yamamoto.", "Takeshi Yamamoto"),
+    # dates written out in several languages and forms
+    (WrittenDateRecognizer, "Geboren am 3. März 1961 in Graz.", "3. März 1961"),
+    (WrittenDateRecognizer, "né le 12 décembre 1948 à Lyon", "12 décembre 1948"),
+    (WrittenDateRecognizer, "llegó el 9 de junio de 2011", "9 de junio de 2011"),
+    (WrittenDateRecognizer, "renewal due oct. 2nd 2024 |", "oct. 2nd 2024"),
+    (WrittenDateRecognizer, "Posted Tue Mar 5 2019 by admin", "Tue Mar 5 2019"),
+    (WrittenDateRecognizer, "dob: thursday, 4 june 1987", "thursday, 4 june 1987"),
+    (WrittenDateRecognizer, "Can we meet on Friday the 13th?", "Friday the 13th"),
+    (RunningDateRecognizer, "tenant | member since: 2009 | pets: no", "2009"),
+    (PlaceRecognizer, "Street: 12 Elm Row | City/State/ZIP: Port Hollis, SC 29401 |", "Port Hollis"),
+    (PlaceRecognizer, "Street: 12 Elm Row | City/State/ZIP: Port Hollis, SC 29401 |", "SC"),
+    (PlaceRecognizer, "Mail to Lake Ida, NU X0A 1H0 by Friday", "NU"),
+]
+
+
+@pytest.mark.parametrize(("recognizer", "text", "span"), STRUCTURAL_POSITIVE)
+def test_written_forms_find(recognizer: type[EntityRecognizer], text: str, span: str) -> None:
+    assert span in spans(recognizer, text)
+
+
+STRUCTURAL_NEGATIVE = [
+    # clinical text stays untouched
+    (ContextNameRecognizer, "Culture grew S. aureus; E. coli negative. Plan B. Recheck in 2 days."),
+    (ContextNameRecognizer, "Hepatitis B. Vaccinated 2019. Vitamin D. Supplemented."),
+    (ContextNameRecognizer, "Allergies: Penicillin, Sulfa. Meds: Lisinopril, Metformin."),
+    (ContextNameRecognizer, "- Nausea: none\n- Pain: 3/10\n- Diet: regular"),
+    (ContextNameRecognizer, "[08:00] Vitals: stable. [09:00] Plan: discharge"),
+    (ContextNameRecognizer, "Seen at bedside, Tylenol given. Stable overnight!"),
+    (ContextNameRecognizer, "Results: normal. Follow up in clinic."),
+    # abbreviations, slashes and lists that are not names
+    (ContextNameRecognizer, "The U.S. Army and the U.K. Navy met."),
+    (ContextNameRecognizer, "Use TCP/IP, and AND/OR in HIV/AIDS screening. N/A"),
+    (ContextNameRecognizer, "Travel: Paris, France and Lisbon, Portugal."),
+    (ContextNameRecognizer, "Tenant: Greta Holm, Swedish | Flat 2"),
+    (ContextNameRecognizer, "Reply to the thread if you can, please!"),
+    # a date needs a day, a month name and a year; times of day are no date here
+    (WrittenDateRecognizer, "Take 5 mg in March and 10 mg in May."),
+    (WrittenDateRecognizer, "Pickup at 18:30 or 4pm, desk opens 9h15."),
+    (WrittenDateRecognizer, "Room 12 mai be free; 2 sun loungers 2020 model."),
+    (RunningDateRecognizer, "dose: 2000 units | since: 3 days"),
+    (PlaceRecognizer, "Murmur, MR 2 of 6; Edema, OK 3 plus."),
+    (PlaceRecognizer, "Labs: Sodium, NA 13500 reported."),
+]
+
+
+@pytest.mark.parametrize(("recognizer", "text"), STRUCTURAL_NEGATIVE)
+def test_written_forms_leave_alone(recognizer: type[EntityRecognizer], text: str) -> None:
+    assert spans(recognizer, text) == []
+
+
+def test_lexicon_holds_romanised_japanese_names_but_not_short_pinyin() -> None:
+    lex = lexicon()
+    assert {"takuma", "nanami", "atsushi"} <= lex.first_names
+    assert "yamamoto" in lex.last_names
+    assert "he" not in lex.last_names and "ma" not in lex.last_names
+
+
+@pytest.mark.parametrize(
+    ("text", "org", "kept"),
+    [
+        ("He works at Ostrander Logistics now.", "Ostrander Logistics", True),
+        ("Bought from Adams and Sons last week.", "Adams and Sons", True),
+        ("I work for 48 Factoring Inc today.", "48 Factoring Inc", True),
+        ("She joined UNHCR in May.", "UNHCR", True),
+        ("Scott is a very kind person.", "Scott", True),
+        ("New hire, SSN 123-45-6789, DOB 01/02/80.", "SSN", False),
+        ("Holder: IBAN: GB00 TEST 0000", "IBAN", False),
+        ("City/State/ZIP: Springfield, IL 62701", "City/State/ZIP", False),
+        ("Refer to Ticket AB-123456 for details.", "Ticket AB-123456", False),
+        ("Dear Mr Halvorsen, thank you.", "Dear Mr Halvorsen", False),
+        ("Customs declaration attached.", "Customs", False),
+        ("The Lincoln room is booked.", "Lincoln", False),
+        ("Ms Oyelaran (their CFO) called.", "CFO", False),
+        ("For sale: a Vauxhall Mixer, barely used.", "Vauxhall Mixer", False),
+        ("Promoted to Head of Customer Success in June.", "Customer Success", False),
+    ],
+)
+def test_spacy_organisations_on_general_text(text: str, org: str, kept: bool) -> None:
+    from safecohort.detect.recognizers.ner import _is_organisation
+
+    start = text.index(org)
+    assert _is_organisation(text, start, start + len(org)) is kept
+
+
+def test_lower_case_auxiliary_is_no_surname() -> None:
+    # Faker lists "Will" as a name; "will" after a lower-case first name is the verb.
+    text = "the neighbours agreed and rosalind will write to them."
+    assert spans(MultilingualNameRecognizer, text) == ["rosalind"]

@@ -31,7 +31,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from safecohort.detect.places import WEAK_CUE_POPULATION, gazetteer, is_everyday_place
 from safecohort.detect.recognizers import LANGUAGE, ClinicalPatternRecognizer
-from safecohort.detect.vocab import clinical_terms, zipf
+from safecohort.detect.vocab import clinical_terms, is_everyday_word, zipf
 
 # --- lexicons ------------------------------------------------------------------------------------------
 
@@ -80,6 +80,9 @@ _EPONYM_NEXT = regex.compile(
 
 _FIRST_NAME_ATTRS = ("first_names", "first_names_male", "first_names_female", "first_names_nonbinary")
 _LAST_NAME_ATTRS = ("last_names", "last_names_male", "last_names_female")
+_ROMANISED_MIN_LENGTH = 4
+#: Zipf of the everyday words ("will", "may", "can") a listed lower-case surname never is.
+_AUXILIARY_ZIPF = 5.5
 _CITY_ATTRS = ("cities", "city_names", "real_city_names", "towns", "localities", "settlements", "villages")
 _COMPANY_SUFFIXES_EN = (
     "Inc", "Incorporated", "LLC", "L.L.C.", "LLP", "Ltd", "Limited", "PLC", "Plc", "Corp", "Corporation",
@@ -129,8 +132,14 @@ def lexicon() -> Lexicon:
     import faker.providers.company as company
     import faker.providers.person as person
 
-    first = _lower_set(_provider_values(person, _FIRST_NAME_ATTRS))
-    last = _lower_set(_provider_values(person, _LAST_NAME_ATTRS))
+    # Romanised Japanese and Chinese names ("Takuma", "Nanami"); short pinyin ("He", "Ma") is English.
+    romanised = _ROMANISED_MIN_LENGTH
+    first = _lower_set(_provider_values(person, _FIRST_NAME_ATTRS)) | frozenset(
+        w for w in _lower_set(_provider_values(person, ("first_romanized_names",))) if len(w) >= romanised
+    )
+    last = _lower_set(_provider_values(person, _LAST_NAME_ATTRS)) | frozenset(
+        w for w in _lower_set(_provider_values(person, ("last_romanized_names",))) if len(w) >= romanised
+    )
     return Lexicon(
         first_names=frozenset(w for w in first if len(w) > 1) - _CLINICAL_STOPWORDS,
         last_names=frozenset(w for w in last if len(w) > 1) - _CLINICAL_STOPWORDS,
@@ -294,7 +303,8 @@ class MultilingualNameRecognizer(GeneralRecognizer):
         first_listed = first.lower() in lex.first_names
         last_listed = second.lower() in lex.last_names or second.lower() in lex.first_names
         if first.islower() and second.islower():
-            both = first_listed and last_listed
+            # A lower-case auxiliary is no surname although Faker lists it ("violet will write").
+            both = first_listed and last_listed and not is_common_word(second, _AUXILIARY_ZIPF)
             return last_index if both and not (is_common_word(first) and is_common_word(second)) else None
         if not (_is_capitalised(first) and _is_capitalised(second)):
             return None
@@ -600,6 +610,22 @@ _PLACE_WORD = regex.compile(
 )
 
 
+# US states and Canadian provinces and territories by their postal codes.
+# fmt: off
+_STATE_CODES = frozenset((
+    "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS",
+    "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC",
+    "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY",
+    "PR", "GU", "VI", "AB", "BC", "MB", "NB", "NL", "NS", "NT", "NU", "ON", "PE", "QC", "SK", "YT",
+))
+# fmt: on
+# The last line of a North American address: "Port Hollis, SC 29401", "Lake Ida, NU X0A 1H0".
+_CITY_STATE_POSTCODE = regex.compile(
+    r"(?<![\p{L}\p{M}])(?P<city>\p{Lu}[\p{L}\p{M}'’-]*(?:[ \t]+\p{Lu}[\p{L}\p{M}'’-]*){0,2}),[ \t]+"
+    r"(?P<state>[A-Z]{2})[ \t]+(?=\d{5}(?:-\d{4})?\b|[A-Z]\d[A-Z][ \t]?\d[A-Z]\d\b)"
+)
+
+
 class PlaceRecognizer(GeneralRecognizer):
     """Countries and cities from Faker's locale lists and the GeoNames gazetteer
     (:mod:`safecohort.detect.places`), in Title case or capitals ("Cyprus", "ESPOO", "Brønderslev",
@@ -621,6 +647,10 @@ class PlaceRecognizer(GeneralRecognizer):
         the city line of an address block."""
         yield from _lower_case_places(text)
         yield from _address_block_cities(text)
+        for match in _CITY_STATE_POSTCODE.finditer(text):
+            if match.group("state") in _STATE_CODES:
+                yield match.start("city"), match.end("city"), 0.6
+                yield match.start("state"), match.end("state"), 0.6
         lex = lexicon()
         for match in _PLACE_WORD.finditer(text):
             words = match.group().split()
@@ -816,7 +846,7 @@ _TITLE_WORD = r"\p{Lu}[\p{Ll}\p{M}]+(?:['’-]\p{Lu}[\p{Ll}\p{M}]+)?"
 _LOWER_WORD = r"\p{Ll}[\p{Ll}\p{M}]+"
 # Where a clause opens: the text or a line start, after a sentence mark, or after a conjunction.
 _CLAUSE_START = (
-    r"(?:(?<![^\n])[ \t]*|(?<=[.!?][\"”'’)]?[ \t]+)|(?<=[,;][ \t]+(?:but|and|so|because|while|when|"
+    r"(?:(?<![^\n])[ \t]*|(?<=[.!?;][\"”'’)]?[ \t]+)|(?<=[,;][ \t]+(?:but|and|so|because|while|when|"
     r"although|though|that|as)[ \t]+))"
 )
 # Verbs that follow a person who is the subject; "is/was" only before something that is not a noun
@@ -824,7 +854,8 @@ _CLAUSE_START = (
 _PERSON_VERB = (
     r"(?:lives|lived|spent|spends|had|has|just|said|says|told|tells|asked|asks|went|goes|works|worked|"
     r"wants|wanted|will|would|can|could|should|did|does|loves|loved|called|wrote|writes|thinks|thought|"
-    r"knows|knew|went|got|gets|left|came|comes|(?:is|was)(?![ \t]+(?:a|an|the|one|based|located|"
+    r"knows|knew|went|got|gets|left|came|comes|won't|can't|isn't|wasn't|didn't|doesn't|"
+    r"(?:is|was)(?![ \t]+(?:a|an|the|one|based|located|"
     r"headquartered|known|\d)\b))\b"
 )
 # Words that surnames of many languages end in ("Kucharski", "Szczepańska", "Šušulić", "Krylova",
@@ -847,21 +878,22 @@ _VOCATIVE = regex.compile(
 )
 _SUBJECT = regex.compile(
     rf"{_CLAUSE_START}(?P<name>{_TITLE_WORD})[ \t]+(?={_PERSON_VERB})"
-    rf"|\A[ \t]*(?P<lower>{_LOWER_WORD})[ \t]+(?={_PERSON_VERB})"
+    rf"|(?:\A[ \t]*|(?<=[.!?,;][ \t]+))(?P<lower>{_LOWER_WORD})[ \t]+(?={_PERSON_VERB})"
 )
 # A word that introduces a person's name right after it.
 _PERSON_CUE = regex.compile(
     r"(?i:\b(?:said|says|asked|called|named|starring|featuring|featured|directed[ \t]+by|written[ \t]+by|"
     r"by|under|heard|with|to|producer|songwriter|singer|author|actor|actress|director|manager|"
-    r"mr|mrs|ms|miss|dr|prof)\.?|\bex-\p{L}+)[ \t]+$"
+    r"mr|mrs|ms|miss|dr|prof|ask[ \t]+for|asked[ \t]+for|call|ring|meet|met|password[ \t]+for|user|"
+    r"operator|agent|loved[ \t]+by)\.?|\bex-\p{L}+)[ \t]+$"
 )
-_WEAK_PERSON_CUES = frozenset(("by", "with", "to", "under"))
+_WEAK_PERSON_CUES = frozenset(("by", "with", "to", "under", "call", "ring", "meet", "met", "user", "agent"))
 _CUED_TITLE = regex.compile(
     rf"(?<![\p{{L}}\p{{M}}])(?P<name>{_TITLE_WORD}(?:[ \t]+(?:\p{{Lu}}\.?[ \t]+)?{_TITLE_WORD}){{0,2}})"
 )
 _CUED_LOWER = regex.compile(
     r"(?<=\b(?i:my[ \t]+name[ \t]+is|name[ \t]*:|calls[ \t]+me|call[ \t]+me|called|named|heard|"
-    r"follow[ \t]+up[ \t]+with|mr\.?|mrs\.?|ms\.?|dr\.?)[ \t]+)"
+    r"follow[ \t]+up[ \t]+with|mr\.?|mrs\.?|ms\.?|dr\.?|met|saw|meet|meeting)[ \t]+)"
     rf"(?P<name>{_LOWER_WORD}(?:[ \t]+(?:\p{{Ll}}\.?[ \t]+)?{_LOWER_WORD})?)"
 )
 # A list of people after a plural role ("our 3 founders: Vizirov, Barrett and Jones").
@@ -881,6 +913,45 @@ _NAME_LINE = regex.compile(
     rf"|{_LOWER_WORD}(?:[ \t]+(?:\p{{Ll}}\.?[ \t]+)?{_LOWER_WORD}){{1,2}})[ \t]*$"
 )
 
+# An initial and a surname ("S. Reyes", "Ø. Ruud", "J. van Dijk"); the initial is not the end of an
+# abbreviation ("U.S. Army").
+_INITIAL_SURNAME = regex.compile(
+    rf"(?<![\p{{L}}\p{{M}}.&])\p{{Lu}}\.[ \t]?(?:\p{{Lu}}\.[ \t]?)?(?:(?:van|von|de|da|di|du|le|la)[ \t]+)?"
+    rf"(?P<last>{_TITLE_WORD})(?![\w-])"
+)
+_CAPITAL_WORD_BEFORE = regex.compile(r"\p{Lu}[\p{L}\p{M}]*[ \t]+$")
+# "Surname, Given" (a register or a form): "Bailey, James"; lower case after "name:" ("corona, josé").
+# The surname opens the name and no list goes on: after "Anna Berg," the next word is a new item ("Anna
+# Berg, German"), and "Fischer, Brooks and Hale" are three people.
+_INVERTED_NAME = regex.compile(
+    rf"(?<![\w-]|\p{{Lu}}[\p{{L}}\p{{M}}.]*[ \t]+|,[ \t]*)(?P<last>{_TITLE_WORD}),[ \t]+"
+    rf"(?P<first>{_TITLE_WORD})(?![\w-]|[ \t]*(?:,|&|and\b))"
+    rf"|(?<=\b(?i:name)[ \t]*:[ \t]*)(?P<lower_last>{_LOWER_WORD}(?:['’]{_LOWER_WORD})?),[ \t]+"
+    rf"(?P<lower_first>{_LOWER_WORD}(?:[ \t]+{_LOWER_WORD})?)(?![\w-])"
+)
+# A passenger or booking list: "SURNAME/GIVEN" in capitals, then maybe a title ("BALL/CLIFFORD MR").
+_SLASH_NAME = regex.compile(
+    r"(?<![\w/])(?P<last>\p{Lu}[\p{Lu}\p{M}'’-]+)/(?P<first>\p{Lu}[\p{Lu}\p{M}-]+)(?![\w/])"
+)
+# A chat or minutes speaker behind a time stamp, a bullet or a role: "[9:15 am] Lily:", "- Taro: send",
+# "Operator Gerard:", "Support (Agnes):".
+_CHAT_SPEAKER = regex.compile(
+    r"(?m)^[ \t]*(?P<pre>(?:\[[^\]\n]{1,20}\][ \t]*)?(?:[-*•][ \t]+)?"
+    r"(?:(?i:operator|agent|support|admin|moderator|host|rep|advisor|caller|customer|staff|tech|user)"
+    rf"[ \t]*\(?[ \t]*)?)(?P<name>{_TITLE_WORD})\)?[ \t]*:(?![/\d])"
+)
+# A listed name with an age in brackets ("Magnus (27) says") or at a place ("Sara at reception").
+_NAME_AGE = regex.compile(rf"(?<![\w-])(?P<name>{_TITLE_WORD})[ \t]+\(\d{{1,2}}\)")
+_NAME_AT = regex.compile(rf"{_CLAUSE_START}(?P<name>{_TITLE_WORD})[ \t]+at[ \t]+(?=\p{{L}})")
+# A lone name called out before "!" or "?" ("Welcome aboard, Abdul!", "WAS THAT YOU, SIMONE?").
+_CALLED_OUT = regex.compile(r"(?<=,[ \t]+)(?P<name>\p{L}[\p{L}\p{M}]+)(?=[ \t]*[!?])")
+# A sign-off and the writer's name ("cheers\nlujza", "xx karol", "thanks, malwina mijas"), or a lone
+# name closing a message after a sentence ("... a problem. Leonard").
+_SIGN_OFF = regex.compile(
+    r"(?<![\w])(?i:cheers|thanks|thank[ \t]+you|regards|best|love|xx+|xoxo|take[ \t]+care|ciao|bye)"
+    r"[ \t]*[,!.]?[ \t]*\n?[ \t]*(?P<name>\p{L}[\p{L}\p{M}]+(?:[ \t]+\p{L}[\p{L}\p{M}]+)?)[ \t]*(?=\n|\Z)"
+    rf"|(?<=[.!?][ \t]+)(?P<last>{_TITLE_WORD})[ \t]*\Z"
+)
 
 # Drug name stems (USAN): "Lisinopril", "Metoprolol", "Vancomycin" are never people.
 _DRUG_ENDING = regex.compile(
@@ -944,7 +1015,7 @@ class ContextNameRecognizer(GeneralRecognizer):
                 group = "name" if match.group("name") else "lower"
                 words = match.group(group).split()
                 if match.group(group)[0].islower():
-                    if lexicon().is_name(words[0]) and _name_like(words[0], listed=4.0):
+                    if lexicon().is_name(words[0]) and _name_like(words[0], listed=COMMON_WORD_ZIPF):
                         yield match.start(group), match.end(group), 0.6
                 elif all(_name_like(word, strong=strong) for word in words):
                     yield match.start(group), match.end(group), 0.6
@@ -966,6 +1037,75 @@ class ContextNameRecognizer(GeneralRecognizer):
                 continue  # a lower-case line needs one listed name ("emidio p lombardo")
             if len(words) > 1 and all(_name_like(word, rare=1.5, listed=3.5) for word in words):
                 yield match.start("name"), match.end("name"), 0.5
+        yield from self._structural(text)
+
+    @staticmethod
+    def _structural(text: str) -> Iterator[tuple[int, int, float]]:
+        """Names read from their written form: an initial and a surname, "Surname, Given", "SURNAME/GIVEN",
+        a chat speaker behind a stamp, bullet or role, a listed name with an age or "at", a name called
+        out before "!" or "?", and a sign-off."""
+        lex = lexicon()
+        for match in _INITIAL_SURNAME.finditer(text):
+            last = match.group("last")
+            listed = lex.is_name(last) and _name_like(last, listed=6.0)
+            # An unlisted surname, not after a capitalised word ("Plan B. Recheck", "Vitamin D. Continue").
+            unlisted = _name_like(last, rare=RARE_WORD_ZIPF) and not _CAPITAL_WORD_BEFORE.search(
+                text, max(0, match.start() - 30), match.start()
+            )
+            if listed or unlisted:
+                yield match.start(), match.end(), 0.6
+        for match in _INVERTED_NAME.finditer(text):
+            if match.group("last"):
+                last, first = match.group("last"), match.group("first")
+                if (
+                    first.lower() in lex.first_names
+                    and lex.is_name(last)
+                    and _name_like(first, listed=5.5)
+                    and _name_like(last, listed=5.5)
+                    and not (
+                        is_common_word(first, COMMON_WORD_ZIPF) and is_common_word(last, COMMON_WORD_ZIPF)
+                    )
+                    and first.lower() not in lex.countries
+                    and last.lower() not in lex.countries
+                ):
+                    yield match.start(), match.end(), 0.6
+            else:
+                given = match.group("lower_first").split()
+                if given[0] in lex.first_names and _name_like(match.group("lower_last"), listed=6.0):
+                    kept = _name_prefix(given, listed=6.0, strong=True)
+                    end = match.start("lower_first") + len(" ".join(kept))
+                    if kept:
+                        yield match.start(), end, 0.6
+        for match in _SLASH_NAME.finditer(text):
+            last, first = match.group("last"), match.group("first")
+            if (
+                first.lower() in lex.first_names
+                and len(first) > 2
+                and not is_everyday_word(first)
+                and not is_everyday_word(last)
+                and (lex.is_name(last) or not is_common_word(last))
+            ):
+                yield match.start(), match.end(), 0.6
+        for match in _CHAT_SPEAKER.finditer(text):
+            if match.group("pre").strip() and _name_like(match.group("name"), strong=True):
+                yield match.start("name"), match.end("name"), 0.6
+        for pattern in (_NAME_AGE, _NAME_AT):
+            for match in pattern.finditer(text):
+                name = match.group("name")
+                if lex.is_name(name) and _name_like(name):
+                    yield match.start("name"), match.end("name"), 0.6
+        for match in _CALLED_OUT.finditer(text):
+            name = match.group("name")
+            if name.lower() in lex.first_names and _name_like(name) and not is_everyday_word(name):
+                yield match.start("name"), match.end("name"), 0.6
+        for match in _SIGN_OFF.finditer(text):
+            group = "name" if match.group("name") else "last"
+            words = match.group(group).split()
+            if words[0].lower() not in lex.first_names:
+                continue
+            kept = _name_prefix(words, listed=COMMON_WORD_ZIPF, strong=True)
+            if kept:
+                yield match.start(group), match.start(group) + len(" ".join(kept)), 0.6
 
     @staticmethod
     def _cued(text: str) -> Iterator[tuple[int, int, float]]:
@@ -990,7 +1130,8 @@ class ContextNameRecognizer(GeneralRecognizer):
             yield match.start(), match.end(), 0.6
         for match in _CUED_LOWER.finditer(text):
             tokens = list(regex.finditer(r"\S+", text, pos=match.start("name"), endpos=match.end("name")))
-            words = _name_prefix([t.group() for t in tokens], rare=RARE_WORD_ZIPF, listed=4.0, strong=True)
+            listed = COMMON_WORD_ZIPF
+            words = _name_prefix([t.group() for t in tokens], rare=RARE_WORD_ZIPF, listed=listed, strong=True)
             if words:
                 yield match.start("name"), tokens[len(words) - 1].end(), 0.6
 
@@ -1135,9 +1276,66 @@ class RunningDateRecognizer(ClinicalPatternRecognizer):
         Pattern(
             "year closing a time phrase",
             r"(?<=\b(?i:in|since|until|till|during|by|early|late|mid|summer|spring|autumn|fall|winter)"
-            r"[ \t]+)(?:19|20)\d{2}"
-            r"(?=[ \t]*[.,;:!?)]|[ \t]*$|[ \t]+(?i:and|to|when|where|as|after|before)\b)",
+            r"[ \t]*:?[ \t]+)(?:19|20)\d{2}"  # "since 2014", "member since: 2014"
+            r"(?=[ \t]*[.,;:!?)|]|[ \t]*$|[ \t]+(?i:and|to|when|where|as|after|before)\b)",
             0.6,
+        ),
+    )
+
+
+# Month names of the languages the general profile reads, English abbreviations included.
+# fmt: off
+_MONTHS = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+    "dec", "janvier", "février", "fevrier", "mars", "avril", "mai", "juin", "juillet", "août", "aout",
+    "septembre", "octobre", "novembre", "décembre", "januar", "jänner", "februar", "märz", "juni", "juli",
+    "oktober", "dezember", "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
+    "septiembre", "setiembre", "octubre", "noviembre", "diciembre", "gennaio", "febbraio", "aprile",
+    "maggio", "giugno", "luglio", "settembre", "ottobre", "dicembre", "januari", "februari", "maart",
+    "mei", "augustus", "janeiro", "fevereiro", "março", "maio", "junho", "julho", "setembro", "outubro",
+    "dezembro",
+)
+# fmt: on
+_MONTH_ALT = "|".join(sorted(set(_MONTHS), key=len, reverse=True))
+_EN_MONTH_ALT = "|".join(sorted(set(_MONTHS[:23]), key=len, reverse=True))
+_WEEKDAY = (
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|"
+    r"samedi|dimanche|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|"
+    r"mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)"
+)
+
+
+class WrittenDateRecognizer(ClinicalPatternRecognizer):
+    """Dates written out in words in several languages and forms presidio misses: "5 septembre 1972",
+    "13. Oktober 2016", "5 de mayo de 2020", "aug. 16th 2018", "february 23, 2004", "Mon Aug 29 2022",
+    "monday, 25 february 1963", "Monday the 26th". A day, a month name and a year are required (or a
+    weekday and an ordinal day), so "mars" or "mai" alone never count. Times of day are left alone on
+    purpose: Safe Harbor lists dates, not clock times, and presidio's benchmark never labels a bare time.
+    Clinical-safe: no (the clinical date recognizers cover note dates)."""
+
+    ENTITY = "DATE_TIME"
+    CLINICAL_SAFE: ClassVar[bool] = False
+    PATTERNS = (
+        Pattern(
+            "day month-name year",
+            # (the look-ahead on the first letters of weekdays and months only saves time)
+            rf"(?i)(?<![\w.])(?=[\dmtwfsljvd])(?:{_WEEKDAY}\.?,?[ \t]+)?\d{{1,2}}(?:\.|st|nd|rd|th|er)?[ \t]+"
+            r"(?:de[ \t]+)?"
+            rf"(?:{_MONTH_ALT})\.?,?[ \t]+(?:de[ \t]+)?(?:1[89]|20)\d{{2}}(?![\w])",
+            0.7,
+        ),
+        Pattern(
+            "month-name day year",
+            rf"(?i)(?<![\w.])(?=[mtwfsjaond])(?:{_WEEKDAY}\.?,?[ \t]+)?(?:{_EN_MONTH_ALT})\.?[ \t]+\d{{1,2}}"
+            r"(?:st|nd|rd|th)?,?[ \t]+(?:1[89]|20)\d{2}(?![\w])",
+            0.7,
+        ),
+        Pattern(
+            "weekday the ordinal day",
+            r"(?i)(?<![\w])(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?[ \t]+the[ \t]+"
+            r"\d{1,2}(?:st|nd|rd|th)(?![\w])",
+            0.7,
         ),
     )
 
@@ -1196,6 +1394,7 @@ def general_recognizers(*, clinical_safe_only: bool = False) -> list[EntityRecog
         RoleCompanyRecognizer(),
         CuedPhoneRecognizer(),
         RunningDateRecognizer(),
+        WrittenDateRecognizer(),
     ]
     if clinical_safe_only:
         return [r for r in recognizers if getattr(r, "CLINICAL_SAFE", False)]
@@ -1215,6 +1414,7 @@ __all__ = [
     "PlaceRecognizer",
     "RoleCompanyRecognizer",
     "RunningDateRecognizer",
+    "WrittenDateRecognizer",
     "general_recognizers",
     "is_common_word",
     "lexicon",

@@ -205,3 +205,7 @@ def test_windowed_phone_recognizer_agrees_with_presidio_on_phone_stretches() -> 
         found += len(got)
     assert found >= 5
     assert WindowedPhoneRecognizer().analyze("Seen 3 times, 2 days ago.", ["PHONE_NUMBER"]) == []
+    # Dates, SSNs, IP addresses and card numbers are other identifiers, never phone numbers.
+    others = "Seen 09-27-2018 and 2019-03-04; SSN 075-56-5129; from 219.216.81.94; card 4956514223803400."
+    assert full.analyze(others, ["PHONE_NUMBER"])  # libphonenumber alone calls some of them phones
+    assert windowed.analyze(others, ["PHONE_NUMBER"]) == []

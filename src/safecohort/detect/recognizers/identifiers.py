@@ -437,9 +437,14 @@ class WindowedPhoneRecognizer(PhoneRecognizer):
     numbers cannot hold one, so it is skipped. ``regions`` are presidio's (its default eight when None)."""
 
     _MAY_HOLD_PHONE = re.compile(
-        r"\+?\(?\d(?:[ \t().+/-]{0,3}\d){6,}(?:[ \t,]*(?i:ext\.?|extension|x|\#)[ \t]*\d{1,6})?"
+        r"(?P<core>\+?\(?\d(?:[ \t().+/-]{0,3}\d){6,})"
+        r"(?:[ \t,]*(?i:ext\.?|extension|x|\#)[ \t]*\d{1,6})?"
     )
     _MARGIN = 3
+    _NOT_A_PHONE = re.compile(
+        r"\d{4}-\d\d-\d\d(?:[ T]\d\d)?|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}"  # dates
+        r"|\d{3}-\d\d-\d{4}|\d{1,3}(?:\.\d{1,3}){3}"  # SSNs, IPv4 addresses
+    )
 
     def __init__(self, regions: tuple[str, ...] | None = None) -> None:
         if regions is None:
@@ -453,6 +458,10 @@ class WindowedPhoneRecognizer(PhoneRecognizer):
         """presidio's phone matches inside each window, with offsets into the whole note."""
         windows: list[list[int]] = []
         for found in self._MAY_HOLD_PHONE.finditer(text):
+            if self._NOT_A_PHONE.fullmatch(found.group("core")) or (
+                sum(ch.isdigit() for ch in found.group("core")) > 15  # E.164's longest number
+            ):
+                continue  # a date, an SSN, an IP address, a card or account number
             start, end = max(0, found.start() - self._MARGIN), min(len(text), found.end() + self._MARGIN)
             if windows and start <= windows[-1][1]:
                 windows[-1][1] = end

@@ -209,3 +209,29 @@ def test_windowed_phone_recognizer_agrees_with_presidio_on_phone_stretches() -> 
     others = "Seen 09-27-2018 and 2019-03-04; SSN 075-56-5129; from 219.216.81.94; card 4956514223803400."
     assert full.analyze(others, ["PHONE_NUMBER"])  # libphonenumber alone calls some of them phones
     assert windowed.analyze(others, ["PHONE_NUMBER"]) == []
+
+
+def test_every_recognizer_class_is_exported() -> None:
+    """The package's ``__all__`` lists every recognizer class its modules define, so a user (or a policy
+    extension) can import any of them from ``safecohort.detect.recognizers``."""
+    import importlib
+    import inspect
+
+    from presidio_analyzer import EntityRecognizer
+
+    import safecohort.detect.recognizers as package
+
+    defined = set()
+    for module in ("base", "names", "identifiers", "dates", "locations", "ner"):
+        members = inspect.getmembers(importlib.import_module(f"safecohort.detect.recognizers.{module}"))
+        defined |= {
+            name
+            for name, obj in members
+            if inspect.isclass(obj)
+            and issubclass(obj, EntityRecognizer)
+            and obj.__module__.startswith("safecohort.")
+            and not name.startswith("_")
+        }
+    assert len(defined) > 30
+    assert defined <= set(package.__all__)
+    assert all(hasattr(package, name) for name in package.__all__)

@@ -27,11 +27,11 @@ month and day pieces of ``dates``):
 - ``ner``: :class:`ClinicalSpacyRecognizer`, the spaCy label maps, ``ENTITY_ALIASES`` and the helpers
   that trim and check the spans NER finds.
 
-Import from ``safecohort.detect.recognizers``: it re-exports every name of ``__all__``, and the other
-names that modules and tests import from it (``LANGUAGE``, ``CASE_SENSITIVE``, the cued name recognizers,
+Import from ``safecohort.detect.recognizers``: it re-exports every recognizer class (``__all__``) and
+the other names that modules and tests import from it (``LANGUAGE``, ``CASE_SENSITIVE``,
 ``_is_date_range``, ``_occupations``, ``_name_start``, ``_name_end``). To add a recognizer: subclass
-:class:`ClinicalPatternRecognizer` (or ``EntityRecognizer``) in its concept's module, and list it in
-:func:`clinical_recognizers`.
+:class:`ClinicalPatternRecognizer` (or ``EntityRecognizer``) in its concept's module, list it in
+:func:`clinical_recognizers` and in ``__all__``.
 """
 
 from __future__ import annotations
@@ -54,6 +54,7 @@ from safecohort.detect.recognizers.identifiers import (
     RecordFormatRecognizer,
     UsernameRecognizer,
     UsPhoneRecognizer,
+    WindowedPhoneRecognizer,
     presidio_recognizers,
 )
 from safecohort.detect.recognizers.locations import (
@@ -77,19 +78,21 @@ from safecohort.detect.recognizers.locations import (
     _place_recognizers,
 )
 from safecohort.detect.recognizers.locations import _occupations as _occupations
-from safecohort.detect.recognizers.names import CapitalsLabelNameRecognizer as CapitalsLabelNameRecognizer
-from safecohort.detect.recognizers.names import ChatNameRecognizer as ChatNameRecognizer
 from safecohort.detect.recognizers.names import (
+    CapitalsLabelNameRecognizer,
+    ChatNameRecognizer,
     CredentialNameRecognizer,
     DictionaryNameRecognizer,
+    HandoffNameRecognizer,
     Hl7NameRecognizer,
+    InitialledNameRecognizer,
+    InvertedNameRecognizer,
+    KinshipNameRecognizer,
     LabelledNameRecognizer,
+    NameInitialsRecognizer,
     TitledPersonRecognizer,
     _cued_name_recognizers,
 )
-from safecohort.detect.recognizers.names import HandoffNameRecognizer as HandoffNameRecognizer
-from safecohort.detect.recognizers.names import InvertedNameRecognizer as InvertedNameRecognizer
-from safecohort.detect.recognizers.names import KinshipNameRecognizer as KinshipNameRecognizer
 from safecohort.detect.recognizers.ner import (
     ENTITY_ALIASES,
     SPACY_IGNORED_LABELS,
@@ -135,8 +138,10 @@ __all__ = [
     "AddressCityRecognizer",
     "AgeOver89Recognizer",
     "AnchoredRecognizer",
+    "CapitalsLabelNameRecognizer",
     "CareHomeRecognizer",
     "CareSiteRecognizer",
+    "ChatNameRecognizer",
     "CityRecognizer",
     "CityStateRecognizer",
     "ClinicalDateRecognizer",
@@ -144,16 +149,22 @@ __all__ = [
     "ClinicalPhoneRecognizer",
     "ClinicalSpacyRecognizer",
     "CredentialNameRecognizer",
+    "DictionaryNameRecognizer",
     "EmployerRecognizer",
     "FacilityRecognizer",
+    "HandoffNameRecognizer",
     "Hl7NameRecognizer",
     "HospitalRecognizer",
     "IdNumberRecognizer",
+    "InitialledNameRecognizer",
+    "InvertedNameRecognizer",
+    "KinshipNameRecognizer",
     "LabelledIdRecognizer",
     "LabelledNameRecognizer",
     "LandmarkRecognizer",
     "ListedPlaceRecognizer",
     "MedicalRecordNumberRecognizer",
+    "NameInitialsRecognizer",
     "OfflineEmailRecognizer",
     "OfflineUrlRecognizer",
     "OrganizationNameRecognizer",
@@ -165,6 +176,7 @@ __all__ = [
     "TitledPersonRecognizer",
     "UsPhoneRecognizer",
     "UsernameRecognizer",
+    "WindowedPhoneRecognizer",
     "ZipCodeRecognizer",
     "clinical_recognizers",
     "presidio_recognizers",

@@ -188,13 +188,13 @@ def is_everyday_place(word: str, population: int) -> bool:
     above it, an everyday word. In capitals any common word (Zipf 3 or more: "STAPLES", "BRISTOL") and
     any acronym ("DOB") is everyday. Such names are places only after a strong cue ("lives in Hope")."""
     # vocab's US name list (Faker en_US first and last names), shared rather than read twice.
-    from safecohort.detect.vocab import COMMON_ZIPF, _name_words, ambiguous_eponyms, clinical_terms, zipf
+    from safecohort.detect.vocab import COMMON_ZIPF, ambiguous_eponyms, clinical_terms, us_name_words, zipf
 
     base = word.replace("’", "'").lower().removesuffix("'s")
     if (
         base in clinical_terms()
         or base in ambiguous_eponyms()
-        or base in _name_words()
+        or base in us_name_words()
         or base in _NOT_PLACES
     ):
         return True

@@ -99,7 +99,8 @@ def eponym_heads() -> frozenset[str]:
 
 
 @cache
-def _name_words() -> frozenset[str]:
+def us_name_words() -> frozenset[str]:
+    """Faker's en_US first and last names, lower-cased: the names an everyday-word test never drops."""
     names = (*UsPerson.first_names_female, *UsPerson.first_names_male, *UsPerson.last_names)
     return frozenset(n.lower() for n in names)
 
@@ -125,7 +126,7 @@ def may_be_name(word: str) -> bool:
     base = _base(word)
     if base in clinical_terms() or base in WORD_NAMES or base in _RECORD_WORDS or len(base) < 2:
         return False
-    return base in _name_words() or zipf(base) < RARE_ZIPF
+    return base in us_name_words() or zipf(base) < RARE_ZIPF
 
 
 def is_common_word(word: str) -> bool:
@@ -133,7 +134,7 @@ def is_common_word(word: str) -> bool:
     base = _base(word)
     if base in clinical_terms():
         return True
-    return base not in _name_words() and zipf(base) >= COMMON_ZIPF
+    return base not in us_name_words() and zipf(base) >= COMMON_ZIPF
 
 
 #: At or above this frequency an unlisted word is everyday English, never a name on its own ("PLANS").
@@ -145,7 +146,7 @@ def is_everyday_word(word: str) -> bool:
     base = _base(word)
     if base in clinical_terms() or base in _RECORD_WORDS:
         return True
-    return base not in _name_words() and zipf(base) >= EVERYDAY_ZIPF
+    return base not in us_name_words() and zipf(base) >= EVERYDAY_ZIPF
 
 
 # Field labels of clinical records, read as words, never names ("MRN", "DOB" after a name in capitals).
@@ -197,11 +198,11 @@ def _is_candidate(word: str, first: bool, after_cue: bool) -> bool:
     base = _base(word)
     if base in clinical_terms() or base in _MONTHS or len(base) < 2:
         return False
-    if word.isupper() and len(word) <= 5 and base not in _name_words():
+    if word.isupper() and len(word) <= 5 and base not in us_name_words():
         return False  # acronyms and credentials: "BP", "CXR", "FACC", "ASCP"
     if first:
         return may_be_name(word)
-    return base in _name_words() or after_cue or zipf(base) < CANDIDATE_ZIPF
+    return base in us_name_words() or after_cue or zipf(base) < CANDIDATE_ZIPF
 
 
 _PREVIOUS_WORD = re.compile(r"([A-Za-z]+)\W*$")
@@ -255,5 +256,6 @@ __all__ = [
     "may_be_name",
     "ner_segments",
     "truecase",
+    "us_name_words",
     "zipf",
 ]

@@ -23,6 +23,7 @@ CORPORA = {
     "clinical_dev": BENCH / "data" / "clinical" / "dev.jsonl",
     "clinical_dev2": BENCH / "data" / "clinical" / "dev2.jsonl",
     "clinical_dev3": BENCH / "data" / "clinical" / "dev3.jsonl",
+    "clinical_dev4": BENCH / "data" / "clinical" / "dev4.jsonl",
     "clinical_test": BENCH / "data" / "clinical" / "test.jsonl",
     "general_dev": BENCH / "data" / "general" / "dev.jsonl",
     "presidio-synth_dev": SHARED / "data" / "presidio-synth" / "dev.jsonl",

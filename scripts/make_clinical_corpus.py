@@ -1,11 +1,12 @@
-"""Generate the synthetic English clinical PHI corpus, ``bench/data/clinical/{dev,test,dev2,dev3}.jsonl``.
+"""Generate the synthetic English clinical PHI corpus, ``bench/data/clinical/{dev,test,dev2,...}.jsonl``.
 
 Seven note styles (nursing, discharge, ed, radiology, pathology, letter, telephone), each written by
 several templates ("authors") with their own phrasing. Every template belongs to exactly one split, so
 the test split holds phrasings the scanner was never tuned on. ``dev2`` is a second tuning split added
 later: new authors with layouts, name lists and formats of their own, drawn from a separate seeded World
 so that dev and test stayed byte for byte as they were. ``dev3`` is a third split, added the same way
-(its own World, templates and lists) to measure the scanner on authors nobody has tuned on. Every PHI
+(its own World, templates and lists) to measure the scanner on authors nobody has tuned on; ``dev4`` is
+a fourth, added the same way once dev3 had been tuned on, by yet other authors. Every PHI
 span is recorded while the text is assembled (``Note.add``), with i2b2 2014 PHI type names as labels;
 ages under 90, bare times, room numbers and eponyms (Parkinson's, Foley, Bell's palsy, ...) are
 deliberately left unannotated.
@@ -7051,6 +7052,1677 @@ def phone_pharmacy_prior_auth(w: World, n: Note) -> None:
 
 
 # --------------------------------------------------------------------------------------------------
+# dev4: a fourth split, added after the scanner had been tuned on dev, dev2 and dev3, written by new
+# authors (without looking at the test templates) to measure how the rules generalise. New templates,
+# name lists, hospital short forms, date, age and number formats, drawn from its own seeded World, so
+# dev, test, dev2 and dev3 stay byte for byte.
+# --------------------------------------------------------------------------------------------------
+
+DEV4_SEED_OFFSET = 4  # dev4 uses World(seed + DEV4_SEED_OFFSET)
+
+# fmt: off
+DEV4_FIRST_NAMES = (
+    ("F", "Adwoa"), ("F", "Folasade"), ("F", "Bożena"), ("F", "Zeynep"), ("F", "Ji-woo"), ("F", "Manaia"),
+    ("F", "Rukhsana"), ("F", "Farida"), ("F", "Hadiza"), ("F", "Sigrún"), ("F", "Ingeborg"), ("F", "Carmela"),
+    ("F", "Rosalba"), ("F", "Phuong"), ("F", "Mai-Linh"), ("F", "Lourdes"), ("F", "Ana-Sofía"),
+    ("F", "Naledi"), ("F", "Keziah"), ("F", "Oyuna"), ("F", "Dilnoza"), ("F", "Wairimu"), ("M", "Obinna"),
+    ("M", "Femi"), ("M", "Tadesse"), ("M", "Dawit"), ("M", "Raimundo"), ("M", "Wojciech"), ("M", "Grzegorz"),
+    ("M", "Emre"), ("M", "Cem"), ("M", "Jae-won"), ("M", "Min-jun"), ("M", "Ikaika"), ("M", "Keoni"),
+    ("M", "Sefa"), ("M", "Anatoly"), ("M", "Ruslan"), ("M", "Faisal"), ("M", "Imran"), ("M", "Jean-Pierre"),
+    ("M", "Van-Thanh"), ("M", "Fergal"), ("M", "Pádraig"), ("M", "Hemi"), ("M", "Bongani"),
+)
+DEV4_WORDLIKE_FIRST_NAMES = (
+    ("F", "Liberty"), ("F", "Journey"), ("F", "Serenity"), ("F", "Haven"), ("F", "Blossom"), ("F", "Sage"),
+    ("F", "Meadow"), ("F", "Temperance"), ("M", "Ransom"), ("M", "Gunner"), ("M", "Boone"), ("M", "Justice"),
+    ("M", "Ace"), ("M", "Ford"), ("M", "Lincoln"),
+)
+DEV4_SURNAMES = (
+    "Adebayo-Smith", "Oyinlola", "Asamoah", "Boateng", "Tembo", "Chukwu", "Bakare", "Wiśniewski",
+    "Zieliński", "Kovačević", "Petrović", "Hadžić", "Öztürk", "Aydın", "Kahananui", "Lam", "Truong", "Đặng",
+    "Santiago-Méndez", "de los Reyes", "del Toro", "Mac Giolla Bhríde", "O'Shaughnessy", "van der Merwe",
+    "ter Horst", "Abu-Lughod", "El-Sayed", "Haile Mariam", "Gebre-Egziabher", "Ramaswamy", "Subramanian",
+    "Krishnamurthy", "Ahmadzai", "Popal", "Nazari", "Yellowhorse", "Two Bulls", "Whitehorse", "Kekumu",
+    "Aufderheide", "Schoenberger-Diaz", "Nakagawa-Price", "Baptiste-Louis", "St. Fleur", "Mohamud",
+)
+DEV4_WORDLIKE_SURNAMES = (
+    "Christmas", "Friday", "Sparks", "Honey", "Stout", "Rush", "Loving", "Bolt", "Pounds", "Wing", "Frye",
+    "Hale", "Worth", "Root", "Boyd", "Godfrey", "Armstrong", "Blessing", "Pray", "Toothman", "Savage",
+)
+NICKNAMES4 = (
+    "Bud", "Sissy", "Junior", "Red", "Peaches", "Skip", "Boo", "Tink", "Moose", "Butch", "Dolly", "Smitty",
+    "Cookie", "Chip",
+)
+# Real towns not used by the older splits (several are words: Climax, Why, Joy, Plain, Carefree, Eden).
+DEV4_TOWNS = (
+    ("Brattleboro", "VT"), ("Saco", "ME"), ("Presque Isle", "ME"), ("Lynn", "MA"), ("Revere", "MA"),
+    ("Woburn", "MA"), ("Westerly", "RI"), ("Claremont", "NH"), ("Torrington", "CT"), ("Meriden", "CT"),
+    ("Oneonta", "NY"), ("Ithaca", "NY"), ("Rome", "NY"), ("Syracuse", "NY"), ("Lancaster", "PA"),
+    ("Hazleton", "PA"), ("Sandusky", "OH"), ("Zanesville", "OH"), ("Milan", "OH"), ("Kokomo", "IN"),
+    ("Eden", "NC"), ("Climax", "MI"), ("Carefree", "AZ"), ("Why", "AZ"), ("Joy", "IL"), ("Plain", "WI"),
+    ("Versailles", "KY"), ("Manchester-by-the-Sea", "MA"), ("Hope Mills", "NC"), ("Buffalo", "NY"),
+)
+DEV4_STATES = {
+    "VT": "Vermont", "ME": "Maine", "MA": "Massachusetts", "RI": "Rhode Island", "NH": "New Hampshire",
+    "CT": "Connecticut", "NY": "New York", "PA": "Pennsylvania", "OH": "Ohio", "IN": "Indiana",
+    "NC": "North Carolina", "MI": "Michigan", "AZ": "Arizona", "IL": "Illinois", "WI": "Wisconsin",
+    "KY": "Kentucky",
+}
+DEV4_PROFESSIONS = (
+    "flight attendant", "bank teller", "ironworker", "nail technician", "youth pastor", "home inspector",
+    "carpet installer", "data analyst", "shellfish warden", "cosmetologist", "school librarian",
+    "long-haul trucker", "meat cutter", "pipefitter", "retired insurance adjuster", "graduate student",
+    "snowplow driver", "orchard worker", "letter carrier", "sign-language interpreter",
+)
+DEV4_EMPLOYERS = (
+    "Liberty Mutual", "MassMutual", "Hanover Insurance", "Harvard Pilgrim", "Staples", "BJ's Wholesale",
+    "General Dynamics", "Eversource", "National Grid", "Sodexo", "Aramark", "Raymour & Flanigan",
+)
+DEV4_COUNTRIES = ("Ghana", "Turkey", "Bosnia", "Afghanistan", "Somalia", "Mongolia", "Fiji", "Peru", "Laos")
+DEV4_LANDMARKS = (
+    "the Minuteman Bikeway", "Crane Beach", "the Mohawk Trail", "Acadia", "Lake Winnipesaukee",
+    "the Cape Cod Rail Trail", "Niagara Falls State Park", "the Appalachian Trail",
+)
+DEV4_AREA_CODES = ("224", "331", "463", "667", "689", "743", "854", "938", "680", "726", "448", "564")
+DEV4_MAIL = ("gmx.com", "rocketmail.com", "juno.com", "netzero.net", "roadrunner.com", "zoho.com")
+# fmt: on
+
+# New date layouts (no older split uses these keys).
+DATE_FORMATS.update(
+    {
+        "m-d": lambda d: f"{d.month}-{d.day}",
+        "m/yyyy": lambda d: f"{d.month}/{d.year}",
+        "MON-dd-yyyy": lambda d: f"{MONTHS[d.month - 1][:3].upper()}-{d.day:02d}-{d.year}",
+        "yyyy.mm.dd": lambda d: f"{d.year}.{d.month:02d}.{d.day:02d}",
+        "Month dth 'yy": lambda d: f"{MONTHS[d.month - 1]} {ordinal(d.day)} '{d.year % 100:02d}",
+        "dMonyyyy": lambda d: f"{d.day}{MONTHS[d.month - 1][:3]}{d.year}",
+        "mon d": lambda d: f"{MONTHS[d.month - 1][:3].lower()} {d.day}",
+        "Mon-yyyy": lambda d: f"{MONTHS[d.month - 1][:3]}-{d.year}",
+        "Mon dth yyyy": lambda d: f"{MONTHS[d.month - 1][:3]} {ordinal(d.day)} {d.year}",
+        "m.d.yy": lambda d: f"{d.month}.{d.day}.{d.year % 100:02d}",
+    }
+)
+DEV4_FULL_DATES = ("MON-dd-yyyy", "yyyy.mm.dd", "Month dth 'yy", "dMonyyyy", "Mon dth yyyy", "m.d.yy")
+DEV4_SHORT_DATES = ("m-d", "mon d", "dth of Month", "Mon dth", "m/d", "d Month")
+
+# New name layouts: lower case (texts), "LAST FIRST" (no comma), "LAST, F", three bare initials.
+NAME_FORMATS.update(
+    {
+        "lower_full": lambda p: f"{p.first} {p.last}".lower(),
+        "LAST FIRST": lambda p: f"{p.last} {p.first}".upper(),
+        "LAST_fi": lambda p: f"{p.last.upper()}, {p.first[0]}",
+        "ini3": lambda p: f"{p.first[0]}{p.middle}{p.last[0]}".upper(),
+        "first_mi_last_dotless": lambda p: f"{p.first} {p.middle}. {p.last}",
+    }
+)
+
+
+def person4(w: World, sex: str | None = None, last: str | None = None) -> Person:
+    """A dev4 person: names mostly from the dev4 lists (many origins, hyphenated and multi-part)."""
+    sex = sex or w.pick("FM")
+    roll = w.rng.random()
+    if roll < 0.15:
+        first = w.pick([name for s, name in DEV4_WORDLIKE_FIRST_NAMES if s == sex])
+    elif roll < 0.55:
+        first = w.pick([name for s, name in DEV4_FIRST_NAMES if s == sex])
+    else:
+        first = w.fake.first_name_female() if sex == "F" else w.fake.first_name_male()
+    if last is None:
+        roll = w.rng.random()
+        if roll < 0.2:
+            last = w.pick(DEV4_WORDLIKE_SURNAMES)
+        elif roll < 0.6:
+            last = w.pick(DEV4_SURNAMES)
+        else:
+            last = w.fake.last_name()
+    return Person(first, last, sex, w.pick(string.ascii_uppercase))
+
+
+def relative4(w: World, patient: Person, years: int = 60) -> tuple[str, Person]:
+    """A dev4 family member or partner, with relations no older split uses."""
+    relations = (
+        "sister-in-law", "uncle", "ex-husband", "half-brother", "godson", "common-law husband",
+        "great-granddaughter", "boyfriend", "girlfriend",
+    )  # fmt: skip
+    relation = w.pick(relations if years >= 60 else (*relations, "foster mother", "stepmother"))
+    female = relation in (
+        "sister-in-law", "great-granddaughter", "girlfriend", "foster mother", "stepmother"
+    )  # fmt: skip
+    same_last = relation in ("uncle", "half-brother", "great-granddaughter") or w.chance(0.25)
+    return relation, person4(w, "F" if female else "M", patient.last if same_last else None)
+
+
+def nick4(w: World, person: Person) -> list[Piece]:
+    """A name with a nickname in quotes, as staff write it: Robert "Bud" Kowalski (one span, quotes
+    included) or the nickname alone later on."""
+    return [Phi(f'{person.first} "{w.pick(NICKNAMES4)}" {person.last}', "PATIENT")]
+
+
+def town4(w: World) -> tuple[str, str]:
+    if w.chance(0.7):
+        return w.pick(DEV4_TOWNS)
+    return w.fake.city(), w.pick(("MA", "NY", "PA", "OH", "NC"))
+
+
+def address4(w: World, sep: str = ", ") -> list[Piece]:
+    """ "88 Depot St Fl 2", "Rural Route 3 Box 41", "1200 Rte 9W Lot 17", a state by name or code."""
+    town, state = town4(w)
+    kind = w.num(0, 3)
+    if kind == 0:
+        street = f"{w.num(2, 999)} {w.fake.street_name()} Fl {w.num(1, 3)}"
+    elif kind == 1:
+        street = f"Rural Route {w.num(1, 9)} Box {w.num(10, 299)}"
+    elif kind == 2:
+        street = f"{w.num(100, 4999)} Rte {w.num(1, 202)}{w.pick(('', 'W', 'A'))} Lot {w.num(1, 80)}"
+    else:
+        street = w.fake.street_address()
+    return [
+        Phi(street, "STREET"),
+        sep,
+        Phi(town, "CITY"),
+        w.pick((", ", " ")),
+        Phi(w.pick((state, state, DEV4_STATES[state])), "STATE"),
+        " ",
+        Phi(w.fake.zipcode_in_state(state), "ZIP"),
+    ]
+
+
+def phone4(w: World, label: str = "PHONE", ext: bool | None = None) -> list[Piece]:
+    """A phone or fax in dev4 layouts; an extension either in the span ("x12") or as its own span."""
+    area, exchange, line = w.pick(DEV4_AREA_CODES), str(w.num(201, 989)), w.digits(4)
+    text = w.pick(
+        (
+            f"({area}){exchange}-{line}",
+            f"{area}-{exchange}-{line}",
+            f"+1 ({area}) {exchange}-{line}",
+            f"{area} {exchange}-{line}",
+            f"1{area}{exchange}{line}",
+        )
+    )
+    if ext is None:
+        ext = label == "PHONE" and w.chance(0.35)
+    if not ext:
+        return [Phi(text, label)]
+    if w.chance(0.4):
+        return [Phi(f"{text} ext{w.digits(w.num(2, 4))}", label)]
+    head, tail = w.pick(((" ext ", ""), (", ext. ", ""), (" (ext ", ")"), (" opt 2, ext ", "")))
+    return [Phi(text, label), head, Phi(w.digits(w.num(3, 5)), "PHONE"), tail]
+
+
+def pager4(w: World) -> Phi:
+    return Phi(w.pick((f"{w.num(2, 8)}-{w.digits(4)}", w.digits(5), f"{w.digits(3)}-{w.digits(3)}")), "PHONE")
+
+
+def mrn4(w: World) -> Phi:
+    text = w.pick(
+        (f"{w.digits(3)} {w.digits(3)} {w.digits(3)}", f"MRN{w.digits(8)}", f"{w.letters(1)}{w.digits(6)}")
+    )
+    return Phi(text, "MEDICALRECORD")
+
+
+def encounter4(w: World) -> Phi:
+    return Phi(w.pick((f"ENC{w.digits(9)}", f"{w.digits(2)}-{w.digits(7)}", f"V{w.digits(10)}")), "IDNUM")
+
+
+def account4(w: World) -> Phi:
+    return Phi(w.pick((f"HAR {w.digits(9)}", f"{w.digits(12)}", f"A{w.digits(3)}-{w.digits(5)}")), "ACCOUNT")
+
+
+def date4(w: World, day: dt.date, *formats: str) -> Phi:
+    return w.date(day, *(formats or DEV4_FULL_DATES))
+
+
+def age4(w: World, years: int) -> list[Piece]:
+    """An age in dev4 layouts ("92 years of age", "aged 92", "92y", "92 yo F"); only the number is a span,
+    and only over 89."""
+    layout = w.pick(("{a} years of age", "aged {a}", "{a}y", "{a} yo", "{a}-yr-old", "{a} years old"))
+    head, tail = layout.split("{a}")
+    return [head, age(years), tail]
+
+
+def hospital4(w: World) -> tuple[str, str]:
+    """A hospital as (full name, the short form staff use in running text): "Sinai West", "UH", "VA",
+    "Mercy", a hospital named after a person, a campus or a pavilion."""
+    town = town4(w)[0]
+    kind = w.num(0, 7)
+    if kind == 0:
+        base = w.pick(("Sinai", "Baptist", "Methodist", "Good Samaritan", "Presbyterian"))
+        side = w.pick(("West", "North", "East", "South"))
+        return f"{base} {side} Medical Center", f"{base} {side}"
+    if kind == 1:
+        return f"University Hospitals {town} Medical Center", w.pick(("UH", f"UH {town}"))
+    if kind == 2:
+        return f"{town} VA Medical Center", "VA"
+    if kind == 3:
+        last = w.fake.last_name()
+        return f"{w.fake.first_name()} {last} Memorial Hospital", f"{last} Memorial"
+    if kind == 4:
+        return f"Mercy Health - {town} Campus", "Mercy"
+    if kind == 5:
+        last = w.fake.last_name()
+        return f"{last} Pavilion at {town} Regional", f"{last} Pavilion"
+    if kind == 6:
+        saint = w.pick(SAINTS)
+        return f"Saint {saint} Hospital - {town}", f"Saint {saint}'s"
+    return f"{town} Health System", f"{town} Health"
+
+
+def short4(w: World, short: str) -> list[Piece]:
+    """A hospital's short form in running text: "the VA", "UH", "Sinai West"."""
+    return ["the ", Phi(short, "HOSPITAL")] if short == "VA" else [Phi(short, "HOSPITAL")]
+
+
+def practice4(w: World, specialty: str = "Internal Medicine") -> str:
+    """An affiliated practice or group (HOSPITAL in i2b2)."""
+    town = town4(w)[0]
+    return w.pick(
+        (
+            f"{town} Physicians Group",
+            f"{w.fake.last_name()} & {w.fake.last_name()} {specialty}",
+            f"{w.place_word()} Medical Associates",
+            f"{town} {specialty}, PC",
+        )
+    )
+
+
+def facility4(w: World) -> str:
+    """SNFs, dialysis units, hospices, urgent cares, adult day programmes (HOSPITAL)."""
+    town = town4(w)[0]
+    return w.pick(
+        (
+            f"The Villa at {town}",
+            f"{town} Health & Rehabilitation",
+            f"{w.fake.last_name()} Renal Care of {town}",
+            f"{w.place_word()} Adult Day Health",
+            f"{town} Hospice & Palliative Care",
+            f"{w.fake.last_name()} Urgent Care",
+        )
+    )
+
+
+def pharmacy4(w: World) -> Phi:
+    town = town4(w)[0]
+    text = w.pick(
+        (
+            f"{town} Drug & Surgical",
+            f"{w.fake.last_name()} Pharmacy & Gifts",
+            f"{w.place_word()} Rx",
+            f"{town} Community Pharmacy",
+        )
+    )
+    return Phi(text, "ORGANIZATION")
+
+
+def org4(w: World, kind: str = "employer") -> Phi:
+    """ORGANIZATION: an employer, school, church or agency."""
+    town = town4(w)[0]
+    options = {
+        "employer": (
+            w.pick(DEV4_EMPLOYERS),
+            f"{town} Housing Authority",
+            f"{w.fake.last_name()} Roofing & Gutters",
+            f"{town} Public Works",
+        ),
+        "school": (
+            f"{w.fake.last_name()} Middle School",
+            f"{town} High School",
+            f"St. {w.pick(SAINTS)} Academy",
+            f"{town} Community College",
+        ),
+        "k12": (
+            f"{w.fake.last_name()} Elementary School",
+            f"{w.fake.last_name()} Middle School",
+            f"{town} High School",
+            f"St. {w.pick(SAINTS)} Academy",
+        ),
+        "church": (
+            f"First Baptist Church of {town}",
+            f"St. {w.pick(SAINTS)} Parish",
+            f"Temple Beth {w.pick(('El', 'Shalom', 'Israel'))}",
+            f"{town} Islamic Center",
+        ),
+        "agency": (
+            f"{town} Council on Aging",
+            f"{w.fake.last_name()} County Sheriff's Office",
+            f"{town} Department of Veterans' Services",
+            f"{w.place_word()} Home Health Services",
+        ),
+        "transit": (
+            f"{town} Regional Transit",
+            f"{w.fake.last_name()} Chair Car",
+            f"{w.place_word()} Medical Rides",
+        ),
+    }[kind]
+    return Phi(w.pick(options), "ORGANIZATION")
+
+
+def username4(w: World, person: Person) -> Phi:
+    first = "".join(ch for ch in person.first.lower() if ch.isascii() and ch.isalpha())
+    last = "".join(ch for ch in person.last.lower() if ch.isascii() and ch.isalpha())
+    text = w.pick(
+        (
+            f"{first[:1]}{last[:7]}{w.num(1, 9)}".upper(),
+            f"{last}{first[:1]}",
+            f"u{w.digits(6)}",
+            f"{first[:2]}{last[:2]}{w.digits(3)}",
+        )
+    )
+    return Phi(text, "USERNAME")
+
+
+def email4(w: World, person: Person) -> Phi:
+    first = "".join(ch for ch in person.first.lower() if ch.isascii() and ch.isalpha())
+    last = "".join(ch for ch in person.last.lower() if ch.isascii() and ch.isalpha())
+    user = w.pick((f"{first}{w.num(1960, 2005)}", f"{last}_{first[:1]}", f"{first}.{last}{w.num(1, 9)}"))
+    return Phi(f"{user}@{w.pick(DEV4_MAIL)}", "EMAIL")
+
+
+def host4(org: str) -> str:
+    return "".join(ch for ch in org.lower() if ch.isascii() and ch.isalnum())[:16]
+
+
+# -- dev4 / nursing: a home-health skilled-nursing visit, and an all-caps outpatient dialysis run note -
+
+
+@template("nursing", "dev4")
+def nursing_home_health_visit(w: World, n: Note) -> None:
+    pt = person4(w)
+    day = w.day(2017, 2025)
+    years = w.age(0.4, 60)
+    relation, fam = relative4(w, pt, years)
+    agency = org4(w, "agency") if w.chance(0.5) else Phi(f"{w.place_word()} VNA & Hospice", "ORGANIZATION")
+    nurse = person4(w, "F" if w.chance(0.75) else "M")
+    n.fmt("Skilled Nursing Visit (SN) -- {a}\n", a=agency)
+    t_in, t_out = times(w, 2, 8, 15)
+    n.fmt(
+        "Visit date {d}  Time in {t1} / out {t2}  Visit type: {v}\n",
+        d=date4(w, day, "m/d/yyyy", "MON-dd-yyyy", "yyyy.mm.dd"),
+        t1=t_in,
+        t2=t_out,
+        v=w.pick(("Recert", "Routine", "Resumption of Care (ROC)", "PRN - fall")),
+    )
+    n.add("Client: ")
+    if w.chance(0.4):
+        n.add(nick4(w, pt))
+    else:
+        n.add(w.name(pt, "PATIENT", "LAST FIRST", "full", "last_first"))
+    n.fmt(
+        "  ({a})  Medicaid ID {m}  Episode {e}\n",
+        a=age4(w, years),
+        m=Phi(f"{w.digits(9)}{w.letters(1)}", "HEALTHPLAN"),
+        e=encounter4(w),
+    )
+    n.add("Address: ", address4(w), "\n")
+    n.add(
+        "Homebound status: ",
+        w.pick(
+            (
+                "leaves home only for dialysis and church with assist of 1; taxing effort, SOB at 20 ft.",
+                "requires walker and SBA; unable to negotiate 14 stairs to exit.",
+                "bedbound since CVA; leaves home by ambulette for MD visits only.",
+            )
+        ),
+        "\n",
+    )
+    weight = w.num(98, 260)
+    n.fmt(
+        "VS: {v}. Wt {wt} lb (was {wp} on {d}).\n",
+        v=vitals(w),
+        wt=weight,
+        wp=weight - w.num(-2, 4),
+        d=date4(w, day - dt.timedelta(days=w.num(6, 14)), *DEV4_SHORT_DATES),
+    )
+    n.add(
+        w.pick(
+            (
+                "Med reconciliation: pill organizer filled x2 wk; pt missed 3 evening doses of Eliquis. "
+                "Reinforced teaching. Lasix taken as ordered.\n",
+                "Wound: R shin skin tear 2.1 x 0.8 cm, Steri-Strips intact, no s/s infection.\n",
+                "Foley (16 Fr) draining clear yellow; changed per order, balloon 10 mL. Pt tolerated.\n",
+                "Insulin teaching: return demo of glargine pen correct; FSBS log reviewed, range 112-240.\n",
+            )
+        )
+    )
+    n.fmt(
+        "O2 concentrator (serial {s}) at 2L; tanks delivered by {v}. Home safety: throw rugs removed, "
+        "grab bars in, smoke detector works.\n",
+        s=serial(w),
+        v=Phi(f"{w.fake.last_name()} Medical Supply", "ORGANIZATION"),
+    )
+    n.fmt(
+        "Caregiver: {rel} {nm} lives with {pr}, ",
+        rel=relation,
+        nm=w.rel(fam, "full", "first"),
+        pr="him" if pt.sex == "M" else "her",
+    )
+    n.fmt(
+        "works days as a {j} at {o}; neighbor {nb} checks in at lunch. Friends from {c} bring meals "
+        "twice a week.\n",
+        j=Phi(w.pick(DEV4_PROFESSIONS), "PROFESSION"),
+        o=org4(w),
+        nb=w.name(person4(w), "PATIENT", "first", "full"),
+        c=org4(w, "church"),
+    )
+    full, short = hospital4(w)
+    n.fmt(
+        "Recent hx: d/c'd from {h} on {d} (CHF exacerbation); f/u w/ PCP ",
+        h=Phi(w.pick((full, short)), "HOSPITAL"),
+        d=date4(w, day - dt.timedelta(days=w.num(8, 30)), *DEV4_SHORT_DATES),
+    )
+    n.fmt(
+        "{d} at {p} on the {dd}.\n",
+        d=w.name(person4(w), "DOCTOR", "full", "initial_last", "last_fi"),
+        p=Phi(practice4(w, "Primary Care"), "HOSPITAL"),
+        dd=Phi(ordinal((day + dt.timedelta(days=w.num(3, 12))).day), "DATE"),
+    )
+    n.fmt(
+        "Called office ({ph}) re: wt gain 3 lb; spoke with {r}, RN, who will relay to MD. "
+        "Next SN visit {nx}.\n",
+        ph=phone4(w),
+        r=w.name(person4(w), "DOCTOR", "first", "full"),
+        nx=w.pick((w.weekday(day + dt.timedelta(days=w.num(2, 5))), "early next week")),
+    )
+    n.fmt(
+        "E-signed {nm}, RN (emp# {e}) {d}\nOASIS locked by {u}",
+        nm=w.name(nurse, "DOCTOR", "full", "first_mi_last_dotless"),
+        e=Phi(w.digits(5), "IDNUM"),
+        d=date4(w, day, "m/d/yyyy", "MON-dd-yyyy"),
+        u=username4(w, nurse),
+    )
+
+
+@template("nursing", "dev4")
+def nursing_dialysis_run(w: World, n: Note) -> None:
+    n.upper = True
+    pt = person4(w)
+    day = w.day(2017, 2025)
+    years = w.age(0.35, 40)
+    relation, fam = relative4(w, pt, years)
+    unit = w.pick((facility4(w), f"{w.fake.last_name()} Renal Care of {town4(w)[0]}"))
+    t = clock3(w, 5, 30, 70)
+    n.fmt("HD TX RECORD -- {u}\n", u=Phi(unit, "HOSPITAL"))
+    n.fmt(
+        "DATE {d} ({wd})  CHAIR {c}  SHIFT {s}\n",
+        d=date4(w, day, "m.d.yy", "MON-dd-yyyy", "m/d/yy"),
+        wd=w.weekday(day),
+        c=w.num(1, 24),
+        s=w.pick(("1ST", "2ND", "3RD")),
+    )
+    n.fmt(
+        "PT {nm}  {a}  MRN {m}  NEPH: DR {d}\n",
+        nm=w.name(pt, "PATIENT", "LAST FIRST", "LAST_fi", "full"),
+        a=age4(w, years),
+        m=mrn4(w),
+        d=w.name(person4(w), "DOCTOR", "last", "initial_last"),
+    )
+    n.fmt(
+        "MACHINE FRESENIUS 2008T SN {s}  DIALYZER OPTIFLUX 160 LOT {l}  BATH 2K/2.5CA\n",
+        s=serial(w),
+        l=lot(w),
+    )
+    pre = w.num(62, 118)
+    post = round(pre - w.num(10, 38) / 10, 1)
+    n.fmt(
+        "EDW {e} KG. PRE WT {p} KG, POST WT {q} KG. UF GOAL {g} L.\n",
+        e=round(pre - w.num(15, 40) / 10, 1),
+        p=pre,
+        q=post,
+        g=f"{w.num(1, 4)}.{w.num(0, 9)}",
+    )
+    n.fmt(
+        "ACCESS L {acc}: + THRILL/BRUIT, CANNULATED 15G X2 ON 1ST ATTEMPT. "
+        "QB 400 QD 600. VP {vp} AP -{ap}.\n",
+        acc=w.pick(("BRACHIOCEPHALIC AVF", "FOREARM AVG", "IJ TUNNELED CATH (PERMCATH)")),
+        vp=w.num(120, 220),
+        ap=w.num(120, 220),
+    )
+    n.fmt(
+        "{a} ON. {b} BP 88/50, PT C/O CRAMPS -- UF OFF, NS 200 ML, TRENDELENBURG. {c} BP 112/64, "
+        "UF RESUMED. {d} OFF, HEMOSTASIS 8 MIN. {e} D/C'D.\n",
+        a=t[0],
+        b=t[1],
+        c=t[2],
+        d=t[3],
+        e=t[4],
+    )
+    n.fmt(
+        "LABS DRAWN: MONTHLY, KT/V {k}, ALB {al}. EPO (MIRCERA) 75 MCG IV GIVEN.\n",
+        k=f"1.{w.num(1, 6)}",
+        al=f"{w.num(2, 4)}.{w.num(0, 9)}",
+    )
+    n.fmt(
+        "SOCIAL: PT LIVES W/ {rel} {nm} IN {c}. ",
+        rel=relation,
+        nm=w.rel(fam, "first", "full"),
+        c=Phi(town4(w)[0], "CITY"),
+    )
+    n.fmt(
+        "RIDE VIA {r} (CONF# {cf}); RIDE LATE AGAIN -- SW {sw} AWARE.\n",
+        r=org4(w, "transit"),
+        cf=Phi(w.digits(7), "IDNUM"),
+        sw=w.name(person4(w), "DOCTOR", "full", "first_initial"),
+    )
+    _full, short = hospital4(w)
+    trip_town, trip_state = w.pick(DEV4_TOWNS)
+    n.fmt(
+        "PT ASKS ABOUT TRAVEL TX IN {c} {st} THE WEEK OF {d}; PACKET FAXED TO {f} {fx}. "
+        "LAST ADMIT {h} {dd}.\n",
+        c=Phi(trip_town, "CITY"),
+        st=Phi(trip_state, "STATE"),
+        d=date4(w, day + dt.timedelta(days=w.num(20, 60)), "m/d", "Mon dth"),
+        f=Phi(facility4(w), "HOSPITAL"),
+        fx=phone4(w, "FAX"),
+        h=short4(w, short),
+        dd=date4(w, day - dt.timedelta(days=w.num(20, 200)), "m/yyyy", "Mon-yyyy"),
+    )
+    rn = person4(w)
+    n.fmt(
+        "RN {nm} / PCT {p}   CHARGE {c}  EXT {x}",
+        nm=w.name(rn, "DOCTOR", "full", "LAST_fi", "initials"),
+        p=w.name(person4(w), "DOCTOR", "first_initial", "first"),
+        c=w.name(person4(w), "DOCTOR", "ini3", "initials"),
+        x=Phi(w.digits(4), "PHONE"),
+    )
+
+
+# -- dev4 / discharge: a NICU discharge summary, and a discharge-to-hospice summary --------------------
+
+
+@template("discharge", "dev4")
+def discharge_nicu_summary(w: World, n: Note) -> None:
+    mom = person4(w, "F")
+    baby = person4(w, last=mom.last if w.chance(0.6) else None)
+    dad = person4(w, "M", baby.last if w.chance(0.5) else None)
+    born = w.day(2017, 2025)
+    home = born + dt.timedelta(days=w.num(9, 60))
+    ga = w.num(28, 36)
+    full, short = hospital4(w)
+    n.add("NICU DISCHARGE SUMMARY\n")
+    n.fmt(
+        "Infant: {b}   DOB {d} @ {t}   Unit #{m}\n",
+        b=w.name(baby, "PATIENT", "LAST FIRST", "last_first", "full"),
+        d=date4(w, born, "m/d/yyyy", "yyyy.mm.dd", "MON-dd-yyyy"),
+        t=tm(w),
+        m=mrn4(w),
+    )
+    n.fmt(
+        "Admitted {a}  Discharged {dd}  LOS {l} d   Birth hospital: {h}\n",
+        a=date4(w, born, "m/d/yy", "Mon dth yyyy"),
+        dd=date4(w, home, "m/d/yy", "Mon dth yyyy"),
+        l=(home - born).days,
+        h=Phi(full, "HOSPITAL"),
+    )
+    n.fmt(
+        "Mother: {m}, G{g}P{p}, blood type O+, GBS {gbs}, HBsAg neg, RPR NR. Father: {f}.\n",
+        m=w.name(mom, "PATIENT", "full", "last_first", role="relative"),
+        g=w.num(1, 5),
+        p=w.num(0, 3),
+        gbs=w.pick(("pos (adequately treated)", "neg", "unknown")),
+        f=w.rel(dad, "full", "first"),
+    )
+    n.fmt(
+        "Birth: {ga} 2/7 wk, BW {bw} g, Apgars {a1} and {a2}, {route}.\n",
+        ga=ga,
+        bw=w.num(900, 2600),
+        a1=w.num(3, 8),
+        a2=w.num(6, 9),
+        route=w.pick(("SVD", "primary C/S for NRFHT", "repeat C/S", "vacuum-assisted")),
+    )
+    n.add(
+        "Hospital course by system:\n",
+        "- Resp: CPAP x",
+        str(w.num(1, 9)),
+        " days, then RA. No BPD. Caffeine stopped at 34 wk.\n",
+        "- FEN/GI: advanced to ad lib Similac Neosure 22 kcal + breast milk; gaining 30 g/d.\n",
+        w.pick(
+            (
+                "- Hyperbili: peak 13.8, phototherapy x2 days.\n",
+                "- ID: r/o sepsis, amp/gent x48h, BCx neg at 48 h.\n",
+                "- Neuro: HUS on DOL 7 normal (no IVH).\n",
+            )
+        ),
+    )
+    n.fmt(
+        "Screens: NBS sent {d1} (lab accession {ac}), repeat {d2} -- normal. Hearing (ABR) pass both ears. "
+        "CCHD pass. Car seat test passed 90 min.\n",
+        d1=date4(w, born + dt.timedelta(days=1), *DEV4_SHORT_DATES),
+        ac=Phi(f"NB{born.year % 100:02d}-{w.digits(6)}", "IDNUM"),
+        d2=date4(w, born + dt.timedelta(days=14), *DEV4_SHORT_DATES),
+    )
+    n.fmt(
+        "Immunizations: HepB #1 given {d}, lot {l}. Synagis eligible -- first dose before d/c.\n",
+        d=date4(w, born + dt.timedelta(days=1), "m-d", "m/d"),
+        l=Phi(f"{w.letters(2)}{w.digits(3)}{w.letters(1)}", "IDNUM"),
+    )
+    n.fmt(
+        "Follow-up: PCP {d} at {p} ({ph}) in 1-2 days; NICU developmental clinic ~{dd}; "
+        "Early Intervention referral to {ei}.\n",
+        d=w.name(person4(w), "DOCTOR", "full", "initial_last"),
+        p=Phi(practice4(w, "Pediatrics"), "HOSPITAL"),
+        ph=phone4(w),
+        dd=date4(w, home + dt.timedelta(days=w.num(60, 120)), "Mon-yyyy", "m/yyyy"),
+        ei=Phi(f"{town4(w)[0]} Early Intervention", "ORGANIZATION"),
+    )
+    n.fmt(
+        "Social: parents live in {c}; {mf} is a {j}. Family was also followed at {s} before transfer "
+        "back from {sh}.\n",
+        c=Phi(town4(w)[0], "CITY"),
+        mf=w.rel(mom, "first"),
+        j=Phi(w.pick(DEV4_PROFESSIONS), "PROFESSION"),
+        s=short4(w, hospital4(w)[1]),
+        sh=short4(w, short),
+    )
+    n.fmt(
+        "{a}, MD (attending) / {np}, NNP-BC",
+        a=w.name(person4(w), "DOCTOR", "full", "first_mi_last_dotless"),
+        np=w.name(person4(w, "F"), "DOCTOR", "full", "LAST_fi"),
+    )
+
+
+@template("discharge", "dev4")
+def discharge_hospice_transfer(w: World, n: Note) -> None:
+    pt = person4(w)
+    day = w.day(2017, 2025)
+    admit = day - dt.timedelta(days=w.num(3, 12))
+    years = w.age(0.55, 70)
+    relation, fam = relative4(w, pt, years)
+    proxy = person4(w, last=pt.last if w.chance(0.5) else None)
+    _full, short = hospital4(w)
+    hospice = Phi(
+        w.pick(
+            (
+                f"{town4(w)[0]} Hospice & Palliative Care",
+                f"{w.place_word()} Hospice House",
+                f"Hospice of {town4(w)[0]}",
+            )
+        ),
+        "HOSPITAL",
+    )
+    n.fmt("DISCHARGE SUMMARY -- TRANSITION TO HOSPICE ({h})\n", h=Phi(short, "HOSPITAL"))
+    n.fmt(
+        "{nm} | {a} | FIN {f} | Adm {ad} | D/C {dc}\n",
+        nm=w.name(pt, "PATIENT", "last_first", "LAST FIRST", "full"),
+        a=age4(w, years),
+        f=account4(w),
+        ad=date4(w, admit),
+        dc=date4(w, day),
+    )
+    n.fmt(
+        "Attending: {d}   Palliative care: {p}   Chaplain: {c}\n\n",
+        d=w.name(person4(w), "DOCTOR", "full", "last_first"),
+        p=w.name(person4(w), "DOCTOR", "initial_last", "full"),
+        c=w.name(person4(w), "DOCTOR", "full", "first"),
+    )
+    dx = w.pick(
+        (
+            "metastatic pancreatic adenocarcinoma with malignant biliary obstruction",
+            "end-stage HFrEF (EF 15%), NYHA IV, not a VAD candidate",
+            "advanced Alzheimer's dementia (FAST 7c) with recurrent aspiration pneumonia",
+            "ESRD, chose to stop dialysis",
+        )
+    )
+    n.fmt("Principal diagnosis: {d} (first diagnosed {y}).\n", d=dx, y=year(admit.year - w.num(1, 6)))
+    town = town4(w)[0]
+    n.add(
+        "Course: admitted from ",
+        Phi(w.pick((f"The Villa at {town}", f"{town} Health & Rehabilitation")), "HOSPITAL"),
+        " with ",
+        w.pick(("hypoxia", "delirium and poor PO intake", "hyperkalemia", "fever and hypotension")),
+        ". ",
+    )
+    proxy_rel = w.pick(("daughter", "son", "niece", "longtime friend"))
+    n.fmt(
+        "Goals-of-care meeting on {d} with {pr} health care proxy {px} ({rel2}) and {rel} {nm}; ",
+        d=date4(w, day - dt.timedelta(days=w.num(1, 3)), "dth of Month", "mon d", "m-d"),
+        pr=pt.possessive,
+        px=w.name(
+            proxy,
+            "PATIENT",
+            "full",
+            "first_mi_last_dotless",
+            role=None if proxy_rel == "longtime friend" else "relative",
+        ),
+        rel2=proxy_rel,
+        rel=relation,
+        nm=w.rel(fam, "first", "full"),
+    )
+    n.add(
+        "family confirmed what ",
+        w.name(pt, "PATIENT", "first"),
+        " had said many times: no ICU, no feeding tube. MOLST completed: DNR/DNI, comfort measures only. ",
+        "PPS 30%, PAINAD 2/10 on current regimen.\n",
+    )
+    n.fmt(
+        "Comfort meds: morphine concentrate 20 mg/mL 5 mg SL q2h PRN dyspnea, lorazepam 0.5 mg SL q4h PRN, "
+        "glycopyrrolate 0.2 mg SC q4h PRN secretions, Haldol 0.5 mg PRN agitation. Stopped: {s}.\n",
+        s=", ".join(m.split(" ")[0] for m in w.some(MEDS, 2, 4)),
+    )
+    prescriber = person4(w)
+    n.fmt(
+        "C-II scripts (morphine, lorazepam) written by {p}, DEA {d}, to go with pt.\n",
+        p=w.name(prescriber, "DOCTOR", "full", "initial_last"),
+        d=dea(w, prescriber),
+    )
+    if years > 89:
+        n.add(
+            "Pt turned ",
+            age(years),
+            " this admission; the staff sang to ",
+            w.name(pt, "PATIENT", "first"),
+            ".\n",
+        )
+    n.fmt(
+        "Spiritual: member of {c}; {pas} from the congregation visited {wd}. {pr_cap} former job: {j} at "
+        "{o}.\n",
+        c=org4(w, "church"),
+        pas=w.name(person4(w), "PATIENT", "full"),
+        wd=w.weekday(day - dt.timedelta(days=1)),
+        pr_cap=pt.possessive.capitalize(),
+        j=Phi(w.pick(DEV4_PROFESSIONS), "PROFESSION"),
+        o=org4(w),
+    )
+    n.fmt(
+        "Disposition: inpatient hospice at {h}, {a}. Transport by {t} at 1400. Report given to {r}, RN "
+        "({ph}).\n",
+        h=hospice,
+        a=address4(w),
+        t=Phi(f"{w.fake.last_name()} Ambulance", "ORGANIZATION"),
+        r=w.name(person4(w), "DOCTOR", "first", "full"),
+        ph=phone4(w),
+    )
+    n.fmt(
+        "Hospice medical director {d} accepted (NPI {np}). Death certificate to be completed by hospice.\n"
+        "Dictated by {me} {dd}",
+        d=w.name(person4(w), "DOCTOR", "full", "initial_last"),
+        np=npi(w),
+        me=w.name(person4(w), "DOCTOR", "full", "ini3"),
+        dd=date4(w, day, "MON-dd-yyyy", "yyyy.mm.dd"),
+    )
+
+
+# -- dev4 / ed: a behavioural-health intake in the ED, and printed ED discharge instructions ----------
+
+
+@template("ed", "dev4")
+def ed_psych_intake(w: World, n: Note) -> None:
+    pt = person4(w)
+    day = w.day(2017, 2025)
+    years = w.num(16, 64)
+    relation, fam = relative4(w, pt, years)
+    clinician = person4(w)
+    _full, short = hospital4(w)
+    n.fmt("Behavioral Health Intake -- Emergency Services ({h})\n", h=Phi(short, "HOSPITAL"))
+    n.fmt(
+        "Pt: {nm}   Age {a}   Enc {e}   Arrived {d} {t}\n",
+        nm=w.name(pt, "PATIENT", "last_first", "full", "LAST FIRST"),
+        a=years,
+        e=encounter4(w),
+        d=date4(w, day, "m/d/yyyy", "yyyy.mm.dd"),
+        t=tm(w),
+    )
+    officer = person4(w)
+    if w.chance(0.5):
+        n.fmt(
+            "Source: brought in on a Section 12 by {pd} Officer {o} (badge {b}), ",
+            pd=Phi(f"{town4(w)[0]} PD", "ORGANIZATION"),
+            o=w.name(officer, "PATIENT", "last", "full"),
+            b=Phi(w.digits(4), "IDNUM"),
+        )
+    else:
+        n.add("Source: self-referred, ")
+    n.fmt(
+        "accompanied by {rel} {nm}.",
+        rel=relation,
+        nm=w.rel(fam, "first", "full"),
+    )
+    if w.chance(0.6):
+        n.fmt(" Found sitting alone near {l} around 0200.", l=Phi(w.pick(DEV4_LANDMARKS), "LOCATION-OTHER"))
+    if w.chance(0.4):
+        n.fmt(
+            " ID on file: {st} driver's license {lic}.",
+            st=Phi("MA", "STATE"),
+            lic=Phi(f"S{w.digits(8)}", "LICENSE"),
+        )
+    n.add("\n")
+    n.fmt(
+        'Presenting problem: per {nm}, pt texted a friend ({f}) last night "i cant do this anymore"; '
+        "{f2} called 911. ",
+        nm=w.rel(fam, "first"),
+        f=w.name(person4(w), "PATIENT", "first", "full"),
+        f2=w.pick(("the friend", "friend")),
+    )
+    n.add(
+        w.pick(
+            (
+                "Pt endorses 2 wk of insomnia, anhedonia, passive SI; denies plan or intent.\n",
+                'Pt reports AH x3 days ("they are watching me"); stopped Abilify in ',
+                "Pt with escalating ETOH use (1 pint vodka/day), last drink this AM; CIWA 9.\n",
+            )
+        ),
+    )
+    if n.parts[-1].endswith(" in "):
+        n.add(date4(w, day - dt.timedelta(days=w.num(20, 60)), "Mon-yyyy", "m/yyyy", "Month yyyy"), ".\n")
+    n.fmt(
+        "C-SSRS screen: {r} risk. PHQ-9 {p}. Last psych admit: {h} {d}; outpt therapist {th} at {c}.\n",
+        r=w.pick(("low", "moderate", "high")),
+        p=w.num(8, 26),
+        h=short4(w, hospital4(w)[1])
+        if w.chance(0.5)
+        else Phi(f"{w.place_word()} Behavioral Health", "HOSPITAL"),
+        d=date4(w, day - dt.timedelta(days=w.num(200, 900)), "m/yyyy", "Mon-yyyy"),
+        th=w.name(person4(w), "DOCTOR", "full", "first_initial"),
+        c=Phi(practice4(w, "Counseling"), "HOSPITAL"),
+    )
+    school = w.chance(0.35)
+    home_town, home_state = town4(w)
+    if school:
+        n.fmt(
+            "Social: junior at {s}; school adjustment counselor {sc} aware. Lives with {rel} in {c}.\n",
+            s=org4(w, "school"),
+            sc=w.name(person4(w), "PATIENT", "full", "last"),
+            rel=relation,
+            c=Phi(home_town, "CITY"),
+        )
+    else:
+        n.fmt(
+            "Social: {j}, employed at {o} (out of work since {d}); lives alone in {c}, {st}. Born in {co}, "
+            "came to the US at 9.\n",
+            j=Phi(w.pick([p for p in DEV4_PROFESSIONS if not p.startswith("retired")]), "PROFESSION"),
+            o=org4(w),
+            d=date4(w, day - dt.timedelta(days=w.num(10, 40)), *DEV4_SHORT_DATES),
+            c=Phi(home_town, "CITY"),
+            st=Phi(home_state, "STATE"),
+            co=Phi(w.pick(DEV4_COUNTRIES), "COUNTRY"),
+        )
+    n.add(
+        'MSE: disheveled, poor eye contact, psychomotor slowing, mood "numb", affect constricted, '
+        "TP linear, no HI, insight fair. Tox: BAL ",
+        str(w.num(0, 240)),
+        ", UDS + THC.\n",
+    )
+    n.fmt(
+        "Plan: inpatient psych; bed search -- called {a} ({ph}), spoke with {r}; on waitlist. "
+        "Sitter 1:1. Insurer: MassHealth, ID {id}.\n",
+        a=Phi(w.pick((f"{w.place_word()} Behavioral Health", f"{hospital4(w)[1]} Psych Unit")), "HOSPITAL"),
+        ph=phone4(w),
+        r=w.name(person4(w), "DOCTOR", "first", "full"),
+        id=Phi(w.digits(12), "HEALTHPLAN"),
+    )
+    n.fmt(
+        "{c}, LICSW -- Emergency Services Program   pgr {p}   ({u})",
+        c=w.name(clinician, "DOCTOR", "full", "first_mi_last_dotless"),
+        p=pager4(w),
+        u=username4(w, clinician),
+    )
+
+
+@template("ed", "dev4")
+def ed_discharge_instructions(w: World, n: Note) -> None:
+    pt = person4(w)
+    day = w.day(2017, 2025)
+    years = w.age(0.15, 18)
+    full, short = hospital4(w)
+    doc = person4(w)
+    n.fmt("{h} Emergency Department\n", h=Phi(full, "HOSPITAL"))
+    n.add("AFTER VISIT SUMMARY\n")
+    n.fmt(
+        "{nm}   DOB: {b}   MRN: {m}   Visit: {d}\n\n",
+        nm=w.name(pt, "PATIENT", "LAST FIRST", "full"),
+        b=date4(w, w.dob(day, years), "m/d/yyyy", "MON-dd-yyyy"),
+        m=mrn4(w),
+        d=date4(w, day, "m/d/yyyy", "MON-dd-yyyy"),
+    )
+    n.fmt(
+        "You were seen today by {d}, {cr} and {nu}, RN.\n",
+        d=w.name(doc, "DOCTOR", "full", "first_mi_last_dotless"),
+        cr=w.pick(("MD", "DO", "PA-C", "NP")),
+        nu=w.name(person4(w), "DOCTOR", "first", "full"),
+    )
+    dx = w.pick(
+        (
+            ("Ankle sprain (right)", "Use the Aircast splint and crutches. Ice 20 minutes every 2 hours."),
+            ("Kidney stone", "Take Flomax (tamsulosin) 0.4 mg once a day and strain your urine."),
+            (
+                "Cellulitis of the left leg",
+                "Take Keflex 500 mg 4 times a day for 7 days. Keep the leg raised.",
+            ),
+            (
+                "Concussion",
+                "Rest your brain: no screens or sports until cleared. Tylenol is OK; avoid Advil.",
+            ),
+            (
+                "Viral gastroenteritis",
+                "Sip Pedialyte. Zofran 4 mg dissolving tablet every 8 hours as needed.",
+            ),
+        )
+    )
+    n.fmt("Your diagnosis: {a}\nWhat to do: {b}\n", a=dx[0], b=dx[1])
+    n.add(
+        "Come back right away or call 911 if you have chest pain, trouble breathing, fever over 101.5, or "
+        "you feel worse. Results pending: none.\n"
+    )
+    n.fmt(
+        "Follow up with: {d} at {p} in 2-3 days. Call {ph} to schedule",
+        d=w.name(person4(w), "DOCTOR", "full", "initial_last"),
+        p=Phi(practice4(w, "Pediatrics" if years < 18 else "Primary Care"), "HOSPITAL"),
+        ph=phone4(w),
+    )
+    n.fmt(
+        ", or the {c} walk-in at {a}.\n",
+        c=Phi(w.pick((f"{short} Urgent Care", f"{w.fake.last_name()} Urgent Care")), "HOSPITAL"),
+        a=address4(w),
+    )
+    if w.chance(0.5):
+        n.fmt(
+            "Your work note: excused from work at {o} through {d}.\n",
+            o=org4(w),
+            d=date4(w, day + dt.timedelta(days=w.num(2, 5)), "Mon dth", "mon d", "m/d"),
+        )
+    else:
+        n.fmt(
+            "School note: {nm} may return to {s} on {d}, no gym for 1 week.\n",
+            nm=w.name(pt, "PATIENT", "first"),
+            s=org4(w, "school"),
+            d=w.pick(
+                (
+                    w.weekday(day + dt.timedelta(days=2)),
+                    date4(w, day + dt.timedelta(days=2), "m-d", "Mon dth"),
+                )
+            ),
+        )
+    n.fmt(
+        "Prescriptions were sent to: {p}, {ph}.\n",
+        p=pharmacy4(w),
+        ph=phone4(w, ext=False),
+    )
+    host = host4(short)
+    n.fmt(
+        "See your results in the patient portal: {u} (activation code {c}).\n",
+        u=Phi(f"https://portal.{host}.org/activate", "URL"),
+        c=Phi(f"{w.letters(5)}-{w.letters(5)}-{w.letters(5)}", "IDNUM"),
+    )
+    n.fmt(
+        "Interpreter used: {l}, ID #{i}.\nI have received and understand these instructions. "
+        "Signed: {s} ({who}) {dt}",
+        l=w.pick(("Portuguese", "Haitian Creole", "Arabic", "none -- English")),
+        i=Phi(w.digits(6), "IDNUM"),
+        s=w.name(pt, "PATIENT", "full", "initials")
+        if years >= 18
+        else w.rel(person4(w, last=pt.last), "full"),
+        who="patient" if years >= 18 else "parent",
+        dt=date4(w, day, "m/d/yyyy", "m.d.yy"),
+    )
+
+
+# -- dev4 / radiology: a transthoracic echo report, and a DEXA bone-density report --------------------
+
+
+@template("radiology", "dev4")
+def rad_echo_report(w: World, n: Note) -> None:
+    pt = person4(w)
+    day = w.day(2017, 2025)
+    years = w.age(0.3, 35)
+    sono = person4(w)
+    reader = person4(w)
+    _full, short = hospital4(w)
+    height, weight = w.num(150, 190), w.num(45, 120)
+    n.fmt("TRANSTHORACIC ECHOCARDIOGRAM REPORT -- {h} Echo Lab\n", h=Phi(short, "HOSPITAL"))
+    n.fmt(
+        "Name: {nm}  MRN: {m}  Acc#: {ac}\nStudy date: {d}  Age: {a}  Sex: {sx}  "
+        "Ht {ht} cm  Wt {wt} kg  BSA {b} m2\n",
+        nm=w.name(pt, "PATIENT", "LAST FIRST", "last_first"),
+        m=mrn4(w),
+        ac=Phi(f"EC{w.digits(8)}", "IDNUM"),
+        d=date4(w, day, "m/d/yyyy", "yyyy.mm.dd", "MON-dd-yyyy"),
+        a=[age(years)] if years > 89 else str(years),
+        sx=pt.sex,
+        ht=height,
+        wt=weight,
+        b=f"{((height * weight) / 3600) ** 0.5:.2f}",
+    )
+    n.fmt(
+        "Referring: {r}   Sonographer: {s}, RDCS   Location: {loc}\n",
+        r=w.name(person4(w), "DOCTOR", "LAST_fi", "full", "last_first"),
+        s=w.name(sono, "DOCTOR", "ini3", "initials", "first_initial"),
+        loc=w.pick(("Outpt", "5 West 512", "CCU 7", "ED")),
+    )
+    n.fmt(
+        "Indication: {i}. Image quality: {q}. Definity {de}.\n",
+        i=[
+            w.pick(("dyspnea", "new murmur", "pre-op TAVR eval", "bacteremia, r/o vegetation", "afib")),
+            w.pick(
+                (
+                    [],
+                    [", s/p CABG ", year(day.year - w.num(2, 15))],
+                    [", s/p mitral repair ", year(day.year - w.num(1, 9))],
+                )
+            ),
+        ],
+        q=w.pick(("good", "fair", "technically difficult")),
+        de="given" if w.chance(0.4) else "not given",
+    )
+    ef = w.num(20, 70)
+    n.fmt(
+        "MEASUREMENTS: LVIDd {a} cm, IVS {b} cm, PW {c} cm, LA vol index {la} mL/m2, TAPSE {t} cm, "
+        "E/e' {ee}, RVSP {r} mmHg, AV peak vel {av} m/s, mean gradient {mg} mmHg.\n",
+        a=f"{w.num(4, 6)}.{w.num(0, 9)}",
+        b=f"{w.num(0, 1)}.{w.num(7, 9)}",
+        c=f"{w.num(0, 1)}.{w.num(7, 9)}",
+        la=w.num(22, 58),
+        t=f"{w.num(1, 2)}.{w.num(0, 9)}",
+        ee=w.num(6, 19),
+        r=w.num(22, 60),
+        av=f"{w.num(1, 4)}.{w.num(0, 9)}",
+        mg=w.num(4, 45),
+    )
+    n.fmt(
+        "FINDINGS/CONCLUSIONS:\n1. LVEF {e}% by Simpson's biplane. {wm}\n2. {v}\n3. {x}\n",
+        e=ef,
+        wm=w.pick(
+            ("No regional WMA.", "Hypokinesis of the mid-distal anterior wall and apex.", "Grade II DD.")
+        ),
+        v=w.pick(
+            (
+                "Moderate-severe calcific aortic stenosis (AVA 0.9 cm2 by continuity).",
+                "Mild MR, trace TR. No vegetation seen; TEE if clinical suspicion remains (Duke criteria).",
+                "Bicuspid AV, no significant AS/AR.",
+            )
+        ),
+        x=w.pick(
+            (
+                "Small pericardial effusion, no tamponade physiology.",
+                "IVC <2.1 cm with >50% collapse.",
+                "McConnell's sign absent.",
+            )
+        ),
+    )
+    prior = day - dt.timedelta(days=w.num(150, 1200))
+    n.fmt(
+        "Compared with the prior study at {o} dated {d}: EF then {pe}%.\n",
+        o=Phi(hospital4(w)[0], "HOSPITAL"),
+        d=date4(w, prior, "m/yyyy", "Month dth 'yy", "m/d/yyyy"),
+        pe=w.num(20, 70),
+    )
+    if ef < 35:
+        n.fmt(
+            "Critical result (LVEF {e}%) discussed with {d} by phone at {t} on {dd}.\n",
+            e=ef,
+            d=w.name(person4(w), "DOCTOR", "full", "first_initial"),
+            t=tm(w),
+            dd=date4(w, day, "m-d", "m/d"),
+        )
+    n.fmt(
+        "Interpreting physician: {r}, MD, FASE\nElectronically signed {d} {t}  [{u}]",
+        r=w.name(reader, "DOCTOR", "full", "LAST FIRST"),
+        d=date4(w, day, "m/d/yyyy", "yyyy.mm.dd"),
+        t=tm(w, 13, 20),
+        u=username4(w, reader),
+    )
+
+
+@template("radiology", "dev4")
+def rad_dexa_scan(w: World, n: Note) -> None:
+    pt = person4(w, "F" if w.chance(0.8) else "M")
+    day = w.day(2017, 2025)
+    years = w.age(0.25, 50)
+    reader = person4(w)
+    _full, short = hospital4(w)
+    site = Phi(w.pick((f"{short} Women's Imaging", f"{town4(w)[0]} Imaging at {w.place_word()}")), "HOSPITAL")
+    n.add("BONE DENSITOMETRY (DXA) -- ", site, "\n")
+    n.fmt(
+        "PATIENT: {nm}   {a}   DOB {b}\nEXAM DATE: {d}   ACCESSION {ac}   ORDER {o}\n",
+        nm=w.name(pt, "PATIENT", "LAST_FIRST", "full", "LAST FIRST"),
+        a=age4(w, years),
+        b=date4(w, w.dob(day, years), "m/d/yyyy", "MON-dd-yyyy"),
+        d=date4(w, day),
+        ac=Phi(f"{w.digits(3)}-{w.digits(4)}-{w.digits(2)}", "IDNUM"),
+        o=Phi(f"ORD{w.digits(8)}", "IDNUM"),
+    )
+    n.fmt(
+        "Scanner: Hologic Horizon A, S/N {s}. Referring: {r}.\n",
+        s=Phi(f"{w.digits(6)}", "DEVICE"),
+        r=w.name(person4(w), "DOCTOR", "full", "LAST_fi"),
+    )
+    n.add(
+        "History: ",
+        w.pick(
+            (
+                "postmenopausal, on letrozole since ",
+                "long-term prednisone for PMR, started ",
+                "prior wrist fracture (Colles') in ",
+            )
+        ),
+        date4(w, day - dt.timedelta(days=w.num(300, 1500)), "m/yyyy", "Mon-yyyy", "Month dth 'yy"),
+        ". Smoker: ",
+        w.pick(("never", "former, 30 pk-yr", "current")),
+        ".\n",
+    )
+    spine, hip, neck = (round(w.num(-35, 5) / 10, 1) for _ in range(3))
+    n.fmt(
+        "RESULTS:\nL1-L4 spine  BMD {a} g/cm2  T-score {s}  Z-score {z}\nL femoral neck  T-score {nk}\n"
+        "Total hip  T-score {h}\n",
+        a=f"0.{w.num(600, 999)}",
+        s=spine,
+        z=round(spine + 1.1, 1),
+        nk=neck,
+        h=hip,
+    )
+    n.fmt(
+        "FRAX (US, with BMD): 10-yr major osteoporotic fracture {m}%, hip {hp}%. TBS {t}.\n",
+        m=f"{w.num(3, 34)}.{w.num(0, 9)}",
+        hp=f"{w.num(0, 9)}.{w.num(0, 9)}",
+        t=f"1.{w.num(180, 420)}",
+    )
+    worst = min(spine, hip, neck)
+    cat = "OSTEOPOROSIS" if worst <= -2.5 else ("LOW BONE MASS (osteopenia)" if worst < -1 else "NORMAL")
+    n.fmt("IMPRESSION: {c} by WHO criteria.\n", c=cat)
+    prior = day - dt.timedelta(days=w.num(700, 1500))
+    prior_full, prior_short = hospital4(w)
+    n.fmt(
+        "Comparison: prior DXA {d} at {o} (different scanner, GE Lunar; least significant change not "
+        "applicable). Images requested from {o2} records, fax {fx}.\n",
+        d=w.pick((["early ", date4(w, prior, "m/yyyy")], date4(w, prior, "Mon dth yyyy", "m/d/yyyy"))),
+        o=Phi(prior_full, "HOSPITAL"),
+        o2=short4(w, prior_short),
+        fx=phone4(w, "FAX"),
+    )
+    n.fmt(
+        "Recommend repeat DXA in 2 years on the same scanner; consider bisphosphonate per {d}.\n"
+        "Read by {r}, MD, CCD  {dd}",
+        d=w.name(person4(w), "DOCTOR", "last", "full"),
+        r=w.name(reader, "DOCTOR", "full", "first_mi_last_dotless"),
+        dd=date4(w, day, "m/d/yyyy", "MON-dd-yyyy"),
+    )
+
+
+# -- dev4 / pathology: a microbiology culture report with a critical call, and a cytogenetics report ---
+
+
+MICRO4_ORGANISMS = (
+    ("Staphylococcus aureus (MRSA)", ("oxacillin R", "vancomycin S (MIC 1)", "TMP/SMX S", "clindamycin R")),
+    ("Escherichia coli (ESBL)", ("ceftriaxone R", "meropenem S", "pip/tazo I", "nitrofurantoin S")),
+    ("Enterococcus faecalis", ("ampicillin S", "vancomycin S", "gentamicin synergy S")),
+    ("Candida glabrata", ("fluconazole SDD", "micafungin S")),
+    ("Klebsiella pneumoniae", ("cefazolin R", "ceftriaxone S", "levofloxacin S")),
+)
+
+
+@template("pathology", "dev4")
+def path_micro_culture(w: World, n: Note) -> None:
+    pt = person4(w)
+    day = w.day(2017, 2025)
+    years = w.age(0.3, 25)
+    full, _short = hospital4(w)
+    tech = person4(w)
+    org, sens = w.pick(MICRO4_ORGANISMS)
+    n.fmt("MICROBIOLOGY -- FINAL REPORT   {h} Clinical Laboratory\n", h=Phi(full, "HOSPITAL"))
+    n.fmt(
+        "Pt: {nm}  ({a})  MRN {m}  Loc: {loc}\nSpecimen {sp}  Source: {src}  Collected {c}  Received {r}\n",
+        nm=w.name(pt, "PATIENT", "LAST FIRST", "last_first", "LAST_fi"),
+        a=age4(w, years),
+        m=mrn4(w),
+        loc=w.pick(("MICU 11", "6 Tower 614-B", "ED", "Dialysis")),
+        sp=Phi(f"M{day.year % 100:02d}-{w.digits(5)}", "IDNUM"),
+        src=w.pick(("Blood, peripheral (set 1 of 2)", "Blood, PICC line", "Urine, cath", "Wound, L foot")),
+        c=[date4(w, day, "m/d/yyyy", "yyyy.mm.dd"), " ", tm(w)],
+        r=[date4(w, day, "m/d", "m-d"), " ", tm(w)],
+    )
+    n.fmt(
+        "Ordering: {d}   Collected by: {c}\n",
+        d=w.name(person4(w), "DOCTOR", "full", "LAST_fi"),
+        c=w.name(person4(w), "DOCTOR", "ini3", "first_initial"),
+    )
+    n.fmt(
+        "Gram stain: {g}\nCulture: {o}, {q}.\n",
+        g=w.pick(
+            (
+                "Gram-positive cocci in clusters",
+                "Gram-negative rods",
+                "Gram-positive cocci in pairs/chains",
+                "Yeast",
+            )
+        ),
+        o=org,
+        q=w.pick(
+            (
+                "growth in 1 of 2 bottles at 14 h",
+                "growth in 2 of 2 bottles",
+                ">100,000 CFU/mL",
+                "heavy growth",
+            )
+        ),
+    )
+    n.add("Susceptibility (Vitek 2, CLSI M100): ", "; ".join(sens), ".\n")
+    n.fmt(
+        "** CRITICAL VALUE ** Positive culture called to and read back by {r}, RN on {u} at {t} on {d} "
+        "by {tech} ({uid}).\n",
+        r=w.name(person4(w), "DOCTOR", "full", "first_initial", "LAST_fi"),
+        u=w.pick(("MICU", "6 Tower", "ED", "the dialysis unit")),
+        t=tm(w),
+        d=date4(w, day + dt.timedelta(days=1), "m-d", "Mon dth", "m/d"),
+        tech=w.name(tech, "DOCTOR", "initials", "first_initial"),
+        uid=username4(w, tech),
+    )
+    if w.chance(0.5):
+        n.fmt(
+            "Isolate sent to {lab} for confirmation (ref # {ref}); also reported to {town} Board of Health "
+            "per state rules.\n",
+            lab=Phi(
+                w.pick(("State Laboratory Institute", f"{w.fake.last_name()} Reference Labs")), "ORGANIZATION"
+            ),
+            ref=Phi(f"{w.letters(2)}{w.digits(7)}", "IDNUM"),
+            town=Phi(town4(w)[0], "CITY"),
+        )
+    n.fmt(
+        "Prior isolates: same organism {d} ({o}).\nCLIA {cl}. Medical director: {md}, MD, D(ABMM).\n",
+        d=date4(w, day - dt.timedelta(days=w.num(30, 400)), "m/yyyy", "Mon-yyyy", "Month dth 'yy"),
+        o=w.pick(("outside hospital", "this lab", ["at ", Phi(hospital4(w)[0], "HOSPITAL")])),
+        cl=Phi(f"{w.digits(2)}D{w.digits(7)}", "IDNUM"),
+        md=w.name(person4(w), "DOCTOR", "full", "first_mi_last_dotless"),
+    )
+    n.fmt("Verified {d} {t}", d=date4(w, day + dt.timedelta(days=2), "m/d/yyyy", "yyyy.mm.dd"), t=tm(w))
+
+
+CYTOGEN4_CASES = (
+    ("r/o CML", "46,XY,t(9;22)(q34.1;q11.2)[18]/46,XY[2]", "BCR::ABL1 fusion in 92% of 200 nuclei",
+     "Philadelphia chromosome-positive clone consistent with CML."),
+    ("MDS workup, macrocytic anemia", "46,XX,del(5)(q13q33)[15]/46,XX[5]", "EGR1 (5q31) deletion in 71%",
+     "Isolated del(5q); in the appropriate context consistent with MDS with low blasts and isolated 5q "
+     "deletion."),
+    ("recurrent pregnancy loss (couple)", "46,XX,t(11;22)(q23;q11.2)", "not performed",
+     "Balanced reciprocal translocation; genetic counseling recommended."),
+    ("new AML", "47,XY,+8[12]/46,XY[8]", "trisomy 8 in 58%, no KMT2A rearrangement",
+     "Trisomy 8; intermediate-risk cytogenetics (ELN 2022)."),
+    ("developmental delay", "46,XY", "22q11.2 (TUPLE1) deleted in all cells",
+     "Normal karyotype; 22q11.2 deletion (DiGeorge) by FISH."),
+)  # fmt: skip
+
+
+@template("pathology", "dev4")
+def path_cytogenetics(w: World, n: Note) -> None:
+    pt = person4(w)
+    day = w.day(2017, 2025)
+    years = w.age(0.2, 1)
+    why, karyo, fish, interp = w.pick(CYTOGEN4_CASES)
+    director = person4(w)
+    lab = w.pick((f"{w.fake.last_name()} Cytogenetics Laboratory", f"{town4(w)[0]} Genomic Diagnostics"))
+    n.fmt("CYTOGENETICS & FISH REPORT\n{l}, ", l=Phi(lab, "ORGANIZATION"))
+    n.add(address4(w), "  Tel ", phone4(w, ext=False), "\n")
+    n.fmt(
+        "Patient {nm}   DOB {b}   Sex {sx}   Lab # {lab}   Client MRN {m}\n",
+        nm=w.name(pt, "PATIENT", "LAST_FIRST", "full", "LAST FIRST"),
+        b=date4(w, w.dob(day, years), "m/d/yyyy", "MON-dd-yyyy", "dMonyyyy"),
+        sx=pt.sex,
+        lab=Phi(f"CG{day.year % 100:02d}-{w.digits(4)}", "IDNUM"),
+        m=mrn4(w),
+    )
+    n.fmt(
+        "Specimen: {s}, collected {c}, received {r}. Referring: {d} at {h}.\nReason: {why}.\n",
+        s=w.pick(("bone marrow aspirate (NaHep)", "peripheral blood", "products of conception")),
+        c=date4(w, day, "m/d/yy", "dMonyyyy"),
+        r=date4(w, day + dt.timedelta(days=1), "m-d", "mon d", "Mon dth"),
+        d=w.name(person4(w), "DOCTOR", "full", "initial_last"),
+        h=Phi(w.pick((hospital4(w)[0], practice4(w))), "HOSPITAL"),
+        why=why,
+    )
+    n.fmt(
+        "Cells counted 20, analyzed 20, karyotyped 4; band level 450; GTW banding, 24-h and 48-h "
+        "unstimulated cultures.\nKARYOTYPE: {k}\nFISH: {f}\nINTERPRETATION: {i}\n",
+        k=karyo,
+        f=fish,
+        i=interp,
+    )
+    if years > 89:
+        n.add("Note: age-related loss of Y (-Y) in a ", age(years), "-year-old is a common finding.\n")
+    n.fmt(
+        "Results discussed with {d} on {dd}; a copy was faxed to {f}.\n",
+        d=w.name(person4(w), "DOCTOR", "last", "full", "LAST_fi"),
+        dd=w.pick(
+            (
+                ["the ", date4(w, day + dt.timedelta(days=9), "dth of Month")],
+                date4(w, day + dt.timedelta(days=9), "m/d", "m-d"),
+            )
+        ),
+        f=phone4(w, "FAX"),
+    )
+    n.fmt(
+        "Technologist: {t}   Director: {d}, PhD, FACMG\nCLIA {cl}  NYS PFI {pf}  Report date {rd}",
+        t=w.name(person4(w), "DOCTOR", "ini3", "first_initial"),
+        d=w.name(director, "DOCTOR", "full", "first_mi_last_dotless"),
+        cl=Phi(f"{w.digits(2)}D{w.digits(7)}", "IDNUM"),
+        pf=Phi(w.digits(4), "IDNUM"),
+        rd=date4(w, day + dt.timedelta(days=w.num(7, 12))),
+    )
+
+
+# -- dev4 / letter: a school / sports clearance letter, and a request for outside records -----------
+
+
+@template("letter", "dev4")
+def letter_school_clearance(w: World, n: Note) -> None:
+    kid = person4(w)
+    parent = person4(w, "F", kid.last if w.chance(0.6) else None)
+    day = w.day(2017, 2025)
+    years = w.num(6, 18)
+    doc = person4(w)
+    practice = practice4(w, "Pediatrics")
+    school = org4(w, "k12")
+    n.fmt("{p}\n", p=Phi(practice, "HOSPITAL"))
+    n.add(address4(w), "\n")
+    n.add("Ph ", phone4(w), "  |  Fax ", phone4(w, "FAX"), "\n\n")
+    n.add(date4(w, day, "Month d, yyyy", "Mon dth yyyy", "m/d/yyyy"), "\n\n")
+    nurse = person4(w, "F")
+    n.fmt(
+        "To: {nu}, School Nurse\n{s}\n\nRe: {nm} (DOB {b}), grade {g}\n\n",
+        nu=w.name(nurse, "DOCTOR", "full", "initial_last"),
+        s=school,
+        nm=w.name(kid, "PATIENT", "full", "first_mi_last_dotless"),
+        b=date4(w, w.dob(day, years), "m/d/yyyy", "m.d.yy"),
+        g=max(1, years - 5),
+    )
+    case = w.pick(
+        (
+            ("a concussion sustained during a soccer game on ", "has completed the graduated return-to-play "
+             "protocol (5 stages, ImPACT at baseline)"),
+            ("an appendectomy on ", "may return to class now and to gym and sports in 2 weeks"),
+            ("new-onset type 1 diabetes diagnosed on ", "may attend school with the attached Diabetes "
+             "Medical Management Plan (Dexcom G7, Omnipod)"),
+            ("a right distal radius (Colles') fracture on ",
+             "may attend school in a cast; no PE until cleared"),
+        )
+    )  # fmt: skip
+    n.fmt(
+        "To whom it may concern,\n\n{nm} is followed in our practice and was seen today after ",
+        nm=w.name(kid, "PATIENT", "first"),
+    )
+    n.add(case[0], date4(w, day - dt.timedelta(days=w.num(10, 40)), "Month dth", "m/d", "Mon dth"), ". ")
+    n.fmt("{nm} {c}.\n", nm=w.name(kid, "PATIENT", "first"), c=case[1])
+    n.fmt(
+        "Accommodations: extra time on tests and rest breaks as needed through {d}. Coach {c} has been "
+        "given a copy. ",
+        d=w.pick(
+            (
+                ["the ", Phi(ordinal((day + dt.timedelta(days=20)).day), "DATE")],
+                date4(w, day + dt.timedelta(days=w.num(14, 40)), "Month d", "m/d"),
+            )
+        ),
+        c=w.name(person4(w), "PATIENT", "last", "full"),
+    )
+    n.fmt(
+        "{pr_cap} mother, {p}, can be reached at {ph} or {e}.\n\n",
+        pr_cap=kid.possessive.capitalize(),
+        p=w.rel(parent, "full", "first"),
+        ph=phone4(w, ext=False),
+        e=email4(w, parent),
+    )
+    n.add("Please call me with any questions.\n\nSincerely,\n\n")
+    n.fmt(
+        "{d}, {cr}\nNPI {np}\ncc: {pcp}; {kid}'s chart",
+        d=w.name(doc, "DOCTOR", "full", "first_mi_last_dotless"),
+        cr=w.pick(("MD, FAAP", "DO", "CPNP")),
+        np=npi(w),
+        pcp=w.name(person4(w), "DOCTOR", "full", "initial_last"),
+        kid=w.name(kid, "PATIENT", "first"),
+    )
+
+
+@template("letter", "dev4")
+def letter_records_request(w: World, n: Note) -> None:
+    pt = person4(w)
+    day = w.day(2017, 2025)
+    years = w.age(0.3, 22)
+    full, _short = hospital4(w)
+    other, other_short = hospital4(w)
+    clerk = person4(w)
+    n.add("REQUEST FOR OUTSIDE MEDICAL RECORDS\n")
+    n.fmt(
+        "From: Health Information Management, {h}\n",
+        h=Phi(full, "HOSPITAL"),
+    )
+    n.add(address4(w), "\nPhone ", phone4(w, ext=True), "  Secure fax ", phone4(w, "FAX"), "\n\n")
+    n.fmt(
+        "To: Release of Information, {o} ({os})\nFax: ",
+        o=Phi(other, "HOSPITAL"),
+        os=Phi(other_short, "HOSPITAL"),
+    )
+    n.add(phone4(w, "FAX"), "\n\n")
+    n.fmt(
+        "Date: {d}\nPatient: {nm}   DOB {b}   Our MRN {m}   Your MRN {m2}\n",
+        d=date4(w, day, "m/d/yyyy", "MON-dd-yyyy"),
+        nm=w.name(pt, "PATIENT", "full", "last_first", "LAST FIRST"),
+        b=date4(w, w.dob(day, years)),
+        m=mrn4(w),
+        m2=mrn2(w),
+    )
+    if w.chance(0.5):
+        n.fmt("SSN (last 4, for matching only): {s}\n", s=Phi(w.digits(4), "SSN"))
+    if years > 89:
+        n.add("(Patient is ", age(years), "; verbal consent witnessed.)\n")
+    start = day - dt.timedelta(days=w.num(200, 800))
+    end = start + dt.timedelta(days=w.num(2, 9))
+    n.fmt(
+        "Dates of service requested: {a} - {b} (inpatient, {why}) and any ED visits since {c}.\n",
+        a=date4(w, start, "m/d/yy", "m/d/yyyy"),
+        b=date4(w, end, "m/d/yy", "m/d/yyyy"),
+        why=w.pick(("CABG", "L hip ORIF", "GI bleed", "sepsis")),
+        c=date4(w, start - dt.timedelta(days=w.num(90, 400)), "Mon-yyyy", "m/yyyy"),
+    )
+    n.add(
+        "Please send: discharge summary, operative note, H&P, imaging reports (CT/MRI), echo, cath report, "
+        "pathology, and the most recent medication list. Do NOT send psychotherapy notes or 42 CFR Part 2 "
+        "records without separate consent.\n"
+    )
+    n.fmt(
+        "Requested by {d} for continuity of care (pt establishing with {p}; previously followed at "
+        "{os} by {od}).\n",
+        d=w.name(person4(w), "DOCTOR", "full", "last_fi"),
+        p=Phi(practice4(w), "HOSPITAL"),
+        os=short4(w, other_short),
+        od=w.name(person4(w), "DOCTOR", "last", "initial_last", "full"),
+    )
+    auth = w.chance(0.5)
+    if auth:
+        rep = person4(w)
+        n.fmt(
+            "HIPAA authorization signed by the patient's legal guardian, {g} ({gr}), on {d}, enclosed.\n",
+            g=w.name(rep, "PATIENT", "full"),
+            gr=w.pick(("court-appointed", "durable POA")),
+            d=date4(w, day - dt.timedelta(days=w.num(1, 6)), "dth of Month", "mon d", "m-d"),
+        )
+    else:
+        n.fmt(
+            "Signed HIPAA authorization enclosed (pt signed {d}).\n",
+            d=date4(w, day - dt.timedelta(days=2), "m-d", "m/d"),
+        )
+    n.fmt(
+        "Questions: {c}, ROI Specialist, {e} or the number above. Request # {r}.\n",
+        c=w.name(clerk, "PATIENT", "full", "first_initial"),
+        e=Phi(f"roi@{host4(full)}.org", "EMAIL"),
+        r=Phi(f"ROI-{day.year}-{w.digits(6)}", "IDNUM"),
+    )
+    n.add(
+        "CONFIDENTIALITY: this fax contains protected health information. If received in error, call the "
+        "sender and destroy all copies. Sent from ",
+        ip3(w),
+        " by user ",
+        username4(w, clerk),
+        ".",
+    )
+
+
+# -- dev4 / telephone: a poison-centre consult call, and a care-coordinator outreach log -----------
+
+
+@template("telephone", "dev4")
+def phone_poison_center(w: World, n: Note) -> None:
+    pt = person4(w)
+    day = w.day(2017, 2025)
+    years = w.pick((2, 3, 4, 17, 45, 78, w.age(1.0)))
+    relation, fam = relative4(w, pt, max(years, 20))
+    spi = person4(w)
+    n.fmt("REGIONAL POISON CENTER -- CASE {c}\n", c=Phi(f"{day.year}-{w.digits(6)}", "IDNUM"))
+    n.fmt(
+        "Call rec'd {d} {t} from: {who}\n",
+        d=date4(w, day, "m/d/yyyy", "yyyy.mm.dd"),
+        t=tm(w),
+        who=w.pick(("home", "home", "cell, caller at work")),
+    )
+    if years < 18:
+        caller = [w.rel(person4(w, "F", pt.last), "full", "first"), " (mother)"]
+    else:
+        caller = [w.rel(fam, "full", "first"), f" ({relation})"]
+    n.add("Caller: ", caller, ", callback ", phone4(w), "\n")
+    town, state = town4(w)
+    n.fmt(
+        "Pt: {nm}, {a}, ~{wt} kg, {c}, {st}\n",
+        nm=w.name(pt, "PATIENT", "first", "full", "LAST FIRST"),
+        a=[age(years), " y"],
+        wt=w.num(11, 95) if years < 18 else w.num(45, 95),
+        c=Phi(town, "CITY"),
+        st=Phi(state, "STATE"),
+    )
+    exp = w.pick(
+        (
+            ("acetaminophen 500 mg x ~20 tabs, intentional",
+             "4-h APAP level; start NAC (21-h IV) if above the Rumack-Matthew treatment line"),
+            ("grandmother's amlodipine, 1-2 tabs, unintentional",
+             "refer to HCF: 24-h obs, glucose and BP q1h"),
+            ("laundry detergent pod, mouthed",
+             "home: rinse, fluids, watch for cough/vomiting; callback 2 h"),
+            ("apixaban 5 mg, double dose", "home: no treatment, watch for bleeding"),
+            ("carbon monoxide at home (generator), HA and nausea", "ED now for COHb; 100% O2; FD to house"),
+        )
+    )  # fmt: skip
+    n.fmt(
+        "Exposure: {e}. Time of ingestion ~{h} h before call.\nRecommendation: {r}.\n",
+        e=exp[0],
+        h=w.pick(("1", "2", "0.5", "3")),
+        r=exp[1],
+    )
+    if exp[1].startswith(("refer", "ED")) or w.chance(0.4):
+        full, short = hospital4(w)
+        n.fmt(
+            "Called ahead to {h} ED; spoke with {d}, charge RN ({ph}). ",
+            h=w.pick(([Phi(full, "HOSPITAL")], short4(w, short))),
+            d=w.name(person4(w), "DOCTOR", "first", "full"),
+            ph=phone4(w, ext=True),
+        )
+        n.fmt(
+            "Toxicology on call: {d}, pgr {p}.\n",
+            d=w.name(person4(w), "DOCTOR", "full", "initial_last"),
+            p=pager4(w),
+        )
+    n.fmt(
+        "F/u call {d} at {t}: {s}.\n",
+        d=w.pick(
+            (
+                [Phi(ordinal((day + dt.timedelta(days=1)).day), "DATE")],
+                date4(w, day + dt.timedelta(days=1), "m-d", "mon d"),
+            )
+        ),
+        t=tm(w),
+        s=w.pick(
+            ("asymptomatic, case closed", "admitted for obs, level 58, on NAC", "no answer x2, left VM")
+        ),
+    )
+    n.fmt(
+        "SPI: {s}, RN, CSPI ({u})   Case closed by {c}",
+        s=w.name(spi, "DOCTOR", "full", "first_initial"),
+        u=username4(w, spi),
+        c=w.name(person4(w), "DOCTOR", "initials", "ini3"),
+    )
+
+
+@template("telephone", "dev4")
+def phone_care_coordinator_outreach(w: World, n: Note) -> None:
+    pt = person4(w)
+    day = w.day(2017, 2025)
+    years = w.age(0.3, 35)
+    relation, fam = relative4(w, pt, years)
+    cc = person4(w)
+    _full, short = hospital4(w)
+    n.add("Care Coordination Outreach -- post-discharge (Transitions of Care)\n")
+    n.fmt(
+        "Pt: {nm}   {a}   PCP: {pcp}   Plan: {pl} ID {id}\n",
+        nm=w.name(pt, "PATIENT", "last_first", "full"),
+        a=age4(w, years),
+        pcp=w.name(person4(w), "DOCTOR", "LAST_fi", "full"),
+        pl=w.pick(("Tufts Medicare Preferred", "WellSense", "Fallon NaviCare", "Medicare FFS")),
+        id=Phi(
+            f"{w.digits(1)}{w.letters(2)}{w.digits(1)}-{w.letters(2)}{w.digits(1)}-{w.letters(2)}{w.digits(2)}",
+            "HEALTHPLAN",
+        ),
+    )
+    n.fmt(
+        "D/c'd {d} from {h} after {why}.\n",
+        d=date4(w, day - dt.timedelta(days=w.num(1, 3)), *DEV4_SHORT_DATES),
+        h=short4(w, short),
+        why=w.pick(("COPD exacerbation", "CHF", "UTI/delirium", "fall with rib fx")),
+    )
+    t = clock3(w, 4, 30, 180)
+    n.fmt(
+        "Attempt #1 {d} {t}: called {ph}, no answer, VM full.\n",
+        d=date4(w, day, "m/d", "m-d"),
+        t=t[0],
+        ph=phone4(w, ext=False),
+    )
+    n.fmt("Attempt #2 {t}: sent text via outreach platform:\n", t=t[1])
+    n.fmt(
+        '  > "Hi {nm}, this is {c} from Dr. {pcp}\'s office, please call us back at {ph}"\n',
+        nm=w.name(pt, "PATIENT", "first"),
+        c=w.name(cc, "DOCTOR", "first"),
+        pcp=w.name(person4(w), "DOCTOR", "last"),
+        ph=phone4(w, ext=False),
+    )
+    n.fmt(
+        '  < reply {t}: "this is {rn} {rel}. {p} is sleeping, call after 3. eye dr on {d2} so not that '
+        'day"\n',
+        t=t[2],
+        rn=w.name(fam, "PATIENT", "lower_first", "lower_full", role="relative"),
+        rel=f"her {relation}" if pt.sex == "F" else f"his {relation}",
+        p=w.name(pt, "PATIENT", "lower_first"),
+        d2=date4(w, day + dt.timedelta(days=w.num(2, 9)), "mon d", "m/d"),
+    )
+    n.fmt(
+        "Attempt #3 {t}: reached {rel} {nm}; pt on speaker with {l} interpreter (ID {i}). ",
+        t=t[3],
+        rel=relation,
+        nm=w.rel(fam, "first", "full"),
+        l=w.pick(("Portuguese", "Somali", "Vietnamese", "Polish", "ASL video")),
+        i=Phi(w.digits(6), "IDNUM"),
+    )
+    n.add(
+        w.pick(
+            (
+                "Meds reviewed against AVS: pt still taking old dose of Lasix 20 -- corrected to 40 mg. ",
+                "Has not picked up Spiriva; copay $47, enrolled in assistance. ",
+                "Scale at home, wt stable. Knows red flags. ",
+            )
+        )
+    )
+    n.fmt(
+        "TCM visit booked {d} at 10:40 with {np}, NP. Ride via {r} booked (trip {tr}).\n",
+        d=date4(w, day + dt.timedelta(days=w.num(3, 7)), "Mon dth", "m/d", "dth of Month"),
+        np=w.name(person4(w), "DOCTOR", "full", "first_initial"),
+        r=org4(w, "transit"),
+        tr=Phi(w.digits(8), "IDNUM"),
+    )
+    n.fmt(
+        "SDOH: food insecurity -- referred to {f}; {pr} church ({c}) delivers meals. "
+        "Pt's e-mail for the portal: {e}.\n",
+        f=Phi(f"{town4(w)[0]} Community Food Pantry", "ORGANIZATION"),
+        pr=pt.possessive,
+        c=org4(w, "church"),
+        e=email4(w, pt),
+    )
+    n.fmt(
+        "{c}, RN Care Coordinator  {ph}  -- logged by {u}",
+        c=w.name(cc, "DOCTOR", "full", "first_mi_last_dotless"),
+        ph=phone4(w, ext=True),
+        u=username4(w, cc),
+    )
+
+
+# --------------------------------------------------------------------------------------------------
 # Generation
 # --------------------------------------------------------------------------------------------------
 
@@ -7066,14 +8738,14 @@ def make_note(w: World, fn: TemplateFn) -> tuple[str, list[dict[str, Any]]]:
     raise RuntimeError(f"template {fn.__name__} keeps missing {MIN_CHARS}-{MAX_CHARS} characters")
 
 
-SPLITS = ("dev", "test", "dev2", "dev3")
+SPLITS = ("dev", "test", "dev2", "dev3", "dev4")
 
 
 def generate(seed: int = SEED) -> dict[str, list[dict[str, Any]]]:
     """Every split as a list of records, each split shuffled with the seed so styles interleave.
 
-    dev and test draw from one World in template order, as they did before dev2 existed; dev2 and dev3
-    each draw from their own World, so their templates can change without moving a byte of the others.
+    dev and test draw from one World in template order, as they did before dev2 existed; dev2, dev3 and
+    dev4 each draw from their own World, so their templates can change without moving a byte of the others.
     """
     shared = World(seed)
     worlds = {
@@ -7081,6 +8753,7 @@ def generate(seed: int = SEED) -> dict[str, list[dict[str, Any]]]:
         "test": shared,
         "dev2": World(seed + DEV2_SEED_OFFSET),
         "dev3": World(seed + DEV3_SEED_OFFSET),
+        "dev4": World(seed + DEV4_SEED_OFFSET),
     }
     splits: dict[str, list[dict[str, Any]]] = {split: [] for split in SPLITS}
     for name, (style, split, fn) in TEMPLATES.items():
@@ -7138,7 +8811,7 @@ def summary(splits: dict[str, list[dict[str, Any]]]) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
-        "--out", type=Path, default=DEFAULT_OUT, help="output folder (dev, test, dev2, dev3 .jsonl)"
+        "--out", type=Path, default=DEFAULT_OUT, help="output folder (dev, test, dev2, dev3, dev4 .jsonl)"
     )
     parser.add_argument("--seed", type=int, default=SEED)
     parser.add_argument("--quiet", action="store_true", help="do not print the summary tables")

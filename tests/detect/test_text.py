@@ -178,3 +178,33 @@ def test_phi_entities_and_thresholds() -> None:
 def test_unknown_entity_kind_is_an_error() -> None:
     with pytest.raises(DetectionError, match=r"unknown entity kind.*PERSONS"):
         NoteScanner(DEFAULT_MODEL, NotesSpec(phi_entities=["PERSONS"]))
+
+
+def test_analyzer_shortcuts_change_nothing(scanner: NoteScanner) -> None:
+    """The scanner's analyzer skips presidio's per-recognizer context pass and caches the supported
+    entities; presidio's own engine over the same registry gives exactly the same results, in order."""
+    from presidio_analyzer import AnalyzerEngine
+
+    from safecohort.detect.text import LANGUAGE, _context_enhancer
+
+    plain = AnalyzerEngine(
+        registry=scanner._analyzer.registry,
+        nlp_engine=scanner._nlp_engine,
+        supported_languages=[LANGUAGE],
+        context_aware_enhancer=_context_enhancer(),
+    )
+    texts = [*NOTES, NOTE, "MRN 40012345 called from 617-555-0100; zip 02139. Seen 3/14 by Dr. Hope."]
+    found = 0
+    for text, artifacts in zip(texts, scanner._artifacts(texts), strict=True):
+
+        def key(results: list) -> list:
+            return [(r.entity_type, r.start, r.end, round(r.score, 6)) for r in results]
+
+        ours = scanner._analyzer.analyze(text=text, language=LANGUAGE, nlp_artifacts=artifacts)
+        theirs = plain.analyze(text=text, language=LANGUAGE, nlp_artifacts=artifacts)
+        assert key(ours) == key(theirs)
+        found += len(ours)
+    assert found > len(texts)
+    assert sorted(scanner._analyzer.get_supported_entities(LANGUAGE)) == sorted(
+        plain.get_supported_entities(LANGUAGE)
+    )

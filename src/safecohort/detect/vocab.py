@@ -99,10 +99,21 @@ def eponym_heads() -> frozenset[str]:
 
 
 @cache
+def us_first_names() -> frozenset[str]:
+    """Faker's en_US first names (female and male), lower-cased."""
+    return frozenset(n.lower() for n in (*UsPerson.first_names_female, *UsPerson.first_names_male))
+
+
+@cache
+def us_last_names() -> frozenset[str]:
+    """Faker's en_US last names, lower-cased."""
+    return frozenset(n.lower() for n in UsPerson.last_names)
+
+
+@cache
 def us_name_words() -> frozenset[str]:
     """Faker's en_US first and last names, lower-cased: the names an everyday-word test never drops."""
-    names = (*UsPerson.first_names_female, *UsPerson.first_names_male, *UsPerson.last_names)
-    return frozenset(n.lower() for n in names)
+    return us_first_names() | us_last_names()
 
 
 @lru_cache(maxsize=200_000)
@@ -256,6 +267,8 @@ __all__ = [
     "may_be_name",
     "ner_segments",
     "truecase",
+    "us_first_names",
+    "us_last_names",
     "us_name_words",
     "zipf",
 ]

@@ -19,9 +19,10 @@ from __future__ import annotations
 import re
 from typing import ClassVar
 
-from faker.providers.person.en_US import Provider as UsPerson
 from presidio_analyzer import Pattern, PatternRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
+
+from safecohort.detect.vocab import us_first_names, us_last_names
 
 LANGUAGE = "en"
 
@@ -103,8 +104,8 @@ _CREDENTIAL = (
 # Degrees that stand between a name and its credential ("Fionn Oduya, MS, CGC").
 _DEGREE = r"(?:MS|MA|MPH|MSN|BSN|MBA|MEd|MSc|BS|BA|MHA|MD|PhD)"
 
-_FIRST_NAMES = frozenset(n.lower() for n in (*UsPerson.first_names_female, *UsPerson.first_names_male))
-_LAST_NAMES = frozenset(n.lower() for n in UsPerson.last_names)
+_FIRST_NAMES = us_first_names()
+_LAST_NAMES = us_last_names()
 
 #: Listed names at least this frequent in English are words first ("Can", "An", "Will", "Long"): even
 #: where a cue puts a name they are read as words.

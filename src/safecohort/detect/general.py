@@ -598,6 +598,315 @@ class InternationalPostcodeRecognizer(GeneralRecognizer):
                 yield match.start(), match.end(), 0.6
 
 
+# --- street words from Faker, cued streets, labelled postcodes -----------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class StreetWords:
+    """Lower-case street words of every Faker locale, by where a street name puts them."""
+
+    #: Before the name: "Continuación Vanegas", "Intrarea Dochioiu", "Incrocio Vitturi".
+    prefixes: frozenset[str]
+    #: Glued to the end of the name: "Andersen|moen", "Laura|steeg", "Kiitäjän|bulevardi".
+    glued: frozenset[str]
+    #: A separate word after the name: "Kurt Subway", "Smith Dip", "Kathleen Tunnel".
+    suffixes: frozenset[str]
+
+
+_STREET_WORD_ATTRS = (
+    "street_suffixes", "street_suffixes_long", "street_suffixes_short", "street_prefixes",
+    "street_prefixes_long", "street_prefixes_short",
+)  # fmt: skip
+# Abbreviations of street words Faker spells out ("Av.", "Blvd", "Str.", "Pza.", "Cda.").
+_STREET_ABBREVIATIONS = ("av", "avda", "pza", "cda", "cjon", "prol", "calz", "blvd", "bd", "str", "ul", "al")
+#: A glued street ending must be rare in English ("moen", "steeg", "gade"; not "station", "park").
+_GLUED_MAX_ZIPF = 3.0
+_LATIN_WORD = regex.compile(r"[\p{Latin}][\p{Latin}\p{M}'’ -]*\.?")
+
+
+def _placeholder(attribute: str) -> str:
+    """The placeholder a Faker format uses for a word list: street_suffixes_long -> street_suffix_long."""
+    head, _, tail = attribute.partition("es")
+    return f"{{{{{head}{tail}}}}}"
+
+
+@functools.cache
+def street_words() -> StreetWords:
+    """Street words read from each locale's word lists, placed by its ``street_name_formats``."""
+    import faker.providers.address as address
+
+    prefixes: set[str] = set(_STREET_ABBREVIATIONS)
+    glued: set[str] = set()
+    suffixes: set[str] = set()
+    for module in pkgutil.iter_modules(address.__path__):
+        provider = importlib.import_module(f"{address.__name__}.{module.name}").Provider
+        formats = [f for f in getattr(provider, "street_name_formats", ()) if isinstance(f, str)]
+        for attribute in _STREET_WORD_ATTRS:
+            values = getattr(provider, attribute, None)
+            if not isinstance(values, tuple | list) or attribute not in vars(provider):
+                continue
+            words = {
+                w.strip().lower() for w in values if isinstance(w, str) and _LATIN_WORD.fullmatch(w.strip())
+            }
+            holder = _placeholder(attribute)
+            for form in formats:
+                at = form.find(holder)
+                if at < 0:
+                    continue
+                after = form[at + len(holder) : at + len(holder) + 1]
+                if at == 0 and after == " ":
+                    prefixes.update(words)
+                elif at > 0 and form[at - 1] in "}-":
+                    # "-station", "-park", "-lane" end English words ("PlayStation"): foreign endings only.
+                    glued.update(
+                        w for w in words if len(w) >= 3 and " " not in w and zipf(w) < _GLUED_MAX_ZIPF
+                    )
+                elif at > 0 and form[at - 1] == " " and not after:
+                    suffixes.update(w for w in words if " " not in w)
+    prefixes = {p for p in prefixes if len(p.rstrip(".")) >= 2}
+    return StreetWords(frozenset(prefixes), frozenset(glued), frozenset(suffixes))
+
+
+@functools.cache
+def _glued_ending() -> regex.Pattern[str]:
+    """A word ending in a glued street word after at least three letters ("andersen|moen")."""
+    endings = "|".join(sorted((regex.escape(g) for g in street_words().glued), key=len, reverse=True))
+    return regex.compile(rf"\p{{L}}{{3}}(?:{endings})$")
+
+
+# A house number, optionally after "Nr." / "No." / "n°": "519", "12B", "78/47", "Nr. 99".
+_CUED_HOUSE = (
+    r"(?:(?i:nr|no|n[º°o])\.?[ \t]*)?\d{1,5}[A-Za-z]?(?:[/-]\d{1,4})?\b(?![.,:/]\d|[ \t]*(?:%|(?i:mg|mcg|ml|"
+    r"l|g|kg|mmol|cm|mm|km|m|x|h|hrs?|hours?|min|mins|minutes?|days?|weeks?|months?|years?|yrs?|times|am|pm|"
+    r"st|nd|rd|th)\b))"
+)
+_STREET_WORD = r"\p{L}[\p{L}\p{M}'’.-]*"
+# Number-led street: "2817 marcus bridge", "06 KURT SUBWAY", "78/47 Cross Gardens".
+_NUMBER_FIRST = regex.compile(
+    rf"(?<![\w.,/:-])\d{{1,5}}(?:/\d{{1,4}})?[A-Za-z]?,?[ \t]+(?P<words>(?:{_STREET_WORD}[ \t]+){{1,3}}?)"
+    rf"(?P<street>{_STREET_WORD})\b"
+)
+# Name-led street: "Laurasteeg 0", "Continuación Vanegas 710", "Piazza Etta, 286", "kováříkova 956".
+# Found from its house number backwards (far fewer numbers after a word than words): the number, then
+# the words before it up to the house number's start ("endpos").
+_HOUSE_AFTER_WORD = regex.compile(rf"(?<=[\p{{L}}\p{{M}}.'’],?[ \t])(?:{_CUED_HOUSE})")
+_NAME_FIRST = regex.compile(
+    rf"(?<![\w.,/:@-])(?P<words>{_STREET_WORD}(?:[ \t]+{_STREET_WORD}){{0,4}}?),?[ \t]+"
+    r"(?P<house>(?:(?i:nr|no|n[º°o])\.?[ \t]*)?\d[^ \t]*)$"
+)
+_NAME_REACH = 80
+# Strong address cues before a street that has no street word ("Address: Husova 519").
+_STRONG_CUE = regex.compile(
+    r"(?i:\b(?:address(?:e|es)?|addr|adresse|dirección|direccion|endereço|indirizzo|anschrift|"
+    r"lives?[ \t]+at|living[ \t]+at|moved[ \t]+to|send[ \t]+(?:\p{L}+[ \t]+){0,2}to|ship(?:ped)?[ \t]+to|"
+    r"deliver(?:ed|y)?[ \t]+to|located[ \t]+at|office[ \t]+at|come[ \t]+to|recipient[^\n,;|]{0,40},|"
+    r"from[ \t]+(?:\p{L}[\p{L}\p{M}'’-]*[ \t]+){1,3}?\p{L}[\p{L}\p{M}'’-]*,)|"
+    r"\b(?:at|on|of|near)|[|])[ \t]*:?[ \t]*$"
+)
+_WEAK_CUE_WORDS = frozenset(("at", "on", "of", "near", "|"))
+# A postcode and a town after a street: ", 6255 Fredriksen", " | 236 95 Nové", ", 5641-513 Odivelas".
+_POSTCODE_TOWN_AFTER = regex.compile(
+    r"[ \t]*[,|][ \t]*(?:\d{4,5}|\d{3}[ \t]\d{2}|\d{4}-\d{3}|\d{2}-\d{3}|[A-Z]{1,2}\d[A-Z\d]?[ \t]\d[A-Z]{2}|"
+    r"\d{4}[ \t][A-Z]{2})[ \t]+\p{Lu}"
+)
+# What an address block may run on over after its street (beyond InternationalAddressRecognizer's tail).
+_UNIT_WORDS = (
+    r"(?i:apt|apartment|suite|ste|unit|flat|floor|fl|studio|interior|int|piso|depto|dpto|departamento|"
+    r"edif|edificio|puerta|nr|no|bis|lgh|app|bloco|bloque|casa|lote|andar|esc|escalera)"
+)
+# "Studio 5 Kathleen Tunnel", "Flat 2, 14 Mill Road": a unit before a number-led street.
+_UNIT_BEFORE = regex.compile(rf"(?<![\w-]){_UNIT_WORDS}\.?[ \t]+(?:#?[ \t]*\d{{1,5}}[A-Za-z]?,?[ \t]+)?$")
+_POSTCODE_SHAPE = (
+    r"(?:[A-Z]{1,2}\d[A-Z\d]?[ \t]\d[A-Z]{2}|[A-Z]\d[A-Z][ \t]?\d[A-Z]\d|\d{3}[ \t]\d{2}|\d{4,5}-\d{3,4}|"
+    r"\d{4}[ \t][A-Z]{2}|\d{2}-\d{3}|\d{4,5})\b(?![.,:/]\d)"
+)
+# A postcode and its town after a street: " | 5097 Vestbjerg", ", GL82 3YH Howarthfort", ", 10590-7767 San X".
+_POSTCODE_TOWN = regex.compile(
+    rf"[ \t]*[,|]?[ \t]*(?P<code>{_POSTCODE_SHAPE})(?P<town>[ \t]+\p{{L}}[\p{{L}}\p{{M}}'’.-]*"
+    r"(?:[ \t]+(?:\p{Lu}[\p{L}\p{M}'’.-]*|de|la|del|le|am|an|upon|sur|aan|den)){0,3})?"
+)
+_BLOCK_TAIL = regex.compile(
+    rf"(?:[ \t]*,[ \t]*|[ \t]+)(?:{_UNIT_WORDS}\.?[ \t]*#?[ \t]*\d{{1,5}}[A-Za-z]?\b|(?i:bis)\b|\d{{1,5}}\b"
+    rf"(?=[ \t]*,)|{_POSTCODE_SHAPE})"
+)
+# After a block, segment by segment: ", city", ", country POSTCODE", ", ST 12345", " 416 21", in any case;
+# a segment of everyday words only ("and then we") is the sentence going on.
+_CITY_TAIL = regex.compile(
+    r"(?:[ \t]*,[ \t]*(?P<city>\p{L}[\p{L}\p{M}'’().-]*(?:[ \t]+\p{L}[\p{L}\p{M}'’().-]*){0,3})"
+    rf"(?:[ \t]+(?P<code>{_POSTCODE_SHAPE}))?|[ \t]*,?[ \t]+(?P<code>{_POSTCODE_SHAPE}))"
+    r"(?=[ \t]*(?:[,.;!?\n|]|$))"
+)
+
+
+def _merged(spans: list[tuple[int, int, float]]) -> Iterator[tuple[int, int, float]]:
+    """Overlapping spans joined ("2613 avenida praia" and "avenida praia 1 suite 463")."""
+    current: tuple[int, int, float] | None = None
+    for start, end, score in sorted(spans):
+        if current is not None and start < current[1]:
+            current = (current[0], max(current[1], end), max(current[2], score))
+            continue
+        if current is not None:
+            yield current
+        current = (start, end, score)
+    if current is not None:
+        yield current
+
+
+def _is_street_name_word(word: str, name_zipf: float = COMMON_WORD_ZIPF) -> bool:
+    """A word that may name a street: not an everyday English word or clinical term ("Room", "Grade");
+    a listed name may be a fairly common word ("Marcus") up to ``name_zipf``."""
+    bare = word.strip(".,'’")
+    if not bare or bare.lower() in _not_street_name() or is_everyday_word(bare):
+        return False
+    return not is_common_word(bare, 4.0) or (lexicon().is_name(bare) and not is_common_word(bare, name_zipf))
+
+
+_NOT_STREET_NAMES = (
+    "order", "invoice", "ticket", "case", "ref", "flight", "gate", "room", "bed", "grade", "stage", "type",
+    "version", "level", "page", "chapter", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "mon", "tue", "wed", "thu", "fri", "sat", "sun",
+)  # fmt: skip
+
+
+@functools.cache
+def _not_street_name() -> frozenset[str]:
+    """Words never a street name before a number: months, weekdays, document and ward words."""
+    return frozenset(w.lower().rstrip(".") for w in (*_MONTHS, *_NOT_STREET_NAMES))
+
+
+#: Zipf up to which a listed name counts between a house number and a suffix ("Cross", not "Price").
+_NUMBERED_NAME_ZIPF = 5.1
+_YEAR = regex.compile(r"(?:19|20)\d\d\b")
+
+
+class CuedStreetRecognizer(GeneralRecognizer):
+    """Streets the anchors of :class:`InternationalAddressRecognizer` miss, extended over their block.
+
+    - a street word from any Faker locale, in any case: a prefix ("Continuación Vanegas 710", "incrocio
+      vitturi, 9"), a glued ending ("Laurasteeg 0", "Andersenmoen 4") or an English suffix after a house
+      number ("2817 marcus bridge", "06 KURT SUBWAY"); the name words must not be everyday English;
+    - a bare "Name 519" only after a strong address cue ("Address:", "lives at", "send it to", "from
+      NAME,") or before a "postcode town" ("Husova 519, 391 82 Bzenec"); after a weak cue ("at", "on",
+      "of") the name must be a foreign word (unknown to English), never "Room 12" or "Grade 3".
+
+    The block then runs on over units ("Interior 642", "Edif. 222, Depto. 614", "Piso 6"), postcodes
+    and "city postcode". Clinical-safe: no (bare "Name 12" cues are too loose for notes).
+    """
+
+    ENTITY = "STREET_ADDRESS"
+
+    def find(self, text: str) -> Iterator[tuple[int, int, float]]:
+        """Street matches whose words pass the street-word and cue checks, extended over the block."""
+        words = street_words()
+        spans: list[tuple[int, int, float]] = []
+        for match in _NUMBER_FIRST.finditer(text):
+            street = match["street"]
+            names = match["words"].split()
+            # Between a house number and a street suffix a listed name may be common: "4 Smith Dip".
+            suffixed = street.lower().rstrip(".") in words.suffixes and all(
+                _is_street_name_word(n, _NUMBERED_NAME_ZIPF) for n in names
+            )
+            if _YEAR.match(match[0]) and not street[0].isupper():
+                continue  # "after the 2010 price rise"
+            # "503, rue Lemonnier": a number before a prefixed street.
+            prefixed = names[0].lower() in words.prefixes and all(
+                _is_street_name_word(n) or n.lower() in _CONNECTOR_WORDS for n in (*names[1:], street)
+            )
+            if suffixed or prefixed:
+                unit = _UNIT_BEFORE.search(text, 0, match.start())
+                start = unit.start() if unit is not None else match.start()
+                spans.append((start, self._extend(text, match.end()), 0.6))
+        for house in _HOUSE_AFTER_WORD.finditer(text):
+            line_start = text.rfind("\n", 0, house.start()) + 1
+            match = _NAME_FIRST.search(text, max(line_start, house.start() - _NAME_REACH), house.end())
+            if match is None:
+                continue
+            found = self._name_first(text, match, words)
+            if found is not None:
+                spans.append((found, self._extend(text, match.end()), 0.6))
+        yield from _merged(spans)
+
+    @staticmethod
+    def _name_first(text: str, match: regex.Match[str], words: StreetWords) -> int | None:
+        """Start of the street in a name-led match, or None when it is not one."""
+        tokens = match["words"].split()
+        last = tokens[-1].lower()
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        before = text[max(line_start, match.start() - 60) : match.start()]
+        follows = _POSTCODE_TOWN_AFTER.match(text, match.end()) is not None
+        for cut in range(len(tokens)):
+            name = tokens[cut:]
+            start = match.start() + match[0].find(name[0]) if cut else match.start()
+            head = name[0].lower()
+            if head in words.prefixes or head.rstrip(".") in words.prefixes:
+                # After a foreign prefix, capitalised words may be everyday ones ("Periférico Popular").
+                foreign = name[0][0].isupper() and zipf(head) < RARE_WORD_ZIPF
+                if len(name) > 1 and all(
+                    _is_street_name_word(t) or len(t) <= 3 or (foreign and t[0].isupper()) for t in name[1:]
+                ):
+                    return start
+                continue
+            if len(name) == 1 and _glued_ending().search(last):
+                return start if _is_street_name_word(name[0]) else None
+            # A bare "Name 519": the name words after a cue, or before a postcode and town.
+            if not _is_street_name_word(name[0]) or not all(
+                _is_street_name_word(t) or t.lower() in _CONNECTOR_WORDS for t in name
+            ):
+                continue
+            prefix = " ".join(tokens[:cut])
+            cue = _STRONG_CUE.search(f"{before}{prefix} " if prefix else before)
+            if cue is None and not follows:
+                continue
+            weak = cue is not None and cue[0].strip(" \t:").lower() in _WEAK_CUE_WORDS
+            if weak and not follows and not all(zipf(t.lower()) < 1.5 for t in name if len(t) > 3):
+                continue
+            return start
+        return None
+
+    @staticmethod
+    def _extend(text: str, end: int) -> int:
+        """End of the block: units and postcodes, then the tail of the international recognizer."""
+        while True:
+            town = _POSTCODE_TOWN.match(text, end)
+            if town is not None and town["town"]:
+                # a lower-case town only when it is no everyday word ("783 91 uničov", not "1234 and")
+                first = town["town"].split()[0]
+                everyday = first[0].islower() and is_everyday_word(first)
+                end = town.end("code") if everyday else town.end()
+                break
+            if (tail := _BLOCK_TAIL.match(text, end)) is None:
+                break
+            end = tail.end()
+        end = InternationalAddressRecognizer._extend(text, end)
+        while (city := _CITY_TAIL.match(text, end)) is not None and (
+            city["code"] or not all(is_everyday_word(w.strip("()")) for w in city["city"].split())
+        ):
+            end = city.end()
+        return end
+
+
+_CONNECTOR_WORDS = frozenset(("de", "del", "la", "van", "von", "der", "da", "di", "do", "dos", "el"))
+# A postcode asked for or labelled: "Zip: 02139", "postcode?\nCustomer: 95396", "PLZ 8004".
+_LABELLED_POSTCODE = regex.compile(
+    r"(?i:\b(?:zip(?:[ \t]*code)?|post[ \t]*code|postal[ \t]+code|plz|c\.p\.|código[ \t]+postal|"
+    r"code[ \t]+postal|cap|postnummer|postinumero|irányítószám|psč)\b)[^\n\d]{0,30}(?:\n[^\n\d]{0,25})?"
+    r"(?<![\w-])(?P<code>\d{4,5}(?:-\d{3,4})?|\d{3}[ \t]\d{2}|\d{2}-\d{3}|"
+    r"[A-Z]{1,2}\d[A-Z\d]?[ \t]\d[A-Z]{2}|[A-Z]\d[A-Z][ \t]?\d[A-Z]\d|\d{4}[ \t]?[A-Z]{2})(?![\w-])"
+)
+
+
+class LabelledPostcodeRecognizer(GeneralRecognizer):
+    """A postcode after its label or question ("ZIP: 02139", "the postcode?\\nCustomer: 95396"), any
+    country's shape. Clinical-safe: no (the clinical profile reads ZIP codes in its own recognizer)."""
+
+    ENTITY = "ZIP_CODE"
+
+    def find(self, text: str) -> Iterator[tuple[int, int, float]]:
+        """Postcodes right after a postcode label."""
+        for match in _LABELLED_POSTCODE.finditer(text):
+            yield match.start("code"), match.end("code"), 0.7
+
+
 # --- places --------------------------------------------------------------------------------------------
 
 _PLACE_CUE = regex.compile(
@@ -1377,6 +1686,352 @@ class AgeRecognizer(ClinicalPatternRecognizer):
     CONTEXT = ("age", "old", "birthday", "turned")
 
 
+# --- phone shapes, legal forms and invented places (issue 3) -------------------------------------------
+
+# An extension belongs to the phone: "x103", " X959", " ext. 12".
+_PHONE_EXT = r"(?:[ \t]*(?:[xX]|(?i:ext\.?|extension))[ \t]*\d{1,6})?"
+# What may not follow a phone: more of a word or a code, or decimals ("555.5551234.5").
+_PHONE_END = r"(?![\w-]|[.,/:]\d)"
+_PHONE_SHAPE = regex.compile(
+    # North American layouts with any area code: "(706)826-3640x85", "001-362-489-7523X103",
+    # "555.555.1234x12", "+1 362 489 7523" (a fictional or unassigned area code is still a phone)
+    rf"(?<![\w+.-])(?:\+1[ \t.-]?|(?:1|001)[ \t.-])?(?:\(\d{{3}}\)[ \t]?|\d{{3}}(?P<sep>[.-]))\d{{3}}"
+    rf"(?(sep)(?P=sep)|[.-])\d{{4}}{_PHONE_EXT}{_PHONE_END}"
+    # a bracketed area code and a run of digits: "(351) 922455838"
+    rf"|(?<![\w+.-])\(\d{{2,4}}\)[ \t]?\d{{6,10}}{_PHONE_EXT}{_PHONE_END}"
+    # international with a plus: "+43 (0) 5396 61623676", "+90(915)9023839", "+3276-8869428"
+    rf"|(?<![\w+])\+\d{{1,4}}(?:[ \t.-]?\(\d{{1,4}}\))?(?:[ \t.-]?\d{{2,11}}){{1,5}}{_PHONE_EXT}{_PHONE_END}"
+)
+# Digit groups that need a cue: "0145-976 67", "2629 0219", "5350.8392", "00099 69681", "90149225".
+_CUED_PHONE_SHAPE = regex.compile(
+    r"(?<![\w+./-])(?<!\d,)(?:(?:\+|00)\d{1,4}[ \t.-]?)?(?:\(\d{1,4}\)[ \t.-]?)?\d{2,12}"
+    rf"(?:[ \t.-]\d{{2,8}}){{0,4}}{_PHONE_EXT}{_PHONE_END}"
+)
+# The cue right before such a number: a phone word, "reachable on", "call us on", a one-letter label of
+# a signature ("T 5350 8392", "m: +39 ..."), or an e-mail field of the same contact line ("a@b.de,9014").
+_PHONE_SHAPE_CUE = regex.compile(
+    r"(?:(?i:\b(?:phone|tel|telephone|tél|telefon|tlf|puh|mobile|mob|cell|fax|whatsapp|sms|hotline)\b"
+    r"\.?(?:[ \t]+(?i:no|nr|number)\.?)?|\b(?:reachable|contactable|reached|call(?:[ \t]+(?:us|me|him|her))?|"
+    r"ring|text|dial)[ \t]+(?:on|at))|(?:^|(?<=[|,;(]))[ \t]*[TtMmFfPp])[ \t]*[:.]?[ \t]*$"
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+[ \t]*[,;|][ \t]*$",
+    regex.MULTILINE,
+)
+# Never a phone: dates ("2024-05-11", "11.05.2024", "05/11/24"), decimals with a unit or money.
+_NOT_PHONE = regex.compile(r"\d{4}[.-]\d{2}[.-]\d{2}|\d{1,2}[.-]\d{1,2}[.-](?:\d{4}|\d{2})")
+# A code's label before digits in a phone layout: "SN 1613-682-0847", "order 555-123-4567".
+_ID_BEFORE = regex.compile(
+    r"(?i:\b(?:sn|s/n|serial|ref|reference|order|invoice|ticket|case|account|acct|isbn|tracking|licen[cs]e|"
+    r"id|part|model|policy|claim|member)[ \t]*(?:no\.?|number|#)?[ \t]*[:#]?)[ \t]*$"
+)
+_MONEY_BEFORE = regex.compile(r"[$€£¥₹][ \t]*$|(?i:\b(?:usd|eur|gbp|chf|sek|nok|dkk|pln|czk))[ \t]*$")
+
+
+class PhoneShapeRecognizer(GeneralRecognizer):
+    """Phone-SHAPED numbers, valid in a numbering plan or not: a de-identification tool removes typos,
+    fictional area codes and synthetic numbers too (libphonenumber, behind presidio's and the clinical
+    phone recognizers, drops them). Without a cue: North American layouts with any area code and an
+    optional extension, a bracketed area code and digits, "+CC" numbers with groups and a "(0)" trunk
+    prefix. After a cue (a phone word, "reachable on", "call us on", a "T"/"M" signature label, the
+    e-mail field of a contact line): grouped European forms ("0145-976 67", "5350.8392", "00099 69681").
+    Dates, money and digit runs inside codes are left alone. Clinical-safe: no (lab values and doses
+    in grouped digits)."""
+
+    ENTITY = "PHONE_NUMBER"
+
+    def find(self, text: str) -> Iterator[tuple[int, int, float]]:
+        """Uncued phone layouts, then digit groups after a phone cue."""
+        found = set()
+        for match in _PHONE_SHAPE.finditer(text):
+            if _ID_BEFORE.search(text, max(0, match.start() - 25), match.start()):
+                continue
+            if 7 <= sum(ch.isdigit() for ch in match.group()) <= 18 and not self._money(text, match.start()):
+                found.add(match.start())
+                yield match.start(), match.end(), 0.6
+        for match in _CUED_PHONE_SHAPE.finditer(text):
+            number = match.group()
+            if match.start() in found:
+                continue
+            digits = sum(ch.isdigit() for ch in number)
+            if not 6 <= digits <= 15 or _NOT_PHONE.search(number) or self._money(text, match.start()):
+                continue
+            line_start = text.rfind("\n", 0, match.start()) + 1
+            if _PHONE_SHAPE_CUE.search(text, max(line_start, match.start() - 60), match.start()):
+                yield match.start(), match.end(), 0.55
+
+    @staticmethod
+    def _money(text: str, start: int) -> bool:
+        return bool(_MONEY_BEFORE.search(text, max(0, start - 5), start))
+
+
+def _latin(value: str) -> bool:
+    return all(ch.isascii() or ch.isspace() or regex.match(r"\p{Latin}|\p{M}|\p{P}", ch) for ch in value)
+
+
+# Legal forms that are also everyday English or codes ("SD plates", "the URL", "ME"); never a suffix alone.
+_AMBIGUOUS_LEGAL_FORMS = frozenset(
+    ("ad", "ba", "con", "ep", "et", "ra", "sd", "sem", "spi", "url", "oc1", "oc2", "oc3", "san.", "tic.",
+     "osk", "tmi", "ry", "group", "groep", "gruppen", "corporation", "limited", "limitada")
+)  # fmt: skip
+# Words that join the names of a partnership: "Strangio, Basso e Iadanza", "Coppens, D'Hondt en Van Camp".
+_NAME_PARTICLES = frozenset(("van", "de", "von", "der"))
+_PARTNER_JOINS = frozenset(
+    ("&", "e", "et", "i", "en", "and", "und", "y", "og", "-", "van", "de", "von", "der")
+)
+
+
+# A token that may open a legal form; only tokens whose lower case opens a listed form try the pattern.
+_FORM_TOKEN = regex.compile(r"(?<=[ \t])[^\s,;:|()]+")
+
+
+def _form_key(token: str) -> str:
+    return token.lower().rstrip(".")
+
+
+@functools.cache
+def _legal_form_pattern() -> tuple[frozenset[str], Any]:
+    """The company suffixes of every Latin-script locale Faker ships ("s.r.o.", "A/S", "GesbR", "Oy",
+    "Sp. z o.o.", "et Fils") as one anchored pattern (dotted forms match in any case, short ones as
+    written), and the keys of their first tokens (a set lookup per token keeps the scan fast)."""
+    import faker.providers.company as company
+
+    forms = {
+        s.strip()
+        for s in _provider_values(company, ("company_suffixes",))
+        if s.strip() and _latin(s) and s.strip().lower() not in _AMBIGUOUS_LEGAL_FORMS
+    }
+    cased: list[str] = []
+    any_case: list[str] = []
+    for form in sorted(forms, key=len, reverse=True):
+        escaped = regex.escape(form).replace(r"\ ", r"[ \t]+")
+        (any_case if regex.search(r"[./]", form) or len(form) >= 4 else cased).append(escaped)
+    pattern = regex.compile(rf"(?:(?i:{'|'.join(any_case)})|{'|'.join(cased)})(?![\p{{L}}\p{{N}}]|\.\p{{L}})")
+    return frozenset(_form_key(form.split()[0]) for form in forms), pattern
+
+
+_BODY_TOKEN = regex.compile(r"(\S+)[ \t]+$")
+_BODY_WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’-]*")
+
+
+class LegalFormCompanyRecognizer(GeneralRecognizer):
+    """Companies named by a legal form of any country Faker knows ("Kallio Oy", "Iversen & Knudsen
+    A/S", "Andrijević Šimara d.o.o.", "Strangio, Basso e Iadanza s.r.l.", "Faure Hernandez et Fils",
+    "WEGMANN GMBH", lower case "thorsen a/s"): one to five name words before the suffix, read
+    backwards until a common English word, a change from Title case to lower case, or the line start.
+    Clinical-safe: no."""
+
+    ENTITY = "ORGANIZATION"
+
+    def load(self) -> None:
+        """Build the legal-form pattern now, while the scanner is built (forked workers then share it)."""
+        _legal_form_pattern()
+
+    def find(self, text: str) -> Iterator[tuple[int, int, float]]:
+        """A legal form and the name words before it."""
+        firsts, pattern = _legal_form_pattern()
+        for token in _FORM_TOKEN.finditer(text):
+            if _form_key(token.group()) not in firsts:
+                continue
+            match = pattern.match(text, token.start())
+            if match is None:
+                continue
+            start = self._body_start(text, match.start())
+            if start is None:
+                continue
+            body = text[start : match.start()].split()
+            if len(match.group()) <= 3 and body[-1].isupper() and not lexicon().is_name(body[-1]):
+                continue  # capitals: "WEAN AS", "AQUACEL AG" are a line of a note, not a company
+            yield start, match.end(), 0.6
+
+    @staticmethod
+    def _body_start(text: str, suffix_start: int) -> int | None:
+        line_start = text.rfind("\n", 0, suffix_start) + 1
+        position, start, lower, words = suffix_start, None, None, 0
+        while words < 6:
+            token = _BODY_TOKEN.search(text, max(line_start, position - 40), position)
+            if token is None:
+                break
+            word = token.group(1).rstrip(",")
+            if word.lower() in _PARTNER_JOINS and start is not None:
+                if word.lower() in _NAME_PARTICLES:  # "De Decker CV", "Van Camp"
+                    start = token.start(1)
+                position = token.start()
+                continue
+            if not _BODY_WORD.fullmatch(word) or (token.group(1).endswith((".", ":", ";")) and start):
+                break
+            is_lower = word.islower()
+            if lower is None:
+                lower = is_lower
+            common = is_common_word(word, 3.5) and not (
+                lexicon().is_name(word) and not is_common_word(word, COMMON_WORD_ZIPF)
+            )
+            shouted = start is not None and word.isupper() and not lexicon().is_name(word)
+            if is_lower != lower or common or shouted:
+                break  # in capitals only names go on: "QUITS WEGMANN GMBH"
+            start, position, words = token.start(1), token.start(), words + 1
+        return start
+
+
+# Invented and real town names built the English way: a name and a town ending ("Johnsonview",
+# "Rogerschester", "Sayinborough", "Masonport"); the endings from Faker's locale address providers.
+_TOWN_ENDINGS = (
+    "borough", "burgh", "bury", "chester", "fort", "haven", "mouth", "port", "shire", "side", "stad",
+    "town", "view", "ville", "furt", "berg", "burg", "ton", "land", "field", "ford", "ham",
+)  # fmt: skip
+# Hungarian town endings no English word or name has ("Nyéktamásikőrös", "Bakonytótbánya"); they need
+# no name before them.
+_DISTINCT_TOWN_ENDINGS = (
+    "bánya", "kőrös", "kövesd", "falva", "háza", "város", "várad", "haraszti", "nádasd", "németi", "apáti",
+    "berény",
+)  # fmt: skip
+# A whole word long enough to be a stem and an ending (the endings are then checked with str.endswith).
+_TOWN_WORD = regex.compile(r"(?<![\p{L}\p{M}'’-])\p{L}[\p{L}\p{M}]{4,}(?![\p{L}\p{M}'’-])")
+_TOWN_PREFIX = r"(?:North|South|East|West|Port|New|Lake|Mount|Fort|Upper|Lower|Saint|San|Santa|St\.)"
+_PREFIXED_TOWN = regex.compile(
+    rf"(?<![\p{{L}}\p{{M}}'’-])(?:(?P<t>{_TOWN_PREFIX})|(?P<c>(?i:{_TOWN_PREFIX})))[ \t]+"
+    r"(?P<name>\p{L}[\p{L}\p{M}'’-]+)(?![\p{L}\p{M}])"
+)
+# "San Sessa los bajos", "Carvalho do Amparo", "San Gonzalo de la Montaña": Iberian town endings.
+_IBERIAN_ENDING = (
+    r"(?:los[ \t]+(?:altos|bajos)|de[ \t]+la[ \t]+\p{Lu}\p{Ll}+|d[oa]s?[ \t]+\p{Lu}\p{Ll}+"
+    r"|de[ \t]+(?:Goiás|Minas))"
+)
+_IBERIAN_TOWN = regex.compile(
+    r"(?<![\p{L}\p{M}])\p{Lu}[\p{L}\p{M}]+(?:[ \t]+\p{Lu}[\p{L}\p{M}]+){0,2}[ \t]+"
+    rf"{_IBERIAN_ENDING}"
+    r"(?![\p{L}\p{M}])"
+)
+# Labelled fields of forms and CRM exports: "Country: England", "City: Port Hollis".
+_PLACE_LABEL = regex.compile(
+    r"(?<=\b(?i:country|city|town|province)[ \t]*:[ \t]*)"
+    r"\p{Lu}[\p{L}\p{M}'’.-]+(?:[ \t]+\p{Lu}[\p{L}\p{M}'’.-]+){0,2}"
+)
+# "in UK", "to US", "from the USA": country abbreviations after a lower-case place word.
+_COUNTRY_CODE = regex.compile(
+    r"(?<=\b(?:in|to|from|across|throughout|visit|visiting)[ \t]+(?:the[ \t]+)?)"
+    r"(?:U\.S\.A\.|U\.K\.|U\.S\.|USA|UAE|UK|US)(?![\p{L}]|\.\p{L})"
+)
+# The town of a lower-case address: "palackého 608, desná", "radničné námestie 318, klin 800 68".
+_LOWER_ADDRESS_TOWN = regex.compile(
+    r"(?P<street>\p{Ll}[\p{Ll}\p{M}]+)[ \t]+\d{1,5}[a-z]?\.?,[ \t]+"
+    r"(?P<town>\p{Ll}[\p{Ll}\p{M}'’-]+(?:[ \t]\p{Ll}[\p{Ll}\p{M}'’-]+){0,2}?)"
+    r"(?=[ \t]+\d{3,5}(?:[ \t]\d{2})?\b|[ \t]*(?:[.,;|!?]|$))",
+    regex.MULTILINE,
+)
+_ADDRESS_UNITS = frozenset(("suite", "apt", "unit", "box", "flat", "floor"))
+_NO_PLACE = frozenset(("unknown", "none", "other", "n/a", "various", "any", "all"))
+
+
+class TownShapeRecognizer(GeneralRecognizer):
+    """Town names no gazetteer lists, read from how towns are named: a listed name and an English town
+    ending ("Johnsonview", "RANDYMOUTH", "riceborough"), a compass or harbour prefix and a listed name
+    ("Port Melanie", "EAST RANDYMOUTH"), Iberian endings ("San Mario los bajos", "Pinto dos Dourados"),
+    labelled fields ("Country: England"), country abbreviations after "in/to/from" ("in UK"), and the
+    town after the house number of a lower-case address ("habartovská 87, vítkov"). Clinical-safe: no."""
+
+    ENTITY = "LOCATION"
+
+    def find(self, text: str) -> Iterator[tuple[int, int, float]]:
+        """Town-shaped words and phrases, labelled places, country codes, lower-case address towns."""
+        lex = lexicon()
+        for match in _TOWN_WORD.finditer(text):
+            word = match.group()
+            low = word.lower()
+            if low.endswith(_DISTINCT_TOWN_ENDINGS):
+                ending = next(e for e in _DISTINCT_TOWN_ENDINGS if low.endswith(e))
+                if len(low) - len(ending) >= 4:
+                    yield match.start(), match.end(), 0.5
+                continue
+            if not low.endswith(_TOWN_ENDINGS):
+                continue
+            stems = [word[: -len(e)] for e in _TOWN_ENDINGS if low.endswith(e) and len(low) - len(e) >= 3]
+            if any(self._suffixed_town(word, stem, lex) for stem in stems):
+                start, end = match.start(), match.end()
+                prefix = regex.search(
+                    rf"(?i:{_TOWN_PREFIX})[ \t]+$", text, pos=max(0, start - 8), endpos=start
+                )
+                if prefix and prefix.group()[0].isupper():
+                    start = prefix.start()
+                yield start, end, 0.55
+        for match in _PREFIXED_TOWN.finditer(text):
+            name = match.group("name")
+            cased = name.istitle() if match.group("t") else name.isupper()
+            if cased and lex.is_name(name) and not is_common_word(name, COMMON_WORD_ZIPF):
+                yield match.start(), match.end(), 0.5
+        for match in _IBERIAN_TOWN.finditer(text):
+            yield match.start(), match.end(), 0.5
+        for match in _CITY_STATE_POSTCODE.finditer(text):
+            # "Lake Jesse, MD 18208" as one span: a state code alone reads as a credential or a route
+            if match.group("state") in _STATE_CODES:
+                yield match.start("city"), match.end("state"), 0.6
+        for match in _PLACE_LABEL.finditer(text):
+            if match.group().lower() not in _NO_PLACE:
+                yield match.start(), match.end(), 0.5
+        for match in _COUNTRY_CODE.finditer(text):
+            yield match.start(), match.end(), 0.6
+        for match in _LOWER_ADDRESS_TOWN.finditer(text):
+            street, town = match.group("street"), match.group("town")
+            if (street in _ADDRESS_UNITS or not is_common_word(street, 3.5)) and any(
+                lex.is_name(word) or not is_common_word(word, 3.5) for word in regex.split(r"[ \t-]+", town)
+            ):
+                yield match.start("town"), match.end("town"), 0.5
+
+    @staticmethod
+    def _suffixed_town(word: str, stem: str, lex: Lexicon) -> bool:
+        """A listed name and a town ending, and not itself a name or an everyday word ("Johnston")."""
+        if not (word.istitle() or word.isupper() or word.islower()) or lex.is_name(word):
+            return False
+        if is_common_word(word, RARE_WORD_ZIPF):
+            return False
+        low = stem.lower()
+        return low in lex.last_names or low in lex.first_names
+
+
+# A company's role in a sentence: who works there, who runs it, what it did (group "org").
+_BRAND_WORD = r"\p{Lu}[\p{L}\p{M}&'’-]*(?<!['’]s)"
+_BRAND_WORDS = rf"{_BRAND_WORD}(?:[ \t]+(?:&[ \t]+)?{_BRAND_WORD}){{0,3}}"
+_BRAND_ROLES = (
+    r"ceo|cto|cfo|coo|founders?|co-founders?|president|chairman|chairwoman|spokes(?:person|man|woman)"
+)
+_BRAND_BEFORE = regex.compile(
+    r"\b(?i:joined|(?:works?|worked|working|employed|interned?|internship)[ \t]+(?:at|for|by)|"
+    rf"(?:{_BRAND_ROLES}|head|director|manager|engineer|employees?|staff)[ \t]+(?:of|at)|"
+    r"(?:hired|acquired|funded|owned|sponsored|founded)[ \t]+by|subsidiary[ \t]+of|partnered[ \t]+with|"
+    r"(?:job|position|offer|role|career)[ \t]+(?:at|with))[ \t]+(?:the[ \t]+)?"
+    rf"(?P<org>{_BRAND_WORDS})"
+)
+_BRAND_AFTER = regex.compile(
+    rf"(?<![\p{{L}}\p{{M}}'’-])(?P<org>{_BRAND_WORDS})(?:['’]s[ \t]+(?i:{_BRAND_ROLES}|board|headquarters|"
+    r"shareholders|employees|staff|stock|shares|share[ \t]+price|earnings|revenue)\b|[ \t]+(?:announced|"
+    r"reported|unveiled|launched|acquired|has[ \t]+acquired|shares[ \t]+(?:rose|fell)|"
+    r"(?:is|was)[ \t]+(?:headquartered|based)[ \t]+in)\b)"
+)
+_NOT_BRAND = frozenset((
+    "the", "a", "an", "my", "our", "his", "her", "their", "your", "this", "that", "i", "we", "he", "she",
+    "they", "it", "mr", "mrs", "ms", "dr", "company", "team", "everyone",
+))  # fmt: skip
+
+
+class BrandRoleRecognizer(GeneralRecognizer):
+    """Invented or real company names read from the role they play ("joined Verdafero", "works at
+    Xignite", "CEO of Kollar Brothers", "Numedii's CEO", "Telenav announced"): one to four capitalised
+    words, not made only of common English words and not a place. Clinical-safe: no."""
+
+    ENTITY = "ORGANIZATION"
+
+    def find(self, text: str) -> Iterator[tuple[int, int, float]]:
+        """Capitalised words in an organisation slot."""
+        # After a cue ("works at Walmart") a proper noun is the employer unless very common English.
+        for pattern, common in ((_BRAND_BEFORE, COMMON_WORD_ZIPF), (_BRAND_AFTER, RARE_WORD_ZIPF)):
+            for match in pattern.finditer(text):
+                found = match.group("org")
+                words = found.split()
+                if words[0].lower().strip("'’") in _NOT_BRAND or _is_place_word(found):
+                    continue
+                if all(is_common_word(word.strip("&'’"), common) for word in words if word != "&"):
+                    continue  # "joined Marketing", "Sales announced"
+                yield match.start("org"), match.end("org"), 0.5
+
+
 # --- the set -------------------------------------------------------------------------------------------
 
 
@@ -1387,12 +2042,18 @@ def general_recognizers(*, clinical_safe_only: bool = False) -> list[EntityRecog
         MultilingualNameRecognizer(),
         InternationalAddressRecognizer(),
         InternationalPostcodeRecognizer(),
+        CuedStreetRecognizer(),
+        LabelledPostcodeRecognizer(),
         PlaceRecognizer(),
         CompanyRecognizer(),
         AgeRecognizer(),
         ContextNameRecognizer(),
         RoleCompanyRecognizer(),
         CuedPhoneRecognizer(),
+        PhoneShapeRecognizer(),
+        LegalFormCompanyRecognizer(),
+        TownShapeRecognizer(),
+        BrandRoleRecognizer(),
         RunningDateRecognizer(),
         WrittenDateRecognizer(),
     ]
@@ -1403,19 +2064,27 @@ def general_recognizers(*, clinical_safe_only: bool = False) -> list[EntityRecog
 
 __all__ = [
     "AgeRecognizer",
+    "BrandRoleRecognizer",
     "CompanyRecognizer",
     "ContextNameRecognizer",
     "CuedPhoneRecognizer",
+    "CuedStreetRecognizer",
     "GeneralRecognizer",
     "InternationalAddressRecognizer",
     "InternationalPostcodeRecognizer",
+    "LabelledPostcodeRecognizer",
+    "LegalFormCompanyRecognizer",
     "Lexicon",
     "MultilingualNameRecognizer",
+    "PhoneShapeRecognizer",
     "PlaceRecognizer",
     "RoleCompanyRecognizer",
     "RunningDateRecognizer",
+    "StreetWords",
+    "TownShapeRecognizer",
     "WrittenDateRecognizer",
     "general_recognizers",
     "is_common_word",
     "lexicon",
+    "street_words",
 ]

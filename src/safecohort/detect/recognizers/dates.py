@@ -52,14 +52,20 @@ _DATE_CUE_BEFORE = re.compile(
 # Words that date a finding or a specimen ("first noted 6/2", "Received: 3/4"). They also introduce pain
 # scores ("reported 8/10"), so before "n/10" they count only as a label with a colon.
 _EVENT_CUE_BEFORE = re.compile(
-    r"\b(?i:noted|obtained|received|reported|collected|drawn|resulted)(?P<colon>[ \t]*:)?[ \t]*$"
+    r"\b(?i:noted|obtained|received|reported|collected|drawn|resulted|(?P<given>given|sent|signed|"
+    r"repeat(?:ed)?))(?P<colon>[ \t]*:)?[ \t]*$"
 )
+# What is given or sent is often a fraction ("given 1/2 amp", "sent 1/4 of the dose"): not a date there.
+_FRACTION = re.compile(r"1/[234]|[23]/[34]")
 # A month/day after the name of a score or scale is the score ("Braden 10/23", "GCS 3/15").
 _SCORE_BEFORE = re.compile(
     r"\b(?i:braden|morse|gcs|glasgow|apgars?|nihss|mmse|moca|slums|phq-?\d*|gad-?\d*|rass|ciwa(?:-ar)?|"
     r"cows|score|scale|pain|strength)[ \t]*(?:score|scale)?[ \t]*[:=]?[ \t]*$"
 )
 _MONTH_SLASH_DAY = re.compile(r"\d{1,2}/\d{1,2}")
+# Days of a gestational age after its weeks ("35 2/7 wk", "GA 28w 4/7"): no date.
+_GESTATIONAL_DAYS = re.compile(r"[0-6]/7")
+_GESTATIONAL_WEEKS_BEFORE = re.compile(r"\b[1-4]\d[ \t]*(?:(?i:w|wks?|weeks?)[ \t]*)?(?:and[ \t]+)?$")
 _DOSE_AFTER = re.compile(r"[ \t]*(?i:tabs?|tablets?|pills?|capsules?|caps?|cups?|doses?|strength|of)\b")
 # A table whose last column is a date ("Component      Value    Date"): a month/day ending one of its rows
 # is that date ("INR            2.6      1/8").
@@ -93,6 +99,30 @@ _MONTH_DOT_DAY_CUE = (
     r"start[ \t]+of[ \t]+care|soc|seen|dated?|dos|visit|surgery|returned|evaluated|onset|injured)"
 )
 _DATE_BEFORE_AND = rf"(?:{_MONTH}[-. \t]?{_D}|{_M}/{_D})[ \t]+(?:and|&|to|thru|through)"
+# Words that date the event they follow ("sent 5-1", "signed 7-5", "D/c'd jun 13", "F/u call 2-27", "repeat
+# dec 21"): a month-day with a hyphen, or a month in lower case, reads as a date after them.
+_EVENT_DATE_CUE = (
+    r"(?i:on|since|until|till|thru|through|received|rec'?d|collected|drawn|resulted|verified|signed|sent|"
+    r"given|repeat(?:ed)?|redrawn|d/c'?d|dc'?d|discharged|admitted|seen|visit|call(?:ed)?|dated?|done|"
+    r"performed|started|stopped|expires?|expired)"
+)
+# ... unless a count or a unit follows ("on 2-3 L", "given 1-2 tabs", "seen 3-4 times", "on 5-10 mg").
+_NOT_A_QUANTITY = (
+    r"(?![\w/-]|[.,]\d|[ \t]*(?:%|(?i:mg|mcg|g|gm|kg|lbs?|l|lpm|liters?|ml|cc|units?|iu|meq|mmol|cm|mm|"
+    r"in|h|hrs?|hours?|min|mins|minutes?|d|days?|wks?|weeks?|mos?|months?|y|yrs?|years?|x|times|tabs?|"
+    r"tablets?|caps?|capsules?|puffs?|doses?|drops?|sprays?|cycles?|episodes?|occasions?|drinks?|beers?|"
+    r"cigarettes?|packs?|ppd|bottles?|glasses|cups?|servings?|meals?|stools?|bm|voids?|pads?|mmhg|"
+    r"of|per|out|or)\b))"
+)
+_LOWER_MONTH = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)"
+)
+# Lower-case months that are no English word ("jul 29", "sept 3"): read without a cue.
+_LOWER_MONTH_NOT_A_WORD = (
+    r"(?:january|february|april|july|august|september|october|november|december|"
+    r"jan|feb|apr|jun|jul|aug|sept?|oct|nov)"
+)
 # A range of two month.day dates ("(6.29 - 7.5)"), spaced so that "3.5-5.0" reference ranges stay out.
 _MONTH_DOT_DAY_RANGE = re.compile(rf"({_M})\.({_D})[ \t]+-[ \t]+({_M})\.({_D})")
 
@@ -112,7 +142,8 @@ def _is_date_range(found: str) -> bool | None:
 
 class ClinicalDateRecognizer(ClinicalPatternRecognizer):
     """Date forms frequent in notes: "3/14", "7/22-7/23", "14-Mar-2021", "March 14th", "14th of March",
-    "05AUG2017", "3.24.21", and "3.24" where it reads as a date (see ``_MONTH_DOT_DAY``)."""
+    "05AUG2017", "3.24.21", "2017.08.11", "3.24" where it reads as a date (see ``_MONTH_DOT_DAY``), and
+    "5-1" or "jun 13" after a word that dates an event ("sent 5-1", "D/c'd jun 13")."""
 
     ENTITY = "DATE_TIME"
     PATTERNS = (
@@ -173,6 +204,39 @@ class ClinicalDateRecognizer(ClinicalPatternRecognizer):
         ),
         Pattern("month.day time stamp", rf"(?<=\[){_M}\.{_D}(?=[ \t]+\d{{1,2}}:?\d\d\])", 0.6),
         Pattern("month.day.year", rf"(?=\d){_MONTH_DOT_DAY}\.(?:\d{{4}}|\d\d)(?![\w.]|[.,]\d)", 0.6),
+        # Year, month and day with dots ("2017.08.11"): two-digit month and day, so not a version number.
+        Pattern(
+            "year.month.day",
+            r"(?<![\w.])(?:19|20)\d\d\.(?:0[1-9]|1[0-2])\.(?:0[1-9]|[12]\d|3[01])(?![\w]|\.\d)",
+            0.6,
+        ),
+        # "sent 5-1", "signed 7-5", "F/u call 2-27": a month-day with a hyphen after a word that dates an
+        # event, or before a time of day ("7-19 02:44", "2-27 at 13:18"); alone it is a range ("2-3").
+        Pattern(
+            "month-day after a date word",
+            rf"(?=\d{{1,2}}-)(?<=\b{_EVENT_DATE_CUE}[ \t]*:?[ \t]+)(?<![\w/.,-]){_M}-{_D}{_NOT_A_QUANTITY}",
+            0.6,
+        ),
+        Pattern(
+            "month-day before a time",
+            rf"(?<![\w/.,:-]){_M}-{_D}(?=[ \t]+(?:(?i:at|@)[ \t]+)?(?:[01]?\d|2[0-3]):[0-5]\d\b)",
+            0.6,
+        ),
+        # A month in lower case with its day ("D/c'd jun 13", "F/u call sep 27", "received may 25"); "may",
+        # "mar", "march" and "dec" are words too, so they need the cue.
+        Pattern(
+            "lower-case month day",
+            rf"(?<![A-Za-z])(?=[adfjmnos][a-z]{{2,8}}\.?[ \t]+\d)"
+            rf"(?:(?<=\b{_EVENT_DATE_CUE}[ \t]*:?[ \t]+){_LOWER_MONTH}|\b{_LOWER_MONTH_NOT_A_WORD})"
+            rf"\.?[ \t]+{_D}{_ORDINAL}?\b{_NOT_A_QUANTITY}",
+            0.6,
+        ),
+        # A day of the month before the time of an event ("F/u call 14th at 1254").
+        Pattern(
+            "the nth at a time",
+            rf"(?=\d)(?<![\w/.-]){_D}{_ORDINAL}(?=[ \t]+(?i:at|@)[ \t]+(?:[01]?\d|2[0-3]):?[0-5]\d\b)",
+            0.5,
+        ),
     )
     CONTEXT = (
         "date",
@@ -208,6 +272,10 @@ class ClinicalDateRecognizer(ClinicalPatternRecognizer):
             before = max(0, result.start - 16)
             if _MONTH_SLASH_DAY.fullmatch(found) and _SCORE_BEFORE.search(text, before, result.start):
                 continue
+            if _GESTATIONAL_DAYS.fullmatch(found) and _GESTATIONAL_WEEKS_BEFORE.search(
+                text, before, result.start
+            ):
+                continue
             if (
                 _AMBIGUOUS_MONTH_DAY.fullmatch(found)
                 and not _DATE_CUE_BEFORE.search(text, before, result.start)
@@ -217,6 +285,7 @@ class ClinicalDateRecognizer(ClinicalPatternRecognizer):
                 if (
                     event is None
                     or (found.endswith("/10") and not event["colon"])
+                    or (event["given"] and _FRACTION.fullmatch(found))
                     or _DOSE_AFTER.match(text, result.end)
                 ):
                     result.score = min(result.score, 0.2)

@@ -37,8 +37,8 @@ _MRN_LABEL = (
 
 
 class MedicalRecordNumberRecognizer(ClinicalPatternRecognizer):
-    """Medical record, account and accession numbers: 6-10 digits after a label, or near one, and three
-    digit groups in a header field ("| 40-909-763 |")."""
+    """Medical record, account and accession numbers: 6-10 digits (or three spaced groups, "841 999 925")
+    after a label, or near one, and three digit groups in a header field ("| 40-909-763 |")."""
 
     ENTITY = "MEDICAL_RECORD_NUMBER"
     PATTERNS = (
@@ -46,7 +46,8 @@ class MedicalRecordNumberRecognizer(ClinicalPatternRecognizer):
             "labelled record number",
             rf"(?<=\b{_MRN_LABEL}[ \t]*(?:is|:|\#|=)?[ \t]*[:\#]?[ \t]*)"
             # a check digit after a hyphen belongs to the number ("MRN 3286602-1")
-            r"(?:\d{6,10}(?:-\d{1,2}\b)?|\d{2,4}(?:-\d{2,4}){1,3})\b",
+            # ... or written in spaced groups of three ("MRN: 841 999 925")
+            r"(?:\d{6,10}(?:-\d{1,2}\b)?|\d{2,4}(?:-\d{2,4}){1,3}|\d{3}(?:[ ]\d{3}){2}(?![ ]?\d))\b",
             0.9,
         ),
         Pattern("bare 6-10 digit number", r"(?<![\w.,/-])\d{6,10}(?![\w/]|[.,]\d)", 0.05),
@@ -90,8 +91,8 @@ _AGE_90_125 = r"(?:9\d|1[01]\d|12[0-5])"
 
 
 class AgeOver89Recognizer(ClinicalPatternRecognizer):
-    """Ages 90-125 as the number alone ("94 yo", "94-year-old", "aged 94", "age: 94", "PAUL OBI (104M)",
-    "Khoury, Mike Z. (93)"); younger ages are not identifiers and are never reported."""
+    """Ages 90-125 as the number alone ("94 yo", "94-year-old", "aged 94", "age: 94", "turned 94",
+    "PAUL OBI (104M)", "Khoury, Mike Z. (93)"); younger ages are not identifiers and are never reported."""
 
     ENTITY = "AGE_OVER_89"
     PATTERNS = (
@@ -110,6 +111,13 @@ class AgeOver89Recognizer(ClinicalPatternRecognizer):
         Pattern(
             "decade of life",
             r"(?<=\b(?i:in[ \t]+(?:his|her|their)(?:[ \t]+(?:early|mid|late))?)[ \t]+)(?:90|100)'?s\b",
+            0.7,
+        ),
+        # "Pt turned 98 this admission", "she turns 100 in May": not a turn in degrees.
+        Pattern(
+            "age after 'turned'",
+            rf"(?=[19]\d)(?<=\b(?i:turned|turns|turning|will[ \t]+turn)[ \t]+){_AGE_90_125}\b"
+            r"(?![.,]\d|[ \t]*(?:°|%|(?i:deg|degrees?|days?|weeks?|months?|min|minutes?|x|times)\b))",
             0.7,
         ),
         Pattern("nonagenarian", r"\b(?i:nonagenarian|centenarian)\b", 0.7),
@@ -160,7 +168,7 @@ class AgeOver89Recognizer(ClinicalPatternRecognizer):
 class ClinicalPhoneRecognizer(ClinicalPatternRecognizer):
     """US phone numbers with extensions ("617-555-0100 ext. 12") and pager, fax or extension numbers
     after their label ("pager 4-1234", "x 5-5555", "fax: 617 555 0101") or where someone was called
-    ("called to PA Osborne at 70472")."""
+    ("called to PA Osborne at 70472"), and a short extension after a number ("555-0100 opt 2, ext 580")."""
 
     ENTITY = "PHONE_NUMBER"
     PATTERNS = (
@@ -177,6 +185,14 @@ class ClinicalPhoneRecognizer(ClinicalPatternRecognizer):
             r"(?=[\d-]*\d{3})\d[\d-]{2,12}\d(?![\w-])",
             0.6,
         ),
+        # A three-digit extension right after a phone number ("854 832-3180 opt 2, ext 580").
+        Pattern(
+            "short extension after a phone number",
+            r"(?<=[ \t#:.])(?=\d{3}\b)"
+            r"(?<=\d{3}[-. ]?\d{4}\)?(?:[ \t]*,?[ \t]*(?i:opt(?:ion)?|press)[ \t]*\d)?[^\n\d]{0,12}"
+            r"\b(?i:ext\.?|extension)[ \t]*[\#:.]?[ \t]*)\d{3}(?![\w/.-])",
+            0.6,
+        ),
         Pattern(
             "international",
             r"(?<![\w+])\+\d{1,3}[ \t.-]?(?:\(\d{1,4}\)[ \t.-]?)?\d{1,4}(?:[ \t.-]\d{1,4}){1,4}(?![\w-])",
@@ -184,9 +200,10 @@ class ClinicalPhoneRecognizer(ClinicalPatternRecognizer):
         ),
         Pattern(
             "digit groups",
-            # ... but not a range of 24-hour times ("1114-1344")
-            r"(?<![\w.-])(?!(?:[01]\d|2[0-3])[0-5]\d-(?:[01]\d|2[0-3])[0-5]\d(?![\w-]))"
-            r"(?:\(\d{2,4}\)[ \t]?|\d{2,4}[ \t.-])\d{2,4}(?:[ \t.-]\d{2,4}){0,2}(?![\w-])",
+            # ... but not a range of 24-hour times ("1114-1344"), nor a date's year and the time after it
+            # ("4/29/2022 1731", "9/2/2023 16:17")
+            r"(?<![\w./-])(?!(?:[01]\d|2[0-3])[0-5]\d-(?:[01]\d|2[0-3])[0-5]\d(?![\w-])|(?:19|20)\d\d\.\d\d\.\d\d\b)"
+            r"(?:\(\d{2,4}\)[ \t]?|\d{2,4}[ \t.-])\d{2,4}(?:[ \t.-]\d{2,4}){0,2}(?![\w:-])",
             0.1,
         ),
         Pattern("local 7 digits", r"(?<![\w.-])\d{3}-\d{4}(?![\w-])", 0.3),
@@ -220,15 +237,18 @@ _PLAN_PREFIX = r"(?:(?!(?:PPO|HMO|EPO|POS|HSA|HRA|SNP|ICU|MRN)\b)[A-Z]{3}[ ](?=\
 _ID_FIELD = (
     r"accession|acc|case|specimen\(s\)|specimens?|clia|member|subscriber|group|policy|claim(?:/reference)?|"
     r"reference|ref|insurance(?:[ \t]+verified)?|dea|npi|ncpdp|licen[cs]e|lic|serial|s/n|device|implant|lot|"
-    r"hospital|unit|order|requisition|encounter|visit|episode|health[ \t]+plan|plan|certificate|badge"
+    r"hospital|unit|order|requisition|encounter|visit|episode|health[ \t]+plan|plan|certificate|badge|"
+    # a facility's permanent or certification number ("NYS PFI 4370", "CCN 220071")
+    r"pfi|ccn"
 )
 
 
 class LabelledIdRecognizer(AnchoredRecognizer):
     """Identifiers after their label: "Accession #: S16-86523", "Specimen(s): BM24-19662, FC24-84929",
     "Member ID: W879203689", "Insurance verified: BCBS PPO 1DA1-BO5-HH32", "DEA FC8067423", "Employee
-    ID 149324", "CAP 0269381". Any run of letters, digits and hyphens with at least four digits counts
-    (a date does not); a payer's name may stand between."""
+    ID 149324", "CAP 0269381", "emp# 57800", "CONF# 5579108", "Enc 16-3053519", "NYS PFI 4370". Any run
+    of letters, digits and hyphens with at least four digits counts (a date does not); a payer's name may
+    stand between."""
 
     ENTITY = "ID_NUMBER"
     PATTERNS = (
@@ -245,20 +265,31 @@ class LabelledIdRecognizer(AnchoredRecognizer):
         # ... or a plan's three-letter prefix before it ("ID DYY 4595432-70").
         Pattern(
             "short id label",
-            r"(?<![A-Za-z])(?:ID|CAP)[ \t]*[:\#]?[ \t]*(?=(?:[A-Z]{3}[ ])?\d{5,}(?![\d/.:]))",
+            r"(?<![A-Za-z])(?:ID|CAP)[ \t]*[:\#]?[ \t]*(?=(?:[A-Z]{3}[ ])?\d{5,}(?![\d/:]|\.\d))",
             0.6,
         ),
         Pattern(
             "everyday id label",
-            r"\b(?:[Ee](?i:mployee)|[Ss](?i:taff)|[Aa](?i:utopsy)|[Nn](?i:ecropsy)|[Tt](?i:icket)|"
-            r"EMPLOYEE|STAFF|AUTOPSY|NECROPSY|TICKET)(?:[ \t]*(?i:number|num|no\.?|id|\#))*[ \t]*[:\#]?"
+            r"\b(?:[Ee](?i:mployee)|[Ss](?i:taff)|[Aa](?i:utopsy)|[Nn](?i:ecropsy)|[Tt](?i:icket)|[Ee]nc|"
+            r"EMPLOYEE|STAFF|AUTOPSY|NECROPSY|TICKET|ENC)(?:[ \t]*(?i:number|num|no\.?|id|\#))*[ \t]*[:\#]?"
             r"[ \t]*(?=[A-Z]{0,4}-?\d)",
+            0.6,
+        ),
+        # Abbreviated labels ("emp# 57800", "CONF# 5579108", "Auth no. 88213"): only with their "#" or
+        # "no." and the number right after.
+        Pattern(
+            "abbreviated id label with a number sign",
+            r"\b(?i:conf(?:irmation)?|emp|empl|auth(?:orization)?|trip|ride|booking|reservation|voucher|"
+            r"interp(?:reter)?|operator|tracking)[ \t]*(?:\#|(?i:no\.|num(?:ber)?))[ \t]*:?[ \t]*"
+            r"(?=[A-Z]{0,4}-?\d)",
             0.6,
         ),
     )
     CONTEXT = ("id", "number", "accession", "member", "insurance", "policy")
+    # A payer's name may stand between label and identifier; a time after "at" is none ("unit at 0551").
     AFTER = re.compile(
-        rf"[ \t]*(?:[A-Za-z][A-Za-z&/.-]*[ \t]+){{0,3}}?\#?[ \t]*"
+        r"[ \t]*(?:[A-Za-z][A-Za-z&/.-]*[ \t]+){0,3}?\#?[ \t]*"
+        r"(?!(?<=\b(?:at|AT|At)[ ])(?:[01]\d|2[0-3])[0-5]\d\b(?!-))"
         rf"(?P<phi>{_PLAN_PREFIX}?{_ID_TOKEN}(?:[ \t]*,[ \t]*{_ID_TOKEN})*)\b"
     )
     WINDOW = 70
@@ -278,7 +309,8 @@ class UsernameRecognizer(AnchoredRecognizer):
             "by",
             r"(?<![A-Za-z])(?i:by)(?:(?<=\b(?i:entered|typed|documented|transcribed|logged|edited|modified|"
             r"created|exported|signed|printed|reviewed|viewed|accessed|opened|updated|amended|authored|"
-            r"approved|released|verified|uploaded|sent|added|removed|deleted)(?:[ \t]+[0-9][0-9/:.-]*){0,2}"
+            r"approved|released|verified|uploaded|sent|added|removed|deleted|locked|unlocked)"
+            r"(?:[ \t]+[0-9][0-9/:.-]*){0,2}"
             r"[ \t]+(?i:by))[ \t]*:?[ \t]*"
             r"|[ \t]+(?!(?i:pod|hd|dol|ppd|icu|gcs)\d)"
             r"(?=[a-z]{2,}\d|[A-Za-z]\d{4,}|[a-z]{2,}[._][a-z]{2,}|[A-Z]{2,12}\d))",
@@ -310,8 +342,22 @@ class UsernameRecognizer(AnchoredRecognizer):
         # so that "RN (retired)" or "MD (x4567)" stay out.
         Pattern(
             "user name after a credential",
-            rf"(?<=\b(?:{_CREDENTIAL}|CPhT|CMA|RT|PT|OT|SLP)[ \t]*)\((?!x\d)"
+            rf"(?<=(?:\b(?:{_CREDENTIAL}|CPhT|CMA|RT|PT|OT|SLP)|,[ \t]*[A-Z]{{2,6}})[ \t]*)\((?!x\d)"
             r"(?=[A-Za-z][A-Za-z0-9_-]*[\d._][A-Za-z0-9._-]*\))",
+            0.7,
+        ),
+        # A signature's user name in brackets: "Electronically signed 3/6/2025 14:58  [jdoe4]".
+        Pattern(
+            "user name in brackets after a signature",
+            r"(?<=\b(?i:signed|signature)\b[^\n\[\]()]{0,40})\[(?=[A-Za-z][A-Za-z0-9._-]{2,29}\])",
+            0.7,
+        ),
+        # A user name in parentheses after a name's initial or a pager number: "by Ana R. (AROSS4)",
+        # "by M.S. (salasm)", "pgr 8-8707 (kimj)".
+        Pattern(
+            "user name after an initial or a pager",
+            r"(?<=(?<!\w)[A-Za-z]\.[ \t]{0,2}|\b(?i:pgr|pager|beeper)[ \t]*\#?[ \t]*\d[\d-]{3,11}[ \t]{1,4})"
+            r"\((?=[A-Za-z][A-Za-z0-9._-]{2,29}\))",
             0.7,
         ),
     )
@@ -333,7 +379,8 @@ class UsernameRecognizer(AnchoredRecognizer):
 class RecordFormatRecognizer(ClinicalPatternRecognizer):
     """Identifiers in fixed record formats: the patient id and names of an HL7 v2 segment
     ("PID|E9628210|GRANT^MICHELLE^W|...", "...|GOODNIGHT^THEODORE^U"), the last four digits of an SSN
-    after its label, and a letter prefix with a long number ("MR73731202", "E8703744")."""
+    after its label, lot numbers ("lot SE159C"), portal activation codes ("BMLEU-VTXYP-FLEAD") and a letter
+    prefix with a long number ("MR73731202", "E8703744")."""
 
     ENTITY = "ID_NUMBER"
     PATTERNS = (
@@ -355,6 +402,22 @@ class RecordFormatRecognizer(ClinicalPatternRecognizer):
             "rx group",
             r"(?<=\b(?i:rx[ \t]*(?:grp|group))[ \t]*[:\#]?[ \t]*)"
             r"(?=[A-Za-z-]*\d)[A-Za-z0-9][A-Za-z0-9-]{2,14}\b",
+            0.6,
+        ),
+        # A vaccine's or a device's lot number ("lot PM878S", "Lot #: 4F21A"), however few its digits.
+        Pattern(
+            "lot number",
+            r"(?<![\w-])(?=[A-Z0-9-]*\d)(?=[0-9-]*[A-Z])"
+            r"(?<=(?<!\b(?i:a|the|parking)[ \t]+)\b(?i:lot)[ \t]*(?:\#|(?i:no\.?|number))?[ \t]*:?[ \t]*)"
+            r"[A-Z0-9][A-Z0-9-]{3,14}\b",
+            0.6,
+        ),
+        # A portal's activation, access or verification code ("activation code BMLEU-VTXYP-FLEAD").
+        Pattern(
+            "activation code",
+            r"(?<![\w-])(?=[A-Z0-9]{3})(?<=\b(?i:(?:activation|access|verification|enrol?lment|invitation|invite|pairing|registration)"
+            r"[ \t]+code|passcode)[ \t]*[:\#]?[ \t]*)"
+            r"(?:[A-Z0-9]{3,8}(?:-[A-Z0-9]{3,8}){1,5}|(?=[A-Z]*\d)(?=\d*[A-Z])[A-Z0-9]{6,16})\b",
             0.6,
         ),
         Pattern("prefixed number", r"\b[A-Z]{1,3}\d{7,10}\b", 0.5),
@@ -442,7 +505,7 @@ class WindowedPhoneRecognizer(PhoneRecognizer):
     )
     _MARGIN = 3
     _NOT_A_PHONE = re.compile(
-        r"\d{4}-\d\d-\d\d(?:[ T]\d\d)?|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}"  # dates
+        r"\d{4}([-./])\d\d\1\d\d(?:[ T]\d\d)?|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}"  # dates
         r"|\d{3}-\d\d-\d{4}|\d{1,3}(?:\.\d{1,3}){3}"  # SSNs, IPv4 addresses
     )
 

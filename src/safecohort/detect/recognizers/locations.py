@@ -33,6 +33,8 @@ _HOSPITAL_SUFFIX = _either_case(
     "Healthcare Center",
     "Health System",
     "Infirmary",
+    "Hospice & Palliative Care",
+    "Hospice and Palliative Care",
     "Hospice House",
     "Hospice",
     "Nursing Home",
@@ -86,7 +88,52 @@ _HOSPITAL_SUFFIX = _either_case(
     "Dialysis Unit",
     "Dialysis Center",
     "Kidney Center",
+    "Health & Rehabilitation",
+    "Health and Rehabilitation",
+    "Adult Day Health",
+    "Behavioral Health",
+    "Renal Care",
+    "Palliative Care",
+    "Psych Unit",
+    "Women's Imaging",
+    "Imaging",
+    "Counseling",
+    "Pediatrics",
 )
+# A short name of a system or a site: "<name> Health" ("Kokomo Health", not "Health Maintenance") and
+# "<name> Memorial" where the phrase ends ("seen at Ortiz Memorial before", "Ortiz Memorial Jan-2020").
+_SHORT_FACILITY_HEAD = (
+    rf"(?:Health|HEALTH)(?![ ]{_HOSPITAL_SUFFIX}\b)"
+    r"(?![ ](?i:maintenance|questionnaire|history|status|literacy|insurance|proxy|care|"
+    r"screening|education|plan|assessment)\b)"
+    r"|(?:Memorial|MEMORIAL)(?=[ \t]*(?:[,.;:|()]|$)|[ \t]+(?:[a-z0-9]|(?i:jan|feb|mar|apr|may|jun|jul|aug|"
+    r"sep|oct|nov|dec)[a-z]*\b))"
+)
+# Words that name an institution in a facility's name although they are everyday English ("Mercy Psych
+# Unit", "Sinai North", "Good Samaritan West").
+_INSTITUTION_WORDS = frozenset(
+    """mercy sinai methodist presbyterian baptist lutheran adventist samaritan providence deaconess
+    saint st va""".split()  # noqa: SIM905 - reads better as text
+)
+_INSTITUTION = _either_case(
+    "Sinai", "Mount Sinai", "Mt. Sinai", "Mercy", "Methodist", "Presbyterian", "Baptist", "Lutheran",
+    "Adventist", "Good Samaritan", "Providence", "Deaconess",
+)  # fmt: skip
+_COMPASS = _either_case(
+    "North", "South", "East", "West", "Central", "Northeast", "Northwest", "Southeast", "Southwest"
+)  # fmt: skip
+# Forms of business after a practice's name ("Lakeside Internal Medicine, PC").
+_BUSINESS_FORM = r"(?:,[ ](?:P\.C\.|PC|PLLC|LLC|L\.L\.C\.|Inc\.|INC\.|Inc|INC)(?![A-Za-z]))"
+# A campus or a town after a dash ends a system's name ("Mercy Health - Dover Campus", "Saint Jude
+# Hospital - Newton Emergency Department"): the name ends there, or a department follows.
+_DASH_SITE = (
+    r"(?:[ ][-–][ ][A-Z][A-Za-z'’-]+"
+    r"(?:[ ](?!(?i:emergency|clinical|department|radiology|laboratory|campus)\b)[A-Z][A-Za-z'’-]+)?"
+    r"(?:[ ](?:Campus|CAMPUS)(?![A-Za-z])"
+    r"|(?=[ \t]*(?:[,.;:|()]|$)|[ \t]{2}|[ \t]+(?:[a-z0-9]|(?i:emergency|clinical|department|radiology|"
+    r"laboratory|campus)\b))))"
+)
+
 # Specialties a practice joins with "&" to name itself ("Erie Skin & Laser", "Methuen Sleep & Pulmonary",
 # "Riverside Ear, Nose & Throat", "Thomas Dermatology & Mohs Surgery").
 _SPECIALTY = _either_case(
@@ -142,13 +189,16 @@ class HospitalRecognizer(ClinicalPatternRecognizer):
             rf"\b(?=[A-Z])(?!(?!(?:Our|OUR)[ ](?:Lady|LADY)\b){_HOSPITAL_NOT_NAME}\b)"
             rf"{_NOT_AFTER_A_TITLE}{_CAPITALISED}"
             rf"(?:[ ](?:(?i:of|the|and|for)[ ]|&[ ])*(?!{_CAPITALS_PREPOSITION}){_CAPITALISED}){{0,5}}?"
-            rf"[ ]{_HOSPITAL_SUFFIX}\b(?:[ ](?:Group|GROUP|Associates|ASSOCIATES)\b)?"
+            rf"[ ](?:{_HOSPITAL_SUFFIX}\b|{_SHORT_FACILITY_HEAD})(?![ ](?:Hospital|HOSPITAL)\b)"
+            r"(?:[ ](?:Group|GROUP|Associates|ASSOCIATES|Services|SERVICES)\b)?"
+            # "... Pharmacy & Gifts, 555-...", "... VNA & Hospice | Visit": a last word after "&".
+            r"(?:[ ]&[ ][A-Z][A-Za-z'’-]+(?=[ \t]*(?:[,.;:|()]|$)|[ \t]+[a-z0-9+]))?"
             # "... at Attleboro", "... of St. Louis"; a full stop ends the town ("at Waterbury. Risks").
             r"(?:[ \t]+(?i:of|at)(?:[ \t]+(?i:the))?"
-            r"(?:[ \t]+(?!(?i:department|dept|division|section|service)\b)"
+            r"(?:[ \t]+(?!(?i:department|dept|division|section|service|clinical|laboratory|emergency)\b)"
             r"(?:(?:St|ST|Mt|MT|Ft|FT)\.|[A-Z][A-Za-z'’-]*)){1,3})?"
-            rf"(?:[ ]&[ ]{_OCCUPATIONAL_HEALTH})?"
-            r"(?![ \t]+(?i:course|stay|day|visit|note|records?|follow))",
+            rf"(?:[ ]&[ ]{_OCCUPATIONAL_HEALTH})?{_DASH_SITE}?{_BUSINESS_FORM}?"
+            r"(?![ \t]+(?i:course|stay|day|visit|note|follow))",
             0.7,
         ),
         # A practice named by its specialties ("Erie Skin & Laser", "Dublin Heart & Vascular Institute").
@@ -160,6 +210,23 @@ class HospitalRecognizer(ClinicalPatternRecognizer):
             0.6,
         ),
         Pattern("religious health system", _RELIGIOUS_SYSTEM, 0.6),
+        # A system's campus named by its direction ("Sinai West", "Good Samaritan North", "Mercy South").
+        Pattern("institution + compass point", rf"\b{_INSTITUTION}[ ]{_COMPASS}(?![A-Za-z'’-])", 0.6),
+        # A hospital's short possessive form ("(Saint Agatha's)", "LAST ADMIT SAINT ROCH'S"); not the
+        # herb, the feast or the disease ("St. John's wort", "St. Patrick's Day", "St. Vitus' dance").
+        Pattern(
+            "saint's",
+            r"\b(?:Saint|SAINT|St\.|ST\.)[ ][A-Z][A-Za-z-]+['’][sS](?![A-Za-z])"
+            r"(?![ \t]+(?i:wort|day|eve|dance|fire|cross|feast|parish|church|school|academy)\b)",
+            0.6,
+        ),
+        # "Hospice of the Valley", "Hospice of Dover": the town after it names the agency.
+        Pattern(
+            "hospice of",
+            r"\b(?:Hospice|HOSPICE)[ ](?i:of)[ ](?:(?i:the)[ ])?(?:(?:North|South|East|West|New|Port)[ ])?"
+            r"[A-Z][A-Za-z'’-]+(?:[ ][A-Z][A-Za-z'’-]+)?(?=[ \t]*(?:[,.;:|()]|$)|[ \t]+[a-z0-9])",
+            0.6,
+        ),
         # A chain's hospital named after its town ("Kindred Hospital Sandwich", "Shriners Hospital
         # Springfield"): one or two capitalised words after "Hospital" that end the phrase.
         Pattern(
@@ -196,6 +263,10 @@ class HospitalRecognizer(ClinicalPatternRecognizer):
         match = _GENERIC_SUFFIX_END.search(pattern_text) or _SPECIALTY_PAIR_SEEN.search(pattern_text)
         if match is None or re.match(_PHARMACY_CHAIN, pattern_text):
             return True
+        if _CLINICAL_SERVICE_HEAD.match(pattern_text, match.start()):
+            if _HEALTH_TOPIC.search(pattern_text):  # "Oral Health", "Mental Health": a topic, not a system
+                return False
+            return _holds_a_proper_name(pattern_text[: match.start()])
         return _holds_a_name(pattern_text[: match.start()])
 
 
@@ -204,8 +275,18 @@ _TOWN_PREFIX = frozenset(
     """north south east west new old lake port mount mt fort ft saint st san santa glen point cape upper
     lower great little our""".split()  # noqa: SIM905 - reads better as text
 )
+# Words that open a facility's name rather than label it ("University Hospitals Dover Medical Center").
+_FACILITY_OPENER = frozenset({"university", "hospitals", "county", "regional", "veterans", "general"})
 _NAME_WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
 _NAME_HEAD: re.Pattern[str] | None = None
+# A name that starts right after a preposition, a bar or a parenthesis starts there: nothing to trim
+# ("Isolate sent to Climax Genomic Diagnostics", "REPORT | Hope Genomic Diagnostics").
+_NAME_STARTS_BEFORE = re.compile(r"(?:\b(?i:at|to|from|of|by|with|via|for|in)[ \t]+|[|(][ \t]*|--[ \t]*)$")
+
+
+def _after_a_preposition(text: str, result: RecognizerResult) -> bool:
+    """Whether ``result`` starts right after a preposition, a bar, a parenthesis or a dash."""
+    return _NAME_STARTS_BEFORE.search(text, max(0, result.start - 8), result.start) is not None
 
 
 def _trim_leading_words(text: str, results: list[RecognizerResult]) -> list[RecognizerResult]:
@@ -217,7 +298,8 @@ def _trim_leading_words(text: str, results: list[RecognizerResult]) -> list[Reco
     global _NAME_HEAD
     if _NAME_HEAD is None:
         _NAME_HEAD = re.compile(
-            rf"[ ](?:{_HOSPITAL_SUFFIX}|{_SPECIALTY_PAIR}|{_ORG_HEAD}|{_WEAK_ORG_HEAD})(?![A-Za-z])"
+            rf"[ ](?:{_HOSPITAL_SUFFIX}|{_SHORT_FACILITY_HEAD}|{_SPECIALTY_PAIR}|{_ORG_HEAD}|"
+            rf"{_WEAK_ORG_HEAD})(?![A-Za-z])"
         )
     for result in results:
         head = _NAME_HEAD.search(text, result.start, result.end)
@@ -226,13 +308,59 @@ def _trim_leading_words(text: str, results: list[RecognizerResult]) -> list[Reco
         words = list(_NAME_WORD.finditer(text, result.start, head.start()))
         while len(words) > 1:
             first, rest = words[0][0], words[1]
-            if first.rstrip(".").lower() in _TOWN_PREFIX or not rest[0][0].isupper() or is_known_place(first):
+            if first.rstrip(".").lower() in _TOWN_PREFIX | _FACILITY_OPENER | _INSTITUTION_WORDS:
+                break
+            if not rest[0][0].isupper():
+                break
+            if is_known_place(first) or is_known_place(f"{first} {rest[0]}"):
+                break
+            if _after_a_preposition(text, result):
                 break
             if not is_common_word(first) or not _holds_a_name(text[rest.start() : head.start()]):
                 break
             words.pop(0)
             result.start = rest.start()
     return results
+
+
+# Heads that clinical text also puts after a modality or a specialty ("Myocardial Perfusion Imaging",
+# "Genetic Counseling", "General Pediatrics", "Mental Health"): the name before them must be a proper name.
+_CLINICAL_SERVICE_HEAD = re.compile(
+    r"(?i:women's[ ]imaging|imaging|counseling|pediatrics|psych[ ]unit|health|memorial|behavioral[ ]health|"
+    r"renal[ ]care|palliative[ ]care|adult[ ]day[ ]health)\b(?![ ](?i:health|hospital)\b)"
+)
+_HEALTH_TOPIC = re.compile(
+    r"\b(?i:oral|mental|public|women's|men's|sexual|employee|student|population|global|community|home|"
+    r"child|family|dental|spiritual|emotional|physical|reproductive|environmental)[ ](?i:health)\b"
+)
+#: Words rarer than this in English are names rather than vocabulary ("Pinefield", "Rachelside").
+_RARE_WORD_ZIPF = 2.0
+# A name any locale lists, or a town the gazetteer lists, is a proper name below this frequency
+# ("Okafor", "Salem"; not "Grace", "Central").
+_LISTED_NAME_MAX_ZIPF = 4.0
+
+
+def _holds_a_proper_name(text: str) -> bool:
+    """Whether the words before a clinical service head hold a proper name: a listed person's name, a
+    place the gazetteer lists, an institution's word ("Mercy", "Sinai"), or a word too rare to be
+    vocabulary; not a modality or a specialty ("Myocardial Perfusion", "Genetic")."""
+    from safecohort.detect.general import lexicon
+    from safecohort.detect.places import gazetteer, is_known_place
+    from safecohort.detect.vocab import clinical_terms, us_name_words, zipf
+
+    words = [word for word in re.findall(r"[A-Za-z]+", text) if word.lower() not in _NAME_FILLERS]
+    for word in words:
+        base = word.lower()
+        if base in clinical_terms():
+            continue
+        if base in _INSTITUTION_WORDS or base in us_name_words() or zipf(base) < _RARE_WORD_ZIPF:
+            return True
+        if zipf(base) < _LISTED_NAME_MAX_ZIPF and (
+            lexicon().is_name(base) or gazetteer().is_place(word.title())
+        ):
+            return True
+    pairs = (" ".join(words[i : i + 2]) for i in range(len(words) - 1))
+    return any(is_known_place(name) or is_known_place(name.title()) for name in (*words, *pairs))
 
 
 def _holds_a_name(text: str) -> bool:
@@ -243,18 +371,21 @@ def _holds_a_name(text: str) -> bool:
     from safecohort.detect.vocab import is_everyday_word
 
     words = [word for word in re.findall(r"[A-Za-z]+", text) if word.lower() not in _NAME_FILLERS]
-    if any(not is_everyday_word(word) for word in words):
+    if any(not is_everyday_word(word) or word.lower() in _INSTITUTION_WORDS for word in words):
         return True
     pairs = (" ".join(words[i : i + 2]) for i in range(len(words) - 1))
-    return any(is_known_place(name) for name in (*words, *pairs))
+    return any(is_known_place(name) or is_known_place(name.title()) for name in (*words, *pairs))
 
 
 _GENERIC_SUFFIX_END = re.compile(
     r"(?i:rehab|manor|associates|group|practice|pharmacy|drugs?|internal[ ]medicine|urgent[ ]care|"
     r"institute|pavilion|assisted[ ]living|senior[ ]living|memory[ ]care|skilled[ ]nursing|"
     r"community[ ]health|memorial[ ]health|primary[ ]care|partners|consultants|specialists|laboratory|"
-    r"dialysis[ ](?:unit|center)|kidney[ ]center)"
-    r"(?:[ \t]+(?i:of|at)\b.*)?$"
+    r"dialysis[ ](?:unit|center)|kidney[ ]center|health[ ](?:&|and)[ ]rehabilitation|adult[ ]day[ ]health|"
+    r"behavioral[ ]health|renal[ ]care|palliative[ ]care|psych[ ]unit|women's[ ]imaging|imaging|counseling|"
+    r"pediatrics|health|memorial)"
+    # what may follow the head word: a town, a last word after "&", a site after a dash, a business form
+    r"(?:(?:[ \t]+(?i:of|at)\b|[ ]&[ ]|[ ][-–][ ]|,[ ]|[ ](?i:group|associates|services)\b).*)?$"
 )
 _NAME_FILLERS = frozenset({"of", "the", "and", "for", "at", "w"})
 _SPECIALTY_PAIR_SEEN = re.compile(rf"\b{_SPECIALTY_PAIR}")
@@ -357,12 +488,25 @@ _STREET_SUFFIX = _either_case(
     )
 )
 _UNIT = (
-    r"(?:(?i:apt|apartment|suite|ste|unit|rm|room|fl|floor)\.?[ \t]*\#?|\#)[ \t]*[A-Za-z0-9-]*\d[A-Za-z0-9-]*"
+    r"(?:(?i:apt|apartment|suite|ste|unit|rm|room|fl|floor|lot|trlr|spc)\.?[ \t]*\#?|\#)"
+    r"[ \t]*[A-Za-z0-9-]*\d[A-Za-z0-9-]*"
 )
 _STREET = (
     r"(?<![\w.,/-])\d{1,6}[A-Za-z]?(?:-\d{1,4})?[ \t]+"
     r"(?:(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\.?[ \t]+)?"
     rf"(?:(?:{_CAPITALISED}|\d{{1,3}}(?:st|nd|rd|th))[ \t]+){{1,4}}{_STREET_SUFFIX}\b\.?"
+)
+
+
+# A house on a numbered road ("4410 Rte 9A", "12 State Route 32", "880 Hwy 61 N"), a rural route box
+# ("Rural Route 4 Box 90", "RR 2, Box 15"; "RR 18" alone is a respiratory rate).
+_NUMBERED_ROUTE = (
+    r"(?<![\w.,/-])\d{1,6}[A-Za-z]?[ \t]+(?:(?:State|STATE|County|COUNTY|US|U\.S\.)[ \t]+)?"
+    r"(?:Rte|RTE|Route|ROUTE|Hwy|HWY|Highway|HIGHWAY|Road|ROAD|Rt|RT)\.?[ \t]+\d{1,4}[A-Za-z]?\b"
+    r"(?:[ \t]+(?:N|S|E|W|North|South|East|West)\b)?"
+)
+_RURAL_ROUTE = (
+    r"\b(?:Rural[ \t]+Route|RURAL[ \t]+ROUTE|RR|R\.R\.)[ \t]+\d{1,3},?[ \t]+(?i:box)[ \t]+\d{1,5}\b"
 )
 
 
@@ -373,6 +517,8 @@ class StreetAddressRecognizer(ClinicalPatternRecognizer):
     ENTITY = "STREET_ADDRESS"
     PATTERNS = (
         Pattern("street address", rf"{_STREET}(?:,?[ \t]*{_UNIT})?", 0.75),
+        Pattern("numbered route", rf"{_NUMBERED_ROUTE}(?:,?[ \t]*{_UNIT})?", 0.75),
+        Pattern("rural route", _RURAL_ROUTE, 0.7),
         Pattern("unit", r"\b(?i:apt|apartment|suite|ste)\.?[ \t]*\#?[ \t]*\d+[A-Za-z]?\b", 0.5),
         Pattern("po box", r"\b(?i:p\.?[ \t]?o\.?[ \t]*box)[ \t]*\d+\b", 0.7),
     )
@@ -391,7 +537,7 @@ class EmployerRecognizer(AnchoredRecognizer):
         Pattern(
             "work cue",
             r"\b(?i:works|worked|working|employed|employee|job|cashier|supervisor|manager|clerk|driver|"
-            r"teacher|engineer|technician|mechanic|nurse|aide|volunteers?|retired)\b"
+            r"teacher|engineer|technician|mechanic|nurse|aide|volunteers?|retired)\b:?"
             # "works as a dental hygienist at", "retired from work as a retired Army medic at"
             r"(?:[ \t]+[A-Za-z'’-]+){0,6}?[ \t]+(?i:at|for|by|from)[ \t]+(?=(?:the[ \t]+)?[A-Z])",
             0.6,
@@ -516,7 +662,8 @@ class PlaceCueRecognizer(PlaceReadingRecognizer):
             "place cue",
             r"\b(?i:lives|living|resides|residing|moved|relocated|grew[ \t]+up|born|travel(?:l?ed|l?ing)?|"
             r"trip|vacation(?:ed|ing)?|visiting|emigrated|immigrated)\b"
-            r"(?:[ \t]+(?!(?i:in|to|at|near|from)\b)[a-z][a-z'-]*){0,4}"
+            # words between, in lower case or, in a line in capitals, in capitals ("LIVES W/ SON JOE IN")
+            r"(?:[ \t]+(?!(?i:in|to|at|near|from)\b)(?:[a-z][a-z'-]*|(?<=[A-Z/][ \t]+)[A-Z][A-Z'/-]*)){0,4}"
             r"[ \t]+(?i:in|to|near|from)[ \t]+(?=[A-Z])",
             0.6,
         ),
@@ -570,7 +717,8 @@ class AddressCityRecognizer(PlaceReadingRecognizer):
     PATTERNS = (
         Pattern(
             "street, city",
-            rf",(?<=\d[^\n,;:()]{{1,40}}?\b{_STREET_SUFFIX}\.?,)[ \t]*(?=[A-Z])",
+            rf",(?<=\d[^\n,;:()]{{1,40}}?\b{_STREET_SUFFIX}\.?(?:[ \t]+\d{{1,4}}[A-Za-z]?)?"
+            rf"(?:[ \t]+{_UNIT})?,|{_RURAL_ROUTE},)[ \t]*(?=[A-Z])",
             0.6,
         ),
         Pattern("landmark, city", rf",(?<=\b[A-Z][A-Za-z'’-]+[ \t]+{_LANDMARK},)[ \t]*(?=[A-Z])", 0.6),
@@ -675,19 +823,12 @@ class CareSiteRecognizer(FacilityRecognizer):
 
 # --- professions, organisations by their shape, care homes and landmarks ---------------------------------
 
-_OCCUPATIONS: frozenset[str] | None = None
-
 
 def _occupations() -> frozenset[str]:
-    """Occupation head nouns and phrases of ``data/occupations.txt`` (lower case), read once."""
-    global _OCCUPATIONS
-    if _OCCUPATIONS is None:
-        from importlib import resources
+    """Occupation head nouns and phrases (see :func:`safecohort.detect.vocab.occupations`)."""
+    from safecohort.detect.vocab import occupations
 
-        text = resources.files("safecohort.detect").joinpath("data/occupations.txt").read_text("utf-8")
-        lines = (line.strip().lower() for line in text.splitlines())
-        _OCCUPATIONS = frozenset(line for line in lines if line and not line.startswith("#"))
-    return _OCCUPATIONS
+    return occupations()
 
 
 # "72 year old", "94-year-old", "57yo", "36 y/o", "93 y.o."
@@ -719,10 +860,14 @@ class ProfessionRecognizer(AnchoredRecognizer):
         Pattern(
             "job cue",
             # "works as a", "retired from work as an", "employed as"
-            r"\b(?i:works?|worked|working|employed|retired[ \t]+from[ \t]+work|job)[ \t]+(?i:as)[ \t]+"
-            r"(?:(?i:an?)[ \t]+)?"
-            # "Job title: locksmith", "Occupation: retired teacher"
-            r"|\b(?i:job[ \t]+title|occupation|profession|vocation)[ \t]*:[ \t]*"
+            # "works days as a", "works part-time as"
+            r"\b(?i:works?|worked|working|employed|retired[ \t]+from[ \t]+work|job)"
+            r"(?:[ \t]+(?i:days|nights|evenings|weekends|overnights|part[ -]time|full[ -]time))?"
+            r"[ \t]+(?i:as)[ \t]+(?:(?i:an?)[ \t]+)?"
+            # "Job title: locksmith", "Occupation: retired teacher", "His former job: welder at"
+            r"|\b(?i:job[ \t]+title|occupation|profession|vocation|job)[ \t]*:[ \t]*"
+            # "Social: bank teller, employed at", "SH: retired machinist, lives alone"
+            r"|\b(?i:social(?:[ \t]+history)?|soc[ \t]+hx|SH)[ \t]*:[ \t]*"
             # "is a barista", "pt was a welder", "is a 72 year old bus driver" (not "there was a nurse")
             r"|\b(?i:is|was)(?<!\b(?i:there|it|this|that|which|what)[ \t]+\w+)[ \t]+(?i:an?)[ \t]+"
             rf"(?:{_AGE_WORDS}[ \t]+)?"
@@ -771,7 +916,9 @@ _ORG_HEAD = _either_case(
     "Tool & Die", "Tool and Die", "Landscaping", "Credit Union", "Apothecary", "Public Schools",
     "School District", "& Sons", "and Sons", "Construction", "Trucking", "Roofing", "Plumbing",
     "Visiting Nurse Association", "Visiting Nurses Association", "Critical Care Transport",
-    "Home Care Partners",
+    "Home Care Partners", "Islamic Center", "Baptist Church", "Methodist Church", "Catholic Church",
+    "Lutheran Church", "Presbyterian Church", "Episcopal Church", "Congregational Church", "Synagogue",
+    "Mosque",
 )  # fmt: skip
 # ("Labs" is left out: it heads a section of most notes; "Ambulance", "Blood Bank" and "Fire Rescue" are
 # also services of the hospital itself: "called Blood Bank", "ALS Ambulance".)
@@ -779,13 +926,28 @@ _WEAK_ORG_HEAD = _either_case(
     "Laboratories", "Diagnostics", "Manufacturing", "Industries", "Ambulance Service", "Ambulance",
     "Fire Rescue", "Fire Department", "Blood Center", "Blood Bank", "Home Care", "Electric", "Heating",
     "Masonry", "Paving", "Contracting", "Excavating", "Hardware",
+    # faith communities, schools, public agencies and services, transport, reference labs
+    "Church", "Parish", "High School", "Middle School", "Elementary School", "Academy", "Public Works",
+    "Housing Authority", "Council on Aging", "Food Pantry", "Food Bank", "Regional Transit",
+    "Transit Authority", "Medical Rides", "Chair Car", "Reference Labs", "Reference Laboratory",
+    "Early Intervention", "Police Department", "Police Dept", "Sheriff's Office", "Sheriff's Department",
 )  # fmt: skip
 _WEAK_ORG_HEAD_END = re.compile(
     r"(?i:laboratories|diagnostics|manufacturing|industries|ambulance(?:[ ]service)?|fire[ ]rescue|"
     r"fire[ ]department|blood[ ](?:center|bank)|home[ ]care|electric|heating|masonry|paving|contracting|"
-    r"excavating|hardware)$"
+    r"excavating|hardware|church|parish|(?:high|middle|elementary)[ ]school|academy|public[ ]works|"
+    r"housing[ ]authority|council[ ]on[ ]aging|food[ ](?:pantry|bank)|regional[ ]transit|transit[ ]authority|"
+    r"medical[ ]rides|chair[ ]car|reference[ ](?:labs|laboratory)|early[ ]intervention|"
+    r"police[ ](?:department|dept)|sheriff's[ ](?:office|department))"
+    r"(?:(?:[ ]&[ ]|[ ](?i:of)[ ]).*)?$"
 )
-_ORG_HEAD_SEEN = re.compile(rf"{_ORG_HEAD}|{_WEAK_ORG_HEAD}|\b(?:Office|OFFICE)[ ](?i:of)\b")
+# A town's police department before an officer or a report ("by Dover PD Officer Ruiz").
+_POLICE_CUE = (
+    r"(?:officers?|ofc\.?|det\.?|detective|sgt\.?|sergeant|patrol|dispatch|report|case|badge|cruiser)"
+)
+_ORG_HEAD_SEEN = re.compile(
+    rf"{_ORG_HEAD}|{_WEAK_ORG_HEAD}|\b(?:Office|OFFICE)[ ](?i:of)\b|\b(?:Temple|TEMPLE)[ ][A-Z]|[ ]PD[ ]"
+)
 
 
 class OrganizationNameRecognizer(ClinicalPatternRecognizer):
@@ -797,12 +959,28 @@ class OrganizationNameRecognizer(ClinicalPatternRecognizer):
     PATTERNS = (
         Pattern(
             "name + company head word",
-            rf"\b(?=[A-Z])(?!{_HOSPITAL_NOT_NAME}\b){_ORG_WORD}"
-            rf"(?:[ ](?!{_CAPITALS_PREPOSITION}){_ORG_WORD}){{0,2}}"
+            rf"\b(?=[A-Z])(?!{_HOSPITAL_NOT_NAME}\b)(?:(?:St|ST|Mt|MT)\.|{_ORG_WORD})"
+            rf"(?:[ ](?!{_CAPITALS_PREPOSITION}){_ORG_WORD}){{0,3}}"
             rf"[ ](?:{_ORG_HEAD}|{_WEAK_ORG_HEAD})"
             # "Todd & Sons Plumbing"
             rf"(?:(?<=Sons|SONS)[ ](?:{_ORG_HEAD}|{_WEAK_ORG_HEAD}))?"
+            # "First Methodist Church of Dover", "Ruiz Roofing & Siding, 555-..."
+            rf"(?:(?<=Church|CHURCH)[ ](?i:of)[ ](?:(?i:the)[ ])?{_ORG_WORD}(?:[ ]{_ORG_WORD})?)?"
+            r"(?:[ ]&[ ][A-Z][A-Za-z'’-]+(?=[ \t]*(?:[,.;:|()]|$)|[ \t]+[a-z0-9+]))?"
             r"(?![A-Za-z])",
+            0.6,
+        ),
+        # A synagogue by its name ("Temple Shalom", "Temple Beth Torah"); see ``validate_result``.
+        Pattern(
+            "temple",
+            rf"\b(?:Temple|TEMPLE)[ ](?!{_HOSPITAL_NOT_NAME}\b)[A-Z][A-Za-z'’-]+"
+            r"(?:[ ][A-Z][A-Za-z'’-]+){0,2}(?![A-Za-z])",
+            0.6,
+        ),
+        Pattern(
+            "town + PD",
+            rf"\b(?=[A-Z])(?!{_HOSPITAL_NOT_NAME}\b){_ORG_WORD}(?:[ ]{_ORG_WORD}){{0,2}}[ ]PD"
+            rf"(?=[ \t]+(?i:{_POLICE_CUE})(?![A-Za-z]))",
             0.6,
         ),
         Pattern(
@@ -830,10 +1008,47 @@ class OrganizationNameRecognizer(ClinicalPatternRecognizer):
     def validate_result(self, pattern_text: str) -> bool:
         """Before a weak head word, a word that is not everyday English or a clinical term, or a listed
         place ("Dublin Fire Rescue")."""
+        if re.match(r"(?i:temple)[ ]", pattern_text):  # a name after it, not "Temple Tenderness"
+            return _holds_a_name(pattern_text[7:])
         head = _WEAK_ORG_HEAD_END.search(pattern_text)
         if head is None or re.search(r"(?i:sons)[ ]\S+$", pattern_text):
             return True
         return _holds_a_name(pattern_text[: head.start()])
+
+
+class TownAgencyRecognizer(ClinicalPatternRecognizer):
+    """The town a public health agency is named after ("reported to Dover Board of Health", "NEWTON
+    HEALTH DEPARTMENT notified"): the town only, a name or a listed place, not "the State Board of Health"."""
+
+    ENTITY = "LOCATION"
+    PATTERNS = (
+        Pattern(
+            "town + health agency",
+            rf"\b(?=[A-Z])(?!{_HOSPITAL_NOT_NAME}\b){_ORG_WORD}(?:[ ]{_ORG_WORD}){{0,2}}"
+            r"(?=[ ](?:(?:Board|BOARD)[ ](?:of|OF)[ ](?:Health|HEALTH)"
+            r"|(?:Health|HEALTH)[ ](?:Department|DEPARTMENT))(?![A-Za-z]))",
+            0.6,
+        ),
+    )
+    CONTEXT = ("reported", "notified", "health")
+
+    def analyze(
+        self,
+        text: str,
+        entities: list[str],
+        nlp_artifacts: NlpArtifacts | None = None,
+        regex_flags: int | None = None,
+    ) -> list[RecognizerResult]:
+        """The towns, or none without an agency's head words in the note (most notes have none)."""
+        if not self._HEAD.search(text):
+            return []
+        return super().analyze(text, entities, nlp_artifacts, regex_flags)
+
+    _HEAD: ClassVar[re.Pattern[str]] = re.compile(r"(?i:board[ ]of[ ]health|health[ ]department)")
+
+    def validate_result(self, pattern_text: str) -> bool:
+        """A name or a listed place, not everyday words ("the State", "County")."""
+        return _holds_a_name(pattern_text)
 
 
 class CareHomeRecognizer(ClinicalPatternRecognizer):
@@ -911,6 +1126,7 @@ def _org_and_profession_recognizers() -> list[EntityRecognizer]:
     return [
         ProfessionRecognizer(),
         OrganizationNameRecognizer(),
+        TownAgencyRecognizer(),
         CareHomeRecognizer(),
         LandmarkRecognizer(),
         CareSiteRecognizer(),

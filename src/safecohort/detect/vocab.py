@@ -99,6 +99,14 @@ def eponym_heads() -> frozenset[str]:
 
 
 @cache
+def occupations() -> frozenset[str]:
+    """Occupation head nouns and phrases of ``data/occupations.txt`` (lower case), read once."""
+    text = resources.files("safecohort.detect").joinpath("data/occupations.txt").read_text("utf-8")
+    lines = (line.strip().lower() for line in text.splitlines())
+    return frozenset(line for line in lines if line and not line.startswith("#"))
+
+
+@cache
 def us_first_names() -> frozenset[str]:
     """Faker's en_US first names (female and male), lower-cased."""
     return frozenset(n.lower() for n in (*UsPerson.first_names_female, *UsPerson.first_names_male))
@@ -266,6 +274,7 @@ __all__ = [
     "is_everyday_word",
     "may_be_name",
     "ner_segments",
+    "occupations",
     "truecase",
     "us_first_names",
     "us_last_names",

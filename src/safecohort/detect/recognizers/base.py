@@ -80,9 +80,9 @@ _NAME_WORD = rf"(?!{_NOT_A_NAME}\b)[{_UPPER}][{_LETTER}'’-]*[{_LETTER}]"
 # Particles inside surnames: "Van der Berg", "St. Pierre", "de la Cruz", "dos Santos", "Mac an tSaoir";
 # the first group may also open one ("dos Santos, Oksana"), in lower case or in capitals ("LE BLANC").
 _LEADING_PARTICLE = (
-    r"(?:van|von|de|del|della|da|das|dos|di|du|la|le|St\.|Ste\.|VAN|VON|DE|DEL|DA|DOS|DU|LA|LE)"
+    r"(?:van|von|de|del|della|da|das|dos|di|du|la|le|los|St\.|Ste\.|VAN|VON|DE|DEL|DA|DOS|DU|LA|LE)"
 )
-_PARTICLE = rf"(?:{_LEADING_PARTICLE}|der|den|do|an|ter|ten|y|bin|ibn|al|el|AN|DER|DEN)"
+_PARTICLE = rf"(?:{_LEADING_PARTICLE}|der|den|do|an|ter|ten|y|bin|ibn|al|el|AN|DER|DEN|LOS)"
 # A surname word after a particle may carry an Irish prefix in lower case ("tSaoir", "nGallchóir").
 _SURNAME_WORD = rf"(?:[tnh](?=[{_UPPER}]))?{_NAME_WORD}"
 # Initials before a name ("A. Lyons", "A.G. Lyons", "A. van den Heuvel"); a middle initial with or
@@ -95,7 +95,7 @@ _NAME = (
 _CAPS_WORD = rf"(?!{_NOT_A_NAME}\b)[{_UPPER}][{_UPPER}'’-]*[{_UPPER}]"
 _TITLE = r"(?:Dr|Mr|Mrs|Ms|Mx|Miss|Prof|Doctor|Professor)"
 _CREDENTIAL = (
-    r"(?:RN|MD|M\.D\.|NP|DO|PA-C|LPN|CNA|MSW|LICSW|PharmD|PhD|CRNA|APRN|FNP|FNP-BC|DNP|LCSW|LMSW|LSW|"
+    r"(?:RN|MD|M\.D\.|NNP(?:-BC)?|NP|DO|PA-C|LPN|CNA|MSW|LICSW|PharmD|PhD|CRNA|APRN|FNP|FNP-BC|DNP|LCSW|LMSW|LSW|"
     r"LMHC|CGC|CNM|CRNP|PsyD|RRT|RD|RDN|MBBS|DDS|DMD|DPT|RPh|CCC-SLP|OTR/L|EMT(?:-[BPI])?|NRP|"
     # certifications, fellowships and training years that close a name ("RN CWOCN", "MD, FACS", "PGY-2")
     r"RNC(?:-OB|-NIC|-MNN)?|CCRN|CWOCN|WOCN|CWON|CNMT|RT\(R\)|CPhT|FACS|FACP|FACC|FASNC|FSCAI|FAAD|FACOG|"

@@ -20,6 +20,7 @@ from safecohort.detect.recognizers.base import (
     _NAME,
     _NAME_WORD,
     _NOT_A_NAME,
+    _NOT_INITIALS,
     _PARTICLE,
     _SURNAME_WORD,
     _TITLE,
@@ -42,7 +43,7 @@ _RELATION = (
     r"granddaughter|grandmother|grandfather|friend|partner|spouse|caregiver|guardian|neighbor|aunt|"
     r"uncle|cousin|hcp|poa|proxy|fianc[eé]e?|fob|doula|dtr|stepson|stepdaughter|nurse|aide|cna|caseworker|"
     r"ex-wife|ex-husband|goddaughter|godson|godmother|godfather|stepmother|stepfather|roommate|landlord|"
-    r"coworker|co-worker|boss|pastor|sitter)"
+    r"coworker|co-worker|boss|pastor|sitter|boyfriend|girlfriend)"
 )
 
 
@@ -61,10 +62,13 @@ class TitledPersonRecognizer(ClinicalPatternRecognizer):
             rf"\b(?:{_TITLE}\.?|(?i:dr|mr|mrs|ms|mx|prof)\.)[ \t]*\K{_NAME}",
             0.85,
         ),
-        # "MR BROWN": a capitals title without a dot only before a capitals name ("MS Contin" is a drug).
+        # "MR BROWN": a capitals title without a dot only before a capitals name ("MS Contin" is a drug);
+        # an initial only after a doctor's title ("DR K. OYELARAN", not "MS C. DIFF").
         Pattern(
             "capitals title + capitals name",
-            rf"\b(?:DR|MR|MRS|MS|MX|PROF|DOCTOR)[ \t]+\K{_CAPS_WORD}(?:[ \t]+{_CAPS_WORD}){{0,2}}\b",
+            rf"\b(?:DR|MR|MRS|MS|MX|PROF|DOCTOR)[ \t]+\K(?:(?<=(?:DR|DOCTOR|PROF)[ \t]+)[A-Z]\.[ \t]?)?"
+            rf"{_CAPS_WORD}"
+            rf"(?:[ \t]+{_CAPS_WORD}){{0,2}}\b",
             0.85,
         ),
         # "pt Jane Doe": first and last name, so "Pt Denies" or "PT EVAL" (physical therapy) are not names.
@@ -92,11 +96,13 @@ class CredentialNameRecognizer(AnchoredRecognizer):
         # "T.K. Kidd, pgr 581953": a name, then the pager that reaches the person.
         Pattern("pager", rf"(?<=[{_LETTER}.]),[ \t]*(?i:pgr|pager)[ \t]*#?[ \t]*\d", 0.6),
         Pattern("role in parentheses", rf"(?<=[{_LETTER}.])[ \t]+{_ROLE_IN_PARENTHESES}", 0.6),
+        # "by Ana R. (AROSS4)": a name, then the user id that signs for the person.
+        Pattern("user id in parentheses", r"(?<=[A-Za-z]\.)[ \t]+\((?=[A-Za-z]{1,10}\d{1,6}\))", 0.6),
     )
     CONTEXT = ("rn", "md", "np", "signed", "nurse", "provider")
     BEFORE = re.compile(
         rf"(?:(?:{_LEADING_PARTICLE}[ ])?{_NAME_WORD}(?:[ -]{_NAME_WORD})?,[ ]?{_NAME_WORD}(?:[ ][A-Z]\.)?"
-        rf"|{_NAME}|{_CAPS_WORD}(?:[ \t]+{_CAPS_WORD}){{0,2}})$"
+        rf"|{_NAME_WORD}[ ][a-z]\.|{_NAME}|{_CAPS_WORD}(?:[ \t]+{_CAPS_WORD}){{0,2}})$"
     )
     WINDOW = 50
 
@@ -124,7 +130,8 @@ _PERSON_FIELD = (
     r"(?:dictated|signed|electronically[ \t]+signed|screened|reviewed|verified|performed|seen|cosigned|"
     r"co-signed|transcribed|read|interpreted|assisted|witnessed|accompanied)(?:[ \t]+by)?|"
     r"decedent|deceased|employee|claimant|client|id[ \t]+band|crew|sitter|adjuster|prosector|diener|scribe|"
-    r"witness|chaperone|counselor|genetic[ \t]+counsel(?:or|ing)|therapist|chaplain|operators?|caseworker"
+    r"witness|chaperone|counselor|genetic[ \t]+counsel(?:or|ing)|therapist|chaplain|operators?|caseworker|"
+    r"mother|father|infant|baby[ \t]+(?:boy|girl)|caregiver|(?:medical[ \t]+)?director"
 )
 # Without a colon only role words and reporting verbs introduce a name ("PCP West, Dennis", "d/w Dr X").
 _PERSON_CUE = (
@@ -132,8 +139,11 @@ _PERSON_CUE = (
     r"spoke[ \t]+with|seen[ \t]+by|paged|signed|sitter|crew|handing[ \t]+over[ \t]+to|"
     r"handed[ \t]+over[ \t]+to|relieved[ \t]+by|adjuster|prosector|diener|(?:assisted|accompanied)[ \t]+by|"
     r"(?:attending[ \t]+)?(?:pathologist|surgeon|physician|hospitalist|intensivist)|"
-    r"(?-i:SW)|w/(?=[ ][A-Z]\.[ ]?[A-Z])|cosign(?:ed)?(?:[ \t]+by)?|"
-    r"(?:follow(?:[ \t]|-)?up|f/u|appt\.?(?:[ \t]+(?:booked|made|scheduled))?)[ \t]+with"
+    r"(?-i:SW|PCT)|w/(?=[ ][A-Z]\.[ ]?[A-Z])|cosign(?:ed)?(?:[ \t]+by)?|"
+    r"(?:follow(?:[ \t]|-)?up|f/u|appt\.?(?:[ \t]+(?:booked|made|scheduled))?)[ \t]+with|"
+    # who asked for, dictated or drew something; a named counselor, therapist, coach or director
+    r"(?:dictated|requested|collected|drawn|referred|written|prescribed)[ \t]+by|"
+    r"(?:medical[ \t]+)?director|therapist|counselor|counsellor|coach"
 )
 
 
@@ -261,7 +271,8 @@ _INVERTED_INITIAL = (
 )
 # What follows a patient's name in a header or a sentence: a birth date, a record number, an age.
 _IDENTIFIER_AFTER = (
-    r"(?=[ \t]*[,(][ \t]*(?i:dob|d\.o\.b\.|mrn|age[ \t:]|\d{1,3}[ \t-]*(?:y\b|yo\b|y/o|y\.o\.|yrs?\b|year)))"
+    r"(?=[ \t]*[,(][ \t]*(?i:dob|d\.o\.b\.|mrn|age[ \t:]|\d{1,3}[ \t-]*(?:y\b|yo\b|y/o|y\.o\.|yrs?\b|year))"
+    r"|[ \t]+(?:DOB|D\.O\.B\.|MRN)\b)"
 )
 
 
@@ -303,6 +314,14 @@ class InvertedNameRecognizer(ClinicalPatternRecognizer):
             r"|(?i:dob|mrn|by|at|for|notified|[a-z]+ed)\b))",
             0.7,
         ),
+        # "Referring: YELLOWHORSE, C", "RN PETROVA, W / PCT", "discussed with OKAFOR, J on": the initial
+        # of the given name without its dot, only after a label, a role or "with"/"by".
+        Pattern(
+            "cue + surname, bare initial",
+            rf"(?<=(?:[:/]|\b(?i:pt|rn|pcp|lpn|np|pa|md|with|by|to|cc))[ \t]{{1,3}})"
+            rf"{_INVERTED_SHAPE}{_NAME_WORD}(?:[ -]{_SURNAME_WORD}){{0,2}},[ ]?[{_UPPER}](?![\w.'’-])",
+            0.7,
+        ),
     )
     CONTEXT = ("patient", "name", "pt", "read", "signed")
 
@@ -313,6 +332,8 @@ class InvertedNameRecognizer(ClinicalPatternRecognizer):
 
         surname, _, given = pattern_text.partition(",")
         given_words, surname_words = _name_words(given), _name_words(surname)
+        if len(given.strip()) == 1:  # "OKONKWO, C": a bare initial tells least ("Lungs: Clear, R" is not)
+            return bool(surname_words) and not any(map(is_everyday_word, surname_words))
         if not given_words:  # "Cross, A.": only the surname tells, and every word of it must be a name's
             return all(map(_fills_name_slot, surname_words))
         if given_words and _fills_name_slot(given_words[0]):
@@ -330,7 +351,8 @@ class KinshipNameRecognizer(AnchoredRecognizer):
     PATTERNS = (
         Pattern(
             "kinship word",
-            rf"\b(?:{_RELATION}(?i:-in-law)?|(?i:my|our)[ \t]+(?i:patient))(?:[ \t]*,[ \t]*|[ \t]+)"
+            rf"\b(?:{_RELATION}(?i:-in-law)?|(?i:my|our)[ \t]+(?i:patient))"
+            r"(?:[ \t]*,[ \t]*|[ \t]*\([ \t]*|[ \t]+)"
             r"(?:(?i:dr|mr|mrs|ms|miss)\.?[ \t]+)?"
             rf"(?=[{_LETTER}])",
             0.6,
@@ -378,6 +400,8 @@ class HandoffNameRecognizer(AnchoredRecognizer):
 
 
 _NAMEISH = rf"[{_LETTER}][{_LETTER}'’-]*[{_LETTER}](?:[ ][{_UPPER}][{_LETTER}'’-]*[{_LETTER}])?"
+# Two words in any case: a name typed in lower case in a text message ("elena van-dyk").
+_LOWER_NAMEISH = rf"[{_LETTER}][{_LETTER}'’-]*[{_LETTER}](?:[ ][{_LETTER}][{_LETTER}'’-]*[{_LETTER}])?"
 
 
 class ChatNameRecognizer(ClinicalPatternRecognizer):
@@ -410,6 +434,14 @@ class ChatNameRecognizer(ClinicalPatternRecognizer):
             rf"(?<![\w'’.-])[{_UPPER}][{_LETTER}'’-]+(?:[ ][{_UPPER}][{_LETTER}'’-]+)?"
             r"(?=[ \t]+from[ \t]+(?:(?i:his|her|their|the|my)[ \t]+)?"
             r"(?i:church|synagogue|mosque|temple|parish|congregation|next[ \t]+door))",
+            0.6,
+        ),
+        # A text-message reply: "this is wojtek her boyfriend", "it's Ama his great-granddaughter".
+        Pattern(
+            "this is name + relation",
+            rf"\b(?i:this[ \t]+is|it'?s)[ \t]+\K{_LOWER_NAMEISH}"
+            r"(?=[ \t]+(?:(?i:his|her|their|your|the[ \t]+(?:pt|patient)'?s?)[ \t]+(?i:great-)?"
+            rf"{_RELATION}(?i:-in-law)?\b|(?i:from|calling[ \t]+from)[ \t]+))",
             0.6,
         ),
     )
@@ -534,6 +566,115 @@ class NameInitialsRecognizer(ClinicalPatternRecognizer):
         return kept
 
 
+# Who collected, dictated or closed something, or is the charge nurse, by initials: "Collected by: SLB",
+# "Dictated by JPS", "CHARGE R.d.", "Technologist: IBH".
+_STAFF_INITIALS_CUE = (
+    r"(?:(?i:collected|closed|dictated|drawn|witnessed|transcribed|initialed|checked)[ \t]+(?i:by)"
+    r"|(?i:technologist|tech|initials|scribe)|CHARGE|Charge)(?:[ \t]+(?:RN|(?i:nurse)))?[ \t]*:?[ \t]+"
+)
+#: Two or three capitals that are units, teams or roles, not a person's initials.
+_NOT_STAFF_INITIALS = frozenset(
+    "RN MD NP PA DO LPN CNA RT PT OT ST SW CM SLP ED ER OR IR ICU CCU EMS LAB RRT MET NA MA PCA PCT "  # noqa: SIM905
+    "EP GI ENT OB NICU PICU SICU MICU CT MRI US XR IV PO IM SQ PRN STAT NPO DNR".split()
+)
+
+
+class StaffInitialsRecognizer(ClinicalPatternRecognizer):
+    """Staff initials after a cue that names who did a task: "Collected by: SLB", "Case closed by JPS",
+    "CHARGE J.B.", "Technologist: IBH", "closed by R.d.". Two or three capitals alone are initials only
+    here, and not when they name a unit, a team or a role ("collected by RN", "closed by ED")."""
+
+    ENTITY = "PERSON"
+    PATTERNS = (
+        Pattern(
+            "cue + staff initials",
+            rf"(?<=\b{_STAFF_INITIALS_CUE})"
+            rf"(?:[{_UPPER}]{{2,3}}|[{_UPPER}]\.[{_LETTER}]\.(?:[{_UPPER}]\.)?)(?![\w.])",
+            0.6,
+        ),
+    )
+    CONTEXT = ("collected", "closed", "charge")
+
+    def validate_result(self, pattern_text: str) -> bool:
+        """True unless the letters are a unit, team, role or clinical abbreviation, or a time ("A.M.")."""
+        from safecohort.detect.vocab import clinical_terms
+
+        letters = pattern_text.replace(".", "")
+        if "." in pattern_text:
+            return pattern_text.upper() not in _NOT_INITIALS
+        return letters not in _NOT_STAFF_INITIALS and letters.lower() not in clinical_terms()
+
+
+class NicknameNameRecognizer(ClinicalPatternRecognizer):
+    """A full name with a nickname in quotes between its words: 'Elijah "Butch" Boateng', 'Mae “Sis”
+    Okoro'. The first word must be a listed given name, so a quoted word in a sentence ('Patient "Feels"
+    Better') is not one."""
+
+    ENTITY = "PERSON"
+    PATTERNS = (
+        Pattern(
+            'given "nickname" surname',
+            rf"(?<![\w'’.-])[{_UPPER}][{_LETTER}'’-]+[ ][\"“][{_UPPER}][{_LETTER}'’-]+[\"”][ ]"
+            rf"(?:{_LEADING_PARTICLE}[ ])?[{_UPPER}][{_LETTER}'’-]*[{_LETTER}]",
+            0.6,
+        ),
+    )
+    CONTEXT = ("client", "patient", "name")
+
+    def validate_result(self, pattern_text: str) -> bool:
+        """True when the first word is a given name of any locale Faker ships, and not an everyday word."""
+        from safecohort.detect.general import lexicon
+
+        first = pattern_text.split()[0]
+        return lexicon().is_name(first.lower()) and _fills_name_slot(first)
+
+
+_OCCUPATION_AFTER = re.compile(
+    r"[ \t]+(?:is|was|works[ \t]+as)[ \t]+an?[ \t]+([a-z-]+(?:[ \t]+[a-z-]+){0,2})"
+)
+
+
+class OccupationSubjectRecognizer(ClinicalPatternRecognizer):
+    """A name as the subject of an occupation: "Liberty is a school librarian", "Hope was a welder". A
+    capitalised word that may be a name where a cue puts one (see :func:`_fills_name_slot`: "She",
+    "Mother", "Patient" are not), then "is a" and an occupation of ``data/occupations.txt`` within three
+    words ("Pharmacy is a resource" is not)."""
+
+    ENTITY = "PERSON"
+    PATTERNS = (
+        Pattern(
+            "name is a(n) occupation",
+            rf"(?<![\w'’.-])[{_UPPER}][{_LETTER}'’-]*[{_LETTER}]"
+            r"(?=[ \t]+(?:is|was|works[ \t]+as)[ \t]+an?[ \t])",
+            0.6,
+        ),
+    )
+    CONTEXT = ("works", "job")
+
+    def analyze(
+        self,
+        text: str,
+        entities: list[str],
+        nlp_artifacts: NlpArtifacts | None = None,
+        regex_flags: int | None = None,
+    ) -> list[RecognizerResult]:
+        """The subjects whose predicate names an occupation."""
+        from safecohort.detect.vocab import occupations as _occupations
+
+        kept = []
+        for result in super().analyze(text, entities, nlp_artifacts, regex_flags):
+            after = _OCCUPATION_AFTER.match(text, result.end)
+            if after is None or not _fills_name_slot(text[result.start : result.end]):
+                continue
+            words = after[1].split()
+            if any(
+                " ".join(words[:k]) in _occupations() or words[k - 1] in _occupations()
+                for k in (1, 2, 3)[: len(words)]
+            ):
+                kept.append(result)
+        return kept
+
+
 def _cued_name_recognizers() -> list[EntityRecognizer]:
     """The name recognizers above: shapes and cues that put a name where it stands."""
     return [
@@ -544,4 +685,7 @@ def _cued_name_recognizers() -> list[EntityRecognizer]:
         CapitalsLabelNameRecognizer(),
         InitialledNameRecognizer(),
         NameInitialsRecognizer(),
+        StaffInitialsRecognizer(),
+        NicknameNameRecognizer(),
+        OccupationSubjectRecognizer(),
     ]

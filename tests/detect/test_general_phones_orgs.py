@@ -39,6 +39,12 @@ POSITIVE = [
     (PhoneShapeRecognizer, "Ana Lopes,ana.lopes@mail.example,00123 45678", "00123 45678"),
     (PhoneShapeRecognizer, "Ole Berg,ole@post.example,81234567", "81234567"),
     (PhoneShapeRecognizer, "Please call us on 7788 9900 today.", "7788 9900"),
+    # cues in prose and the kind of line after the number in a contact block
+    (PhoneShapeRecognizer, "my number is 0612 34 56 78, thanks", "0612 34 56 78"),
+    (PhoneShapeRecognizer, "You can reach me at 81 234 567 after six.", "81 234 567"),
+    (PhoneShapeRecognizer, "Contact no.: 4455 6677", "4455 6677"),
+    (PhoneShapeRecognizer, "Unit 4 Box 12\n512 70 331 office\n", "512 70 331"),
+    (PhoneShapeRecognizer, "ph: 358 0594", "358 0594"),
     # companies with a legal form of many countries
     (LegalFormCompanyRecognizer, "The invoice from Lindqvist Oy arrived.", "Lindqvist Oy"),
     (LegalFormCompanyRecognizer, "Supplier: Holm & Vestergaard A/S | Email", "Holm & Vestergaard A/S"),
@@ -85,6 +91,8 @@ NEGATIVE = [
     (PhoneShapeRecognizer, "Total $1,234,567.89 paid; refund €12 345."),
     (PhoneShapeRecognizer, "Na 138, K 4.1, Cr 1.02, WBC 11.2, plt 245 000."),
     (PhoneShapeRecognizer, "BP 120/80, HR 72, weight 70-75 kg, dose 500 mg."),
+    (PhoneShapeRecognizer, "Your order number is 2629 0219 and booking no.: 4455 6677."),
+    (PhoneShapeRecognizer, "Scores 12 14 16 at home; room 12 office."),
     (PhoneShapeRecognizer, "IBAN GB29 NWBK 6016 1331 9268 19, card 4111 1111 1111 1111."),
     (PhoneShapeRecognizer, "Order 2019 4455 shipped; postcode 1012 AB."),
     (PhoneShapeRecognizer, "Tel: 12.05.2024"),

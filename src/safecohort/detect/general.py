@@ -1713,7 +1713,21 @@ _PHONE_SHAPE_CUE = regex.compile(
     r"(?:(?i:\b(?:phone|tel|telephone|tél|telefon|tlf|puh|mobile|mob|cell|fax|whatsapp|sms|hotline)\b"
     r"\.?(?:[ \t]+(?i:no|nr|number)\.?)?|\b(?:reachable|contactable|reached|call(?:[ \t]+(?:us|me|him|her))?|"
     r"ring|text|dial)[ \t]+(?:on|at))|(?:^|(?<=[|,;(]))[ \t]*[TtMmFfPp])[ \t]*[:.]?[ \t]*$"
-    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+[ \t]*[,;|][ \t]*$",
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+[ \t]*[,;|][ \t]*$"
+    # "my number is", "contact no.:", "reach me at", "text us on"
+    r"|(?i:\b(?:number|no\.|#)[ \t]*(?:is|was|:)?|\b(?:reach|text|call|phone|ring|contact|message|sms)[ \t]+"
+    r"(?:me|us|him|her|them)[ \t]+(?:on|at)|\bph\.?[ \t]*:?)[ \t]*$",
+    regex.MULTILINE,
+)
+# An identifier's label before "number is": "order number is 2629 0219" is no phone.
+_ID_NUMBER_BEFORE = regex.compile(
+    r"(?i:\b(?:sn|serial|ref|reference|order|invoice|ticket|case|account|acct|tracking|licen[cs]e|id|part|"
+    r"model|policy|claim|member|confirmation|booking|reservation|customer|passport|flight|room|table|seat)"
+    r"[ \t]*(?:no\.|number|#)[ \t]*(?:is|was|:)?)[ \t]*$"
+)
+# The kind of line after a number in a contact block: "416 60 039 office", "0490 39 07 81 (mobile)".
+_PHONE_KIND_AFTER = regex.compile(
+    r"[ \t]*[(\[]?(?i:office|mobile|cell|home|work|fax|landline|direct|desk|pager)[)\]]?[ \t]*(?:$|[,;|])",
     regex.MULTILINE,
 )
 # Never a phone: dates ("2024-05-11", "11.05.2024", "05/11/24"), decimals with a unit or money.
@@ -1755,7 +1769,11 @@ class PhoneShapeRecognizer(GeneralRecognizer):
             if not 6 <= digits <= 15 or _NOT_PHONE.search(number) or self._money(text, match.start()):
                 continue
             line_start = text.rfind("\n", 0, match.start()) + 1
-            if _PHONE_SHAPE_CUE.search(text, max(line_start, match.start() - 60), match.start()):
+            if _ID_NUMBER_BEFORE.search(text, max(line_start, match.start() - 40), match.start()):
+                continue
+            if _PHONE_SHAPE_CUE.search(
+                text, max(line_start, match.start() - 60), match.start()
+            ) or _PHONE_KIND_AFTER.match(text, match.end()):
                 yield match.start(), match.end(), 0.55
 
     @staticmethod

@@ -66,6 +66,8 @@ POSITIVE = [
     ("called to RN at 0400 by M.S. (salasm). Prior isolates: none.", "salasm", "USERNAME"),
     ("SPI: Ana Reyes, RN, CSPI (AREYES5)   Case closed.", "AREYES5", "USERNAME"),
     ("OASIS locked by perezmj", "perezmj", "USERNAME"),
+    # An initial and a surname as a field's value.
+    ("Attending: Ravi Patel   Palliative care: T. Okafor   Chaplain: Ruth", "T. Okafor", "PERSON"),
 ]
 
 # Clinical text that must stay without a PERSON or USERNAME finding.
@@ -80,6 +82,7 @@ NEGATIVE = [
     "daughter (HCP) aware; son (age 12) at home",
     "Gene panel: BRCA1 (BRCA1) negative, signed [see attached].",
     "this is the nurse from the floor; this is his daughter calling back",
+    "Assessment: A. Acute kidney injury B. Sepsis. Plan: A. Fib, rate control. Culture: S. aureus.",
 ]
 
 

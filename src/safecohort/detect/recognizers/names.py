@@ -495,18 +495,26 @@ class CapitalsLabelNameRecognizer(ClinicalPatternRecognizer):
         return all(map(_fills_name_slot, words)) and not all(map(is_common_word, words))
 
 
-# Species after a genus initial ("E. coli", "S. AUREUS"): never a surname after an initial.
+# Species after a genus initial ("E. coli", "S. AUREUS") and atrial rhythms ("A. fib"): never a surname
+# after an initial.
 _SPECIES = frozenset(
     "coli aureus epidermidis pyogenes agalactiae pneumoniae influenzae pylori albicans glabrata "  # noqa: SIM905
     "faecalis faecium aeruginosa difficile diff marcescens cloacae mirabilis oxytoca baumannii maltophilia "
     "jirovecii trachomatis gonorrhoeae vaginalis fumigatus neoformans tuberculosis catarrhalis vulgaris "
-    "lugdunensis meningitidis monocytogenes burgdorferi pallidum typhi jejuni cholerae".split()
+    "lugdunensis meningitidis monocytogenes burgdorferi pallidum typhi jejuni cholerae "
+    "fib flutter".split()  # and atrial rhythms: "A. fib", "A. flutter"
 )
 
 
+def _by_pattern(result: RecognizerResult, name: str) -> bool:
+    explanation = result.analysis_explanation
+    return explanation is not None and explanation.pattern_name == name
+
+
 class InitialledNameRecognizer(AnchoredRecognizer):
-    """A name written with initials after a preposition or a sign-off verb: "Follow-up with M. Pierce",
-    "CONSULT FROM R. DE LA CRUZ", "PER F. SALMON.", "cosign A.H.", "left VM for A.W.". Initials make the
+    """A name written with initials after a preposition, a sign-off verb or a field label: "Follow-up
+    with M. Pierce", "CONSULT FROM R. DE LA CRUZ", "PER F. SALMON.", "cosign A.H.", "left VM for A.W.",
+    "Palliative care: S. Norman". Initials make the
     next capitalised word a surname; initials alone count from two letters on, abbreviations ("A.M.",
     "P.O.") and a genus before its species ("E. coli") are not names."""
 
@@ -518,6 +526,8 @@ class InitialledNameRecognizer(AnchoredRecognizer):
             r"(?:[ \t]+(?:pt|patient))?)[ \t]+(?=[A-Z]\.)",
             0.6,
         ),
+        # a field's value: "Palliative care: S. Norman", "Chaplain: J. Ortiz"
+        Pattern("label + initials", r"(?<=[A-Za-z)])[ \t]*:[ \t]+(?=[A-Z]\.[ ]?[A-Z])", 0.6),
     )
     CONTEXT = ("with", "per", "cosign")
     AFTER = re.compile(
@@ -530,6 +540,25 @@ class InitialledNameRecognizer(AnchoredRecognizer):
         """As :meth:`AnchoredRecognizer.keep`, and the word after the initials is no species."""
         words = _LETTERS.findall(found)
         return not (words and words[-1].lower() in _SPECIES) and super().keep(found)
+
+    def analyze(
+        self,
+        text: str,
+        entities: list[str],
+        nlp_artifacts: NlpArtifacts | None = None,
+        regex_flags: int | None = None,
+    ) -> list[RecognizerResult]:
+        """As :meth:`AnchoredRecognizer.analyze`; after a field label the surname must not be an everyday
+        word ("Assessment: A. Acute kidney injury", "Plan: A. Fib" are outline letters)."""
+        results = super().analyze(text, entities, nlp_artifacts, regex_flags)
+        return [r for r in results if not (_by_pattern(r, "label + initials") and self._worded(text, r))]
+
+    @staticmethod
+    def _worded(text: str, result: RecognizerResult) -> bool:
+        from safecohort.detect.vocab import is_common_word
+
+        words = _LETTERS.findall(text[result.start : result.end])
+        return bool(words) and is_common_word(words[-1])
 
 
 class NameInitialsRecognizer(ClinicalPatternRecognizer):

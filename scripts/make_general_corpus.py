@@ -1,4 +1,4 @@
-"""Generate the synthetic general-text PII corpus, ``bench/data/general/dev.jsonl``.
+"""Generate the synthetic general-text PII corpus, ``bench/data/general/dev.jsonl`` and ``dev2.jsonl``.
 
 An independent check on the ``general`` scanner profile, which was tuned on presidio-research's synthetic
 sentences: ~90 sentence shapes of our own (support chats, CRM notes, HR and insurance letters, e-mail
@@ -8,6 +8,11 @@ with Faker values from many locales. Labels and span extents follow presidio-syn
 STREET_ADDRESS, GPE, ORGANIZATION, DATE_TIME, PHONE_NUMBER, EMAIL_ADDRESS, ZIP_CODE, DOMAIN_NAME,
 IBAN_CODE, US_SSN, IP_ADDRESS, US_DRIVER_LICENSE, CREDIT_CARD, AGE, TITLE, NRP); see the README next to
 the output for the exact conventions.
+
+``dev2.jsonl`` is a second, independent split: ~70 other sentence shapes (``TEMPLATES2``: forms, CVs,
+listings, obituaries, invoices, incident reports, author lists, assistant transcripts, logs, JSON/CSV,
+forum posts, reviews, itineraries, letters), drawn from ``seed + DEV2_SEED_OFFSET`` and from more locales,
+with most addresses as whole address blocks (one STREET_ADDRESS span). dev.jsonl does not change with it.
 
 Every span is recorded while the text is assembled (a template's ``{field}`` resolves to plain text or a
 labelled piece), so offsets are right by construction. The output is deterministic: the same seed and Faker
@@ -37,6 +42,8 @@ from faker import Faker
 SEED = 20261130
 DEFAULT_OUT = Path(__file__).resolve().parents[1] / "bench" / "data" / "general"
 FILLS_PER_TEMPLATE = 5
+# dev2 (a second split, with its own templates) is drawn from seed + DEV2_SEED_OFFSET.
+DEV2_SEED_OFFSET = 1000
 
 # fmt: off
 LABELS = (
@@ -69,6 +76,34 @@ ADDRESS_LOCALES = tuple(loc for loc in LOCALES if loc != "ja_JP")
 # English-speaking locales are drawn more often, as they are in English text.
 LOCALE_WEIGHTS = {"en_US": 5, "en_GB": 4, "en_AU": 1, "en_IE": 1, "en_CA": 1}
 REGION_LOCALES = ("en_US", "en_CA", "en_AU")
+ROMANISED_LOCALES = ("ja_JP", "zh_CN")  # names from Faker's romanised lists; their own are not Latin script
+# dev2 draws from more locales than dev: more Latin-script address formats, and names of more origins.
+DEV2_ADDRESS_EXTRA = {
+    "en_NZ": ("New Zealand",), "en_IN": ("India",), "en_PH": ("Philippines",),
+    "es_AR": ("Argentina",), "es_CL": ("Chile",), "es_CO": ("Colombia",),
+    "fr_CH": ("Switzerland", "Suisse"), "id_ID": ("Indonesia",), "sl_SI": ("Slovenia",),
+    "zu_ZA": ("South Africa",),
+}
+# Names only (Faker has no Latin-script address for them, none at all, or a garbled one: fr_CA's cities
+# come out as "L'Île- Vallée"); their people live at addresses from the other locales.
+DEV2_NAME_EXTRA = {
+    "zh_CN": ("China",), "fr_CA": ("Canada",), "et_EE": ("Estonia",), "lt_LT": ("Lithuania",),
+    "lv_LV": ("Latvia",),
+    "is_IS": ("Iceland",), "ga_IE": ("Ireland",), "en_NG": ("Nigeria",), "yo_NG": ("Nigeria",),
+    "en_KE": ("Kenya",), "en_PK": ("Pakistan",), "fr_BE": ("Belgium",), "de_LU": ("Luxembourg",),
+    "uz_UZ": ("Uzbekistan",), "az_AZ": ("Azerbaijan",), "vi_VN": ("Vietnam", "Viet Nam"),
+}
+ALL_COUNTRY = {**COUNTRY, **DEV2_ADDRESS_EXTRA, **DEV2_NAME_EXTRA}
+ALL_NATIONALITY = {
+    **NATIONALITY, "en_NZ": "New Zealander", "en_IN": "Indian", "en_PH": "Filipino", "es_AR": "Argentinian",
+    "es_CL": "Chilean", "es_CO": "Colombian", "fr_CA": "Canadian", "fr_CH": "Swiss", "id_ID": "Indonesian",
+    "sl_SI": "Slovenian", "zu_ZA": "South African", "zh_CN": "Chinese", "et_EE": "Estonian",
+    "lt_LT": "Lithuanian", "lv_LV": "Latvian", "is_IS": "Icelandic", "ga_IE": "Irish", "en_NG": "Nigerian",
+    "yo_NG": "Nigerian", "en_KE": "Kenyan", "en_PK": "Pakistani", "fr_BE": "Belgian",
+    "de_LU": "Luxembourgish", "uz_UZ": "Uzbek", "az_AZ": "Azerbaijani", "vi_VN": "Vietnamese",
+}
+DEV2_LOCALES = LOCALES + tuple(DEV2_ADDRESS_EXTRA) + tuple(DEV2_NAME_EXTRA)
+DEV2_ADDRESS_LOCALES = ADDRESS_LOCALES + tuple(DEV2_ADDRESS_EXTRA)
 RELIGIONS = ("Catholic", "Muslim", "Jewish", "Hindu", "Buddhist", "Protestant", "Sikh", "Orthodox")
 POLITICS = ("Labour", "Conservative", "Green", "Liberal Democrat", "Republican", "Democrat")
 FREE_MAIL = {
@@ -107,6 +142,15 @@ PRODUCTS = (
     "Paris Eau de Toilette",
     "Kenwood Chef", "Philips Hue Bridge", "Garmin Forerunner 255", "Sony WH-1000XM5",
 )
+# dev2: invented brand names, company suffixes, and car models (not PII: product names).
+BRAND_SYLLABLES = (
+    "zen", "tra", "no", "va", "lu", "mi", "ko", "ra", "bel", "dex", "qui", "sol", "ner", "vo", "ta", "lix",
+    "ar", "on", "fy", "io", "kai", "ze", "ly", "mo", "rix", "vel", "ora", "tek",
+)
+BRAND_HEADS = ("Blue", "North", "Bright", "Iron", "Silver", "Green", "Open", "True", "Swift", "Clear", "Deep")
+BRAND_TAILS = ("peak", "stone", "wave", "leaf", "bridge", "gate", "works", "forge", "path", "loop", "mint")
+ORG_SUFFIXES = ("Labs", "GmbH", "Ltd", "Inc.", "Analytics", "Health", "Logistics", "Studio", "AB", "S.A.")
+CARS = ("Ford Focus", "Toyota Yaris", "Volkswagen Golf", "Skoda Octavia", "Renault Clio", "Honda Jazz")
 CAP_WORDS = ("Will", "Mark", "Grace", "Bill", "Rose", "Faith", "Jack", "Hope", "Sue", "Pat", "Chase")
 MONTHS = (
     "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -213,12 +257,20 @@ FAKER_PROVIDERS = [
 class World:
     """Seeded source of every value: one Faker per locale, each seeded, and one ``random.Random``."""
 
-    def __init__(self, seed: int) -> None:
+    def __init__(
+        self,
+        seed: int,
+        locales: Sequence[str] = LOCALES,
+        address_locales: Sequence[str] = ADDRESS_LOCALES,
+        providers: Sequence[str] = FAKER_PROVIDERS,
+    ) -> None:
         self.rng = random.Random(seed)
+        self.locales = tuple(locales)
+        self.address_locales = tuple(address_locales)
         self.fakers: dict[str, Faker] = {}
         self.it_cities: list[str] = []
-        for i, locale in enumerate(LOCALES):
-            fake = Faker(locale, providers=FAKER_PROVIDERS)
+        for i, locale in enumerate(self.locales):
+            fake = Faker(locale, providers=list(providers))
             fake.seed_instance(seed + i)
             self.fakers[locale] = fake
 
@@ -232,14 +284,16 @@ class World:
         return "".join(self.rng.choice(string.digits) for _ in range(n))
 
     def locale(self, options: Sequence[str] | None = None) -> str:
-        options = options or LOCALES
+        options = options or self.locales
         weights = [LOCALE_WEIGHTS.get(loc, 1) for loc in options]
         return self.rng.choices(list(options), weights)[0]
 
     def person(self, locale: str) -> Person:
         fake = self.fakers[locale]
         sex = self.pick("FM")
-        if locale == "ja_JP":
+        if locale == "zh_CN":  # Faker's zh_CN has one romanised first-name list for both sexes
+            first, last = fake.first_romanized_name(), fake.last_romanized_name()
+        elif locale in ROMANISED_LOCALES:
             first = fake.first_romanized_name_female() if sex == "F" else fake.first_romanized_name_male()
             last = fake.last_romanized_name()
         else:
@@ -249,8 +303,8 @@ class World:
         return Person(first.strip(), last.strip(), middle, sex, locale)
 
     def place(self, locale: str) -> Place:
-        if locale not in ADDRESS_LOCALES:
-            locale = self.locale(ADDRESS_LOCALES)
+        if locale not in self.address_locales:
+            locale = self.locale(self.address_locales)
         fake = self.fakers[locale]
         street = re.sub(r"\s+", " ", fake.street_address()).strip().rstrip(",")
         region = ""
@@ -261,7 +315,7 @@ class World:
         elif locale == "en_AU":
             region = fake.state_abbr()
         city = self.city(locale)
-        return Place(street, city, fake.postcode().strip(), self.pick(COUNTRY[locale]), region, locale)
+        return Place(street, city, fake.postcode().strip(), self.pick(ALL_COUNTRY[locale]), region, locale)
 
     def city(self, locale: str) -> str:
         fake = self.fakers[locale]
@@ -273,6 +327,21 @@ class World:
                 self.it_cities = sorted(provider.cities)
             return str(fake.random_element(self.it_cities)).strip()
         return fake.city().strip()
+
+    def address_lines(self, locale: str) -> list[str]:
+        """A whole postal address in the locale's own ``address()`` format, one list item per line."""
+        lines = [
+            re.sub(r"\s+", " ", line).strip().strip(",").strip()
+            for line in self.fakers[locale].address().split("\n")
+        ]
+        return [line for line in lines if line]
+
+    def brand(self) -> str:
+        """An invented brand or company name (no real word in it, or two joined words)."""
+        if self.chance(0.5):
+            syllables = [self.pick(BRAND_SYLLABLES) for _ in range(self.pick((2, 2, 3)))]
+            return "".join(syllables).capitalize()
+        return self.pick(BRAND_HEADS) + self.pick(BRAND_TAILS)
 
     def day(self, start: int = 2016, end: int = 2027) -> dt.date:
         first = dt.date(start, 1, 1).toordinal()
@@ -328,6 +397,7 @@ class Fill:
         self.cache: dict[str, Piece] = {}
         self.people: dict[str, Person] = {}
         self.places: dict[str, Place] = {}
+        self.blocks: dict[str, list[str]] = {}
 
     def person(self, key: str) -> Person:
         if key not in self.people:
@@ -338,7 +408,7 @@ class Fill:
 
     def place(self, key: str) -> Place:
         if key not in self.places:
-            loc = self.locale if key == "a" or self.w.chance(0.3) else self.w.locale(ADDRESS_LOCALES)
+            loc = self.locale if key == "a" or self.w.chance(0.3) else self.w.locale(self.w.address_locales)
             self.places[key] = self.w.place(loc)
         return self.places[key]
 
@@ -360,7 +430,7 @@ class Fill:
             )
         )
         if key.startswith("work"):
-            domain = f"{self.company_slug()}.{TLD[self.locale]}"
+            domain = f"{self.company_slug()}.{TLD.get(self.locale, 'com')}"
         else:
             domain = w.pick(FREE_MAIL.get(person.locale, ("gmail.com", "outlook.com", "proton.me")))
         return f"{local}@{domain}"
@@ -403,7 +473,22 @@ class Fill:
                 if attr == "his":
                     return "her" if person.sex == "F" else "his"
                 if attr == "nat":
-                    return Pii(NATIONALITY[person.locale], "NRP")
+                    return Pii(ALL_NATIONALITY[person.locale], "NRP")
+                # dev2 name shapes
+                if attr == "inits":
+                    return Pii(f"{person.first[0]}. {person.middle}. {person.last}", "PERSON")
+                if attr == "fl":
+                    return Pii(f"{person.first} {person.last[0]}.", "PERSON")
+                if attr == "lastinit":
+                    return Pii(f"{person.last}, {person.first[0]}.", "PERSON")
+                if attr == "caps":
+                    return Pii(f"{person.last.upper()} {person.first}", "PERSON")
+                if attr == "fml":
+                    second = self.w.person(person.locale)
+                    first2 = second.first if second.sex == person.sex else self.w.person(person.locale).first
+                    if first2 == person.first:
+                        return Pii(f"{person.first} {person.middle}. {person.last}", "PERSON")
+                    return Pii(f"{person.first} {first2} {person.last}", "PERSON")
             if key in ("a", "b"):
                 place = self.place(key)
                 if attr == "street":
@@ -421,14 +506,30 @@ class Fill:
                     return Pii(self.phone(place.locale), "PHONE_NUMBER")
                 if attr == "iban":
                     return Pii(self.iban(place.locale), "IBAN_CODE")
+                # dev2: a whole address as one STREET_ADDRESS span, as presidio-synth's address blocks.
+                if attr in ("block", "blockc", "line", "linec"):
+                    if key not in self.blocks:
+                        self.blocks[key] = self.w.address_lines(place.locale)
+                    lines = self.blocks[key]
+                    if attr.endswith("c"):
+                        lines = [*lines, place.country]
+                    sep = "\n" if attr.startswith("block") else ", "
+                    return Pii(sep.join(lines), "STREET_ADDRESS")
+                if attr == "state":
+                    fake = self.w.fakers[place.locale]
+                    unit = getattr(fake, "administrative_unit", None)
+                    try:
+                        return Pii(str(unit()).strip() if unit else place.city, "GPE")
+                    except AttributeError:
+                        return Pii(place.city, "GPE")
             raise KeyError(name)
         kind = name.rstrip(string.digits)
-        fake = w.fakers[self.locale if self.locale in ADDRESS_LOCALES else "en_US"]
+        fake = w.fakers[self.locale if self.locale in w.address_locales else "en_US"]
         if kind == "company":
             return Pii(fake.company().strip(), "ORGANIZATION")
         if kind == "url":
             slug = self.company_slug()
-            tld = TLD[self.locale]
+            tld = TLD.get(self.locale, "com")
             return Pii(
                 w.pick(
                     (
@@ -442,7 +543,7 @@ class Fill:
                 "DOMAIN_NAME",
             )
         if kind == "domain":
-            return Pii(f"{self.company_slug()}.{TLD[self.locale]}", "DOMAIN_NAME")
+            return Pii(f"{self.company_slug()}.{TLD.get(self.locale, 'com')}", "DOMAIN_NAME")
         if kind == "date":
             return Pii(w.pick(DATE_FORMATS)(w.day()), "DATE_TIME")
         if kind == "sdate":
@@ -484,7 +585,7 @@ class Fill:
         if kind == "prof":
             return Pii(w.pick(("Prof.", "Professor", "Dr.")), "TITLE")
         if kind == "univ":
-            return Pii(f"University of {w.city(w.locale(ADDRESS_LOCALES))}", "ORGANIZATION")
+            return Pii(f"University of {w.city(w.locale(w.address_locales))}", "ORGANIZATION")
         if kind == "job":
             return Pii(w.pick(JOB_TITLES) if w.chance(0.7) else fake.job().strip(), "TITLE")
         if kind == "religion":
@@ -492,9 +593,63 @@ class Fill:
         if kind == "party":
             return Pii(w.pick(POLITICS), "NRP")
         if kind == "country":
-            return Pii(w.pick(COUNTRY[w.locale(ADDRESS_LOCALES)]), "GPE")
+            return Pii(w.pick(ALL_COUNTRY[w.locale(w.address_locales)]), "GPE")
         if kind == "city":
-            return Pii(w.city(w.locale(ADDRESS_LOCALES)), "GPE")
+            return Pii(w.city(w.locale(w.address_locales)), "GPE")
+        # dev2 kinds
+        if kind == "org":
+            # Company names of every shape: the locale's Faker company, invented brands, family firms.
+            last = fake.last_name
+            shape = w.pick(("faker", "faker", "brand", "brandsuffix", "sons", "hyphen", "trio"))
+            if shape == "faker":
+                return Pii(fake.company().strip(), "ORGANIZATION")
+            if shape == "brand":
+                return Pii(w.brand(), "ORGANIZATION")
+            if shape == "brandsuffix":
+                return Pii(f"{w.brand()} {w.pick(ORG_SUFFIXES)}", "ORGANIZATION")
+            if shape == "sons":
+                return Pii(
+                    w.pick((f"{last()} and Sons", f"{last()} & Sons Ltd", f"{last()} & Daughters")),
+                    "ORGANIZATION",
+                )
+            if shape == "hyphen":
+                return Pii(f"{last()}-{last()}", "ORGANIZATION")
+            return Pii(f"{last()}, {last()} and {last()}", "ORGANIZATION")
+        if kind == "brand":
+            return Pii(w.brand(), "ORGANIZATION")
+        if kind == "role":  # job titles in English (Faker's other locales give them in their own language)
+            return Pii(w.pick(JOB_TITLES) if w.chance(0.6) else w.fakers["en_US"].job().strip(), "TITLE")
+        if kind == "isots":
+            d = w.day()
+            return Pii(
+                f"{d.isoformat()}T{w.rng.randint(0, 23):02d}:{w.rng.randint(0, 59):02d}:"
+                f"{w.rng.randint(0, 59):02d}{w.pick(('Z', '.' + w.digits(3) + 'Z', '+01:00'))}",
+                "DATE_TIME",
+            )
+        if kind == "clfts":
+            d = w.day()
+            return Pii(
+                f"{d.day:02d}/{MONTHS[d.month - 1][:3]}/{d.year}:{w.rng.randint(0, 23):02d}:"
+                f"{w.rng.randint(0, 59):02d}:{w.rng.randint(0, 59):02d} +0000",
+                "DATE_TIME",
+            )
+        if kind == "profile":
+            person = self.person("p")
+            handle = f"{ascii_fold(person.first)}-{ascii_fold(person.last)}-{w.digits(3)}"
+            return Pii(
+                w.pick(
+                    (
+                        f"linkedin.com/in/{handle}",
+                        f"https://github.com/{handle}",
+                        f"https://www.linkedin.com/in/{handle}/",
+                    )
+                ),
+                "DOMAIN_NAME",
+            )
+        if kind == "car":
+            return w.pick(CARS)
+        if kind == "vat":
+            return f"{w.pick(('GB', 'DE', 'FR', 'NL'))}{w.digits(9)}"
         # Non-PII fillers (plain text, no span).
         if kind == "product":
             return w.pick(PRODUCTS)
@@ -538,7 +693,10 @@ class Fill:
         raise KeyError(name)
 
     def phone(self, locale: str) -> str:
-        return re.sub(r"\s+", " ", self.w.fakers[locale].phone_number()).strip()
+        fake = self.w.fakers[locale]
+        if not hasattr(fake, "phone_number"):  # some dev2 name-only locales have no phone provider
+            fake = self.w.fakers["en_US"]
+        return re.sub(r"\s+", " ", fake.phone_number()).strip()
 
     def iban(self, locale: str) -> str:
         iban = self.w.fakers[locale].iban()
@@ -866,6 +1024,250 @@ TEMPLATES: tuple[Template, ...] = (
 
 
 # --------------------------------------------------------------------------------------------------
+# dev2: a second, independent split (its own sentence shapes, its own seed). Kinds dev has few of:
+# forms, CVs, property listings, obituaries and announcements, event registrations, invoices and
+# delivery notes, incident reports, academic author lists, chatbot and voice-assistant transcripts,
+# logs, JSON and CSV records, forum posts and personal statements, reviews, itineraries, and letters
+# with a whole postal address block in each locale's own format (one STREET_ADDRESS span).
+# --------------------------------------------------------------------------------------------------
+# fmt: off
+TEMPLATES2: tuple[Template, ...] = (
+    # -- forms and key-value records ---------------------------------------------------------------
+    Template("form_club_registration",
+             "Registration form\nFull name: {p.full}\nDate of birth: {dob}\nAddress:\n{a.block}\n"
+             "Telephone: {p.phone}\nE-mail: {p.email}\nHow did you hear about us? Leaflet"),
+    Template("form_change_of_address",
+             "CHANGE OF ADDRESS\nSurname: {p.last}\nGiven name(s): {p.first}\nPrevious address: {a.line}\n"
+             "New address: {b.line}\nEffective from: {date}"),
+    Template("form_emergency_contact",
+             "Staff member: {p.init}\nNext of kin: {q.fml}\nRelationship: sibling\nMobile: {q.phone}\n"
+             "Town: {city}"),
+    Template("form_visa_style",
+             "Surname / given names: {p.caps}\nNationality: {p.nat}\nPlace of birth: {city}, {country}\n"
+             "Date of birth: {dob}\nOccupation: {role}"),
+    Template("form_lower_signup",
+             "name: {p.full}\nage: {age}\ncity: {city}\nreferred by: {q.first}\nnewsletter: yes", "lower"),
+    Template("form_us_rental_application",
+             "RENTAL APPLICATION\nApplicant: {p.full}\nSSN: {ssn}\nDriver's license #: {dl}\n"
+             "Current address:\n{a.block}\nEmployer: {org}\nMonthly income: {amount}", "as", US),
+    # -- CVs and resumes ---------------------------------------------------------------------------
+    Template("cv_contact_header",
+             "{p.full}\n{role}\n{a.linec} | {p.phone} | {p.email} | {profile}"),
+    Template("cv_work_history",
+             "WORK HISTORY\n{role} | {org} | {city}\n{monthyear} - present\n{role2} | {org2} | {city2}, "
+             "{country}\n{monthyear2} - {monthyear3}"),
+    Template("cv_education_block",
+             "Education: MSc Data Science, {univ} ({year}); BSc Physics, {univ2} ({year2}). "
+             "References available on request."),
+    Template("cv_profile_prose",
+             "I am a {age}-year-old {p.nat} software engineer living in {a.city}, currently at {org}. "
+             "Before that I spent {num} years with {org2} in {city}."),
+    # -- property listings -------------------------------------------------------------------------
+    Template("estate_for_sale",
+             "FOR SALE - three bedroom semi-detached house\n{a.linec}\nGuide price {amount}. Viewings "
+             "strictly by appointment with {org} on {phone}."),
+    Template("estate_rental_lower",
+             "2 bed flat to rent near the park in {a.city}, available from {sdate}. text {p.first} on "
+             "{p.phone}, no agents please", "lower"),
+    Template("estate_sold_prose",
+             "Sold in {monthyear}: the cottage on {a.street}, {a.city}, went to {p.full} and {q.full} "
+             "after {num} days on the market, {org} confirmed."),
+    Template("estate_open_house",
+             "Open house {weekday}, {time} to {time2}\n{a.block}\nYour host: {p.title} {p.last}. "
+             "Parking on the street."),
+    # -- obituaries and announcements --------------------------------------------------------------
+    Template("obit_family_notice",
+             "{p.caps} of {a.city}, formerly of {city}, passed away peacefully on {date}, aged {age}. "
+             "Beloved partner of the late {q.first} and parent of {r.first} and {s.first}. The service "
+             "will be held at St Anne's Church on {weekday} at {time}."),
+    Template("ann_new_baby",
+             "{p.first} and {q.full} are thrilled to welcome baby {r.first}, born {sdate} at "
+             "{time}. Mum and baby are doing well!"),
+    Template("ann_engagement",
+             "The engagement is announced between {p.full}, of {a.city}, and {q.full}, of {b.city}, "
+             "{b.country}."),
+    Template("ann_retirement",
+             "After {num} years at {org}, {p.title} {p.inits} retires on {date}. Join us for a farewell "
+             "at the Red Lion from {time}."),
+    # -- event registrations -----------------------------------------------------------------------
+    Template("evt_confirmation",
+             "Your registration is confirmed!\nEvent: Open Data Summit {year}\nAttendee: {p.full}\n"
+             "Organisation: {org}\nBadge name: {p.first}\nSession: Hall B, {date} {time}"),
+    Template("evt_race_results_csv",
+             "pos,bib,name,age,club,nationality\n1,{num}01,{p.full},{age},{org},{p.nat}\n2,{num2}17,"
+             "{q.full},{age2},{org2},{q.nat}"),
+    Template("evt_ticket_purchase",
+             "Thanks for your order, {p.first}! {num} tickets for {sdate}, charged to {card}. "
+             "Manage your booking at {url} or call us on {phone}."),
+    Template("evt_waitlist_email",
+             "Hi {p.fl}, a place has opened up for the {weekday} workshop in {city}. Reply by {sdate} "
+             "to claim it. - {q.first} at {brand}"),
+    # -- invoices and delivery notes ---------------------------------------------------------------
+    Template("inv_invoice_header",
+             "INVOICE {order}\nInvoice date: {date}\nBill to:\n{p.full}\n{org}\n{a.block}\n"
+             "VAT no. {vat}"),
+    Template("inv_delivery_note",
+             "DELIVERY NOTE\nDeliver to: {p.title} {p.full}\n{a.blockc}\nCarrier ref: {tracking}\n"
+             "Delivery window: {sdate}, after {time}"),
+    Template("inv_pro_forma_upper",
+             "PRO FORMA INVOICE\nSELLER: {org}\nBUYER: {org2}, {b.line}\nPAY TO: {iban}", "upper"),
+    Template("inv_card_receipt",
+             "Receipt {order}\n{num} x {product}\nPaid by card {card}, exp {monthyear}\nCardholder: "
+             "{p.full}\nThank you for shopping with {brand}!"),
+    # -- incident and police reports ---------------------------------------------------------------
+    Template("pol_burglary_report",
+             "Incident {ticket}: at approx. {time} on {date} officers attended {a.street}, {a.city} "
+             "after {p.full}, {age}, reported a break-in. A silver {car} was seen leaving."),
+    Template("pol_witness_statement",
+             "Witness statement of {p.mi}, born {dob}, of {a.line}.\nI have known {q.full} since "
+             "{year}. On the evening of {sdate} I saw {q.first} leave the Crown with {r.first}."),
+    Template("pol_traffic_stop",
+             "Traffic stop {date}, {time}: driver {p.full}, DOB {dob}, license {dl} ({a.region}). "
+             "Vehicle registered to {q.full}.", "as", US),
+    Template("pol_lost_property_lower",
+             "lost property: black wallet handed in at the station by {p.full}. owner {q.init} "
+             "contacted on {q.phone} on {weekday}", "lower"),
+    Template("pol_security_incident",
+             "SECURITY INCIDENT {ticket}\nDetected: {isots}\nSource IP: {ip}\nTarget host: {ipsix}\n"
+             "Affected user: {p.workemail}\nAnalyst: {q.full}"),
+    # -- academic affiliations and author lists ----------------------------------------------------
+    Template("acad_author_block",
+             "{p.inits}, {q.full} and {r.init}\nSchool of Computing, {univ}, {a.city}, {a.country}\n"
+             "{org}, {city}"),
+    Template("acad_correspondence",
+             "*Correspondence: {p.email}; Tel.: {p.phone}\nReceived: {date}; Accepted: {date2}; "
+             "Published: {date3}"),
+    Template("acad_reference_list",
+             "{p.lastinit}, {q.lastinit} and {r.lastinit} ({year}). Learning from sparse tables. "
+             "Journal of Applied Statistics, 12(3), 45-67."),
+    Template("acad_speaker_bio",
+             "{prof} {p.full} is a visiting fellow at {org} in {city} and previously taught at {univ}. "
+             "{p.He} grew up in {country}."),
+    # -- chatbot and voice-assistant transcripts ---------------------------------------------------
+    Template("bot_voice_call_lower",
+             "user: hey assistant call {p.full} mobile\nassistant: calling {p.full}, mobile\nuser: no "
+             "stop, i meant {q.first}", "lower"),
+    Template("bot_voice_directions_lower",
+             "user: navigate to {a.line}\nassistant: starting route to {a.line}. you'll arrive around "
+             "{time}", "lower"),
+    Template("bot_table_booking",
+             "Bot: What name is the table under?\nUser: {p.last}\nBot: How many guests?\nUser: {num}\n"
+             "Bot: Lovely, {p.title} {p.last}, see you {weekday} at {time}."),
+    Template("bot_reminder_lower",
+             "set a reminder to ring {p.first} on {weekday} at {time} about the {product}", "lower"),
+    Template("bot_smart_speaker_lower",
+             "alexa what's the weather in {city} this weekend\nalexa play radio {num}", "lower"),
+    Template("bot_caller_verification",
+             "Virtual agent: To check it's you, please say your postcode.\nCaller: {a.zip}\nVirtual "
+             "agent: Thanks. And the first line of your address?\nCaller: {a.street}"),
+    # -- app and web-server logs -------------------------------------------------------------------
+    Template("log_access_line",
+             "{ip} - - [{clfts}] \"GET /account/{num}/settings HTTP/1.1\" 200 {num2}34 \"-\" "
+             "\"Mozilla/5.0 (X11; Linux x86_64)\""),
+    Template("log_json_event",
+             "{{\"ts\": \"{isots}\", \"level\": \"INFO\", \"event\": \"password_reset\", \"email\": "
+             "\"{p.email}\", \"client_ip\": \"{ip}\"}}"),
+    Template("log_auth_lockout",
+             "{isots} WARN auth: 3 failed logins for {p.email} from {ipsix}; account locked until {time}"),
+    Template("log_mail_relay",
+             "{datetime} postfix/smtp[{num}11]: to=<{p.email}>, relay={ip}:25, status=sent (250 OK)"),
+    # -- JSON and CSV records ----------------------------------------------------------------------
+    Template("json_customer_record",
+             "{{\"customer\": {{\"name\": \"{p.full}\", \"dob\": \"{dob}\", \"address\": \"{a.linec}\", "
+             "\"phone\": \"{p.phone}\"}}}}"),
+    Template("csv_order_export",
+             "order_id;customer;city;postcode;country\n{order};{p.full};{a.city};{a.zip};{a.country}\n"
+             "{order2};{q.full};{b.city};{b.zip};{b.country}"),
+    Template("json_employee_lower",
+             "{{\"first_name\": \"{p.first}\", \"last_name\": \"{p.last}\", \"role\": \"{role}\", "
+             "\"employer\": \"{org}\", \"iban\": \"{a.iban}\"}}", "lower"),
+    Template("csv_delegates_upper",
+             "SURNAME,FORENAME,NATIONALITY,DOB\n{p.last},{p.first},{p.nat},{dob}\n{q.last},{q.first},"
+             "{q.nat},{dob2}", "upper"),
+    # -- forum posts and personal statements -------------------------------------------------------
+    Template("post_moved_cities",
+             "I moved from {city} to {city2} with my husband {q.first} in {year}, and honestly the first "
+             "winter was brutal."),
+    Template("post_personal_statement",
+             "Growing up in {a.city}, {a.state}, I was the first in my family to go to university. My "
+             "neighbour {q.full}, a {religion} refugee from {country}, taught me to read."),
+    Template("post_broadband_lower",
+             "anyone else on {org} broadband in {city}? down since {sdate}. my neighbour {p.first} says "
+             "theirs is fine lol", "lower"),
+    Template("post_expat_question",
+             "{p.nat} expat here ({age}F), relocating from {country} to {city} for a job at {org}. Any "
+             "tips on areas near the park?"),
+    Template("post_thank_you",
+             "Huge thanks to {p.full} of {org} for the flowers, and to {q.first} & {r.first} for "
+             "driving all the way from {city}!"),
+    Template("post_politics_lower",
+             "voted {party} my whole life but after what happened in {city} last year i'm done. "
+             "{p.last} doesn't speak for me", "lower"),
+    Template("post_shop_plug",
+             "Shameless plug: my friend {p.first} just opened {p.his} pottery shop in {city}, all online at "
+             "{url} - use code SPRING for free delivery!"),
+    Template("post_startup_news",
+             "Thrilled to share that I've joined {org} as employee number {num}! Previously at {org2} "
+             "and {org3}."),
+    # -- reviews -----------------------------------------------------------------------------------
+    Template("rev_hotel_stay",
+             "Stayed {sdate} to {sdate2}. Spotless room, and {p.first} at reception upgraded us for "
+             "free. We'll be back next time we're in {city}. - {q.fl}, {country}"),
+    Template("rev_tradesman",
+             "{org} fixed our boiler the same day. {p.full} was polite and tidy. Highly recommend to "
+             "anyone in {a.city}."),
+    Template("rev_restaurant_lower",
+             "came here for my mum's birthday and the manager {p.first} was lovely. best pasta in {city} "
+             "hands down", "lower"),
+    # -- travel itineraries ------------------------------------------------------------------------
+    Template("itin_day_by_day",
+             "Day 1 - {date}\n{time} Land in {city}, transfer to the hotel\n{time2} Meet your guide "
+             "{p.full} in the lobby\nDay 2 - {date2}\nTrain to {city2}; dinner with {q.first} and "
+             "{r.first}"),
+    Template("itin_flight_summary",
+             "Booking {pnr}\nLead traveller: {p.title} {p.inits}\nOutbound {flight}: {city} to {city2}, "
+             "{datetime}\nReturn {flight2}: {datetime2}\nEmergency contact: {q.phone}"),
+    Template("itin_roadtrip_lower",
+             "road trip: {city} -> {city2} -> {city3}. staying with {p.first}'s cousin {q.full} in "
+             "{city2} on {weekday}", "lower"),
+    # -- letters with a whole postal address block -------------------------------------------------
+    Template("letter_formal_block",
+             "{p.title} {p.full}\n{a.block}\n\n{date}\n\nDear {p.title} {p.last},\nThank you for your "
+             "letter about the renewal of your policy."),
+    Template("letter_international_block",
+             "From:\n{p.full}\n{a.blockc}\n\nTo:\n{q.full}\n{org}\n{b.blockc}"),
+    Template("letter_send_contract",
+             "Please send the signed contract to {q.title} {q.full}, {b.linec}, no later than {date}."),
+    Template("letter_care_of",
+             "{p.full}\nc/o {q.full}\n{a.block}"),
+    Template("letter_return_address",
+             "If undelivered, please return to {org}, {a.line}."),
+    # -- no PII, and non-PII look-alikes -----------------------------------------------------------
+    Template("nopii_cv_tips",
+             "Keep your CV to two pages and put your most recent role first. Recruiters often skim, so "
+             "lead with results."),
+    Template("nopii_generic_places",
+             "Meet at the park by the main gate; the cafe next to the station does good coffee and the "
+             "library opens at nine."),
+    Template("nopii_part_numbers",
+             "Pump {serial} runs at {num}00 rpm. Order part no. 555-0199-22 and fuse 10A, firmware "
+             "{version}."),
+    Template("nopii_job_advert",
+             "We are hiring a Senior Data Engineer and two night-shift nurses. The Head of Finance will "
+             "interview shortlisted candidates."),
+    Template("nopii_capitalised_rooms",
+             "Orion Suite and Mercury Lounge are free after lunch. Summer Sale prices apply to the "
+             "{product} while stocks last."),
+    Template("nopii_site_sign_upper",
+             "STAFF ONLY BEYOND THIS POINT. HARD HATS AND HI-VIS MUST BE WORN AT ALL TIMES.", "upper"),
+    Template("nopii_product_review",
+             "The {product} is great, but battery life is poor and the car charger costs extra. "
+             "Four stars."),
+)
+# fmt: on
+
+
+# --------------------------------------------------------------------------------------------------
 # Generation
 # --------------------------------------------------------------------------------------------------
 
@@ -909,14 +1311,23 @@ def render(w: World, template: Template) -> dict[str, Any]:
     return {"template": template.name, "text": text, "spans": spans}
 
 
-def generate(seed: int = SEED) -> list[dict[str, Any]]:
-    names = [t.name for t in TEMPLATES]
-    assert len(names) == len(set(names)), "template names are unique"
-    w = World(seed)
-    records = [render(w, template) for template in TEMPLATES for _ in range(FILLS_PER_TEMPLATE)]
+def generate(seed: int = SEED, split: str = "dev") -> list[dict[str, Any]]:
+    """``dev`` (TEMPLATES, seed) or ``dev2`` (TEMPLATES2, seed + DEV2_SEED_OFFSET, more locales)."""
+    names = [t.name for t in TEMPLATES + TEMPLATES2]
+    assert len(names) == len(set(names)), "template names are unique, across dev and dev2"
+    if split == "dev":
+        templates, w = TEMPLATES, World(seed)
+    elif split == "dev2":
+        seed += DEV2_SEED_OFFSET
+        # en_PH's building names need the misc provider.
+        providers = [*FAKER_PROVIDERS, "faker.providers.misc"]
+        templates, w = TEMPLATES2, World(seed, DEV2_LOCALES, DEV2_ADDRESS_LOCALES, providers)
+    else:
+        raise ValueError(split)
+    records = [render(w, template) for template in templates for _ in range(FILLS_PER_TEMPLATE)]
     random.Random(f"{seed}-order").shuffle(records)
     return [
-        {"id": f"gen-dev-{i:04d}", "template": r["template"], "text": r["text"], "spans": r["spans"]}
+        {"id": f"gen-{split}-{i:04d}", "template": r["template"], "text": r["text"], "spans": r["spans"]}
         for i, r in enumerate(records, 1)
     ]
 
@@ -928,14 +1339,15 @@ def write_jsonl(path: Path, records: Sequence[dict[str, Any]]) -> None:
     tmp.replace(path)
 
 
-def summary(records: Sequence[dict[str, Any]]) -> str:
+def summary(records: Sequence[dict[str, Any]], split: str = "dev") -> str:
     """Markdown tables of items per kind and spans per label (pasted into the README)."""
+    all_templates = TEMPLATES if split == "dev" else TEMPLATES2
     kinds = Counter(r["template"].split("_", 1)[0] for r in records)
-    kinds = Counter({k: kinds[k] for k in dict.fromkeys(t.name.split("_", 1)[0] for t in TEMPLATES)})
-    templates = Counter(t.name.split("_", 1)[0] for t in TEMPLATES)
+    kinds = Counter({k: kinds[k] for k in dict.fromkeys(t.name.split("_", 1)[0] for t in all_templates)})
+    templates = Counter(t.name.split("_", 1)[0] for t in all_templates)
     lines = ["| kind | templates | items |", "|---|---|---|"]
     lines += [f"| {k} | {templates[k]} | {n} |" for k, n in kinds.items()]
-    lines.append(f"| **all** | {len(TEMPLATES)} | {len(records)} |")
+    lines.append(f"| **all** | {len(all_templates)} | {len(records)} |")
     labels = Counter(span["label"] for r in records for span in r["spans"])
     lines += ["", "| label | spans |", "|---|---|"]
     lines += [f"| {label} | {labels[label]} |" for label in LABELS if labels[label]]
@@ -947,15 +1359,16 @@ def summary(records: Sequence[dict[str, Any]]) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output folder (dev.jsonl)")
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output folder (dev.jsonl, dev2.jsonl)")
     parser.add_argument("--seed", type=int, default=SEED)
     parser.add_argument("--quiet", action="store_true", help="do not print the summary tables")
     args = parser.parse_args(argv)
-    records = generate(args.seed)
     args.out.mkdir(parents=True, exist_ok=True)
-    write_jsonl(args.out / "dev.jsonl", records)
-    if not args.quiet:
-        print(summary(records))
+    for split in ("dev", "dev2"):
+        records = generate(args.seed, split)
+        write_jsonl(args.out / f"{split}.jsonl", records)
+        if not args.quiet:
+            print(f"## {split}\n\n{summary(records, split)}\n")
     return 0
 
 

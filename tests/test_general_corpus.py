@@ -1,5 +1,5 @@
-"""The synthetic general-text PII corpus (bench/data/general): span integrity, presidio-synth labels, and
-byte-for-byte reproducibility by scripts/make_general_corpus.py."""
+"""The synthetic general-text PII corpus (bench/data/general, splits dev and dev2): span integrity,
+presidio-synth labels, and byte-for-byte reproducibility by scripts/make_general_corpus.py."""
 
 from __future__ import annotations
 
@@ -21,23 +21,37 @@ PRESIDIO_LABELS = {
     "ZIP_CODE", "DOMAIN_NAME", "IBAN_CODE", "US_SSN", "IP_ADDRESS", "US_DRIVER_LICENSE", "CREDIT_CARD",
     "AGE", "TITLE", "NRP",
 }  # fmt: skip
+SPLITS = ("dev", "dev2")
+# split -> (at least this many items, at least this many templates)
+MINIMUM = {"dev": (450, 90), "dev2": (350, 70)}
 
 
-@pytest.fixture(scope="module")
-def items() -> list[dict[str, Any]]:
-    path = CORPUS / "dev.jsonl"
+def load(split: str) -> list[dict[str, Any]]:
+    path = CORPUS / f"{split}.jsonl"
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
 
 
-def test_shape_and_format(items: list[dict[str, Any]]) -> None:
+@pytest.fixture(scope="module", params=SPLITS)
+def split_items(request: pytest.FixtureRequest) -> tuple[str, list[dict[str, Any]]]:
+    return request.param, load(request.param)
+
+
+@pytest.fixture(scope="module")
+def generator() -> dict[str, Any]:
+    return runpy.run_path(str(GENERATOR), run_name="make_general_corpus")
+
+
+def test_shape_and_format(split_items: tuple[str, list[dict[str, Any]]]) -> None:
+    split, items = split_items
     assert (CORPUS / "README.md").is_file()
-    assert len(items) >= 450
+    min_items, min_templates = MINIMUM[split]
+    assert len(items) >= min_items
     templates = Counter(item["template"] for item in items)
-    assert len(templates) >= 90 and set(templates.values()) == {5}
+    assert len(templates) >= min_templates and set(templates.values()) == {5}
     assert len({item["id"] for item in items}) == len(items)
     for item in items:
         assert set(item) == {"id", "template", "text", "spans"}
-        assert re.fullmatch(r"gen-dev-[0-9]{4}", item["id"])
+        assert re.fullmatch(rf"gen-{split}-[0-9]{{4}}", item["id"])
         for span in item["spans"]:
             assert set(span) == {"start", "end", "label", "text"}
             assert span["label"] in PRESIDIO_LABELS
@@ -47,7 +61,8 @@ def test_shape_and_format(items: list[dict[str, Any]]) -> None:
     assert any(item["text"] == item["text"].lower() and item["spans"] for item in items)
 
 
-def test_spans_match_offsets_sorted_without_overlap(items: list[dict[str, Any]]) -> None:
+def test_spans_match_offsets_sorted_without_overlap(split_items: tuple[str, list[dict[str, Any]]]) -> None:
+    _, items = split_items
     for item in items:
         text, spans = item["text"], item["spans"]
         assert [(s["start"], s["end"]) for s in spans] == sorted((s["start"], s["end"]) for s in spans)
@@ -60,15 +75,36 @@ def test_spans_match_offsets_sorted_without_overlap(items: list[dict[str, Any]])
             previous_end = span["end"]
 
 
-def test_titles_are_outside_person_spans(items: list[dict[str, Any]]) -> None:
+def test_titles_are_outside_person_spans(split_items: tuple[str, list[dict[str, Any]]]) -> None:
+    _, items = split_items
     names = [s["text"] for item in items for s in item["spans"] if s["label"] == "PERSON"]
     assert not [name for name in names if re.match(r"(?i)(dr|mr|mrs|ms|prof)\.?\s", name)]
 
 
-def test_generator_reproduces_the_committed_file(tmp_path: Path) -> None:
-    main = runpy.run_path(str(GENERATOR), run_name="make_general_corpus")["main"]
-    assert main(["--out", str(tmp_path), "--quiet"]) == 0
-    assert (tmp_path / "dev.jsonl").read_bytes() == (CORPUS / "dev.jsonl").read_bytes(), (
-        "scripts/make_general_corpus.py no longer reproduces bench/data/general/dev.jsonl "
-        "(a generator change or another Faker version); regenerate and update the README counts"
-    )
+def test_dev2_has_whole_address_blocks() -> None:
+    """dev2 writes most addresses as presidio-synth's whole-block STREET_ADDRESS spans, some multi-line."""
+    spans = [s["text"] for item in load("dev2") for s in item["spans"] if s["label"] == "STREET_ADDRESS"]
+    assert sum("\n" in text for text in spans) >= 30
+    assert sum(", " in text and "\n" not in text for text in spans) >= 30
+
+
+def test_no_template_is_shared_between_dev_and_dev2(generator: dict[str, Any]) -> None:
+    dev, dev2 = load("dev"), load("dev2")
+    assert not {item["template"] for item in dev} & {item["template"] for item in dev2}
+    assert not {item["text"] for item in dev} & {item["text"] for item in dev2} - {""}
+
+    def shape(text: str) -> str:  # the template with its fields blanked out
+        return re.sub(r"\{[^{}]*\}", "{}", text)
+
+    shapes = {shape(t.text) for t in generator["TEMPLATES"]}
+    assert not [t.name for t in generator["TEMPLATES2"] if shape(t.text) in shapes]
+    assert {t.name for t in generator["TEMPLATES2"]} == {item["template"] for item in dev2}
+
+
+def test_generator_reproduces_the_committed_files(generator: dict[str, Any], tmp_path: Path) -> None:
+    assert generator["main"](["--out", str(tmp_path), "--quiet"]) == 0
+    for split in SPLITS:
+        assert (tmp_path / f"{split}.jsonl").read_bytes() == (CORPUS / f"{split}.jsonl").read_bytes(), (
+            f"scripts/make_general_corpus.py no longer reproduces bench/data/general/{split}.jsonl "
+            "(a generator change or another Faker version); regenerate and update the README counts"
+        )

@@ -6,7 +6,8 @@ the test split holds phrasings the scanner was never tuned on. ``dev2`` is a sec
 later: new authors with layouts, name lists and formats of their own, drawn from a separate seeded World
 so that dev and test stayed byte for byte as they were. ``dev3`` is a third split, added the same way
 (its own World, templates and lists) to measure the scanner on authors nobody has tuned on; ``dev4`` is
-a fourth, added the same way once dev3 had been tuned on, by yet other authors. Every PHI
+a fourth, added the same way once dev3 had been tuned on, by yet other authors; ``dev5`` a fifth, added
+once dev4 had been tuned on, by other authors again. Every PHI
 span is recorded while the text is assembled (``Note.add``), with i2b2 2014 PHI type names as labels;
 ages under 90, bare times, room numbers and eponyms (Parkinson's, Foley, Bell's palsy, ...) are
 deliberately left unannotated.
@@ -8723,6 +8724,1629 @@ def phone_care_coordinator_outreach(w: World, n: Note) -> None:
 
 
 # --------------------------------------------------------------------------------------------------
+# dev5: a fifth split, added after the scanner had been tuned on dev, dev2, dev3 and dev4, written by new
+# authors (without looking at the test templates) to measure how the rules generalise. New templates,
+# name lists, hospital short forms, date, age and number formats, drawn from its own seeded World, so
+# dev, test, dev2, dev3 and dev4 stay byte for byte.
+# --------------------------------------------------------------------------------------------------
+
+DEV5_SEED_OFFSET = 5  # dev5 uses World(seed + DEV5_SEED_OFFSET)
+
+# fmt: off
+DEV5_FIRST_NAMES = (
+    ("F", "Ebele"), ("F", "Akosua"), ("F", "Efua"), ("F", "Zofia"), ("F", "Wiesława"), ("F", "Halina"),
+    ("F", "Gülşen"), ("F", "Sevgi"), ("F", "Min-seo"), ("F", "Ji-yeon"), ("F", "Pualani"), ("F", "Kailani"),
+    ("F", "Citlali"), ("F", "Yareli"), ("F", "Lindiwe"), ("F", "Zanele"), ("F", "Ngaio"), ("F", "Niamh"),
+    ("F", "Caoimhe"), ("F", "Sigríður"), ("F", "Torunn"), ("F", "Dildora"), ("F", "Shahnoza"),
+    ("F", "Selamawit"), ("F", "Lan-Anh"), ("F", "Anne-Laure"), ("F", "Golnaz"), ("F", "Shoshana"),
+    ("M", "Emeka"), ("M", "Ikenna"), ("M", "Kofi"), ("M", "Yaw"), ("M", "Bartosz"), ("M", "Zbigniew"),
+    ("M", "Hakan"), ("M", "Serkan"), ("M", "Ji-hoon"), ("M", "Kekoa"), ("M", "Anselmo"), ("M", "Rigoberto"),
+    ("M", "Mandla"), ("M", "Lwazi"), ("M", "Tiernan"), ("M", "Donncha"), ("M", "Fionnán"), ("M", "Leif"),
+    ("M", "Ørjan"), ("M", "Azamat"), ("M", "Bakhyt"), ("M", "Eliezer"), ("M", "Marc-André"),
+    ("M", "Quoc-Bao"), ("M", "Kourosh"),
+)
+DEV5_WORDLIKE_FIRST_NAMES = (
+    ("F", "Gift"), ("F", "Honesty"), ("F", "Verity"), ("F", "Lark"), ("F", "Treasure"), ("F", "Clover"),
+    ("F", "Promise"), ("F", "Unity"), ("M", "Blaze"), ("M", "Ridge"), ("M", "Cannon"), ("M", "Maverick"),
+    ("M", "Dash"), ("M", "Gentry"), ("M", "Legend"),
+)
+DEV5_SURNAMES = (
+    "Okonjo-Bell", "Amponsah", "Darko-Mensah", "Agyeman", "Ogunleye", "Wróblewski", "Pawłowski", "Sikorski",
+    "Kılıç", "Çetin", "Erdoğan", "Han-Park", "Seo", "Noh", "Keawe", "Akana", "Phạm-Lê", "Trịnh",
+    "Cabeza de Vaca", "del Río-Ybarra", "Mac Aodha", "Ó Ceallaigh", "Nic Giolla Phádraig", "Brennan-Hughes",
+    "van Wyk", "de Jongh", "El-Khoury", "Abdel-Malek", "Nassar-Haddad", "Wolde", "Subrahmanyam",
+    "Chakraborty-Hale", "Raghunathan", "Mousavi", "Jafari", "Tohee", "Black Elk", "Little Thunder",
+    "Sandqvist", "Bjørnstad", "Guðmundsdóttir", "Gutiérrez-Solana", "Oliveira Neto", "Figueiredo",
+    "Arsenault", "Boudreaux", "Fontenot", "Ouellette-Reyes",
+)
+DEV5_WORDLIKE_SURNAMES = (
+    "Brooks", "Winters", "Fairweather", "Lovejoy", "Stillwell", "Merriweather", "Proud", "Gladden", "Plenty",
+    "Cheek", "Bunch", "Biggs", "Pettibone", "Kindred", "Lightfoot", "Bliss", "Goodheart", "Rainwater",
+    "Doolittle", "Gentle",
+)
+NICKNAMES5 = (
+    "Tiny", "Sarge", "Bubba", "Lefty", "Bunny", "Buster", "Birdie", "Gigi", "Coco", "Duke", "Pee Wee",
+    "Nana Jo", "Tex", "Scooter",
+)
+# Real towns not used by the older splits (several are words: Accident, Ordinary, Surprise, Happy,
+# Friendly, Protection, Welcome, Unity; some are foreign places: Lisbon, China, Belfast, Naples, Canaan).
+DEV5_TOWNS = (
+    ("North Adams", "MA"), ("Greenfield", "MA"), ("Amesbury", "MA"), ("Laconia", "NH"), ("Littleton", "NH"),
+    ("Skowhegan", "ME"), ("Lisbon", "ME"), ("China", "ME"), ("Belfast", "ME"), ("Unity", "ME"),
+    ("St. Johnsbury", "VT"), ("Bennington", "VT"), ("Danbury", "CT"), ("Canaan", "CT"),
+    ("Pawcatuck", "CT"), ("Plattsburgh", "NY"), ("Watertown", "NY"), ("Olean", "NY"), ("Williamsport", "PA"),
+    ("Bird-in-Hand", "PA"),
+    ("Wilkes-Barre", "PA"), ("Chillicothe", "OH"), ("Ashtabula", "OH"), ("Muncie", "IN"), ("Accident", "MD"),
+    ("Welcome", "MD"), ("Ordinary", "VA"), ("Surprise", "AZ"), ("Happy", "TX"), ("Friendly", "WV"),
+    ("Protection", "KS"), ("Naples", "FL"),
+)
+DEV5_STATES = {
+    "MA": "Massachusetts", "NH": "New Hampshire", "ME": "Maine", "VT": "Vermont", "CT": "Connecticut",
+    "RI": "Rhode Island", "NY": "New York", "PA": "Pennsylvania", "OH": "Ohio", "IN": "Indiana",
+    "MD": "Maryland", "VA": "Virginia", "AZ": "Arizona", "TX": "Texas", "WV": "West Virginia", "KS": "Kansas",
+    "FL": "Florida",
+}
+DEV5_PROFESSIONS = (
+    "school bus monitor", "stonemason", "radio DJ", "hospice aide", "optician", "oyster farmer",
+    "retired ski patroller", "wind-turbine technician", "library clerk", "lineman", "pastry chef",
+    "medical coder", "auto-body painter", "harbor pilot", "personal trainer", "retired postmaster",
+    "security guard", "cheese maker", "tree surgeon", "church organist",
+)
+DEV5_EMPLOYERS = (
+    "Travelers", "Amica Mutual", "Unum", "Point32Health", "Dartmouth Health", "IDEXX", "Ben & Jerry's",
+    "Cabot Creamery", "Stanley Black & Decker", "Hasbro", "Keurig Dr Pepper", "Walmart Distribution Center",
+)
+DEV5_COUNTRIES = (
+    "Nepal", "Tajikistan", "Burundi", "Moldova", "Sri Lanka", "Jamaica", "Albania", "Myanmar", "El Salvador",
+)
+DEV5_LANDMARKS = (
+    "Mount Monadnock", "the Freedom Trail", "Revere Beach", "Old Orchard Beach",
+    "the Kancamagus Highway", "Lake Champlain", "the Norwottuck Rail Trail", "Plum Island",
+)
+DEV5_AREA_CODES = ("838", "445", "582", "223", "878", "724", "567", "934", "272", "740", "765", "301")
+DEV5_MAIL = ("mail.com", "aim.com", "cox.net", "frontier.com", "windstream.net", "tutanota.com")
+# UK material for the GP referral author (reserved 01632 / 07700 900 numbers, invented postcodes).
+UK_TOWNS = (
+    ("Harrogate", "North Yorkshire"), ("Stroud", "Gloucestershire"), ("Kendal", "Cumbria"),
+    ("Bideford", "Devon"), ("Penrith", "Cumbria"), ("Ludlow", "Shropshire"), ("Malvern", "Worcestershire"),
+    ("Wetherby", "West Yorkshire"),
+)
+# fmt: on
+
+# New date layouts (no older split uses these keys).
+DATE_FORMATS.update(
+    {
+        "dd.Mon.yyyy": lambda d: f"{d.day:02d}.{MONTHS[d.month - 1][:3]}.{d.year}",
+        "Mon-dd-yy": lambda d: f"{MONTHS[d.month - 1][:3]}-{d.day:02d}-{d.year % 100:02d}",
+        "yyyy-Mon-dd": lambda d: f"{d.year}-{MONTHS[d.month - 1][:3]}-{d.day:02d}",
+        "mmddyyyy": lambda d: f"{d.month:02d}{d.day:02d}{d.year}",
+        "Mon d, 'yy": lambda d: f"{MONTHS[d.month - 1][:3]} {d.day}, '{d.year % 100:02d}",
+        "dth of Month yyyy": lambda d: f"{ordinal(d.day)} of {MONTHS[d.month - 1]} {d.year}",
+        "Wkd, Month d, yyyy": lambda d: f"{WEEKDAYS[d.weekday()]}, {MONTHS[d.month - 1]} {d.day}, {d.year}",
+        "Wkd m/d": lambda d: f"{WEEKDAYS[d.weekday()][:3]} {d.month}/{d.day}",
+        "dd Mon": lambda d: f"{d.day:02d} {MONTHS[d.month - 1][:3]}",
+        "dd/mm/yyyy": lambda d: f"{d.day:02d}/{d.month:02d}/{d.year}",
+        "d Mon yyyy": lambda d: f"{d.day} {MONTHS[d.month - 1][:3]} {d.year}",
+        "Month, yyyy": lambda d: f"{MONTHS[d.month - 1]}, {d.year}",
+        "m/d/yyyy@": lambda d: f"{d.month}/{d.day}/{d.year}",
+    }
+)
+DEV5_FULL_DATES = (
+    "dd.Mon.yyyy", "Mon-dd-yy", "yyyy-Mon-dd", "mmddyyyy", "Mon d, 'yy", "dth of Month yyyy", "m/d/yyyy",
+)  # fmt: skip
+DEV5_SHORT_DATES = ("dd Mon", "Wkd m/d", "dth of Month", "m-d", "Mon d", "m/d")
+
+# New name layouts: "Last, First M" (no dot), "F. M. Last", two initials without dots, a lower-case
+# first name (texts), "LAST, First".
+NAME_FORMATS.update(
+    {
+        "last_first_m": lambda p: f"{p.last}, {p.first} {p.middle}",
+        "f_m_last": lambda p: f"{p.first[0]}. {p.middle}. {p.last}",
+        "ini2": lambda p: f"{p.first[0]}{p.last[0]}".upper(),
+        "lower_first": lambda p: p.first.lower(),
+        "LAST_First": lambda p: f"{p.last.upper()}, {p.first}",
+    }
+)
+
+
+def person5(w: World, sex: str | None = None, last: str | None = None) -> Person:
+    """A dev5 person: names mostly from the dev5 lists (many origins, hyphenated and multi-part)."""
+    sex = sex or w.pick("FM")
+    roll = w.rng.random()
+    if roll < 0.15:
+        first = w.pick([name for s, name in DEV5_WORDLIKE_FIRST_NAMES if s == sex])
+    elif roll < 0.55:
+        first = w.pick([name for s, name in DEV5_FIRST_NAMES if s == sex])
+    else:
+        first = w.fake.first_name_female() if sex == "F" else w.fake.first_name_male()
+    if last is None:
+        roll = w.rng.random()
+        if roll < 0.2:
+            last = w.pick(DEV5_WORDLIKE_SURNAMES)
+        elif roll < 0.6:
+            last = w.pick(DEV5_SURNAMES)
+        else:
+            last = w.fake.last_name()
+    return Person(first, last, sex, w.pick(string.ascii_uppercase))
+
+
+def relative5(w: World, patient: Person, years: int = 60) -> tuple[str, Person]:
+    """A dev5 family member or partner, with relations no older split uses (friends, neighbours and
+    supervisors are drawn with ``person5`` and carry no role)."""
+    relations = (
+        "second wife", "stepson", "daughter's partner", "cousin", "grandnephew", "aunt", "goddaughter",
+        "great-aunt", "ex-wife", "son's fiancée", "longtime partner",
+    )  # fmt: skip
+    relation = w.pick(relations if years >= 40 else (*relations, "grandmother", "stepfather"))
+    female = relation in ("second wife", "aunt", "goddaughter", "great-aunt", "ex-wife", "son's fiancée") or (
+        relation in ("daughter's partner", "cousin", "longtime partner", "grandmother") and w.chance(0.5)
+    )
+    same_last = relation in ("second wife", "grandnephew", "stepfather") or w.chance(0.2)
+    return relation, person5(w, "F" if female else "M", patient.last if same_last else None)
+
+
+def nick5(w: World, person: Person) -> Phi:
+    """First 'Nick' Last, single quotes inside the span."""
+    return Phi(f"{person.first} '{w.pick(NICKNAMES5)}' {person.last}", "PATIENT")
+
+
+def town5(w: World) -> tuple[str, str]:
+    if w.chance(0.7):
+        return w.pick(DEV5_TOWNS)
+    return w.fake.city(), w.pick(("VT", "NH", "CT", "NY", "PA", "OH"))
+
+
+def address5(w: World, sep: str = ", ") -> list[Piece]:
+    """ "14-B Quarry Ln", "12 Elm St Unit 3R", "4410 County Road 17", a state by name or code, often a
+    ZIP+4."""
+    town, state = town5(w)
+    kind = w.num(0, 3)
+    if kind == 0:
+        street = f"{w.num(2, 399)}-{w.pick('ABCD')} {w.fake.street_name()}"
+    elif kind == 1:
+        street = f"{w.num(1, 99)} {w.fake.street_name()} Unit {w.num(1, 12)}{w.pick('RLF')}"
+    elif kind == 2:
+        street = f"{w.num(1000, 9999)} {w.pick(('County Road', 'State Hwy', 'Old Route'))} {w.num(2, 99)}"
+    else:
+        street = w.fake.street_address()
+    zip_code = w.fake.zipcode_in_state(state) + (f"-{w.digits(4)}" if w.chance(0.4) else "")
+    return [
+        Phi(street, "STREET"),
+        sep,
+        Phi(town, "CITY"),
+        w.pick((", ", " ")),
+        Phi(w.pick((state, state, DEV5_STATES[state])), "STATE"),
+        w.pick((" ", "  ")),
+        Phi(zip_code, "ZIP"),
+    ]
+
+
+def phone5(w: World, label: str = "PHONE", ext: bool | None = None) -> list[Piece]:
+    """A phone or fax in dev5 layouts; an extension either in the span ("x 221") or its own span."""
+    area, exchange, line = w.pick(DEV5_AREA_CODES), str(w.num(201, 989)), w.digits(4)
+    text = w.pick(
+        (
+            f"({area}) {exchange} {line}",
+            f"{area}.{exchange}-{line}",
+            f"+1-{area}-{exchange}-{line}",
+            f"{area}-{exchange}-{line}",
+            f"[{area}] {exchange}-{line}",
+        )
+    )
+    if ext is None:
+        ext = label == "PHONE" and w.chance(0.35)
+    if not ext:
+        return [Phi(text, label)]
+    if w.chance(0.4):
+        return [Phi(f"{text} x {w.digits(w.num(3, 4))}", label)]
+    head, tail = w.pick(((" ext: ", ""), (" extension ", ""), (" [x", "]"), (", then ", " at the prompt")))
+    return [Phi(text, label), head, Phi(w.digits(w.num(3, 5)), "PHONE"), tail]
+
+
+def pager5(w: World) -> Phi:
+    return Phi(
+        w.pick((f"#{w.digits(4)}", f"{w.digits(2)}-{w.digits(3)}", f"{w.digits(3)}-{w.digits(4)}")), "PHONE"
+    )
+
+
+def mrn5(w: World) -> Phi:
+    text = w.pick(
+        (f"E{w.digits(8)}", f"{w.digits(2)}-{w.digits(2)}-{w.digits(2)}", f"MR{w.digits(7)}-{w.digits(1)}")
+    )
+    return Phi(text, "MEDICALRECORD")
+
+
+def csn5(w: World) -> Phi:
+    return Phi(f"{w.pick(('3', '4', '5'))}{w.digits(9)}", "IDNUM")
+
+
+def fin5(w: World) -> Phi:
+    return Phi(w.pick((f"{w.digits(10)}", f"FIN-{w.digits(8)}", f"{w.digits(4)}.{w.digits(6)}")), "ACCOUNT")
+
+
+def npi5(w: World) -> Phi:
+    return Phi("1" + w.digits(9), "IDNUM")
+
+
+def date5(w: World, day: dt.date, *formats: str) -> Phi:
+    return w.date(day, *(formats or DEV5_FULL_DATES))
+
+
+def age5(w: World, years: int, sex: str) -> list[Piece]:
+    """An age in dev5 layouts ("92 yr old", "92-year old", "92yoF", "Age: 92", "92 years"); only the number
+    is a span, and only over 89."""
+    layout = w.pick(("{a} yr old", "{a}-year old", "{a}yo" + sex, "Age: {a}", "{a} years", "{a} y/o " + sex))
+    head, tail = layout.split("{a}")
+    return [head, age(years), tail]
+
+
+def hospital5(w: World) -> tuple[str, str]:
+    """A hospital as (full name, short form): "the Clinic", a one-word health system named after a
+    person, "Deaconess", "Holy Family", a tower, "Mount ...", a cancer institute, a university
+    hospital written "the U"."""
+    town = town5(w)[0]
+    kind = w.num(0, 7)
+    if kind == 0:
+        return f"{town} Clinic", "the Clinic"
+    if kind == 1:
+        last = w.fake.last_name()
+        return f"{last} Health", last
+    if kind == 2:
+        return f"{town} Deaconess Hospital", "Deaconess"
+    if kind == 3:
+        name = w.pick(("Holy Family", "Holy Cross", "Good Shepherd", "Sacred Heart", "Holy Redeemer"))
+        return f"{name} Hospital - {town}", name
+    if kind == 4:
+        last = w.fake.last_name()
+        return f"{town} Hospital Center, {last} Tower", f"{last} Tower"
+    if kind == 5:
+        head = w.pick(PLACE_HEADS)
+        return f"Mount {head} Hospital", f"Mount {head}"
+    if kind == 6:
+        last = w.fake.last_name()
+        return f"{last} Cancer Institute", last
+    return f"University Medical Center of {town}", "the U"
+
+
+def hosp5(w: World, text: str) -> list[Piece]:
+    """A hospital short form in running text: "the Clinic" and "the U" keep "the" outside the span."""
+    if text.startswith("the "):
+        return ["the ", Phi(text[4:], "HOSPITAL")]
+    return [Phi(text, "HOSPITAL")]
+
+
+def practice5(w: World, specialty: str = "Family Medicine") -> str:
+    """Practices, SNFs, dialysis and sleep centres, urgent cares, imaging (HOSPITAL)."""
+    town = town5(w)[0]
+    return w.pick(
+        (
+            f"{w.fake.last_name()} Family Practice",
+            f"{town} {specialty} & Wellness",
+            f"{w.place_word()} {specialty} Partners, LLC",
+            f"{town} Area {specialty}",
+        )
+    )
+
+
+def facility5(w: World) -> str:
+    town = town5(w)[0]
+    return w.pick(
+        (
+            f"{w.fake.last_name()} Gardens Skilled Nursing",
+            f"Dialysis Clinic of {town}",
+            f"{town} Post-Acute & Memory Care",
+            f"{w.place_word()} ExpressCare",
+            f"{w.fake.last_name()} House",
+            f"{town} Imaging at {w.place_word()} Plaza",
+        )
+    )
+
+
+def snf5(w: World) -> str:
+    """A skilled nursing or long-term care facility (HOSPITAL)."""
+    town = town5(w)[0]
+    return w.pick(
+        (
+            f"{w.fake.last_name()} Gardens Skilled Nursing",
+            f"{town} Post-Acute & Memory Care",
+            f"The Residence at {w.place_word()}",
+            f"{town} Center for Nursing & Rehabilitation",
+        )
+    )
+
+
+def pharmacy5(w: World) -> Phi:
+    town = town5(w)[0]
+    text = w.pick(
+        (
+            f"{town} Compounding Pharmacy",
+            f"{w.fake.last_name()} Family Pharmacy",
+            f"{w.place_word()} Specialty Pharmacy",
+            f"{town} Home Infusion",
+        )
+    )
+    return Phi(text, "ORGANIZATION")
+
+
+def org5(w: World, kind: str = "employer") -> Phi:
+    """ORGANIZATION: an employer, school, church, agency, DME supplier or funeral home."""
+    town = town5(w)[0]
+    last = w.fake.last_name()
+    options = {
+        "employer": (w.pick(DEV5_EMPLOYERS), f"{town} Water Department", f"{last} Excavation",
+                     f"{last} & Sons Paving"),
+        "school": (f"{town} Regional Vocational Technical High School", f"{last} University",
+                   f"{town} Montessori School", f"{town} Adult Learning Center"),
+        "church": ("Grace Lutheran Church", "Holy Trinity Greek Orthodox Church", f"{town} Kingdom Hall",
+                   f"Masjid al-Noor of {town}", f"{town} Congregational Church"),
+        "agency": (f"{last} County Department of Social Services", f"{town} Fire Rescue",
+                   f"Area Agency on Aging of {town}", f"{town} Housing Authority"),
+        "police": (f"{town} Police Department", f"{town} PD", f"{DEV5_STATES[town5(w)[1]]} State Police"),
+        "homecare": (f"{w.place_word()} Visiting Nurses", f"{town} Home Care Partners",
+                     f"{last} Home Health & Hospice"),
+        "dme": (f"{last} Respiratory Services", f"{w.place_word()} Home Medical", f"{town} Oxygen & Sleep",
+                f"{last} DME Solutions"),
+        "funeral": (f"{last} Funeral Home", f"{last}-{w.fake.last_name()} Funeral Chapel",
+                    f"{town} Cremation Services"),
+        "ambulance": (f"{town} Ambulance", f"{last} EMS", f"{w.place_word()} Regional Ambulance"),
+    }[kind]  # fmt: skip
+    return Phi(w.pick(options), "ORGANIZATION")
+
+
+def username5(w: World, person: Person) -> Phi:
+    first = "".join(ch for ch in person.first.lower() if ch.isascii() and ch.isalpha()) or "x"
+    last = "".join(ch for ch in person.last.lower() if ch.isascii() and ch.isalpha()) or "y"
+    text = w.pick(
+        (
+            f"{first}.{last}",
+            f"{last[:5]}{first[:1]}{w.digits(2)}".upper(),
+            f"E{w.digits(5)}",
+            f"x{first[:1]}{last[:6]}",
+        )
+    )
+    return Phi(text, "USERNAME")
+
+
+def email5(w: World, person: Person, domain: str | None = None) -> Phi:
+    first = "".join(ch for ch in person.first.lower() if ch.isascii() and ch.isalpha()) or "pt"
+    last = "".join(ch for ch in person.last.lower() if ch.isascii() and ch.isalpha()) or "x"
+    user = w.pick((f"{first[:1]}.{last}", f"{last}{first}{w.num(10, 99)}", f"{first}_{last}"))
+    if domain == "nhs.net":
+        user = f"{first}.{last}{w.pick(('', '', '2', '1'))}"
+    return Phi(f"{user}@{domain or w.pick(DEV5_MAIL)}", "EMAIL")
+
+
+def an(word: str) -> str:
+    """The article for ``word``: "an optician", "a lineman"."""
+    return "an" if word[0].lower() in "aeio" else "a"
+
+
+def prof5(w: World) -> tuple[str, Phi]:
+    """(article, PROFESSION span) for prose: "a" / "an" stays outside the span."""
+    job = w.pick(DEV5_PROFESSIONS)
+    return an(job), Phi(job, "PROFESSION")
+
+
+def host5(org: str) -> str:
+    return "".join(ch for ch in org.lower() if ch.isascii() and ch.isalnum())[:14]
+
+
+def ip5(w: World) -> Phi:
+    return Phi(
+        w.pick(
+            (
+                f"172.{w.num(16, 31)}.{w.num(0, 255)}.{w.num(1, 254)}",
+                f"10.{w.num(0, 255)}.{w.num(0, 255)}.{w.num(1, 254)}",
+            )
+        ),
+        "IPADDR",
+    )
+
+
+# -- dev5 / nursing: an all-caps L&D delivery record, and a mixed-case outpatient infusion visit -------
+
+
+@template("nursing", "dev5")
+def nursing_ld_delivery(w: World, n: Note) -> None:
+    n.upper = True
+    mom = person5(w, "F")
+    day = w.day(2017, 2025)
+    _full, short = hospital5(w)
+    t = times(w, 4, 0, 23)
+    n.fmt("L&D RN DELIVERY RECORD / {h} BIRTHING CENTER, LDR {r}\n", h=hosp5(w, short), r=w.num(1, 14))
+    gravida = w.num(1, 6)
+    n.fmt(
+        "PT {nm}  MRN {m}  CSN {c}  AGE {a}  G{g}P{p}  EDD {e}\n",
+        nm=w.name(mom, "PATIENT", "LAST_First", "LAST FIRST", "last_first_m"),
+        m=mrn5(w),
+        c=csn5(w),
+        a=w.num(17, 44),
+        g=gravida,
+        p=w.num(0, gravida - 1),
+        e=date5(w, day + dt.timedelta(days=w.num(-10, 14)), "m/d/yyyy", "dd.Mon.yyyy", "Mon-dd-yy"),
+    )
+    n.fmt(
+        "PNC AT {pr}; RECORDS FAXED FROM {fx} ON {d}. GBS {gbs}. BLOOD TYPE {bt}.\n",
+        pr=Phi(practice5(w, "OB-GYN"), "HOSPITAL"),
+        fx=phone5(w, "FAX"),
+        d=date5(w, day - dt.timedelta(days=w.num(20, 60)), *DEV5_SHORT_DATES),
+        gbs=w.pick(("NEG", "POS - PCN X2 DOSES PRIOR TO DELIVERY", "UNK - AMPICILLIN STARTED")),
+        bt=w.pick(("O POS", "A NEG - RHOGAM CANDIDATE", "B POS", "AB POS")),
+    )
+    fob = person5(w, "M", mom.last if w.chance(0.4) else None)
+    doula = person5(w, "F")
+    n.fmt(
+        "SUPPORT: FOB {f} ({j} AT {o}) AND DOULA {d} AT BEDSIDE. ",
+        f=w.name(fob, "PATIENT", "full", "first"),
+        j=Phi(w.pick(DEV5_PROFESSIONS), "PROFESSION"),
+        o=org5(w),
+        d=w.name(doula, "PATIENT", "full", "first"),
+    )
+    relation, fam = relative5(w, mom, 30)
+    n.fmt(
+        "PT'S {rel} {nm} IN FAMILY LOUNGE, ASKS NOT TO BE GIVEN UPDATES.\n",
+        rel=relation,
+        nm=w.rel(fam, "full", "first"),
+    )
+    n.fmt(
+        "EPIDURAL PLACED {a} BY {c}, CRNA. SVE 10/100/+2 AT {b}. PUSHING X {pm} MIN.\n",
+        a=t[0],
+        c=w.name(person5(w), "DOCTOR", "f_m_last", "initial_last", "full"),
+        b=t[1],
+        pm=w.num(12, 140),
+    )
+    sex = w.pick(("MALE", "FEMALE"))
+    n.fmt(
+        "NSVD OF VIABLE {s} AT {c} ON {d} BY DR {ob}. NUCHAL CORD X1 REDUCED. APGARS {a1}/{a2}. "
+        "WT {g} G. 2ND DEGREE LAC REPAIRED W/ 3-0 VICRYL. EBL {ebl} ML, FUNDUS FIRM U/-1.\n",
+        s=sex,
+        c=t[2],
+        d=date5(w, day, "m/d/yyyy", "mmddyyyy", "m/d"),
+        ob=w.name(person5(w), "DOCTOR", "last", "LAST"),
+        a1=w.num(6, 9),
+        a2=w.num(8, 9),
+        g=w.num(2450, 4420),
+        ebl=w.num(150, 900),
+    )
+    n.fmt(
+        "NEWBORN ID BAND {b}, BABY {sx} {ln}. CORD BLOOD BANK KIT {k} SENT VIA {cr}. "
+        "PEDS: {p} NOTIFIED, TO FOLLOW AT {pp}.\n",
+        b=Phi(w.digits(6), "IDNUM"),
+        sx="BOY" if sex == "MALE" else "GIRL",
+        ln=Phi(w.pick((mom.last, fob.last)), "PATIENT"),
+        k=Phi(f"{w.letters(2)}{w.digits(7)}", "IDNUM"),
+        cr=w.pick(("FEDEX", "COURIER")),
+        p=w.name(person5(w), "DOCTOR", "full", "f_m_last"),
+        pp=Phi(practice5(w, "Pediatrics"), "HOSPITAL"),
+    )
+    n.fmt(
+        "SKIN TO SKIN, LATCHED AT {t}. TRANSFER TO MOTHER-BABY 4 WEST RM 418 AT {u}.\n",
+        t=tm(w),
+        u=t[3],
+    )
+    rn = person5(w, "F")
+    n.fmt(
+        "RN {r}  VOCERA/EXT {x}   2ND RN {s}",
+        r=w.name(rn, "DOCTOR", "full", "initials", "LAST_First"),
+        x=pager5(w),
+        s=w.name(person5(w), "DOCTOR", "ini2", "first_initial"),
+    )
+
+
+@template("nursing", "dev5")
+def nursing_infusion_visit(w: World, n: Note) -> None:
+    pt = person5(w)
+    day = w.day(2017, 2025)
+    years = w.age(0.2, 30)
+    full, _short = hospital5(w)
+    n.fmt(
+        "Outpatient Infusion Nursing Note — {h}, Infusion Suite, Chair {c}\n",
+        h=Phi(full, "HOSPITAL"),
+        c=w.num(1, 30),
+    )
+    n.fmt("Date of service: {d}   Arrived {t}\n", d=date5(w, day), t=tm(w, 7, 15))
+    n.add("Patient: ")
+    n.add(nick5(w, pt) if w.chance(0.35) else w.name(pt, "PATIENT", "full", "last_first_m", "f_m_last"))
+    n.fmt("  {a}  MRN {m}\n", a=age5(w, years, pt.sex), m=mrn5(w))
+    drug, dose = w.pick(
+        (
+            ("infliximab (Remicade)", "5 mg/kg"),
+            ("ocrelizumab (Ocrevus)", "600 mg"),
+            ("iron sucrose (Venofer)", "200 mg"),
+            ("vedolizumab (Entyvio)", "300 mg"),
+            ("zoledronic acid (Reclast)", "5 mg"),
+        )
+    )
+    n.fmt("Infusion #{k}: {dr} {ds} IV, ordered by ", k=w.num(2, 19), dr=drug, ds=dose)
+    n.add(
+        w.name(person5(w), "DOCTOR", "full", "last_first_m"),
+        " (",
+        Phi(practice5(w, w.pick(("Rheumatology", "Gastroenterology", "Neurology"))), "HOSPITAL"),
+        ").\n",
+    )
+    relation, fam = relative5(w, pt, years)
+    n.fmt(
+        "Accompanied by {rel} {nm}, who drove {pr} from {c}. ",
+        rel=relation,
+        nm=w.rel(fam, "full", "first"),
+        pr="him" if pt.sex == "M" else "her",
+        c=Phi(town5(w)[0], "CITY"),
+    )
+    n.fmt(
+        "Pt reports URI sx resolved since last visit on {d}; no fevers, no new meds.\n",
+        d=date5(w, day - dt.timedelta(days=w.num(28, 60)), *DEV5_SHORT_DATES),
+    )
+    t = times(w, 4, 8, 17)
+    n.fmt("Pre: {v}. Wt {wt} kg.\n", v=vitals(w, compact=False), wt=w.num(44, 131))
+    n.fmt(
+        "Access: {a}. Premeds at {t0}: acetaminophen 650 mg PO, diphenhydramine 25 mg IV.\n",
+        a=w.pick(
+            (
+                'R chest port accessed w/ 20G 3/4" Huber, + blood return, flushes easily',
+                "PIV 22G L forearm, 1st attempt, vein finder used",
+                "R arm PICC, dressing changed, CHG disc, + blood return",
+            )
+        ),
+        t0=t[0],
+    )
+    n.fmt(
+        "Drug lot {l}, exp {x}; pump Alaris 8100 S/N {s}. Started {t1} at titration step 1; "
+        "tolerated, final rate at {t2}. Completed {t3}; observed 30 min, VSS.\n",
+        l=Phi(f"{w.letters(1)}{w.digits(4)}{w.letters(2)}", "IDNUM"),
+        x=w.pick(("03/2027", "11/2026", "08/2026")),
+        s=serial(w),
+        t1=t[1],
+        t2=t[2],
+        t3=t[3],
+    )
+    if w.chance(0.5):
+        art, job = prof5(w)
+        n.fmt(
+            "Pt is {art} {j} at {o}; asked for a work note for today, printed.\n",
+            art=art,
+            j=job,
+            o=org5(w),
+        )
+    else:
+        n.fmt(
+            "Home infusion of IV abx next month will be set up through {p} ({ph}).\n",
+            p=pharmacy5(w),
+            ph=phone5(w),
+        )
+    doc = person5(w)
+    n.fmt(
+        "Mild flushing at rate step 3 — paused 15 min, resumed at half rate. Spoke with {d}, NP, "
+        "at {ph}: ok to finish at reduced rate.\n",
+        d=w.name(doc, "DOCTOR", "first", "full"),
+        ph=phone5(w),
+    )
+    n.fmt(
+        "Next infusion scheduled {d} (8 wk). Prior auth on file thru {e}.\n",
+        d=date5(w, day + dt.timedelta(days=56), "Wkd, Month d, yyyy", "m/d/yyyy", "Mon d, 'yy"),
+        e=date5(w, day + dt.timedelta(days=w.num(90, 300)), "m/d/yy", "Month, yyyy"),
+    )
+    rn = person5(w, "F" if w.chance(0.8) else "M")
+    n.fmt(
+        "{nm}, RN, OCN — electronically signed {d}T{c}\nLast edited by {u}",
+        nm=w.name(rn, "DOCTOR", "full", "first_m_last"),
+        d=Phi(day.isoformat(), "DATE"),
+        c=f"{w.num(12, 18)}:{w.num(0, 59):02d}",
+        u=username5(w, rn),
+    )
+
+
+# -- dev5 / discharge: a hospital-medicine admission H&P, and care-conference minutes ----------------
+
+
+@template("discharge", "dev5")
+def discharge_hm_admission_hp(w: World, n: Note) -> None:
+    pt = person5(w)
+    day = w.day(2017, 2025)
+    years = w.age(0.35, 55)
+    _full, short = hospital5(w)
+    outside_full, _ = hospital5(w)
+    n.add("HOSPITAL MEDICINE ADMISSION HISTORY & PHYSICAL\n")
+    n.fmt(
+        "Patient: {nm}   MRN: {m}   FIN: {f}\nAdmit: {d}   Team: Hospitalist {team}   Attending: {a}\n",
+        nm=w.name(pt, "PATIENT", "last_first_m", "LAST_First", "full"),
+        m=mrn5(w),
+        f=fin5(w),
+        d=date5(w, day),
+        team=w.pick(("A", "B", "4", "Gold", "Blue")),
+        a=w.name(person5(w), "DOCTOR", "full", "f_m_last"),
+    )
+    pcp = person5(w)
+    n.fmt("PCP: Dr. {p}, {pr}\n", p=w.name(pcp, "DOCTOR", "last", "full"), pr=Phi(practice5(w), "HOSPITAL"))
+    n.fmt("Source: transfer from {o} ED\n\n", o=Phi(outside_full, "HOSPITAL"))
+    relation, fam = relative5(w, pt, years)
+    cc = w.pick(("weakness and falls", "dyspnea", "confusion", "melena"))
+    n.add("CC: ", cc, "\n\nHPI: ")
+    n.add(pt.title, " ", Phi(pt.last, "PATIENT"), " is ")
+    n.add("a ", age(years), w.pick(("-year-old", " year old", " yo")), " with ")
+    n.add(
+        w.pick(
+            (
+                "HFrEF (EF 30%), CKD 3b and AF on apixaban",
+                "COPD on 2L home O2 and T2DM",
+                "Parkinson's disease and prior CVA",
+                "cirrhosis (MELD 18) and varices",
+            )
+        )
+    )
+    n.fmt(
+        " who presents with {cc} for 3 days. History is obtained from the patient and {pos} {rel} ",
+        cc=cc,
+        pos=pt.possessive,
+        rel=relation,
+    )
+    n.fmt("{nm}, who reached us by phone at {ph}. ", nm=w.rel(fam, "full", "first"), ph=phone5(w))
+    n.fmt(
+        "{f}'s {rel} noticed {pr} was not {refl} after the {d}, when a new med was started by ",
+        f=Phi(pt.first, "PATIENT"),
+        rel=relation,
+        pr=pt.pronoun,
+        refl="himself" if pt.sex == "M" else "herself",
+        d=Phi(ordinal((day - dt.timedelta(days=w.num(3, 9))).day), "DATE"),
+    )
+    n.fmt(
+        "{doc}'s office. At the outside ED: {l}. CT head negative.\n\n",
+        doc=Phi(pcp.last, "DOCTOR"),
+        l=labs(w),
+    )
+    n.fmt(
+        "PMH: s/p CABG {y}; {pmh}\nSocial: lives in {c} with {pr2} {rel}; retired {j} ({o}). ",
+        y=year(w.num(1998, 2016)),
+        pmh=", ".join(w.some(PMH, 2, 4)),
+        c=Phi(town5(w)[0], "CITY"),
+        pr2=pt.possessive,
+        rel=relation,
+        j=Phi(w.pick(DEV5_PROFESSIONS), "PROFESSION"),
+        o=org5(w),
+    )
+    if w.chance(0.5):
+        n.fmt(
+            "Originally from {c}; speaks English and {l}. ",
+            c=Phi(w.pick(DEV5_COUNTRIES), "COUNTRY"),
+            l=w.pick(("Twi", "Polish", "K'iche'", "Nepali", "Tigrinya")),
+        )
+    n.fmt(
+        "Last admitted early {d} for the same. Former smoker, quit {y}.\n",
+        d=date5(w, day - dt.timedelta(days=w.num(200, 900)), "m/yyyy", "Month, yyyy"),
+        y=year(w.num(1985, 2015)),
+    )
+    n.add("Meds (per ", pharmacy5(w), " fill hx):\n", meds_block(w, 3, 6, numbered=False), "\n")
+    n.add("Exam: ", vitals(w), "\n", exam(w), "\n\n")
+    n.fmt(
+        "A/P: {cc}, likely multifactorial. Hold sedating meds, PT/OT, delirium precautions. "
+        "Records requested from {s}.\nCode status: Full code, confirmed with pt. HCP: {hcp}, {ph}.\n",
+        cc=cc.capitalize(),
+        s=hosp5(w, short),
+        hcp=w.rel(fam, "full"),
+        ph=phone5(w),
+    )
+    me = person5(w)
+    n.fmt(
+        "Discussed with night float Dr. {nf} (pgr {p}).\n{me}, MD, Hospital Medicine — {d} {t}",
+        nf=w.name(person5(w), "DOCTOR", "last"),
+        p=pager5(w),
+        me=w.name(me, "DOCTOR", "full", "first_m_last"),
+        d=date5(w, day, "m/d/yyyy", "Mon-dd-yy"),
+        t=tm(w),
+    )
+
+
+@template("discharge", "dev5")
+def discharge_care_conference(w: World, n: Note) -> None:
+    pt = person5(w)
+    day = w.day(2017, 2025)
+    years = w.age(0.45, 66)
+    unit = snf5(w)
+    n.fmt("Interdisciplinary Care Conference — {u}\n", u=Phi(unit, "HOSPITAL"))
+    n.fmt(
+        "Held: {d}, 1400, in the 2nd-floor conference room and by phone\n",
+        d=date5(w, day, "Wkd, Month d, yyyy", "dd.Mon.yyyy", "m/d/yyyy"),
+    )
+    n.add("Resident: ", w.name(pt, "PATIENT", "full", "last_first_m", "LAST_First"), ", ")
+    n.add(age5(w, years, pt.sex) if years > 89 else f"{years} y/o", f", Rm {w.num(100, 340)}-{w.pick('AB')}")
+    if w.chance(0.4):
+        n.add(' (prefers "', Phi(w.pick(NICKNAMES5), "PATIENT"), '")')
+    n.add(". ")
+    n.fmt(
+        "Admitted {d} from {h} after {why}.\n",
+        d=date5(w, day - dt.timedelta(days=w.num(9, 40)), *DEV5_SHORT_DATES),
+        h=Phi(hospital5(w)[0], "HOSPITAL"),
+        why=w.pick(("L hip ORIF", "a CHF admission", "sepsis from a UTI", "a L MCA stroke")),
+    )
+    r1, f1 = relative5(w, pt, years)
+    staff = [
+        (person5(w), role)
+        for role in w.some(("MDS coordinator", "PT", "OT", "SLP", "dietitian", "charge RN"), 3, 5)
+    ]
+    n.add("Attendees: ")
+    for p, role in staff:
+        n.add(w.name(p, "DOCTOR", "full", "first_initial", "f_m_last"), f" ({role})", "; ")
+    sw = person5(w)
+    n.add(w.name(sw, "DOCTOR", "full"), " (social work); ")
+    n.fmt("{rel} {nm} (by phone, {ph})\n", rel=r1, nm=w.rel(f1, "full"), ph=phone5(w))
+    n.fmt(
+        "Therapy: ambulates {ft} ft with RW and CGA; GG self-care 3/6 -> 4/6; BIMS {b}/15. "
+        "Diet: mech soft, thin liquids; wt stable.\n",
+        ft=w.num(20, 250),
+        b=w.num(6, 15),
+    )
+    n.fmt(
+        "Skilled days: Medicare day {k} of 100; secondary {pl} ID {m}.\n",
+        k=w.num(8, 40),
+        pl=w.pick(("Tufts Medicare Preferred", "AARP Medicare Supplement", "Medicaid")),
+        m=Phi(f"{w.letters(1)}{w.digits(8)}", "HEALTHPLAN"),
+    )
+    r2, f2 = relative5(w, pt, years)
+    n.fmt(
+        "Family concerns: {nm} asked whether {pr} can return to the apartment in {c}; {rel2} {nm2} ",
+        nm=w.rel(f1, "first"),
+        pr=pt.pronoun,
+        c=Phi(town5(w)[0], "CITY"),
+        rel2=r2,
+        nm2=w.rel(f2, "full", "first"),
+    )
+    art, job = prof5(w)
+    n.fmt(
+        "works nights as {art} {j} and cannot provide 24h care. {sw} reviewed options: home with "
+        "{a} and a private aide, or long-term care at {lt}.\n",
+        art=art,
+        j=job,
+        sw=w.name(sw, "DOCTOR", "first"),
+        a=org5(w, "homecare"),
+        lt=Phi(snf5(w), "HOSPITAL"),
+    )
+    n.fmt(
+        "Plan: target discharge {d}; home safety eval {e}; PCP {pcp} to be faxed summary at {fx}.\n",
+        d=date5(w, day + dt.timedelta(days=w.num(5, 20)), *DEV5_SHORT_DATES),
+        e=w.pick(("next week", "before d/c")),
+        pcp=w.name(person5(w), "DOCTOR", "full", "f_m_last"),
+        fx=phone5(w, "FAX"),
+    )
+    n.fmt(
+        "Next conference {d}. Minutes e-mailed to {e} at family request.\n",
+        d=date5(w, day + dt.timedelta(days=14), *DEV5_SHORT_DATES),
+        e=email5(w, f1),
+    )
+    n.fmt(
+        "Recorded by {nm}, MSW, LICSW  ({u})",
+        nm=w.name(sw, "DOCTOR", "full", "first_m_last"),
+        u=username5(w, sw),
+    )
+
+
+# -- dev5 / ed: a code-stroke timeline, and a fast-track laceration repair -------------------------------
+
+
+@template("ed", "dev5")
+def ed_stroke_code_log(w: World, n: Note) -> None:
+    pt = person5(w)
+    day = w.day(2017, 2025)
+    years = w.age(0.35, 50)
+    full, _short = hospital5(w)
+    hub_full, hub_short = hospital5(w)
+    t = clock3(w, 8, 3, 16)
+    n.fmt("ED CODE STROKE DOCUMENTATION — {h}\n", h=Phi(full, "HOSPITAL"))
+    n.fmt(
+        "Pt {nm}   {a}   MRN {m}   FIN {f}\n",
+        nm=w.name(pt, "PATIENT", "LAST_First", "full", "last_first"),
+        a=age5(w, years, pt.sex),
+        m=mrn5(w),
+        f=fin5(w),
+    )
+    relation, fam = relative5(w, pt, years)
+    n.fmt(
+        "LKW {d} {lk} per {rel} {nm}, who found {pr} slumped at the kitchen table at ",
+        d=date5(w, day, "m/d/yyyy", "mmddyyyy", "yyyy-Mon-dd"),
+        lk=t[0],
+        rel=relation,
+        nm=w.rel(fam, "full", "first"),
+        pr="him" if pt.sex == "M" else "her",
+    )
+    n.add(address5(w), ". ")
+    n.fmt("BIBA {a} (run {r}).\n", a=org5(w, "ambulance"), r=Phi(f"{w.digits(2)}-{w.digits(5)}", "IDNUM"))
+    n.fmt("{t} Door. Pre-notification received, team at bedside.\n", t=t[1])
+    n.fmt(
+        "{t} NIHSS {s} (R face/arm/leg, aphasia). FSBG {g}. BP {bp}.\n",
+        t=t[2],
+        s=w.num(4, 22),
+        g=w.num(90, 240),
+        bp=f"{w.num(150, 210)}/{w.num(80, 110)}",
+    )
+    n.fmt("{t} CT head: no bleed, ASPECTS {a}. CTA: L M1 occlusion.\n", t=t[3], a=w.num(6, 10))
+    tele = person5(w)
+    n.fmt(
+        "{t} Telestroke consult Dr. {d} ({h}); recommends TNK.\n",
+        t=t[4],
+        d=w.name(tele, "DOCTOR", "last", "full"),
+        h=hosp5(w, hub_short),
+    )
+    n.fmt(
+        "{t} Tenecteplase 25 mg IV push, lot {l}; 2-person weight/dose check with {rn}.\n",
+        t=t[5],
+        l=Phi(f"{w.digits(6)}{w.letters(1)}", "IDNUM"),
+        rn=w.name(person5(w), "DOCTOR", "full", "first_initial"),
+    )
+    n.fmt(
+        "{t} Accepted for thrombectomy by Dr. {a} at {h}; transfer line {ph}. ",
+        t=t[6],
+        a=w.name(person5(w), "DOCTOR", "full", "last"),
+        h=Phi(hub_full, "HOSPITAL"),
+        ph=phone5(w),
+    )
+    n.fmt("Flight declined (weather); ground ALS by {a}.\n", a=org5(w, "ambulance"))
+    n.fmt("{t} Departed. Door-in-door-out {dd} min.\n", t=t[7], dd=w.num(48, 130))
+    n.fmt(
+        "Family: {nm} following by car, cell {ph}. Pt's dog left with neighbor {nb}.\n",
+        nm=w.rel(fam, "first", "full"),
+        ph=phone5(w, ext=False),
+        nb=w.name(person5(w), "PATIENT", "full", "first"),
+    )
+    doc = person5(w)
+    scribe = person5(w)
+    n.fmt(
+        "ED attending: {d}. Scribed by {s} ({u}) in the presence of the attending.",
+        d=w.name(doc, "DOCTOR", "full", "f_m_last"),
+        s=w.name(scribe, "DOCTOR", "full", "first_initial"),
+        u=username5(w, scribe),
+    )
+
+
+@template("ed", "dev5")
+def ed_fast_track_lac(w: World, n: Note) -> None:
+    pt = person5(w)
+    day = w.day(2017, 2025)
+    years = w.num(19, 64)
+    _full, short = hospital5(w)
+    n.fmt("{h} Emergency Dept — FAST TRACK PA NOTE\n", h=hosp5(w, short))
+    n.fmt(
+        "{nm}  DOB {dob}  MRN {m}  Visit {d}\n",
+        nm=w.name(pt, "PATIENT", "full", "last_first_m", "LAST_First"),
+        dob=date5(w, w.dob(day, years), "m/d/yyyy", "mmddyyyy"),
+        m=mrn5(w),
+        d=date5(w, day, "m/d/yy", "Mon d, 'yy", "dd.Mon.yyyy"),
+    )
+    employer = org5(w)
+    n.fmt(
+        "HPI: {y} yo {s} RHD {j} at {o} who cut {pr} L palm on a box cutter at work at {t} today. ",
+        y=years,
+        s="M" if pt.sex == "M" else "F",
+        j=Phi(w.pick(DEV5_PROFESSIONS), "PROFESSION"),
+        o=employer,
+        pr=pt.possessive,
+        t=tm(w, 6, 20),
+    )
+    n.fmt(
+        "Supervisor {sv} drove {pr2} in. Workers' comp claim {c}; employer contact {ph}.\n",
+        sv=w.name(person5(w), "PATIENT", "full", "first"),
+        pr2="him" if pt.sex == "M" else "her",
+        c=Phi(f"WC-{w.digits(2)}-{w.digits(6)}", "IDNUM"),
+        ph=phone5(w),
+    )
+    n.add(
+        "Exam: 3.5 cm linear lac thenar eminence, clean edges, no FB on XR. FDS/FDP intact, "
+        "sensation intact median/ulnar distributions, Allen test normal, cap refill <2 s.\n"
+    )
+    n.fmt(
+        "Procedure: lac repair, simple, 3.5 cm. Consent verbal. Lido 1% w/o epi 4 mL. Irrigated 250 mL "
+        "NS. 4-0 Ethilon x {k} simple interrupted. Bacitracin, dressing. EBL minimal.\n",
+        k=w.num(4, 8),
+    )
+    n.fmt(
+        "Tdap given ({dt}): last tetanus unknown. Lot {l}.\n",
+        dt=tm(w, 8, 22),
+        l=Phi(f"{w.letters(1)}{w.digits(3)}{w.letters(2)}", "IDNUM"),
+    )
+    n.fmt(
+        "Dispo: home. Suture removal in 10-14 days (~{d}) at {uc} or with PCP {p}. Work note: no use "
+        "of L hand until {e}, then light duty.\n",
+        d=date5(w, day + dt.timedelta(days=w.num(10, 14)), *DEV5_SHORT_DATES),
+        uc=Phi(
+            w.pick((f"{w.place_word()} ExpressCare", f"{town5(w)[0]} Urgent Care & Occupational Health")),
+            "HOSPITAL",
+        ),
+        p=w.name(person5(w), "DOCTOR", "full", "f_m_last"),
+        e=date5(w, day + dt.timedelta(days=w.num(3, 7)), *DEV5_SHORT_DATES),
+    )
+    n.fmt(
+        "Return for redness, streaking, fever. Copy of note released to employer's WC carrier, {ins}, "
+        "fax {fx}.\n",
+        ins=w.pick(("the Hartford", "AmTrust", "Berkshire Hathaway GUARD")),
+        fx=phone5(w, "FAX"),
+    )
+    pa = person5(w)
+    n.fmt(
+        "{pa}, PA-C. Supervising physician: Dr. {md}, available, did not see pt.",
+        pa=w.name(pa, "DOCTOR", "full", "initial_last", "first_m_last"),
+        md=w.name(person5(w), "DOCTOR", "last", "full"),
+    )
+
+
+# -- dev5 / radiology: an FDG PET/CT, and a diagnostic polysomnogram ----------------------------------
+
+
+@template("radiology", "dev5")
+def rad_pet_ct(w: World, n: Note) -> None:
+    pt = person5(w)
+    day = w.day(2017, 2025)
+    years = w.age(0.2, 25)
+    full, _short = hospital5(w)
+    n.fmt("{h} — Nuclear Medicine / PET\n", h=Phi(full, "HOSPITAL"))
+    n.fmt(
+        "EXAM: PET/CT SKULL BASE TO MID-THIGH   ACC# {a}   DATE: {d}\n",
+        a=Phi(f"PT{w.digits(2)}-{w.digits(6)}", "IDNUM"),
+        d=date5(w, day),
+    )
+    n.fmt(
+        "PATIENT: {nm}   MRN: {m}   DOB: {dob}\n",
+        nm=w.name(pt, "PATIENT", "LAST_First", "last_first_m"),
+        m=mrn5(w),
+        dob=date5(w, w.dob(day, years)),
+    )
+    n.fmt(
+        "REFERRING: {r}, {p}\n",
+        r=w.name(person5(w), "DOCTOR", "full", "f_m_last"),
+        p=Phi(practice5(w, "Hematology-Oncology"), "HOSPITAL"),
+    )
+    dx = w.pick(
+        (
+            ("DLBCL, interim restaging after C3 R-CHOP", "Deauville 3"),
+            ("Hodgkin lymphoma, end of treatment", "Deauville 2"),
+            ("RUL nodule 1.9 cm, staging", "SUVmax 7.4"),
+            ("melanoma, surveillance", "no FDG-avid disease"),
+        )
+    )
+    n.add("INDICATION: ", dx[0], ".\n")
+    n.fmt(
+        "TECHNIQUE: {mci} mCi F-18 FDG IV (batch {b}), uptake 60 min, glucose {g} mg/dL. Scanner "
+        "Biograph Vision S/N {s}. Low-dose CT for attenuation correction and localization.\n",
+        mci=f"{w.num(8, 14)}.{w.num(0, 9)}",
+        b=Phi(f"FDG{w.digits(6)}", "IDNUM"),
+        g=w.num(78, 180),
+        s=serial(w),
+    )
+    n.fmt(
+        "COMPARISON: PET/CT from {o} dated {d} (images imported, report reviewed); CT {y}.\n",
+        o=Phi(hospital5(w)[0], "HOSPITAL"),
+        d=date5(w, day - dt.timedelta(days=w.num(60, 200)), "m/d/yyyy", "yyyy-Mon-dd", "Month, yyyy"),
+        y=year(day.year - w.num(1, 4)),
+    )
+    n.fmt(
+        "FINDINGS: Mediastinal blood pool SUVmax {b}, liver {lv}. {f} No new FDG-avid lesion. "
+        "Physiologic activity in brain, myocardium, bowel and urinary tract.\n",
+        b=f"{w.num(1, 2)}.{w.num(0, 9)}",
+        lv=f"{w.num(2, 3)}.{w.num(0, 9)}",
+        f=w.pick(
+            (
+                "Residual L cervical level IV node 1.1 cm, SUVmax 2.4 (previously 11.8).",
+                "Bulky mediastinal mass now 3.2 x 2.0 cm, SUVmax 2.1.",
+                "Spiculated RUL nodule SUVmax 7.4; R hilar node SUVmax 4.0.",
+            )
+        ),
+    )
+    n.fmt("IMPRESSION: {i}, Lugano criteria.\n", i=dx[1])
+    n.fmt(
+        "Preliminary result discussed with {d} by phone at {t} on {dd}.\n",
+        d=w.name(person5(w), "DOCTOR", "full", "f_m_last"),
+        t=tm(w, 8, 18),
+        dd=date5(w, day, "m/d", "dd Mon", "Wkd m/d"),
+    )
+    rd = person5(w)
+    n.fmt(
+        "Interpreted by {r}, MD (Nuclear Radiology); resident {rs}. Signed {d} {t}.",
+        r=w.name(rd, "DOCTOR", "full", "first_m_last"),
+        rs=w.name(person5(w), "DOCTOR", "initial_last", "full"),
+        d=date5(w, day, "m/d/yyyy", "dd.Mon.yyyy"),
+        t=tm(w, 9, 20),
+    )
+
+
+@template("radiology", "dev5")
+def rad_sleep_study(w: World, n: Note) -> None:
+    pt = person5(w)
+    night = w.day(2017, 2025)
+    years = w.age(0.12, 24)
+    center = (
+        f"{town5(w)[0]} Sleep Center" if w.chance(0.5) else f"Center for Sleep Medicine at {hospital5(w)[0]}"
+    )
+    n.fmt("{c}\n", c=Phi(center, "HOSPITAL"))
+    n.add(address5(w), "  Tel ", phone5(w, ext=False), "  Fax ", phone5(w, "FAX"), "\n")
+    n.add("DIAGNOSTIC POLYSOMNOGRAPHY REPORT (Type I, attended)\n")
+    n.fmt(
+        "Patient: {nm}   DOB {dob}   Study #: {s}\nStudy night: {d1}-{d2}\n",
+        nm=w.name(pt, "PATIENT", "full", "last_first_m"),
+        dob=date5(w, w.dob(night, years), "m/d/yyyy", "mmddyyyy"),
+        s=Phi(f"PSG-{w.digits(2)}-{w.digits(4)}", "IDNUM"),
+        d1=date5(w, night, "m/d", "Mon d"),
+        d2=date5(w, night + dt.timedelta(days=1), "m/d/yyyy", "Mon d, 'yy"),
+    )
+    relation, fam = relative5(w, pt, 50)
+    n.fmt(
+        "Referred by {d} for loud snoring and witnessed apneas (per {pos} {rel} {nm}). ",
+        d=w.name(person5(w), "DOCTOR", "full", "f_m_last"),
+        pos=pt.possessive,
+        rel=relation,
+        nm=w.rel(fam, "first", "full"),
+    )
+    art, job = prof5(w)
+    n.fmt(
+        "Pt is {art} {j} {x}. ESS {e}/24, BMI {b}, neck {nk} in.\n",
+        art=art,
+        j=job,
+        x=w.pick(("with a CDL; DOT recertification pending", "on rotating shifts", "working days")),
+        e=w.num(6, 21),
+        b=w.num(27, 52),
+        nk=w.num(14, 19),
+    )
+    ahi = w.num(6, 68)
+    n.fmt(
+        "Lights out {a}, lights on {b}. TST {t} min, SE {se}%, sleep latency {sl} min, REM latency {rl} min. "
+        "AHI {ahi}/h (supine {sa}/h), RDI {rdi}/h, ODI {odi}/h, SpO2 nadir {nd}%, T<88% {tt} min. "
+        "PLMI {pl}/h. ECG: NSR, rare PVCs.\n",
+        a=f"22:{w.num(10, 59)}",
+        b=f"0{w.num(5, 6)}:{w.num(0, 59):02d}",
+        t=w.num(280, 420),
+        se=w.num(62, 94),
+        sl=w.num(4, 40),
+        rl=w.num(60, 180),
+        ahi=ahi,
+        sa=ahi + w.num(3, 20),
+        rdi=ahi + w.num(1, 9),
+        odi=max(1, ahi - w.num(0, 5)),
+        nd=w.num(72, 89),
+        tt=w.num(1, 80),
+        pl=w.num(0, 30),
+    )
+    sev = "mild" if ahi < 15 else "moderate" if ahi < 30 else "severe"
+    n.fmt(
+        "IMPRESSION: {s} obstructive sleep apnea (AASM 3% rule). RECOMMEND: auto-CPAP 5-15 cm H2O via "
+        "{dme}; mask fitting; follow-up in clinic in 6-8 wk with download. Drowsy-driving counseling. "
+        "Results also available at {u}.\n",
+        s=sev.capitalize(),
+        dme=org5(w, "dme"),
+        u=Phi(f"https://{host5(center)}.org/mychart", "URL"),
+    )
+    tech = person5(w)
+    md = person5(w)
+    n.fmt(
+        "Scored by {t}, RPSGT. Interpreted by {m}, MD, Diplomate ABSM, NPI {npi}. {d}",
+        t=w.name(tech, "DOCTOR", "full", "initials"),
+        m=w.name(md, "DOCTOR", "full", "f_m_last"),
+        npi=npi5(w),
+        d=date5(w, night + dt.timedelta(days=w.num(2, 9)), "m/d/yyyy", "dd.Mon.yyyy"),
+    )
+
+
+# -- dev5 / pathology: endoscopic GI biopsies, and a medical examiner's investigator report -----------
+
+GI5_PARTS = (
+    (
+        "Duodenum, random biopsies",
+        "Duodenal mucosa with preserved villous architecture; no increase in IELs.",
+    ),
+    (
+        "Gastric antrum and body",
+        "Chronic active gastritis; H. pylori organisms identified (confirmed by IHC).",
+    ),
+    (
+        "Distal esophagus, 36 cm (Prague C2M4)",
+        "Columnar mucosa with goblet cells (Barrett's); negative for dysplasia.",
+    ),
+    ("Ascending colon polyp, cold snare", "Sessile serrated lesion without cytologic dysplasia."),
+    ("Sigmoid colon polyp", "Tubular adenoma; margins not assessable."),
+    ("Random colon biopsies", "Colonic mucosa without microscopic colitis; no granulomas."),
+    ("Terminal ileum", "Mild active ileitis with a non-necrotizing granuloma; see comment (Crohn's?)."),
+)
+
+
+@template("pathology", "dev5")
+def path_gi_biopsy(w: World, n: Note) -> None:
+    pt = person5(w)
+    day = w.day(2017, 2025)
+    years = w.age(0.15, 30)
+    lab_town = town5(w)[0]
+    n.fmt("{l} — GI Pathology\n", l=Phi(f"{lab_town} Pathology Associates", "HOSPITAL"))
+    n.fmt("Accession: {a}     Received: {r}     Reported: {p}\n",
+          a=Phi(f"GI{day.year % 100:02d}-{w.digits(5)}", "IDNUM"),
+          r=date5(w, day, "m/d/yyyy", "dd.Mon.yyyy", "mmddyyyy"),
+          p=date5(w, day + dt.timedelta(days=w.num(1, 4)), "m/d/yyyy", "dd.Mon.yyyy"))  # fmt: skip
+    n.fmt(
+        "Patient: {nm}  ({a}{s})   MRN {m}\n",
+        nm=w.name(pt, "PATIENT", "LAST_First", "last_first_m", "full"),
+        a=[age(years)] if years > 89 else str(years),
+        s=pt.sex,
+        m=mrn5(w),
+    )
+    endo = person5(w)
+    n.fmt(
+        "Endoscopist: {e}   Procedure: {pr} at {c}\n",
+        e=w.name(endo, "DOCTOR", "full", "f_m_last", "last_first"),
+        pr=w.pick(("EGD", "Colonoscopy", "EGD and colonoscopy")),
+        c=Phi(
+            w.pick((f"{w.place_word()} Endoscopy Center", f"{town5(w)[0]} Digestive Health, LLC")), "HOSPITAL"
+        ),
+    )
+    n.add(
+        "Clinical: ",
+        w.pick(("dyspepsia, IDA", "GERD, screening for Barrett's", "chronic diarrhea", "positive FIT")),
+        "\n\n",
+    )
+    n.add("FINAL DIAGNOSIS:\n")
+    for i, (site, dx) in enumerate(w.some(GI5_PARTS, 2, 4)):
+        n.add(f"{'ABCD'[i]}. {site}:\n   {dx}\n")
+    n.fmt(
+        "\nCOMMENT: H. pylori IHC performed with appropriate controls. Updated Sydney system used. "
+        "Result called to {rn}, RN, in Dr. {e}'s office on {d} at {t}.\n",
+        rn=w.name(person5(w), "DOCTOR", "full", "first"),
+        e=Phi(endo.last, "DOCTOR"),
+        d=date5(w, day + dt.timedelta(days=w.num(1, 4)), *DEV5_SHORT_DATES),
+        t=tm(w, 9, 17),
+    )
+    n.fmt(
+        "GROSS: {k} containers labeled with the patient's name and DOB ({dob}), formalin-fixed tan mucosal "
+        "fragments, entirely submitted. Gross by {g}.\n",
+        k=w.num(2, 4),
+        dob=date5(w, w.dob(day, years), "m/d/yyyy", "mmddyyyy"),
+        g=w.name(person5(w), "DOCTOR", "ini2", "initials"),
+    )
+    path = person5(w)
+    n.fmt(
+        "Electronically signed out by {p}, MD, on {d}.\n",
+        p=w.name(path, "DOCTOR", "full", "first_m_last"),
+        d=date5(w, day + dt.timedelta(days=w.num(1, 4)), "Mon-dd-yy", "m/d/yyyy"),
+    )
+    n.add(
+        "Lab: ",
+        address5(w),
+        "  CLIA ",
+        Phi(f"{w.digits(2)}D{w.digits(7)}", "IDNUM"),
+        "  Client svc ",
+        phone5(w),
+    )
+
+
+@template("pathology", "dev5")
+def path_me_investigation(w: World, n: Note) -> None:
+    dec = person5(w)
+    day = w.day(2017, 2025)
+    years = w.age(0.5, 45)
+    state = w.pick(("Vermont", "New Hampshire", "Maine", "Connecticut"))
+    n.fmt("OFFICE OF THE CHIEF MEDICAL EXAMINER, STATE OF {s}\n", s=Phi(state.upper(), "STATE"))
+    n.fmt(
+        "MEDICOLEGAL DEATH INVESTIGATOR REPORT   Case {c}\n",
+        c=Phi(f"ME{day.year % 100:02d}-{w.digits(4)}", "IDNUM"),
+    )
+    n.fmt(
+        "Decedent: {nm}   {a}   DOB {dob}   SSN (last 4) {ss}\n",
+        nm=w.name(dec, "PATIENT", "LAST_First", "last_first_m"),
+        a=age5(w, years, dec.sex),
+        dob=date5(w, w.dob(day, years)),
+        ss=Phi(w.digits(4), "SSN"),
+    )
+    n.fmt(
+        "Reported {d} at {t} by {o}, Officer {off} (badge {b}).\n",
+        d=date5(w, day, "m/d/yyyy", "dd.Mon.yyyy", "yyyy-Mon-dd"),
+        t=tm(w),
+        o=org5(w, "police"),
+        off=w.name(person5(w), "PATIENT", "full", "last"),
+        b=Phi(w.digits(w.num(3, 4)), "IDNUM"),
+    )
+    nb = person5(w)
+    n.add("Scene: private residence, ", address5(w), ". ")
+    if w.chance(0.4):
+        n.fmt("Open case with {a} (self-neglect). ", a=org5(w, "agency"))
+    if w.chance(0.3):
+        n.fmt("(Decedent walked daily near {l}.) ", l=Phi(w.pick(DEV5_LANDMARKS), "LOCATION-OTHER"))
+    n.fmt(
+        "Found supine on bedroom floor by neighbor {nb}, who had not seen {pr} since {wd} and let "
+        "{pr} in with a spare key.\n",
+        nb=w.name(nb, "PATIENT", "full", "first_m_last"),
+        pr="him" if dec.sex == "M" else "her",
+        wd=w.weekday(day - dt.timedelta(days=w.num(2, 4))),
+    )
+    n.fmt(
+        "Pronounced at {t} by {p}, paramedic, {a}. Rigor full, livor fixed posterior. No trauma; "
+        "doors locked; thermostat 64F.\n",
+        t=tm(w),
+        p=w.name(person5(w), "DOCTOR", "full", "initial_last"),
+        a=org5(w, "ambulance"),
+    )
+    meds = w.some(
+        ("metoprolol", "furosemide", "donepezil", "apixaban", "insulin glargine", "sertraline"), 2, 4
+    )
+    n.fmt(
+        "Medications at scene: {m}, filled at {p} on {d}; pill counts consistent.\n",
+        m=", ".join(meds),
+        p=pharmacy5(w),
+        d=date5(w, day - dt.timedelta(days=w.num(5, 25)), *DEV5_SHORT_DATES),
+    )
+    pcp = person5(w)
+    n.fmt(
+        "Hx per PCP Dr. {p} ({pr}, {ph}): CAD, CHF, DM2. Last seen {d}.\n",
+        p=w.name(pcp, "DOCTOR", "last", "full"),
+        pr=Phi(practice5(w), "HOSPITAL"),
+        ph=phone5(w),
+        d=date5(w, day - dt.timedelta(days=w.num(30, 200)), "m/yyyy", "Month, yyyy"),
+    )
+    relation, fam = relative5(w, dec, years)
+    n.fmt(
+        "ID: visual by {rel} {nm} at scene; {dl}. NOK notified {d}: {nm2}, {ph}.\n",
+        rel=relation,
+        nm=w.rel(fam, "full"),
+        dl="photo ID on dresser",
+        d=w.pick(("same day", "by phone")),
+        nm2=w.rel(fam, "first"),
+        ph=phone5(w, ext=False),
+    )
+    n.fmt(
+        "Driver's license {l} ({s}) secured with effects.\n",
+        l=Phi(f"{w.letters(1)}{w.digits(7)}", "LICENSE"),
+        s=Phi(w.pick(("VT", "NH", "ME", "CT")), "STATE"),
+    )
+    n.fmt(
+        "Disposition: jurisdiction {j}. Released to {f}. Death certificate to be signed by Dr. {p}.\n",
+        j=w.pick(
+            ("declined (natural death, attending physician willing to sign)", "accepted; external exam")
+        ),
+        f=org5(w, "funeral"),
+        p=Phi(pcp.last, "DOCTOR"),
+    )
+    inv = person5(w)
+    n.fmt(
+        "Investigator: {i}, D-ABMDI   Reviewed: {m}, MD   Entered by {u}",
+        i=w.name(inv, "DOCTOR", "full", "f_m_last"),
+        m=w.name(person5(w), "DOCTOR", "full", "initial_last"),
+        u=username5(w, inv),
+    )
+
+
+# -- dev5 / letter: a UK GP's referral to a US specialist, and an FMLA certification letter --------------
+
+
+@template("letter", "dev5")
+def letter_gp_referral_uk(w: World, n: Note) -> None:
+    pt = person5(w)
+    day = w.day(2017, 2025)
+    years = w.age(0.3, 55)
+    gp = person5(w)
+    uk_town, uk_county = w.pick(UK_TOWNS)
+    surgery = w.pick(
+        (
+            f"The {w.pick(('Old Vicarage', 'Priory', 'Market Cross', 'Riverside'))} Surgery",
+            f"{uk_town} Health Centre",
+            f"{w.fake.last_name()} Road Medical Practice",
+        )
+    )
+    n.fmt("{s}\n", s=Phi(surgery, "HOSPITAL"))
+    postcode = f"{w.letters(2)}{w.num(1, 9)} {w.num(1, 9)}{w.letters(2)}"
+    n.fmt(
+        "{st}\n{t}\n{c}\n{pc}\n{co}\n",
+        st=Phi(
+            f"{w.num(1, 120)} {w.pick(('High Street', 'Station Road', 'Church Lane', 'Market Place'))}",
+            "STREET",
+        ),
+        t=Phi(uk_town, "CITY"),
+        c=Phi(uk_county, "LOCATION-OTHER"),
+        pc=Phi(postcode, "ZIP"),
+        co=Phi(w.pick(("United Kingdom", "UK", "England")), "COUNTRY"),
+    )
+    n.fmt(
+        "Tel: {ph}   Fax: {fx}\n\n",
+        ph=Phi(f"+44 1632 {w.digits(6)}", "PHONE"),
+        fx=Phi(f"01632 {w.digits(6)}", "FAX"),
+    )
+    n.add(date5(w, day, "dd/mm/yyyy", "d Mon yyyy", "d Month yyyy"), "\n\n")
+    spec = person5(w)
+    full, _short = hospital5(w)
+    n.fmt("Dr {s}\n{h}\n", s=w.name(spec, "DOCTOR", "full", "f_m_last"), h=Phi(full, "HOSPITAL"))
+    n.add(address5(w, "\n"), "\n", Phi("USA", "COUNTRY"), "\n\n")
+    n.fmt("Dear Dr {s},\n\n", s=w.name(spec, "DOCTOR", "last"))
+    n.fmt(
+        "Re: {nm}   DOB {dob}   NHS No. {nhs}\n\n",
+        nm=w.name(pt, "PATIENT", "full", "first_m_last"),
+        dob=date5(w, w.dob(day, years), "dd/mm/yyyy"),
+        nhs=Phi(f"{w.digits(3)} {w.digits(3)} {w.digits(4)}", "MEDICALRECORD"),
+    )
+    relation, fam = relative5(w, pt, years)
+    new_town, new_state = town5(w)
+    n.fmt(
+        "I would be grateful if you would see this {a} {g} who is emigrating to live with {pr} {rel}, ",
+        a=[age(years), "-year-old"] if years > 89 else f"{years}-year-old",
+        g="gentleman" if pt.sex == "M" else "lady",
+        pr=pt.possessive,
+        rel=relation,
+    )
+    n.fmt(
+        "{nm}, in {c}, {s} at the end of the month. {f} has been under {u} for {cond}.\n\n",
+        nm=w.rel(fam, "full"),
+        c=Phi(new_town, "CITY"),
+        s=Phi(new_state, "STATE"),
+        f=[Phi(pt.first, "PATIENT")] if w.chance(0.5) else [pt.title[:-1], " ", Phi(pt.last, "PATIENT")],
+        u="our care and the local hospital team",
+        cond=w.pick(
+            (
+                "paroxysmal AF (CHA2DS2-VASc 4) on edoxaban, with a DC cardioversion in " + str(day.year - 1),
+                "seropositive rheumatoid arthritis on methotrexate 20 mg weekly and folic acid",
+                "COPD (FEV1 48% predicted) with two exacerbations this winter",
+            )
+        ),
+    )
+    n.fmt(
+        "Bloods on {d}: {l}. Her last review at {h} was on {d2}.\n\n"
+        if pt.sex == "F"
+        else "Bloods on {d}: {l}. His last review at {h} was on {d2}.\n\n",
+        d=date5(w, day - dt.timedelta(days=w.num(5, 30)), "dd/mm/yyyy", "d Mon yyyy"),
+        l=labs(w),
+        h=Phi(f"{uk_town} District Hospital", "HOSPITAL"),
+        d2=date5(w, day - dt.timedelta(days=w.num(40, 200)), "dth of Month yyyy", "d Month yyyy"),
+    )
+    n.fmt(
+        "Current medication is attached. {pr} is a retired {j} and remains independent. A full summary "
+        "has been sent by secure e-mail from {e}; please reply to that address or to {ee}.\n\n",
+        pr=pt.pronoun.capitalize(),
+        j=Phi(w.pick(DEV5_PROFESSIONS), "PROFESSION"),
+        e=email5(w, gp, "nhs.net"),
+        ee=email5(w, fam),
+    )
+    n.fmt(
+        "Yours sincerely,\n\nDr {g} MRCGP\nGMC {gmc}",
+        g=w.name(gp, "DOCTOR", "full", "f_m_last"),
+        gmc=Phi(w.digits(7), "LICENSE"),
+    )
+
+
+@template("letter", "dev5")
+def letter_fmla_certification(w: World, n: Note) -> None:
+    pt = person5(w)
+    day = w.day(2017, 2025)
+    years = w.num(24, 63)
+    clinic = practice5(w, w.pick(("Internal Medicine", "Rheumatology", "Neurology", "Gastroenterology")))
+    n.fmt("{c}\n", c=Phi(clinic, "HOSPITAL"))
+    n.add(address5(w), "\nPhone ", phone5(w, ext=False), " | Fax ", phone5(w, "FAX"), " | ")
+    n.add(Phi(f"www.{host5(clinic)}.com", "URL"), "\n\n")
+    n.add(date5(w, day, "Month d, yyyy", "m/d/yyyy", "Wkd, Month d, yyyy"), "\n\n")
+    employer = org5(w)
+    hr = person5(w)
+    n.fmt(
+        "{hr}, Leave Administrator\n{e} Human Resources\nBy fax: {fx}\n\n",
+        hr=w.name(hr, "PATIENT", "full", "f_m_last"),
+        e=employer,
+        fx=phone5(w, "FAX"),
+    )
+    n.fmt(
+        "RE: Certification of Health Care Provider (WH-380-E) for {nm}, DOB {dob}, Employee ID {eid}\n\n",
+        nm=w.name(pt, "PATIENT", "full", "first_m_last"),
+        dob=date5(w, w.dob(day, years), "m/d/yyyy", "mmddyyyy"),
+        eid=Phi(f"{w.digits(6)}", "IDNUM"),
+    )
+    n.fmt("Dear {hr}:\n\n", hr=w.name(hr, "PATIENT", "full"))
+    cond = w.pick(
+        (
+            ("Crohn's disease", "flare-ups with abdominal pain and diarrhea"),
+            ("migraine without aura", "migraines lasting 1-2 days"),
+            ("seropositive rheumatoid arthritis", "flares with synovitis of the hands"),
+            ("relapsing-remitting multiple sclerosis", "relapses and infusion days"),
+        )
+    )
+    art, job = prof5(w)
+    n.fmt(
+        "{f} has been my patient since {y} and is treated for {c}, a chronic serious health condition. "
+        "{pr} works as {art} {j}; during {fl} {pr2} cannot perform the essential functions of that job. ",
+        f=w.name(pt, "PATIENT", "first", "full"),
+        y=year(day.year - w.num(1, 9)),
+        c=cond[0],
+        pr=pt.pronoun.capitalize(),
+        art=art,
+        j=job,
+        fl=cond[1],
+        pr2=pt.pronoun,
+    )
+    n.fmt(
+        "I estimate {k} episodes per month, each lasting 1-3 days, from {a} through {b}, plus "
+        "follow-up visits every 3 months (next on {nx}).\n\n",
+        k=w.pick(("1-2", "2-3", "up to 4")),
+        a=date5(w, day, "m/d/yyyy", "dth of Month yyyy"),
+        b=date5(w, day + dt.timedelta(days=w.num(150, 365)), "m/d/yyyy", "dth of Month yyyy"),
+        nx=date5(w, day + dt.timedelta(days=w.num(60, 100)), *DEV5_SHORT_DATES),
+    )
+    n.add(
+        "Continuous leave is not required. Intermittent leave and a reduced schedule on infusion days "
+        "are medically necessary. The diagnosis codes and records are not enclosed, in keeping with "
+        "the employer's request for the certification only.\n\n"
+    )
+    doc = person5(w)
+    n.fmt(
+        "Sincerely,\n\n{d}, MD\nNPI {npi}\n\ncc: patient ({e})\nSent by {u} via eFax gateway {ip}, {d2}",
+        d=w.name(doc, "DOCTOR", "full", "f_m_last"),
+        npi=npi5(w),
+        e=email5(w, pt),
+        u=username5(w, person5(w)),
+        ip=ip5(w),
+        d2=date5(w, day, "m/d/yyyy", "yyyy-Mon-dd"),
+    )
+
+
+# -- dev5 / telephone: a lab critical-value call log, and a DME supplier (CPAP/oxygen) call ----------
+
+
+@template("telephone", "dev5")
+def phone_critical_lab_call(w: World, n: Note) -> None:
+    pt = person5(w)
+    day = w.day(2017, 2025)
+    years = w.age(0.3, 40)
+    n.add("CRITICAL VALUE NOTIFICATION — Core Laboratory\n")
+    tech = person5(w)
+    test, value = w.pick(
+        (
+            ("Potassium", "6.9 mmol/L (H)"),
+            ("Hemoglobin", "5.8 g/dL (L)"),
+            ("INR", "7.4 (H)"),
+            ("Glucose", "38 mg/dL (L)"),
+            ("Blood culture, 1 of 2 bottles", "Gram-positive cocci in clusters"),
+            ("Troponin T hs", "212 ng/L (H)"),
+        )
+    )
+    n.fmt(
+        "Result: {ts} {v}   Accession {a}   Collected {d} {t}\n",
+        ts=test,
+        v=value,
+        a=Phi(f"{w.digits(2)}{w.letters(1)}-{w.digits(3)}-{w.digits(5)}", "IDNUM"),
+        d=date5(w, day, "m/d/yyyy", "mmddyyyy", "Mon-dd-yy"),
+        t=tm(w),
+    )
+    n.fmt(
+        "Patient: {nm}  {a}  MRN {m}  Location: ",
+        nm=w.name(pt, "PATIENT", "LAST_First", "full", "last_first_m"),
+        a=age5(w, years, pt.sex),
+        m=mrn5(w),
+    )
+    outpatient = w.chance(0.5)
+    if outpatient:
+        n.fmt("outpatient draw, {f}\n", f=Phi(snf5(w), "HOSPITAL"))
+    else:
+        n.add(f"{w.num(3, 9)} {w.pick(('North', 'South', 'West'))} Rm {w.num(300, 990)}-{w.pick('AB')}\n")
+    t = clock3(w, 4, 2, 25)
+    n.fmt(
+        "{t0} Called by {tech}, MLS(ASCP) ({u}), ext {x}.\n",
+        t0=t[0],
+        tech=w.name(tech, "DOCTOR", "full", "first_initial"),
+        u=username5(w, tech),
+        x=Phi(w.digits(4), "PHONE"),
+    )
+    doc = person5(w)
+    if outpatient:
+        nurse = person5(w, "F")
+        n.fmt(
+            "{t1} Spoke with {nr}, LPN, at the facility ({ph}); she will page the covering provider. "
+            "Read-back verified.\n",
+            t1=t[1],
+            nr=w.name(nurse, "DOCTOR", "full", "first"),
+            ph=phone5(w),
+        )
+        relation, fam = relative5(w, pt, years)
+        n.fmt(
+            "{t2} Ordering provider Dr. {d} not reached at office ({ph}); answering service took message. "
+            "Pt's {rel} {nm} reached at home and told to expect a call.\n",
+            t2=t[2],
+            d=w.name(doc, "DOCTOR", "last", "full"),
+            ph=phone5(w),
+            rel=relation,
+            nm=w.rel(fam, "first", "full"),
+        )
+    else:
+        rn = person5(w)
+        n.fmt(
+            "{t1} Reported to {rn}, RN, primary nurse; read back correctly. RN paged Dr. {d} (pgr {p}).\n",
+            t1=t[1],
+            rn=w.name(rn, "DOCTOR", "full", "initial_last"),
+            d=w.name(doc, "DOCTOR", "last", "full"),
+            p=pager5(w),
+        )
+        n.fmt(
+            "{t2} Dr. {d} returned page; orders entered (repeat stat, ECG).\n",
+            t2=t[2],
+            d=Phi(doc.last, "DOCTOR"),
+        )
+    n.fmt(
+        "{t3} Notification complete, {m} min from result verification. Hemolysis index {h}; specimen {s}.\n",
+        t3=t[3],
+        m=w.num(6, 58),
+        h=w.pick(("0", "1+", "not hemolyzed")),
+        s=w.pick(("not redrawn", "redraw requested", "added to QA log")),
+    )
+    n.fmt(
+        "Documented by {tech} on {d} in LIS; event #{e}. Supervisor {sv} notified of delay (>30 min policy)."
+        if w.chance(0.5)
+        else "Documented by {tech} on {d} in LIS; event #{e}.",
+        tech=w.name(tech, "DOCTOR", "ini2", "initials", "full"),
+        d=date5(w, day, *DEV5_SHORT_DATES),
+        e=Phi(w.digits(7), "IDNUM"),
+        sv=w.name(person5(w), "DOCTOR", "full"),
+    )
+    n.add("\nCallback line for the lab: ", phone5(w, ext=True))
+
+
+@template("telephone", "dev5")
+def phone_dme_vendor_call(w: World, n: Note) -> None:
+    pt = person5(w)
+    day = w.day(2017, 2025)
+    years = w.age(0.3, 45)
+    vendor = org5(w, "dme")
+    rep = person5(w)
+    n.fmt(
+        "Telephone Encounter — DME vendor call  {d}  {t}\n",
+        d=date5(w, day, "m/d/yyyy", "Mon d, 'yy", "mmddyyyy"),
+        t=tm(w, 8, 17),
+    )
+    n.fmt(
+        "Pt: {nm}  ({a})  MRN {m}  Plan ID {p}\n",
+        nm=w.name(pt, "PATIENT", "full", "last_first_m", "LAST_First"),
+        a=age5(w, years, pt.sex),
+        m=mrn5(w),
+        p=Phi(w.pick((f"{w.letters(3)}{w.digits(8)}", f"{w.digits(9)}-0{w.num(1, 3)}")), "HEALTHPLAN"),
+    )
+    device = w.pick(("CPAP (ResMed AirSense 11)", "home O2 concentrator (Inogen One G5)", "BiPAP ST"))
+    n.fmt(
+        "Caller: {r} from {v} ({ph}) re: order #{o} for {dv}.\n",
+        r=w.name(rep, "PATIENT", "full", "first"),
+        v=vendor,
+        ph=phone5(w),
+        o=Phi(f"{w.digits(7)}", "IDNUM"),
+        dv=device,
+    )
+    md = person5(w)
+    n.fmt(
+        "{r} states Medicare requires a face-to-face note within 6 months signed by Dr. {d} documenting "
+        "benefit; the {dd} visit note lacks it. Device S/N {s}; compliance download shows use >4 h on "
+        "{pc}% of nights in the first 90 days.\n",
+        r=w.name(rep, "PATIENT", "first"),
+        d=w.name(md, "DOCTOR", "last", "full"),
+        dd=date5(w, day - dt.timedelta(days=w.num(20, 150)), *DEV5_SHORT_DATES),
+        s=serial(w),
+        pc=w.num(41, 93),
+    )
+    relation, fam = relative5(w, pt, years)
+    n.fmt(
+        "Also spoke with pt's {rel} {nm}, who manages the equipment; {pr} reports the mask leaks and "
+        "asked for a nasal pillow size M. Can be reached at {ph} or {e}.\n",
+        rel=relation,
+        nm=w.rel(fam, "full", "first"),
+        pr="she" if fam.sex == "F" else "he",
+        ph=phone5(w, ext=False),
+        e=email5(w, fam),
+    )
+    if w.chance(0.6):
+        n.fmt(
+            'Text forwarded by the vendor: "hi its {me} my machine beeps all nite, {r} said u would '
+            'call, can u call my {rel} {f} instead"\n',
+            me=w.name(pt, "PATIENT", "lower_first"),
+            r=w.name(rep, "PATIENT", "lower_first"),
+            rel=relation,
+            f=w.name(fam, "PATIENT", "lower_first", role="relative"),
+        )
+    n.fmt(
+        "Plan: addendum to be written by Dr. {d}; faxed with CMN to {v} at {fx}. Pt can also upload "
+        "usage via {u}.\n",
+        d=Phi(md.last, "DOCTOR"),
+        v=vendor,
+        fx=phone5(w, "FAX"),
+        u=Phi(f"https://portal.{host5(vendor.text)}.com/upload", "URL"),
+    )
+    me = person5(w)
+    n.fmt(
+        "Docs uploaded to vendor portal by {u} from {ip}. Routed to {d}'s pool.\n{me}, MA  {dt}",
+        u=username5(w, me),
+        ip=ip5(w),
+        d=Phi(md.last, "DOCTOR"),
+        me=w.name(me, "DOCTOR", "full", "first_initial"),
+        dt=date5(w, day, "m/d", "dd Mon"),
+    )
+
+
+# --------------------------------------------------------------------------------------------------
 # Generation
 # --------------------------------------------------------------------------------------------------
 
@@ -8738,14 +10362,15 @@ def make_note(w: World, fn: TemplateFn) -> tuple[str, list[dict[str, Any]]]:
     raise RuntimeError(f"template {fn.__name__} keeps missing {MIN_CHARS}-{MAX_CHARS} characters")
 
 
-SPLITS = ("dev", "test", "dev2", "dev3", "dev4")
+SPLITS = ("dev", "test", "dev2", "dev3", "dev4", "dev5")
 
 
 def generate(seed: int = SEED) -> dict[str, list[dict[str, Any]]]:
     """Every split as a list of records, each split shuffled with the seed so styles interleave.
 
-    dev and test draw from one World in template order, as they did before dev2 existed; dev2, dev3 and
-    dev4 each draw from their own World, so their templates can change without moving a byte of the others.
+    dev and test draw from one World in template order, as they did before dev2 existed; dev2, dev3, dev4
+    and dev5 each draw from their own World, so their templates can change without moving a byte of the
+    others.
     """
     shared = World(seed)
     worlds = {
@@ -8754,6 +10379,7 @@ def generate(seed: int = SEED) -> dict[str, list[dict[str, Any]]]:
         "dev2": World(seed + DEV2_SEED_OFFSET),
         "dev3": World(seed + DEV3_SEED_OFFSET),
         "dev4": World(seed + DEV4_SEED_OFFSET),
+        "dev5": World(seed + DEV5_SEED_OFFSET),
     }
     splits: dict[str, list[dict[str, Any]]] = {split: [] for split in SPLITS}
     for name, (style, split, fn) in TEMPLATES.items():
@@ -8810,9 +10436,7 @@ def summary(splits: dict[str, list[dict[str, Any]]]) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument(
-        "--out", type=Path, default=DEFAULT_OUT, help="output folder (dev, test, dev2, dev3, dev4 .jsonl)"
-    )
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output folder (dev ... dev5 .jsonl)")
     parser.add_argument("--seed", type=int, default=SEED)
     parser.add_argument("--quiet", action="store_true", help="do not print the summary tables")
     args = parser.parse_args(argv)

@@ -18,8 +18,8 @@ CORPUS = ROOT / "bench" / "data" / "clinical"
 GENERATOR = ROOT / "scripts" / "make_clinical_corpus.py"
 # dev2: a second tuning split, added later with its own templates; dev3: a third, written by new authors
 # to measure the scanner on phrasings nobody has tuned on; dev4: a fourth, by yet other authors, added
-# once dev3 had been tuned on.
-SPLITS = ("dev", "test", "dev2", "dev3", "dev4")
+# once dev3 had been tuned on; dev5: a fifth, by other authors again, added once dev4 had been tuned on.
+SPLITS = ("dev", "test", "dev2", "dev3", "dev4", "dev5")
 # i2b2 2014 PHI types (relatives are PATIENT with "role": "relative").
 I2B2_LABELS = {
     "PATIENT", "DOCTOR", "USERNAME", "PROFESSION", "HOSPITAL", "ORGANIZATION", "STREET", "CITY", "STATE",
@@ -46,9 +46,9 @@ def _all_notes(corpus: dict[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
 def test_files_exist_with_enough_notes_in_every_style(corpus: dict[str, list[dict[str, Any]]]) -> None:
     assert (CORPUS / "README.md").is_file()
     assert len(corpus["dev"]) >= 160 and len(corpus["test"]) >= 100 and len(corpus["dev2"]) >= 112
-    assert len(corpus["dev3"]) >= 112 and len(corpus["dev4"]) >= 112
+    assert len(corpus["dev3"]) >= 112 and len(corpus["dev4"]) >= 112 and len(corpus["dev5"]) >= 112
     notes = _all_notes(corpus)
-    assert len(notes) >= 616
+    assert len(notes) >= 728
     assert {note["style"] for note in notes} == STYLES
     for split in SPLITS:
         per_style = Counter(note["style"] for note in corpus[split])
@@ -106,7 +106,7 @@ def test_splits_share_no_id_and_no_template(corpus: dict[str, list[dict[str, Any
         for second in SPLITS[i + 1 :]:
             assert not ids[first] & ids[second], (first, second)
             assert not templates[first] & templates[second], (first, second)
-    for split in ("dev2", "dev3", "dev4"):
+    for split in ("dev2", "dev3", "dev4", "dev5"):
         per_style = Counter(note["style"] for note in corpus[split])
         authors = {style: {n["template"] for n in corpus[split] if n["style"] == style} for style in STYLES}
         assert all(len(names) >= 2 for names in authors.values()), (split, authors)
@@ -117,13 +117,14 @@ def test_splits_share_no_id_and_no_template(corpus: dict[str, list[dict[str, Any
 
 
 def test_every_label_in_dev_is_also_in_test(corpus: dict[str, list[dict[str, Any]]]) -> None:
-    """What the scanner is tuned on (dev, dev2) is also reported (test); dev2, dev3 and dev4 carry every
-    label."""
+    """What the scanner is tuned on (dev, dev2) is also reported (test); dev2, dev3, dev4 and dev5 carry
+    every label."""
     labels = {split: {span["label"] for note in corpus[split] for span in note["spans"]} for split in SPLITS}
     assert labels["dev"] == labels["test"]
     assert labels["dev2"] == labels["test"]
     assert labels["dev3"] == labels["test"]
     assert labels["dev4"] == labels["test"]
+    assert labels["dev5"] == labels["test"]
 
 
 def _header(note: dict[str, Any]) -> str:
@@ -152,6 +153,14 @@ def test_dev4_text_differs_from_every_other_split(corpus: dict[str, list[dict[st
     assert new and not new & old, sorted(new & old)
 
 
+def test_dev5_text_differs_from_every_other_split(corpus: dict[str, list[dict[str, Any]]]) -> None:
+    """dev5 authors write their own headers, never one of a dev, test, dev2, dev3 or dev4 author."""
+    older = ("dev", "test", "dev2", "dev3", "dev4")
+    old = {_header(note) for split in older for note in corpus[split]} - {""}
+    new = {_header(note) for note in corpus["dev5"]} - {""}
+    assert new and not new & old, sorted(new & old)
+
+
 def _generator_main() -> Callable[[Sequence[str]], int]:
     """``main`` of scripts/make_clinical_corpus.py, which is not part of the installed package."""
     namespace = runpy.run_path(str(GENERATOR), run_name="make_clinical_corpus")
@@ -176,7 +185,7 @@ def test_dev_and_test_do_not_depend_on_the_dev2_templates() -> None:
         del templates[name]
     splits = namespace["generate"]()
     assert splits["dev2"] == []
-    for split in ("dev", "test", "dev3", "dev4"):
+    for split in ("dev", "test", "dev3", "dev4", "dev5"):
         assert splits[split] == _read(split), split
 
 
@@ -188,7 +197,7 @@ def test_older_splits_do_not_depend_on_the_dev3_templates() -> None:
         del templates[name]
     splits = namespace["generate"]()
     assert splits["dev3"] == []
-    for split in ("dev", "test", "dev2", "dev4"):
+    for split in ("dev", "test", "dev2", "dev4", "dev5"):
         assert splits[split] == _read(split), split
 
 
@@ -201,5 +210,18 @@ def test_older_splits_do_not_depend_on_the_dev4_templates() -> None:
         del templates[name]
     splits = namespace["generate"]()
     assert splits["dev4"] == []
-    for split in ("dev", "test", "dev2", "dev3"):
+    for split in ("dev", "test", "dev2", "dev3", "dev5"):
+        assert splits[split] == _read(split), split
+
+
+def test_older_splits_do_not_depend_on_the_dev5_templates() -> None:
+    """dev5 draws from its own seeded World: without its templates, dev, test, dev2, dev3 and dev4 come
+    out the same."""
+    namespace = runpy.run_path(str(GENERATOR), run_name="make_clinical_corpus")
+    templates: dict[str, tuple[str, str, Any]] = namespace["TEMPLATES"]
+    for name in [name for name, (_, split, _) in templates.items() if split == "dev5"]:
+        del templates[name]
+    splits = namespace["generate"]()
+    assert splits["dev5"] == []
+    for split in ("dev", "test", "dev2", "dev3", "dev4"):
         assert splits[split] == _read(split), split

@@ -390,8 +390,9 @@ _PREFIX_ALT_CASED = f"{_PREFIX_ALT}|{_PREFIX_ALT.lower()}"
 # an all-lower-case address ("trg revolucije 17") keeps its lower-case prefix and words.
 _PREFIX_STREET = (
     rf"(?:{_PREFIX_ALT})[ \t]+(?:(?:{_CAP_PART}|{_CONNECTOR})[ \t]+){{0,4}}?{_CAP_PART}[ \t]+{_HOUSE}"
-    rf"|(?:{_PREFIX_ALT.lower()})[ \t]+(?:\p{{Ll}}[\p{{L}}\p{{M}}'’.-]*[ \t]+){{0,4}}?"
-    rf"\p{{L}}[\p{{L}}\p{{M}}'’.-]*[ \t]+{_HOUSE}"
+    # (an English word after the prefix is a sentence: "starting route to 81 ...", "box of 12")
+    rf"|(?:{_PREFIX_ALT.lower()})[ \t]+(?!(?:to|of|for|and|the|in|on|at|is|was|a|an)\b)"
+    rf"(?:\p{{Ll}}[\p{{L}}\p{{M}}'’.-]*[ \t]+){{0,4}}?\p{{L}}[\p{{L}}\p{{M}}'’.-]*[ \t]+{_HOUSE}"
     rf"|(?<=\d[ \t]+)(?:{_PREFIX_ALT_CASED})[ \t]+(?:{_NAME_PART}[ \t]+){{0,3}}?{_NAME_PART}"
 )
 # US/UK/AU: "3911 Fourth Avenue", "74 Diakou Street", "18 McPherson Road" - the suffix from the lexicon.
@@ -434,7 +435,7 @@ _CORNER = regex.compile(
 )
 _MILITARY = regex.compile(
     r"(?i:(?:psc[ \t]+\d{3,5},?[ \t]+box[ \t]+\d{3,5}|unit[ \t]+\d{3,5},?[ \t]+box[ \t]+\d{3,5}|"
-    r"(?:uss|usns|usnv|uscgc)[ \t]+[\p{L}'’-]+)[ \t]*\n?[ \t]*(?:apo|fpo|dpo)[ \t]+(?:aa|ae|ap)[ \t]+\d{5})"
+    r"(?:uss|usns|usnv|uscgc)[ \t]+[\p{L}'’-]+),?[ \t]*\n?[ \t]*(?:apo|fpo|dpo)[ \t]+(?:aa|ae|ap)[ \t]+\d{5})"
 )
 # What may follow a street on the same line: units, ", City", ", Country 12345", "CITY ST".
 _INLINE_TAIL = regex.compile(
@@ -671,7 +672,7 @@ def street_words() -> StreetWords:
 def _glued_ending() -> regex.Pattern[str]:
     """A word ending in a glued street word after at least three letters ("andersen|moen")."""
     endings = "|".join(sorted((regex.escape(g) for g in street_words().glued), key=len, reverse=True))
-    return regex.compile(rf"\p{{L}}{{3}}(?:{endings})$")
+    return regex.compile(rf"\p{{L}}{{3}}-?(?:{endings})$")
 
 
 # A house number, optionally after "Nr." / "No." / "n°": "519", "12B", "78/47", "Nr. 99".
@@ -706,24 +707,28 @@ _STRONG_CUE = regex.compile(
 _WEAK_CUE_WORDS = frozenset(("at", "on", "of", "near", "|"))
 # A postcode and a town after a street: ", 6255 Fredriksen", " | 236 95 Nové", ", 5641-513 Odivelas".
 _POSTCODE_TOWN_AFTER = regex.compile(
-    r"[ \t]*[,|][ \t]*(?:\d{4,5}|\d{3}[ \t]\d{2}|\d{4}-\d{3}|\d{2}-\d{3}|[A-Z]{1,2}\d[A-Z\d]?[ \t]\d[A-Z]{2}|"
-    r"\d{4}[ \t][A-Z]{2})[ \t]+\p{Lu}"
+    r"[ \t]*(?:[,|]|\n)[ \t]*(?:\d{4,5}|\d{3}[ \t]\d{2}|\d{4}-\d{3}|\d{2}-\d{3}|"
+    r"[A-Z]{1,2}\d[A-Z\d]?[ \t]\d[A-Z]{2}|\d{4}[ \t][A-Z]{2})[ \t]+\p{Lu}"
 )
 # What an address block may run on over after its street (beyond InternationalAddressRecognizer's tail).
 _UNIT_WORDS = (
     r"(?i:apt|apartment|suite|ste|unit|flat|floor|fl|studio|interior|int|piso|depto|dpto|departamento|"
-    r"edif|edificio|puerta|nr|no|bis|lgh|app|bloco|bloque|casa|lote|andar|esc|escalera)"
+    r"edif|edificio|puerta|nr|no|bis|lgh|app|bloco|bloque|casa|lote|andar|esc|escalera|"
+    # Romanian blocks, Italian floors and flats, Latin American offices and towers, Australian levels
+    r"(?:bl|sc|ap|et|of|dto)(?=\.)|piano|appartamento|interno|scala|oficina|torre|level|lvl)"
 )
 # "Studio 5 Kathleen Tunnel", "Flat 2, 14 Mill Road": a unit before a number-led street.
 _UNIT_BEFORE = regex.compile(rf"(?<![\w-]){_UNIT_WORDS}\.?[ \t]+(?:#?[ \t]*\d{{1,5}}[A-Za-z]?,?[ \t]+)?$")
 _POSTCODE_SHAPE = (
     r"(?:[A-Z]{1,2}\d[A-Z\d]?[ \t]\d[A-Z]{2}|[A-Z]\d[A-Z][ \t]?\d[A-Z]\d|\d{3}[ \t]\d{2}|\d{4,5}-\d{3,4}|"
-    r"\d{4}[ \t][A-Z]{2}|\d{2}-\d{3}|\d{4,5})\b(?![.,:/]\d)"
+    r"\d{4}[ \t][A-Z]{2}|\d{2}-\d{3}|\d{7,8}|[A-Z]{1,2}-\d{4,5}|\d{4,5}|"
+    r"(?i:[ACDEFHKNPRTVWXY]\d{2}|D6W)[ \t]?(?i:[0-9ACDEFHKNPRTVWXY]{4}))\b(?![.,:/]\d)"
 )
 # A postcode and its town after a street: " | 5097 Vestbjerg", ", GL82 3YH Howarthfort", ", 10590-7767 San X".
 _POSTCODE_TOWN = regex.compile(
     rf"[ \t]*[,|]?[ \t]*(?P<code>{_POSTCODE_SHAPE})(?P<town>[ \t]+\p{{L}}[\p{{L}}\p{{M}}'’.-]*"
-    r"(?:[ \t]+(?:\p{Lu}[\p{L}\p{M}'’.-]*|de|la|del|le|am|an|upon|sur|aan|den)){0,3})?"
+    r"(?:[ \t]+(?:\p{Lu}[\p{L}\p{M}'’.-]*|de|la|del|le|am|an|upon|sur|aan|den|dos|das|do|da)){0,3}"
+    r"(?:[ \t]*\(\p{Lu}{2}\)|[ \t]*/[ \t]*\p{Lu}{2}\b)?)?"
 )
 _BLOCK_TAIL = regex.compile(
     rf"(?:[ \t]*,[ \t]*|[ \t]+)(?:{_UNIT_WORDS}\.?[ \t]*#?[ \t]*\d{{1,5}}[A-Za-z]?\b|(?i:bis)\b|\d{{1,5}}\b"
@@ -733,7 +738,10 @@ _BLOCK_TAIL = regex.compile(
 # a segment of everyday words only ("and then we") is the sentence going on.
 _CITY_TAIL = regex.compile(
     r"(?:[ \t]*,[ \t]*(?P<city>\p{L}[\p{L}\p{M}'’().-]*(?:[ \t]+\p{L}[\p{L}\p{M}'’().-]*){0,3})"
-    rf"(?:[ \t]+(?P<code>{_POSTCODE_SHAPE}))?|[ \t]*,?[ \t]+(?P<code>{_POSTCODE_SHAPE}))"
+    # a province or state code after the town: "Loreo (RO)", "Rio Claro / SP"
+    r"(?:[ \t]*\(\p{Lu}{2}\)|[ \t]*/[ \t]*\p{Lu}{2}\b)?"
+    rf"(?:[ \t]+(?P<code>{_POSTCODE_SHAPE}))?|[ \t]*,?[ \t]+(?P<code>{_POSTCODE_SHAPE})"
+    r"|(?P<province>[ \t]*(?:\(\p{Lu}{2}\)|/[ \t]*\p{Lu}{2}\b)))"
     r"(?=[ \t]*(?:[,.;!?\n|]|$))"
 )
 
@@ -841,8 +849,14 @@ class CuedStreetRecognizer(GeneralRecognizer):
             if head in words.prefixes or head.rstrip(".") in words.prefixes:
                 # After a foreign prefix, capitalised words may be everyday ones ("Periférico Popular").
                 foreign = name[0][0].isupper() and zipf(head) < RARE_WORD_ZIPF
-                if len(name) > 1 and all(
-                    _is_street_name_word(t) or len(t) <= 3 or (foreign and t[0].isupper()) for t in name[1:]
+                # "route to 37", "box of 12": an English function word after the prefix is a sentence
+                if (
+                    len(name) > 1
+                    and name[1].lower() not in _NOT_AFTER_PREFIX
+                    and all(
+                        _is_street_name_word(t) or len(t) <= 3 or (foreign and t[0].isupper())
+                        for t in name[1:]
+                    )
                 ):
                     return start
                 continue
@@ -879,18 +893,21 @@ class CuedStreetRecognizer(GeneralRecognizer):
             end = tail.end()
         end = InternationalAddressRecognizer._extend(text, end)
         while (city := _CITY_TAIL.match(text, end)) is not None and (
-            city["code"] or not all(is_everyday_word(w.strip("()")) for w in city["city"].split())
+            city["code"]
+            or city["province"]
+            or not all(is_everyday_word(w.strip("()")) for w in city["city"].split())
         ):
             end = city.end()
         return end
 
 
+_NOT_AFTER_PREFIX = frozenset(("to", "of", "for", "and", "the", "in", "on", "at", "is", "was", "a", "an"))
 _CONNECTOR_WORDS = frozenset(("de", "del", "la", "van", "von", "der", "da", "di", "do", "dos", "el"))
 # A postcode asked for or labelled: "Zip: 02139", "postcode?\nCustomer: 95396", "PLZ 8004".
 _LABELLED_POSTCODE = regex.compile(
     r"(?i:\b(?:zip(?:[ \t]*code)?|post[ \t]*code|postal[ \t]+code|plz|c\.p\.|código[ \t]+postal|"
     r"code[ \t]+postal|cap|postnummer|postinumero|irányítószám|psč)\b)[^\n\d]{0,30}(?:\n[^\n\d]{0,25})?"
-    r"(?<![\w-])(?P<code>\d{4,5}(?:-\d{3,4})?|\d{3}[ \t]\d{2}|\d{2}-\d{3}|"
+    r"(?<![\w-])(?P<code>\d{4,7}(?:-\d{3,4})?|\d{3}[ \t]\d{2}|\d{2}-\d{3}|"
     r"[A-Z]{1,2}\d[A-Z\d]?[ \t]\d[A-Z]{2}|[A-Z]\d[A-Z][ \t]?\d[A-Z]\d|\d{4}[ \t]?[A-Z]{2})(?![\w-])"
 )
 
@@ -1173,6 +1190,8 @@ _SURNAME_ENDING = regex.compile(
     r"(?i:ski|ska|cki|cka|dzki|dzka|wicz|czyk|ić|ič|vić|ová|ova|ovа|eva|enko|chuk|czuk|sson|dóttir|"
     r"dottir|poulos|akis|escu|oglu|oğlu|yan|shvili|dze|nen|inen|stein|berg|ek|ík)$"
 )
+# After a label's colon, only a full name to the line end: a form field ("Cardholder: Anne Botteron").
+_FORM_LABEL_VALUE = regex.compile(rf"[ \t]*{_TITLE_WORD}(?:[ \t]+{_TITLE_WORD}){{1,2}}[ \t]*(?:\n|\Z)")
 _SPEAKER = regex.compile(
     rf"(?m)^[ \t]*(?P<name>{_TITLE_WORD}(?:[ \t]+{_TITLE_WORD})?)[ \t]*:[ \t]+(?=[\"“'‘]?\p{{Lu}})"
 )
@@ -1327,6 +1346,9 @@ class ContextNameRecognizer(GeneralRecognizer):
                     if lexicon().is_name(words[0]) and _name_like(words[0], listed=COMMON_WORD_ZIPF):
                         yield match.start(group), match.end(group), 0.6
                 elif all(_name_like(word, strong=strong) for word in words):
+                    label = pattern is _SPEAKER and _FORM_LABEL_VALUE.match(text, match.end())
+                    if label and not any(lexicon().is_name(word) for word in words):
+                        continue  # "Cardholder: Anne Botteron": a form label, not a speaker
                     yield match.start(group), match.end(group), 0.6
         yield from self._cued(text)
         for match in _PERSON_LIST.finditer(text):
@@ -1500,6 +1522,8 @@ class RoleCompanyRecognizer(GeneralRecognizer):
                 continue
             if group in "ad" and (lexicon().is_name(found) and len(found.split()) == 1):
                 continue  # "Nora is a nurse", "Anna's Mary Jones": a person
+            if group == "b" and all(is_common_word(word, 4.0) for word in found.split()):
+                continue  # "Office Manager", "Account Manager": a job title, not a company
             start = match.start(group)
             if group == "f":  # "from stillwater supercomputing inc.": the cue word is not the name
                 while (word := regex.match(r"\p{L}+[ \t]+", text, pos=start)) and is_common_word(
@@ -1514,6 +1538,11 @@ class RoleCompanyRecognizer(GeneralRecognizer):
         yield from _block_companies(text)
 
 
+# A line that is a job title, not a company ("Printmaker", "Patent examiner", "Geoscientist").
+_JOB_TITLE_END = regex.compile(
+    r"(?i:maker|ist|ician|examiner|manager|officer|assistant|analyst|engineer|consultant|director|"
+    r"designer|developer|scientist|writer|worker|teacher|nurse|clerk|technician|advisor|adviser)$"
+)
 _BLOCK_COMPANY_LINE = regex.compile(
     r"[ \t]*(\p{L}[\p{L}\p{M}&'’.,-]*(?:[ \t]{1,2}[\p{L}\p{M}&'’.,-]+){0,4})[ \t]*"
 )
@@ -1535,7 +1564,8 @@ def _block_companies(text: str) -> Iterator[tuple[int, int, float]]:
         if company is None or ":" in previous or not 1 < len(previous.split()) < 5:
             continue
         person = list(names.find(previous)) or list(ContextNameRecognizer().find(previous))
-        if person and person[0][1] - person[0][0] >= len(previous) - 3:
+        job = _JOB_TITLE_END.search(company.group(1))
+        if person and person[0][1] - person[0][0] >= len(previous) - 3 and job is None:
             yield company.start(1), company.end(1), 0.5
 
 
@@ -2050,6 +2080,574 @@ class BrandRoleRecognizer(GeneralRecognizer):
                 yield match.start("org"), match.end("org"), 0.5
 
 
+# --- person and organisation names in fields, roles and sign-offs (general dev2) -----------------------
+
+# A name word in any case and script ("hồng", "MACHÁČEK", "Weeks-Rivas").
+_ANY_WORD = r"\p{L}[\p{L}\p{M}'’-]*"
+_PARTICLE = r"(?:da|das|de|del|della|der|den|di|do|dos|du|la|le|van|von|bin|binti|al|el)"
+#: A listed first name after a role noun is a person unless English uses it this much ("will", "may").
+_LONE_NAME_ZIPF = 5.1
+#: Field values that say nothing about anyone.
+_NO_VALUE = frozenset(("unknown", "none", "null", "n/a", "na", "yes", "no", "tbc", "tbd", "other", "self"))
+# Keys of a form, JSON object or CSV header whose value is a person's name: strict ones take any value,
+# generic ones ("name", "customer") need a listed name in the value.
+_STRICT_PERSON_KEY = (
+    r"(?:first|last|given|family|middle|full|sur|fore|maiden|nick|birth)[ _-]?names?(?:[ \t]*\(s\))?|"
+    r"surname|forenames?|referred[ _-]by|card[ _-]?holder|account[ _-]?holder|next[ _-]of[ _-]kin|"
+    r"emergency[ _-]contact(?:[ _-]name)?|contact[ _-]name|customer[ _-]name|client[ _-]name|"
+    r"employee[ _-]name|attendee|passenger|beneficiary|guarantor|signatory|witness"
+)
+_GENERIC_PERSON_KEY = r"name|customer|client|contact|owner|tenant|guest|applicant|author|runner|athlete"
+_ORG_KEY = (
+    r"employer(?:[ _-]name)?|company(?:[ _-]name)?|organi[sz]ation(?:[ _-]name)?|org|club|workplace|"
+    r"business(?:[ _-]name)?|firm|agency|insurer|bank[ _-]name"
+)
+_KEY_ALT = rf"(?P<key>{_STRICT_PERSON_KEY}|{_GENERIC_PERSON_KEY}|{_ORG_KEY})"
+# "first_name": "hồng" in JSON, or "Employer: Iozen" on a form line (the value ends at a field break).
+_JSON_FIELD = regex.compile(rf"\"(?i:{_KEY_ALT})\"[ \t]*:[ \t]*\"(?P<value>[^\"\n]{{1,80}})\"")
+_LABEL_FIELD = regex.compile(
+    rf"(?:(?<![^\n|;])|(?<=[|;][ \t]*))[ \t]*(?i:{_KEY_ALT})[ \t]*:[ \t]*"
+    r"(?P<value>[^\s|;:,\"{}\[\]\d][^\n|;:\"{}\[\]\d]{0,79}?)(?=[ \t]*(?:\n|\||;|,|[ \t]{2}|\Z))"
+)
+_VALUE_NAME = regex.compile(rf"{_ANY_WORD}(?:\.?[ \t]+{_ANY_WORD}){{0,3}}\.?")
+_VALUE_ORG = regex.compile(rf"{_ANY_WORD}\.?(?:(?:[ \t]+|,[ \t]*)(?:{_ANY_WORD}\.?|&|\(\p{{L}}+\))){{0,6}}")
+# A CSV header line: three or more short fields of letters, one of them a name or employer key.
+_CSV_HEADER = regex.compile(r"(?m)^[ \t]*[#\p{L}_ ()-]{1,30}(?:[,;\t][#\p{L}_ ()-]{1,30}){2,}[ \t]*$")
+_PERSON_KEY_FULL = regex.compile(rf"(?i:{_STRICT_PERSON_KEY}|{_GENERIC_PERSON_KEY})")
+_STRICT_KEY_FULL = regex.compile(rf"(?i:{_STRICT_PERSON_KEY})")
+_ORG_KEY_FULL = regex.compile(rf"(?i:{_ORG_KEY})")
+
+# Role and kin nouns that introduce a person: "my neighbour albert", "the manager ástrós was",
+# "owner r. da cunha", "mariah's cousin rhys potter".
+_PERSON_NOUN = (
+    r"neighbou?rs?|cousin|manager|owner|friend|boss|colleague|landlord|landlady|flatmate|roommate|"
+    r"housemate|wife|husband|son|daughter|brother|sister|mum|mom|mother|dad|father|aunt|auntie|uncle|"
+    r"nephew|niece|grandma|grandpa|grandmother|grandfather|granddaughter|grandson|boyfriend|girlfriend|"
+    r"fianc[ée]e?|stepson|stepdaughter|teacher|tutor|coach|mentor|supervisor|caretaker|nanny|carer"
+)
+_VERB_CUE = r"ring|call|calling|phone|text|message|email|meant|mean|ask|tell|remind|visit|visiting"
+_NOUN_CUE = regex.compile(
+    rf"(?<![\w-])(?i:(?P<noun>{_PERSON_NOUN})|(?P<verb>{_VERB_CUE})|(?P<weak>by|with|and))[ \t]+(?=\p{{L}})"
+)
+_NAME_RUN = regex.compile(
+    rf"(?P<initial>\p{{L}}\.[ \t]*(?:\p{{L}}\.[ \t]*)?(?:{_PARTICLE}[ \t]+)?)?(?P<first>{_ANY_WORD})"
+    rf"(?P<rest>(?:[ \t]+(?:{_PARTICLE}[ \t]+)*{_ANY_WORD}){{0,2}})"
+)
+_SURNAME_STEP = regex.compile(rf"[ \t]+((?:{_PARTICLE}[ \t]+)*)({_ANY_WORD})")
+# "mariah's cousin": a listed first name owning a kin or role noun.
+_OWNER_NAME = regex.compile(rf"(?<![\w-])(?P<name>{_ANY_WORD})['’]s[ \t]+(?i:{_PERSON_NOUN})\b")
+# A reference list: "Faria, P., Alves, M. and Lassen, C. (2008)".
+_CITED_AUTHOR = regex.compile(
+    rf"(?<![\w-])(?P<last>{_TITLE_WORD}),[ \t]+\p{{Lu}}\.(?:[ \t]?\p{{Lu}}\.)*"
+    r"(?=[ \t]*(?:,|and\b|&|\(\d{4}|\n|\Z))"
+)
+# A reviewer's or writer's given name and initial: "- Fernanda S., United States".
+_GIVEN_INITIAL = regex.compile(
+    rf"(?<![\p{{L}}\p{{M}}.-])(?<!\p{{Lu}}[\p{{L}}\p{{M}}]*[ \t]+)(?P<name>{_TITLE_WORD}[ \t]+\p{{Lu}}\.)"
+    r"(?=[ \t]*(?:,|\n|\Z))"
+)
+# "SMITH John": a surname in capitals before a given name (a register, a notice).
+_UPPER_SURNAME_FIRST = regex.compile(
+    rf"(?<![\w-])(?P<last>\p{{Lu}}[\p{{Lu}}\p{{M}}'’-]+)[ \t]+(?P<first>{_TITLE_WORD})(?![\w-])"
+)
+_SHOP_WORDS = r"\p{Lu}[\p{L}\p{M}&'’-]*(?:[ \t]+\p{Lu}[\p{L}\p{M}&'’-]*){0,2}"
+# A signature naming the writer and the company: "- Aleksandrs at Swiftpeak".
+_SIGNED_AT = regex.compile(
+    rf"(?:(?<![^\n])|(?<=[.!?][ \t]{{1,3}}))[ \t]*[-–—~][ \t]*(?P<name>{_TITLE_WORD})[ \t]+at[ \t]+"
+    rf"(?P<org>{_SHOP_WORDS})[ \t]*[.!]?[ \t]*(?=\n|\Z)"
+)
+# A university or school named after its town: "University of Nueva Argentina", "College of Gerasdorf bei
+# Wien" (the subject studied before it is not part of it).
+_UNIVERSITY = regex.compile(
+    r"(?<![\w-])(?P<org>(?:University|College|Academy|Polytechnic|Institute)[ \t]+of[ \t]+"
+    r"\p{Lu}[\p{L}\p{M}'’-]*(?:[ \t]+(?:(?:bei|an|am|der|de|del|la|upon|on)[ \t]+)?"
+    r"\p{Lu}[\p{L}\p{M}'’-]*){0,3})"
+)
+# A family firm: "Maillot & Daughters", "Harvey and Sons".
+_FAMILY_FIRM = regex.compile(
+    rf"(?<![\w-])(?P<org>{_ANY_WORD}[ \t]+(?:&|and)[ \t]+(?i:sons|daughters|brothers|bros\.?))(?![\w-])"
+)
+# A shop or bank the writer is a customer of: "Thank you for shopping with Oralu!".
+_CUSTOMER_OF = regex.compile(
+    r"(?i:shopping|banking|ordering|customers?)[ \t]+(?:with|at|from|of)[ \t]+"
+    rf"(?P<org>{_SHOP_WORDS})(?=[ \t]*[!.,;\n]|\Z)"
+)
+
+
+def _surname_like(word: str) -> bool:
+    """A listed surname English does not use much, or a word English hardly knows (any case)."""
+    low = word.lower()
+    if low in _NO_VALUE or low in _CLINICAL_STOPWORDS or low in clinical_terms():
+        return False
+    if lexicon().is_name(low):
+        return zipf(low) < COMMON_WORD_ZIPF
+    return zipf(low) < RARE_WORD_ZIPF and not _is_place_word(word)
+
+
+def _given_like(word: str, ceiling: float = _LONE_NAME_ZIPF) -> bool:
+    """A listed first name that is no everyday English word (Zipf below ``ceiling``)."""
+    low = word.lower()
+    return (
+        low in lexicon().first_names
+        and zipf(low) < ceiling
+        and low not in _CLINICAL_STOPWORDS
+        and low not in clinical_terms()
+    )
+
+
+def _field_values(text: str) -> Iterator[tuple[str, int, int]]:
+    """(key, start, end) of each JSON, form or CSV field value whose key names a person or an employer."""
+    for pattern in (_JSON_FIELD, _LABEL_FIELD):
+        for match in pattern.finditer(text):
+            yield match.group("key"), match.start("value"), match.end("value")
+    for header in _CSV_HEADER.finditer(text):
+        delimiter = next(ch for ch in ",;\t" if ch in header.group())
+        keys = [key.strip() for key in header.group().split(delimiter)]
+        wanted = {
+            i: key
+            for i, key in enumerate(keys)
+            if _PERSON_KEY_FULL.fullmatch(key) or _ORG_KEY_FULL.fullmatch(key)
+        }
+        if not wanted:
+            continue
+        for line in regex.finditer(r"(?m)^[^\n]*$", text, pos=header.end() + 1):
+            if not line.group().strip() or delimiter not in line.group():
+                break
+            offset = line.start()
+            for index, field in enumerate(line.group().split(delimiter)):
+                if index in wanted and field.strip():
+                    lead = len(field) - len(field.lstrip())
+                    yield wanted[index], offset + lead, offset + len(field.rstrip())
+                offset += len(field) + 1
+
+
+def _is_person_value(key: str, value: str) -> bool:
+    """Whether a field value is a person's name: any name-shaped value under a strict key, one with a
+    listed name under a generic key."""
+    if not _VALUE_NAME.fullmatch(value) or value.strip(". ").lower() in _NO_VALUE:
+        return False
+    words = [word.strip(".") for word in value.split() if len(word.strip(".")) > 1]
+    if not words or any(word.lower() in clinical_terms() for word in words):
+        return False
+    if _STRICT_KEY_FULL.fullmatch(key):
+        return True
+    lex = lexicon()
+    if any(lex.is_name(word) and _name_like(word, listed=5.5, strong=True) for word in words):
+        return True
+    # Two or three Title-case words no list holds are a full name's shape ("Lei Sun") when one is rare in
+    # English and none is an everyday word ("Blue Widget", "Blood Culture").
+    frequencies = [zipf(word.lower()) for word in words]
+    return (
+        1 < len(words) == len(value.split()) < 4
+        and all(_is_title(word) and not word.isupper() for word in words)
+        and max(frequencies) < _LONE_NAME_ZIPF - 0.1
+        and min(frequencies) < RARE_WORD_ZIPF + 0.5
+    )
+
+
+class FieldNameRecognizer(GeneralRecognizer):
+    """Person names read from where they stand, in any case: the value of a JSON, form or CSV field
+    whose key names a person ("first_name": "hồng", "Given name(s): Elisa", a SURNAME column), a listed
+    first name after a role or kin noun or a calling verb ("my neighbour albert", "ring məhru on", "i
+    meant mikako") with its surname ("call paul hunt"), an initial and surname after a role ("owner r. da
+    cunha"), a full name after "by" / "with", a name owning a kin noun ("mariah's cousin"), cited
+    authors ("Faria, P., Alves, M."), a given name and initial signing a review ("- Fernanda S.,"),
+    "SURNAME Given" and the writer of "- Aleksandrs at Swiftpeak". Clinical-safe: no."""
+
+    ENTITY = "PERSON"
+
+    def find(self, text: str) -> Iterator[tuple[int, int, float]]:
+        """Fields, cued names, then written forms."""
+        for key, start, end in _field_values(text):
+            if _PERSON_KEY_FULL.fullmatch(key) and _is_person_value(key, text[start:end]):
+                yield start, end, 0.6
+        yield from self._cued(text)
+        lex = lexicon()
+        for match in _OWNER_NAME.finditer(text):
+            if _given_like(match.group("name"), COMMON_WORD_ZIPF):
+                yield match.start("name"), match.end("name"), 0.6
+        for match in _CITED_AUTHOR.finditer(text):
+            last = match.group("last")
+            if (lex.is_name(last) and _name_like(last, listed=6.0)) or _name_like(last, rare=RARE_WORD_ZIPF):
+                yield match.start(), match.end(), 0.6
+        for match in _GIVEN_INITIAL.finditer(text):
+            if _given_like(match.group("name").split()[0], 5.5):
+                yield match.start("name"), match.end("name"), 0.6
+        for match in _UPPER_SURNAME_FIRST.finditer(text):
+            last, first = match.group("last"), match.group("first")
+            if (
+                len(last) > 2
+                and not is_everyday_word(last)
+                and (last.lower() in lex.last_names or (len(last) > 3 and _surname_like(last)))
+                and _given_like(first, COMMON_WORD_ZIPF)
+            ):
+                yield match.start(), match.end(), 0.6
+        for match in _SIGNED_AT.finditer(text):
+            if _given_like(match.group("name"), 5.5) or _name_like(match.group("name"), strong=True):
+                yield match.start("name"), match.end("name"), 0.6
+
+    @staticmethod
+    def _cued(text: str) -> Iterator[tuple[int, int, float]]:
+        """A name after a role noun, a calling verb or "by" / "with" / "and" (the latter need a surname)."""
+        for cue in _NOUN_CUE.finditer(text):
+            run = _NAME_RUN.match(text, cue.end())
+            if run is None:
+                continue
+            first = run.group("first")
+            if run.group("initial"):
+                # "owner r. da cunha": an initial and a surname, only after a role noun.
+                if cue.group("noun") and _surname_like(first):
+                    yield run.start(), run.end("first"), 0.6
+                continue
+            if not _given_like(first, 5.5):
+                continue
+            end = run.end("first")
+            for word in _SURNAME_STEP.finditer(run.group("rest")):
+                surname = word.group(2)
+                if not _surname_like(surname) or is_common_word(surname, _AUXILIARY_ZIPF):
+                    break
+                end = run.end("first") + word.end()
+            lone = not cue.group("weak") and zipf(first.lower()) < _LONE_NAME_ZIPF - 0.3
+            if end > run.end("first") or lone:
+                yield run.start(), end, 0.6
+
+
+class FieldOrganisationRecognizer(GeneralRecognizer):
+    """Organisation names read from where they stand: the value of a JSON, form or CSV field whose key
+    names an employer or organisation ("employer": "hodge-reed", "Organisation: Bluestone Logistics", a
+    club column), family firms ("Maillot & Daughters"), the company of a "- Aleksandrs at Swiftpeak"
+    signature and a shop thanked for custom ("shopping with Oralu"). Clinical-safe: no."""
+
+    ENTITY = "ORGANIZATION"
+
+    def find(self, text: str) -> Iterator[tuple[int, int, float]]:
+        """Fields, family firms, signatures and shops."""
+        for key, start, end in _field_values(text):
+            value = text[start:end]
+            if (
+                _ORG_KEY_FULL.fullmatch(key)
+                and _VALUE_ORG.fullmatch(value)
+                and value.strip(". ").lower() not in _NO_VALUE
+                and not _is_place_word(value)
+            ):
+                yield start, end, 0.55
+        for match in _FAMILY_FIRM.finditer(text):
+            head = match.group("org").split()[0]
+            if head.lower() not in _NOT_BRAND and not is_everyday_word(head):
+                yield match.start("org"), match.end("org"), 0.55
+        for match in _UNIVERSITY.finditer(text):
+            yield match.start("org"), match.end("org"), 0.55
+        for pattern in (_SIGNED_AT, _CUSTOMER_OF):
+            for match in pattern.finditer(text):
+                found = match.group("org")
+                if found.split()[0].lower() in _NOT_BRAND or _is_place_word(found):
+                    continue
+                if all(is_common_word(word, COMMON_WORD_ZIPF) for word in found.split()):
+                    continue
+                yield match.start("org"), match.end("org"), 0.55
+
+
+# --- places, ages, dates and codes of exports, forms and chat (general dev2) --------------------------
+
+# A delimited table's header names the columns: "order_id;customer;city;postcode;country",
+# "pos,bib,name,age,club". Each column word maps to the entity its cells hold.
+_TABLE_COLUMNS = {
+    "age": "AGE", "zip": "ZIP_CODE", "zipcode": "ZIP_CODE", "zip_code": "ZIP_CODE", "postcode": "ZIP_CODE",
+    "post_code": "ZIP_CODE", "postal_code": "ZIP_CODE", "postalcode": "ZIP_CODE", "plz": "ZIP_CODE",
+    "city": "LOCATION", "town": "LOCATION", "country": "LOCATION", "state": "LOCATION",
+    "province": "LOCATION", "region": "LOCATION", "county": "LOCATION", "birthplace": "LOCATION",
+}  # fmt: skip
+_TABLE_HEADER = regex.compile(
+    r"(?im)^[ \t]*[\w ]{1,30}(?P<sep>[,;\t|])(?:[\w ]{1,30}(?P=sep))*[\w ]{1,30}[ \t]*$"
+)
+# What a cell must look like for its column's entity (a header alone is no evidence).
+_CELL_SHAPES = {
+    "AGE": regex.compile(r"(?:1[01]\d|12[0-5]|\d{1,2})"),
+    "ZIP_CODE": regex.compile(
+        r"\d{3,6}(?:-\d{3,4})?|\d{3}[ ]\d{2}|[A-Z]{1,2}\d[A-Z\d]?[ ]?\d[A-Z]{2}|[A-Z]\d[A-Z][ ]?\d[A-Z]\d"
+    ),
+    "LOCATION": regex.compile(r"\p{L}[\p{L}\p{M}'’. -]{1,40}"),
+}
+
+
+@functools.lru_cache(maxsize=16)
+def _table_cells(text: str) -> tuple[tuple[str, int, int], ...]:
+    """(entity, start, end) of each cell under an age, postcode or place column of a delimited table.
+
+    Cells are read by position from the left; a row may have more cells than the header (a comma inside
+    an unquoted company name), never fewer."""
+    found: list[tuple[str, int, int]] = []
+    for header in _TABLE_HEADER.finditer(text):
+        sep = header["sep"]
+        names = [n.strip().lower().replace(" ", "_") for n in header[0].split(sep)]
+        columns = {i: _TABLE_COLUMNS[n] for i, n in enumerate(names) if n in _TABLE_COLUMNS}
+        if not columns or len(names) < 3:
+            continue
+        position = header.end() + 1
+        while position < len(text):
+            line_end = text.find("\n", position)
+            line_end = len(text) if line_end < 0 else line_end
+            cells = text[position:line_end].split(sep)
+            if len(cells) < len(names):
+                break
+            offset = position
+            for index, cell in enumerate(cells):
+                entity = columns.get(index)
+                value = cell.strip()
+                if entity is not None and value and _CELL_SHAPES[entity].fullmatch(value):
+                    start = offset + cell.find(value)
+                    found.append((entity, start, start + len(value)))
+                offset += len(cell) + 1
+            position = line_end + 1
+    return tuple(found)
+
+
+class _TableCellRecognizer(GeneralRecognizer):
+    """Cells of one entity under a labelled column of a delimited table (see :func:`_table_cells`)."""
+
+    def find(self, text: str) -> Iterator[tuple[int, int, float]]:
+        """The table cells of this recognizer's entity."""
+        if "\n" not in text:
+            return
+        for entity, start, end in _table_cells(text):
+            if entity == self.ENTITY:
+                yield start, end, 0.6
+
+
+class TableAgeRecognizer(_TableCellRecognizer):
+    """Ages in the "age" column of a delimited table ("pos,bib,name,age" / "1,601,Ann Lee,68").
+    Clinical-safe: no (ages under 90 are no Safe Harbor identifier)."""
+
+    ENTITY = "AGE"
+
+
+class TablePostcodeRecognizer(_TableCellRecognizer):
+    """Postcodes in a "zip"/"postcode" column of a delimited table. Clinical-safe: no."""
+
+    ENTITY = "ZIP_CODE"
+
+
+class TablePlaceRecognizer(_TableCellRecognizer):
+    """Places in a "city"/"country"/"state" column of a delimited table. Clinical-safe: no."""
+
+    ENTITY = "LOCATION"
+
+
+# "Ana Silva, 80, reported": a full name, then an age between commas and a lower-case word.
+_NAME_COMMA_AGE = regex.compile(
+    rf"(?<![\p{{L}}\p{{M}}])(?P<first>{_TITLE_WORD})[ \t]+(?:(?:van|von|de|da|del|der|le|la)[ \t]+)?"
+    rf"(?P<last>{_TITLE_WORD}),[ \t](?P<age>{_AGE_NUMBER}),[ \t]+\p{{Ll}}{{3,}}"
+)
+# "expat here (50F)", "(M, 34)": an age with a sex in brackets.
+_SEX_AGE = regex.compile(
+    rf"(?<=\(){_AGE_NUMBER}(?=[ \t]?[MFmf]\))|(?<=\([MFmf][ \t]*[,/]?[ \t]*){_AGE_NUMBER}(?=\))"
+)
+
+
+class ContextAgeRecognizer(GeneralRecognizer):
+    """Ages written the way news reports and forums give them: after a full name between commas
+    ("Ana Silva, 80, reported ...", the first name listed, the surname no everyday word) and with a sex
+    in brackets ("expat here (50F)", "(M, 34)"). Clinical-safe: no (every age would be reported)."""
+
+    ENTITY = "AGE"
+
+    def find(self, text: str) -> Iterator[tuple[int, int, float]]:
+        """Ages after a full name between commas, ages beside a sex in brackets."""
+        if ", " in text:
+            lex = lexicon()
+            for match in _NAME_COMMA_AGE.finditer(text):
+                if lex.is_name(match["first"]) and not is_everyday_word(match["last"]):
+                    yield match.start("age"), match.end("age"), 0.6
+        if "(" in text:
+            for match in _SEX_AGE.finditer(text):
+                yield match.start(), match.end(), 0.7
+
+
+# Months whose name is also an everyday word ("may", "mar", "mars", "mai", "mei") need an ordinal or "of".
+_PLAIN_MONTHS = "|".join(
+    sorted((m for m in set(_MONTHS) if m not in ("may", "mar", "mars", "mai", "mei")), key=len, reverse=True)
+)
+_ORDINAL = r"(?:st|nd|rd|th)"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])"
+# A word before a day/month that reads it as a date ("since 26/6", "born 30/8", "reply by 18/7").
+_DATE_CUE = r"(?i:since|born|by|on|from|until|till|before|after|due|dated|stayed|expires?|window[ \t]*:)"
+
+
+class DayMonthDateRecognizer(ClinicalPatternRecognizer):
+    """Dates with a day and a month but no year: "31 aug", "26th of may", "march 17th", "jul 9", and
+    "26/6" after a date word ("since", "born", "by", "on", "until"). A bare "3/4" is never a date; an
+    everyday-word month ("may") needs an ordinal day or "of". Clinical-safe: no (scores and fractions)."""
+
+    ENTITY = "DATE_TIME"
+    CLINICAL_SAFE: ClassVar[bool] = False
+    PATTERNS = (
+        Pattern(
+            "day month-name",
+            rf"(?i)(?<![\w.,/:-])(?=\d){_DAY}(?:{_ORDINAL}[ \t]+(?:of[ \t]+)?(?:{_MONTH_ALT})"
+            rf"|[ \t]+(?:of[ \t]+(?:{_MONTH_ALT})|(?:{_PLAIN_MONTHS})))\.?(?![\w-]|\.\w)",
+            0.6,
+        ),
+        Pattern(
+            "month-name day",
+            rf"(?i)(?<![\w.-])(?=[a-zé])(?:(?:{_EN_MONTH_ALT})\.?[ \t]+{_DAY}{_ORDINAL}"
+            rf"|(?:{_PLAIN_MONTHS})\.?[ \t]+{_DAY}{_ORDINAL}?)(?![\w:/-]|[.,]\d)",
+            0.6,
+        ),
+        Pattern(
+            "day/month after a date word",
+            rf"(?<=\b{_DATE_CUE}[ \t]+){_DAY}/(?:1[0-2]|0?[1-9])(?![\w/-]|[.,:]\d)",
+            0.6,
+        ),
+    )
+
+
+# An IBAN in lower case ("gb28 rypk 7800 9920 4503 01"), as JSON exports and chat often write it;
+# presidio's IBAN recognizer reads capitals only. The check digits decide.
+_LOWER_IBAN = regex.compile(r"(?<![\w-])[a-z]{2}\d{2}(?:[ ]?[a-z\d]{1,4}){3,8}(?![\w-])")
+
+
+def _iban_valid(value: str) -> bool:
+    code = value.replace(" ", "").upper()
+    if not 15 <= len(code) <= 34:
+        return False
+    digits = "".join(str(int(c, 36)) for c in code[4:] + code[:4])
+    return int(digits) % 97 == 1
+
+
+class LowerCaseIbanRecognizer(GeneralRecognizer):
+    """IBANs written in lower case, with or without groups of four, whose ISO 7064 check digits hold.
+    Clinical-safe: no (the clinical profile reports no IBAN entity)."""
+
+    ENTITY = "IBAN_CODE"
+
+    def find(self, text: str) -> Iterator[tuple[int, int, float]]:
+        """Lower-case IBAN shapes that validate, the longest valid prefix of groups."""
+        for match in _LOWER_IBAN.finditer(text):
+            value = match[0]
+            while value:
+                if _iban_valid(value):
+                    yield match.start(), match.start() + len(value), 0.8
+                    break
+                cut = value.rfind(" ")
+                value = value[:cut] if cut > 0 else ""
+
+
+# A US state after a driving licence or plate number: "license S1324789 (ID)", "plate 4ABC123 (WA)".
+_LICENCE_STATE = regex.compile(
+    r"(?<=\b(?i:licen[cs]e|licen[cs]e[ \t]+(?:no|number|#)|dl|plate|registration|permit)[ \t]*[:#]?[ \t]*"
+    r"[A-Z\d][A-Z\d-]{3,24}[ \t]*\()[A-Z]{2}(?=\))"
+)
+# A country abbreviation closing a place: "East Travisview, UK", "North Conor, DE9 1TA, UK".
+_TRAILING_COUNTRY = regex.compile(
+    r"(?<=[\p{L}\p{M}\d][ \t]*,[ \t]*)(?:U\.K\.|U\.S\.A\.|U\.S\.|USA|UK|US)(?=[ \t]*(?:[,.;|)\n\"]|$))"
+)
+# A place field written in lower case: "city: guadalajara", "country: new zealand".
+_LOWER_PLACE_LABEL = regex.compile(
+    r"(?<=\b(?i:city|town|country|province|region|hometown|place[ \t]+of[ \t]+birth|birthplace)[ \t]*:"
+    r"[ \t]*)\p{Ll}[\p{L}\p{M}'’.-]*(?:[ \t]+\p{Ll}[\p{L}\p{M}'’.-]*){0,3}(?=[ \t]*(?:[|,;\n]|$))"
+)
+# A listed name and "ville" as a separate word: "Brad Ville", "erin ville".
+_NAME_VILLE = regex.compile(
+    r"(?<![\p{L}\p{M}'’-])(?P<name>\p{L}[\p{L}\p{M}'’-]+)[ \t]+(?:ville|Ville|VILLE)\b"
+)
+# A lower-case compass or harbour prefix before a listed name or town-shaped word: "lake randall".
+_LOWER_PREFIXED_TOWN = regex.compile(
+    r"(?<![\p{L}\p{M}'’-])(?:north|south|east|west|port|new|lake|mount|fort|upper|lower|saint|san|santa)"
+    r"[ \t]+(?P<name>\p{Ll}[\p{L}\p{M}'’-]+)(?![\p{L}\p{M}'’-])"
+)
+# A route or itinerary of places: "lyon -> turin -> milan", "Oslo → Bergen".
+_ROUTE_STOP = r"(?P<stop>\p{L}[\p{L}\p{M}'’-]*(?:[ \t]+\p{L}[\p{L}\p{M}'’-]*){0,2})"
+_ROUTE = regex.compile(rf"{_ROUTE_STOP}(?:[ \t]*(?:->|→|=>)[ \t]*{_ROUTE_STOP}){{2,}}")
+
+
+class ContextPlaceRecognizer(GeneralRecognizer):
+    """Places read from their setting rather than a gazetteer: a state code in brackets after a licence
+    or plate number, a country abbreviation closing an address or place ("..., UK"), a lower-case place
+    field ("city: guadalajara"), a listed name and "ville" ("erin ville"), a lower-case compass prefix and
+    a listed name ("lake randall", "west sharon"), and the stops of a route ("a -> b -> c") when one stop
+    is a known place. Clinical-safe: no."""
+
+    ENTITY = "LOCATION"
+
+    def find(self, text: str) -> Iterator[tuple[int, int, float]]:
+        """Places from licence states, trailing countries, fields, "ville" names and routes."""
+        if "(" in text:
+            for match in _LICENCE_STATE.finditer(text):
+                if match[0] in _STATE_CODES:
+                    yield match.start(), match.end(), 0.6
+        if "U" in text:
+            for match in _TRAILING_COUNTRY.finditer(text):
+                yield match.start(), match.end(), 0.6
+        if ":" in text:
+            for match in _LOWER_PLACE_LABEL.finditer(text):
+                # a very common word is a value, not a place ("city: same", "town: none")
+                value = match[0]
+                if value not in _NO_PLACE and (
+                    gazetteer().is_city(value, WEAK_CUE_POPULATION)
+                    or gazetteer().is_country(value)
+                    or not all(is_common_word(w, COMMON_WORD_ZIPF + 0.5) for w in value.split())
+                ):
+                    yield match.start(), match.end(), 0.5
+        lex = lexicon()
+        for match in _NAME_VILLE.finditer(text):
+            if lex.is_name(match["name"]):
+                yield match.start(), match.end(), 0.5
+        for match in _LOWER_PREFIXED_TOWN.finditer(text):
+            name = match["name"]
+            town = any(
+                TownShapeRecognizer._suffixed_town(name, name[: -len(e)], lex)
+                for e in _TOWN_ENDINGS
+                if name.endswith(e) and len(name) - len(e) >= 3
+            )
+            if town or (lex.is_name(name) and not is_common_word(name, COMMON_WORD_ZIPF)):
+                yield match.start(), match.end(), 0.5
+        if "->" in text or "→" in text or "=>" in text:
+            yield from self._route_stops(text)
+
+    @staticmethod
+    def _route_stops(text: str) -> Iterator[tuple[int, int, float]]:
+        places, lex = gazetteer(), lexicon()
+        for match in _ROUTE.finditer(text):
+            stops = list(zip(match.starts("stop"), match.ends("stop"), strict=True))
+            known = [
+                text[s:e].lower() in lex.cities
+                or places.is_city(text[s:e], WEAK_CUE_POPULATION)
+                or places.is_country(text[s:e])
+                for s, e in stops
+            ]
+            if sum(known) >= 1 and not any(is_everyday_word(text[s:e]) for s, e in stops):
+                for start, end in stops:
+                    yield start, end, 0.5
+
+
+# Colombian and Argentine grid streets: "Calle 93 # 20-53", "Cra. 7 No. 45-10 Sur", "Avenida 7 N° 13".
+_GRID_STREET = regex.compile(
+    r"(?<![\w.])(?:Calle|Cl|Cll|Carrera|Cra|Kr|Kra|Avenida|Av|Diagonal|Dg|Transversal|Tv|Circular)\.?[ \t]+"
+    r"\d{1,3}[A-Z]?(?:[ \t]+(?:Bis|Sur|Este|Norte))?[ \t]*(?:#|N[º°o]\.?|No\.?)[ \t]*\d{1,4}[A-Z]?"
+    r"(?:[ \t]*-[ \t]*\d{1,3})?(?:[ \t]+(?:Sur|Este|Norte|Oeste)\b)?"
+)
+# A building line before a street: "58th Floor Anubing Place 9, 6893 ...", "9F Libra Building Tower 5, 12".
+_BUILDING_LINE = regex.compile(
+    r"(?<![\w.-])(?:\d{1,3}(?:st|nd|rd|th)[ \t]+(?i:floor)|\d{1,3}F|(?i:level|floor)[ \t]+\d{1,3})[ \t]+"
+    r"(?:\p{Lu}[\p{L}\p{M}'’-]*[ \t]+){1,4}\d{1,4}[A-Za-z]?(?=,[ \t]*\d{1,5}[ \t]+\p{Lu})"
+)
+
+
+class GridStreetRecognizer(GeneralRecognizer):
+    """Addresses by structure rather than street words: grid streets with a "#"/"N°" cross number
+    ("Calle 93 # 20-53", "Avenida 7 N° 13") extended over their block, and the floor and building line
+    before a numbered street ("58th Floor Anubing Place 9, ..."). Clinical-safe: no."""
+
+    ENTITY = "STREET_ADDRESS"
+
+    def find(self, text: str) -> Iterator[tuple[int, int, float]]:
+        """Grid streets with their block, building lines before a street."""
+        for match in _GRID_STREET.finditer(text):
+            yield match.start(), CuedStreetRecognizer._extend(text, match.end()), 0.6
+        for match in _BUILDING_LINE.finditer(text):
+            yield match.start(), match.end(), 0.5
+
+
 # --- the set -------------------------------------------------------------------------------------------
 
 
@@ -2072,8 +2670,18 @@ def general_recognizers(*, clinical_safe_only: bool = False) -> list[EntityRecog
         LegalFormCompanyRecognizer(),
         TownShapeRecognizer(),
         BrandRoleRecognizer(),
+        FieldNameRecognizer(),
+        FieldOrganisationRecognizer(),
         RunningDateRecognizer(),
         WrittenDateRecognizer(),
+        TableAgeRecognizer(),
+        TablePostcodeRecognizer(),
+        TablePlaceRecognizer(),
+        ContextAgeRecognizer(),
+        DayMonthDateRecognizer(),
+        LowerCaseIbanRecognizer(),
+        ContextPlaceRecognizer(),
+        GridStreetRecognizer(),
     ]
     if clinical_safe_only:
         return [r for r in recognizers if getattr(r, "CLINICAL_SAFE", False)]
@@ -2084,21 +2692,31 @@ __all__ = [
     "AgeRecognizer",
     "BrandRoleRecognizer",
     "CompanyRecognizer",
+    "ContextAgeRecognizer",
     "ContextNameRecognizer",
+    "ContextPlaceRecognizer",
     "CuedPhoneRecognizer",
     "CuedStreetRecognizer",
+    "DayMonthDateRecognizer",
+    "FieldNameRecognizer",
+    "FieldOrganisationRecognizer",
     "GeneralRecognizer",
+    "GridStreetRecognizer",
     "InternationalAddressRecognizer",
     "InternationalPostcodeRecognizer",
     "LabelledPostcodeRecognizer",
     "LegalFormCompanyRecognizer",
     "Lexicon",
+    "LowerCaseIbanRecognizer",
     "MultilingualNameRecognizer",
     "PhoneShapeRecognizer",
     "PlaceRecognizer",
     "RoleCompanyRecognizer",
     "RunningDateRecognizer",
     "StreetWords",
+    "TableAgeRecognizer",
+    "TablePlaceRecognizer",
+    "TablePostcodeRecognizer",
     "TownShapeRecognizer",
     "WrittenDateRecognizer",
     "general_recognizers",

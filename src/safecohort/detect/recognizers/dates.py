@@ -8,7 +8,7 @@ import re
 from presidio_analyzer import Pattern, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from safecohort.detect.recognizers.base import ClinicalPatternRecognizer, _either_case
+from safecohort.detect.recognizers.base import _CREDENTIAL, _DEGREE, ClinicalPatternRecognizer, _either_case
 
 # --- dates presidio misses ----------------------------------------------------------------------------
 
@@ -60,8 +60,10 @@ _FRACTION = re.compile(r"1/[234]|[23]/[34]")
 # A month/day after the name of a score or scale is the score ("Braden 10/23", "GCS 3/15").
 _SCORE_BEFORE = re.compile(
     r"\b(?i:braden|morse|gcs|glasgow|apgars?|nihss|mmse|moca|slums|phq-?\d*|gad-?\d*|rass|ciwa(?:-ar)?|"
-    r"cows|score|scale|pain|strength)[ \t]*(?:score|scale)?[ \t]*[:=]?[ \t]*$"
+    r"cows|score|scale|pain|strength|ess|epworth|bims)[ \t]*(?:score|scale)?[ \t]*[:=]?[ \t]*$"
 )
+# A month/day alone at the end of a signature line ("Jo Smith, MA  3/10"): the date it was signed.
+_SIGNATURE_BEFORE = re.compile(rf",[ \t]*(?:{_CREDENTIAL}|{_DEGREE})[ \t]+$")
 _MONTH_SLASH_DAY = re.compile(r"\d{1,2}/\d{1,2}")
 # Days of a gestational age after its weeks ("35 2/7 wk", "GA 28w 4/7"): no date.
 _GESTATIONAL_DAYS = re.compile(r"[0-6]/7")
@@ -82,6 +84,7 @@ def _in_date_column(text: str, start: int, end: int) -> bool:
     return _DATE_COLUMN_HEADER.search(text, table_start, start) is not None
 
 
+_WEEKDAY_ABBREVIATION = _either_case("Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun")
 # Military style "05AUG2017", "01jan24": day, month abbreviation and year run together.
 _MONTH_ABBREVIATION = r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
 _RUN_TOGETHER_DATE = rf"(?:0[1-9]|[12]\d|3[01]){_MONTH_ABBREVIATION}(?:19|20)?\d\d"
@@ -109,7 +112,9 @@ _EVENT_DATE_CUE = (
 # ... unless a count or a unit follows ("on 2-3 L", "given 1-2 tabs", "seen 3-4 times", "on 5-10 mg").
 _NOT_A_QUANTITY = (
     r"(?![\w/-]|[.,]\d|[ \t]*(?:%|(?i:mg|mcg|g|gm|kg|lbs?|l|lpm|liters?|ml|cc|units?|iu|meq|mmol|cm|mm|"
-    r"in|h|hrs?|hours?|min|mins|minutes?|d|days?|wks?|weeks?|mos?|months?|y|yrs?|years?|x|times|tabs?|"
+    # "in" before a capitalised word is the preposition ("on 7-23 in Radiology"), not inches
+    r"in(?![ \t]+(?-i:[A-Z]))|h|hrs?|hours?|min|mins|minutes?|d|days?|wks?|weeks?|mos?|months?|y|yrs?|"
+    r"years?|x|times|tabs?|"
     r"tablets?|caps?|capsules?|puffs?|doses?|drops?|sprays?|cycles?|episodes?|occasions?|drinks?|beers?|"
     r"cigarettes?|packs?|ppd|bottles?|glasses|cups?|servings?|meals?|stools?|bm|voids?|pads?|mmhg|"
     r"of|per|out|or)\b))"
@@ -161,10 +166,21 @@ class ClinicalDateRecognizer(ClinicalPatternRecognizer):
         ),
         Pattern(
             "day month name",
-            rf"\b{_D}{_ORDINAL}?[ \t]+(?:of[ \t]+)?{_MONTH}\b\.?(?:,?[ \t]+\d{{4}}\b)?",
+            rf"\b{_D}{_ORDINAL}?[ \t]+(?:(?i:of)[ \t]+)?{_MONTH}\b\.?(?:,?[ \t]+\d{{4}}\b)?",
             0.6,
         ),
-        Pattern("day-month-year", rf"\b{_D}[-/ ](?i:{_MONTH})[-/ ](?:\d{{4}}|\d{{2}})\b", 0.6),
+        Pattern("day-month-year", rf"\b{_D}[-/. ](?i:{_MONTH})[-/. ](?:\d{{4}}|\d{{2}})\b", 0.6),
+        # "Apr-09-17", "MAY-31-2023": month name, day and year joined by hyphens.
+        Pattern("month-day-year", rf"\b{_MONTH}-{_D}-(?:\d{{4}}|\d\d)\b(?!-)", 0.6),
+        # An abbreviated weekday belongs to the date it names ("Thu 9/3", "~Sun 11/24", "Mon, Mar 28");
+        # "SAT" in capitals is a saturation.
+        Pattern(
+            "weekday and date",
+            rf"\b(?!SAT\b){_WEEKDAY_ABBREVIATION}\.?,?[ \t]+"
+            rf"(?:{_M}/{_D}(?:/(?:\d{{4}}|\d\d))?(?![\w/]|[.,]\d)|{_MONTH}\.?[ \t]+{_D}{_ORDINAL}?\b"
+            rf"|{_D}{_ORDINAL}?[ \t]+{_MONTH}\b)",
+            0.6,
+        ),
         Pattern("iso date and time", r"\b\d{4}-\d{2}-\d{2}[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\b", 0.7),
         Pattern("month year", rf"\b{_MONTH}\.?,?[ \t]+(?:19|20)\d{{2}}\b", 0.5),
         Pattern("month/year", r"(?<![\w/.-])(?:0?[1-9]|1[0-2])/(?:19|20)\d{2}(?![\w/]|[.,]\d)", 0.5),
@@ -280,6 +296,9 @@ class ClinicalDateRecognizer(ClinicalPatternRecognizer):
                 _AMBIGUOUS_MONTH_DAY.fullmatch(found)
                 and not _DATE_CUE_BEFORE.search(text, before, result.start)
                 and not _in_date_column(text, result.start, result.end)
+                and not (
+                    _SIGNATURE_BEFORE.search(text, before, result.start) and _ROW_END.match(text, result.end)
+                )
             ):
                 event = _EVENT_CUE_BEFORE.search(text, before, result.start)
                 if (

@@ -174,8 +174,11 @@ class ClinicalPhoneRecognizer(ClinicalPatternRecognizer):
     PATTERNS = (
         Pattern(
             "us phone with extension",
-            r"(?<![\w.-])(?:\+?1[ \t.-]?)?(?:\(\d{3}\)[ \t]?|\d{3}[ \t.-])\d{3}[ \t.-]\d{4}"
-            r"(?:[ \t]*,?[ \t]*(?i:ext\.?|x\.?|extension)[ \t]*:?[ \t]*\d{1,6})?(?![\w-])",
+            # the area code in parentheses or brackets ("[223] 385-0712"), the extension in brackets too
+            r"(?<![\w.-])(?:\+?1[ \t.-]?)?(?:\(\d{3}\)[ \t]?|\[\d{3}\][ \t]?|\d{3}[ \t.-])"
+            r"\d{3}[ \t.-]\d{4}"
+            r"(?:[ \t]*,?[ \t]*(?i:ext\.?|x\.?|extension)[ \t]*:?[ \t]*\d{1,6}"
+            r"|[ \t]*\[(?i:ext\.?|x)[ \t]?\d{1,6}\])?(?![\w-])",
             0.7,
         ),
         Pattern(
@@ -195,7 +198,25 @@ class ClinicalPhoneRecognizer(ClinicalPatternRecognizer):
         ),
         Pattern(
             "international",
-            r"(?<![\w+])\+\d{1,3}[ \t.-]?(?:\(\d{1,4}\)[ \t.-]?)?\d{1,4}(?:[ \t.-]\d{1,4}){1,4}(?![\w-])",
+            r"(?<![\w+])\+\d{1,3}[ \t.-]?(?:\(\d{1,4}\)[ \t.-]?)?\d{1,4}(?:[ \t.-]\d{1,4}){0,3}[ \t.-]\d{1,6}"
+            r"(?![\w-])",
+            0.6,
+        ),
+        # A UK number written nationally: 0 and ten digits, grouped 5+6 ("01632 960123", "07700 900123"),
+        # 4+3+4 ("0161 496 0000") or 3+4+4 ("020 7946 0000").
+        Pattern(
+            "uk national number",
+            r"(?<![\w.+/-])0(?:\d{4}[ \t]?\d{6}|\d{3}[ \t]?\d{3}[ \t]?\d{4}|\d{2}[ \t]?\d{4}[ \t]?\d{4})"
+            r"(?![\w/-]|[.,]\d)",
+            0.6,
+        ),
+        # An extension dialled after a phone number ("555-0100, then 6188 at the prompt", "... then dial
+        # 22"): not a time ("then 1430 hrs").
+        Pattern(
+            "extension dialled after a phone number",
+            r"\b(?i:then|and[ \t]+then)(?<=\d{3}[-. ]?\d{4}\)?[ \t]*[,;]?[ \t]*(?i:then|and[ \t]+then))"
+            r"(?:[ \t]+(?i:dial|enter|press))?[ \t]+\K"
+            r"(?:(?i:x|ext\.?)[ \t]?)?\d{2,6}(?![\w/.:-]|[ \t]*(?i:am|pm|hrs?|h)\b)",
             0.6,
         ),
         Pattern(
@@ -239,7 +260,10 @@ _ID_FIELD = (
     r"reference|ref|insurance(?:[ \t]+verified)?|dea|npi|ncpdp|licen[cs]e|lic|serial|s/n|device|implant|lot|"
     r"hospital|unit|order|requisition|encounter|visit|episode|health[ \t]+plan|plan|certificate|badge|"
     # a facility's permanent or certification number ("NYS PFI 4370", "CCN 220071")
-    r"pfi|ccn"
+    r"pfi|ccn|"
+    # a UK clinician's registration number: General Medical / Nursing and Midwifery / Pharmaceutical / Dental
+    # Council, Health and Care Professions Council ("GMC 1234567", "NMC PIN 12A3456E")
+    r"gmc|nmc|gphc|gdc|hcpc"
 )
 
 
@@ -280,7 +304,8 @@ class LabelledIdRecognizer(AnchoredRecognizer):
         Pattern(
             "abbreviated id label with a number sign",
             r"\b(?i:conf(?:irmation)?|emp|empl|auth(?:orization)?|trip|ride|booking|reservation|voucher|"
-            r"interp(?:reter)?|operator|tracking)[ \t]*(?:\#|(?i:no\.|num(?:ber)?))[ \t]*:?[ \t]*"
+            r"interp(?:reter)?|operator|tracking|event|incident|occurrence)"
+            r"[ \t]*(?:\#|(?i:no\.|num(?:ber)?))[ \t]*:?[ \t]*"
             r"(?=[A-Z]{0,4}-?\d)",
             0.6,
         ),
@@ -293,6 +318,10 @@ class LabelledIdRecognizer(AnchoredRecognizer):
         rf"(?P<phi>{_PLAN_PREFIX}?{_ID_TOKEN}(?:[ \t]*,[ \t]*{_ID_TOKEN})*)\b"
     )
     WINDOW = 70
+
+
+#: A lower-case word at least this frequent in English is a word, not a user name ("RN (float)").
+_USERNAME_MAX_ZIPF = 3.0
 
 
 class UsernameRecognizer(AnchoredRecognizer):
@@ -342,8 +371,17 @@ class UsernameRecognizer(AnchoredRecognizer):
         # so that "RN (retired)" or "MD (x4567)" stay out.
         Pattern(
             "user name after a credential",
-            rf"(?<=(?:\b(?:{_CREDENTIAL}|CPhT|CMA|RT|PT|OT|SLP)|,[ \t]*[A-Z]{{2,6}})[ \t]*)\((?!x\d)"
-            r"(?=[A-Za-z][A-Za-z0-9_-]*[\d._][A-Za-z0-9._-]*\))",
+            rf"(?<=(?:\b(?:{_CREDENTIAL}|CPhT|CMA|RT|PT|OT|SLP)|,[ \t]*[A-Z]{{2,6}})"
+            r"(?:\([A-Z]{2,6}\))?[ \t]*)"
+            r"\((?!x\d)(?=[A-Za-z][A-Za-z0-9_-]*[\d._][A-Za-z0-9._-]*\)|[a-z]{5,12}\))",
+            0.7,
+        ),
+        # A user name in parentheses after a full name it is made from: "Ana Ruiz (aruiz2)", "Bo de Wit
+        # (DEWITB30)", "Ann Lee (ann.lee)"; see :meth:`analyze`.
+        Pattern(
+            "user name after a full name",
+            r"(?<=\b[A-Z][A-Za-z'’-]+[ \t](?:[a-z]{1,3}[ \t])?[A-Z][A-Za-z'’-]+[ \t]{1,2})"
+            r"\((?=[A-Za-z][A-Za-z0-9._-]{3,29}\))",
             0.7,
         ),
         # A signature's user name in brackets: "Electronically signed 3/6/2025 14:58  [jdoe4]".
@@ -370,10 +408,33 @@ class UsernameRecognizer(AnchoredRecognizer):
     WINDOW = 40
 
     def keep(self, found: str) -> bool:
-        """Not an everyday word ("system", "nurse") or a clinical term."""
-        from safecohort.detect.vocab import is_everyday_word
+        """Not an English word ("system", "float"), a clinical term or an occupation ("dietitian")."""
+        from safecohort.detect.vocab import is_everyday_word, occupations, zipf
 
-        return bool(re.search(r"\d|[._]", found)) or not is_everyday_word(found)
+        if re.search(r"\d|[._]", found):
+            return True
+        lower = found.lower()
+        return not (is_everyday_word(found) or zipf(lower) >= _USERNAME_MAX_ZIPF or lower in occupations())
+
+    def analyze(
+        self,
+        text: str,
+        entities: list[str],
+        nlp_artifacts: NlpArtifacts | None = None,
+        regex_flags: int | None = None,
+    ) -> list[RecognizerResult]:
+        """As :meth:`AnchoredRecognizer.analyze`; after a full name only a user name made from it: four
+        letters in a row of the name ("Cannon Rodriguez (xcrodrig)"), so "Vitamin D (calciferol)" is not."""
+        kept = []
+        for result in super().analyze(text, entities, nlp_artifacts, regex_flags):
+            explanation = result.analysis_explanation
+            if explanation is not None and explanation.pattern_name == "user name after a full name":
+                name = "".join(re.findall(r"[a-z]+", text[max(0, result.start - 40) : result.start].lower()))
+                letters = re.sub(r"[^a-z]", "", text[result.start : result.end].lower())
+                if not any(letters[i : i + 4] in name for i in range(len(letters) - 3)):
+                    continue
+            kept.append(result)
+        return kept
 
 
 class RecordFormatRecognizer(ClinicalPatternRecognizer):
@@ -392,8 +453,29 @@ class RecordFormatRecognizer(ClinicalPatternRecognizer):
             r"(?<=\b(?i:last)[ \t]+(?:4|(?i:four))(?:[ \t]+(?i:digits))?(?:[ \t]+(?i:of(?:[ \t]+the)?))?"
             r"[ \t]+(?i:ssn|social(?:[ \t]+security)?(?:[ \t]+(?:number|no\.?|\#))?)[ \t]*[:(\#]?[ \t]*"
             r"|\b(?i:ssn|social[ \t]+security)\b[^\n.:]{0,40}\b(?i:last)[ \t]+(?:4|(?i:four))"
-            r"(?:[ \t]+(?i:digits))?[ \t]*[:(\#]?[ \t]*)\d{4}\b",
+            r"(?:[ \t]+(?i:digits))?[ \t]*\)?[ \t]*[:(\#]?[ \t]*)\d{4}\b",
             0.7,
+        ),
+        # A badge or shield number, however short ("Officer Ruiz (badge 027)", "shield #4411").
+        Pattern(
+            "badge number",
+            r"\b(?i:badge|shield)[ \t]*(?:\#|(?i:no\.?|number))?[ \t]*:?[ \t]*\K\d{2,8}"
+            r"(?![\w/.-]|[.,]\d)",
+            0.6,
+        ),
+        # An identification band's number ("NEWBORN ID BAND 869233", "wristband #A4471").
+        Pattern(
+            "identification band",
+            r"\b(?i:(?:id|identification)[ \t]*(?:band|bracelet|tag)|wrist[ \t-]?band|arm[ \t-]?band)"
+            r"[ \t]*(?:\#|(?i:no\.?|number))?[ \t]*:?[ \t]*\K(?=[A-Z0-9-]*\d{3})[A-Z0-9][A-Z0-9-]{2,14}\b",
+            0.6,
+        ),
+        # An ambulance run or dispatch number ("(run 53-70605)", "Run #: 21-004417").
+        Pattern(
+            "ems run number",
+            r"\b(?i:run|dispatch|pcr|incident)[ \t]*(?:\#|(?i:no\.?|number))?[ \t]*:?[ \t]*\K"
+            r"\d{2,4}-\d{4,8}\b(?!-)",
+            0.6,
         ),
         # An ISBT 128 donation number on a blood product ("unit W3363 55 030731"): facility, year, serial.
         Pattern("isbt 128 donation number", r"\b[A-Z]\d{4}[ \t]?\d\d[ \t]?\d{6}\b", 0.6),

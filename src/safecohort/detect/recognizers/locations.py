@@ -23,6 +23,7 @@ from safecohort.detect.recognizers.base import (
 # --- hospitals ----------------------------------------------------------------------------------------
 
 _HOSPITAL_SUFFIX = _either_case(
+    "Hospital Center",
     "Hospital",
     "Medical Center",
     "Medical Centre",
@@ -40,6 +41,8 @@ _HOSPITAL_SUFFIX = _either_case(
     "Nursing Home",
     "Rehabilitation Center",
     "Rehab Center",
+    "Center for Nursing & Rehabilitation",
+    "Center for Nursing and Rehabilitation",
     "Surgical Center",
     "Surgery Center",
     "Cancer Center",
@@ -76,8 +79,13 @@ _HOSPITAL_SUFFIX = _either_case(
     "Pavilion",
     "Assisted Living",
     "Senior Living",
+    "Post-Acute & Memory Care",
+    "Post-Acute and Memory Care",
+    "Post-Acute Care",
     "Memory Care",
     "Skilled Nursing",
+    "Endoscopy Center",
+    "Sleep Center",
     "Community Health",
     "Memorial Health",
     "Primary Care",
@@ -119,6 +127,12 @@ _INSTITUTION = _either_case(
     "Sinai", "Mount Sinai", "Mt. Sinai", "Mercy", "Methodist", "Presbyterian", "Baptist", "Lutheran",
     "Adventist", "Good Samaritan", "Providence", "Deaconess",
 )  # fmt: skip
+# Institutions that name a hospital on their own (not "Baptist", "Methodist": also a faith).
+_INSTITUTION_ALONE = _either_case("Mount Sinai", "Mt. Sinai", "Sinai", "Mercy", "Good Samaritan", "Deaconess")
+# Hospitals named after a Christian title ("Holy Cross", "Good Shepherd", "Holy Redeemer").
+_HOLY_NAME = _either_case(
+    "Holy Cross", "Holy Family", "Holy Redeemer", "Holy Name", "Holy Spirit", "Holy Trinity", "Good Shepherd",
+)  # fmt: skip
 _COMPASS = _either_case(
     "North", "South", "East", "West", "Central", "Northeast", "Northwest", "Southeast", "Southwest"
 )  # fmt: skip
@@ -132,6 +146,12 @@ _DASH_SITE = (
     r"(?:[ ](?:Campus|CAMPUS)(?![A-Za-z])"
     r"|(?=[ \t]*(?:[,.;:|()]|$)|[ \t]{2}|[ \t]+(?:[a-z0-9]|(?i:emergency|clinical|department|radiology|"
     r"laboratory|campus)\b))))"
+)
+
+# A building of a campus after a comma ends a hospital's name ("Dover Hospital Center, Reyes Tower").
+_CAMPUS_BUILDING = (
+    r"(?:,[ ][A-Z][A-Za-z'’-]+(?:[ ][A-Z][A-Za-z'’-]+)?[ ]"
+    r"(?:Tower|TOWER|Building|BUILDING|Pavilion|PAVILION|Wing|WING|Annex|ANNEX)(?![A-Za-z]))"
 )
 
 # Specialties a practice joins with "&" to name itself ("Erie Skin & Laser", "Methuen Sleep & Pulmonary",
@@ -190,14 +210,14 @@ class HospitalRecognizer(ClinicalPatternRecognizer):
             rf"{_NOT_AFTER_A_TITLE}{_CAPITALISED}"
             rf"(?:[ ](?:(?i:of|the|and|for)[ ]|&[ ])*(?!{_CAPITALS_PREPOSITION}){_CAPITALISED}){{0,5}}?"
             rf"[ ](?:{_HOSPITAL_SUFFIX}\b|{_SHORT_FACILITY_HEAD})(?![ ](?:Hospital|HOSPITAL)\b)"
-            r"(?:[ ](?:Group|GROUP|Associates|ASSOCIATES|Services|SERVICES)\b)?"
+            r"(?:[ ](?:Group|GROUP|Associates|ASSOCIATES|Services|SERVICES|Partners|PARTNERS)\b)?"
             # "... Pharmacy & Gifts, 555-...", "... VNA & Hospice | Visit": a last word after "&".
             r"(?:[ ]&[ ][A-Z][A-Za-z'’-]+(?=[ \t]*(?:[,.;:|()]|$)|[ \t]+[a-z0-9+]))?"
             # "... at Attleboro", "... of St. Louis"; a full stop ends the town ("at Waterbury. Risks").
             r"(?:[ \t]+(?i:of|at)(?:[ \t]+(?i:the))?"
             r"(?:[ \t]+(?!(?i:department|dept|division|section|service|clinical|laboratory|emergency)\b)"
             r"(?:(?:St|ST|Mt|MT|Ft|FT)\.|[A-Z][A-Za-z'’-]*)){1,3})?"
-            rf"(?:[ ]&[ ]{_OCCUPATIONAL_HEALTH})?{_DASH_SITE}?{_BUSINESS_FORM}?"
+            rf"(?:[ ]&[ ]{_OCCUPATIONAL_HEALTH})?{_CAMPUS_BUILDING}?{_DASH_SITE}?{_BUSINESS_FORM}?"
             r"(?![ \t]+(?i:course|stay|day|visit|note|follow))",
             0.7,
         ),
@@ -210,6 +230,23 @@ class HospitalRecognizer(ClinicalPatternRecognizer):
             0.6,
         ),
         Pattern("religious health system", _RELIGIOUS_SYSTEM, 0.6),
+        # A centre of a hospital named before it ("Center for Sleep Medicine at Dover General Hospital"):
+        # the words up to "at"; the hospital after it is found on its own.
+        Pattern(
+            "center for ... at",
+            r"\b(?:Center|CENTER|Institute|INSTITUTE)[ ](?:for|FOR)[ ][A-Z][A-Za-z'’-]+"
+            rf"(?:[ ](?:&[ ]|(?i:and)[ ])?[A-Z][A-Za-z'’-]+){{0,3}}?[ ](?:at|AT)(?=[ ]{_CAPITALISED}[ ]"
+            rf"(?:{_CAPITALISED}[ ]){{0,4}}(?:{_HOSPITAL_SUFFIX})\b)",
+            0.6,
+        ),
+        # An institution's name on its own where a place stands ("records from Deaconess", "(Good
+        # Shepherd)"): after "from", "at" or "to", or alone in parentheses.
+        Pattern(
+            "institution alone",
+            rf"(?:(?<=\()|(?<=\b(?:from|at|to|FROM|AT|TO)[ ]))(?:{_INSTITUTION_ALONE}|{_HOLY_NAME})"
+            r"(?=[ \t]*(?:[.,;:)|]|$))",
+            0.6,
+        ),
         # A system's campus named by its direction ("Sinai West", "Good Samaritan North", "Mercy South").
         Pattern("institution + compass point", rf"\b{_INSTITUTION}[ ]{_COMPASS}(?![A-Za-z'’-])", 0.6),
         # A hospital's short possessive form ("(Saint Agatha's)", "LAST ADMIT SAINT ROCH'S"); not the
@@ -264,7 +301,11 @@ class HospitalRecognizer(ClinicalPatternRecognizer):
         if match is None or re.match(_PHARMACY_CHAIN, pattern_text):
             return True
         if _CLINICAL_SERVICE_HEAD.match(pattern_text, match.start()):
-            if _HEALTH_TOPIC.search(pattern_text):  # "Oral Health", "Mental Health": a topic, not a system
+            topic = _HEALTH_TOPIC.search(pattern_text)
+            # "Oral Health", "Mental Health": a topic, not a system; "Lee Home Health" is an agency
+            if topic is not None and not (
+                topic[0].lower().startswith("home") and _holds_a_proper_name(pattern_text[: topic.start()])
+            ):
                 return False
             return _holds_a_proper_name(pattern_text[: match.start()])
         return _holds_a_name(pattern_text[: match.start()])
@@ -276,12 +317,19 @@ _TOWN_PREFIX = frozenset(
     lower great little our""".split()  # noqa: SIM905 - reads better as text
 )
 # Words that open a facility's name rather than label it ("University Hospitals Dover Medical Center").
-_FACILITY_OPENER = frozenset({"university", "hospitals", "county", "regional", "veterans", "general"})
+_FACILITY_OPENER = frozenset(
+    {"university", "hospitals", "county", "regional", "veterans", "general", "holy", "good"}
+)
 _NAME_WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
 _NAME_HEAD: re.Pattern[str] | None = None
 # A name that starts right after a preposition, a bar or a parenthesis starts there: nothing to trim
 # ("Isolate sent to Climax Genomic Diagnostics", "REPORT | Hope Genomic Diagnostics").
 _NAME_STARTS_BEFORE = re.compile(r"(?:\b(?i:at|to|from|of|by|with|via|for|in)[ \t]+|[|(][ \t]*|--[ \t]*)$")
+
+
+# Cues of a transport report before an ambulance service's name: "BIBA" (brought in by ambulance), "BIB",
+# "ALS", "BLS".
+_TRANSPORT_CUES = frozenset({"biba", "bib", "als", "bls"})
 
 
 def _after_a_preposition(text: str, result: RecognizerResult) -> bool:
@@ -316,6 +364,10 @@ def _trim_leading_words(text: str, results: list[RecognizerResult]) -> list[Reco
                 break
             if _after_a_preposition(text, result):
                 break
+            if first.lower() in _TRANSPORT_CUES:  # "BIBA Dover Ambulance": how the patient came
+                words.pop(0)
+                result.start = rest.start()
+                continue
             if not is_common_word(first) or not _holds_a_name(text[rest.start() : head.start()]):
                 break
             words.pop(0)
@@ -379,6 +431,7 @@ def _holds_a_name(text: str) -> bool:
 
 _GENERIC_SUFFIX_END = re.compile(
     r"(?i:rehab|manor|associates|group|practice|pharmacy|drugs?|internal[ ]medicine|urgent[ ]care|"
+    r"endoscopy[ ]center|sleep[ ]center|post-acute[ ](?:care|(?:&|and)[ ]memory[ ]care)|"
     r"institute|pavilion|assisted[ ]living|senior[ ]living|memory[ ]care|skilled[ ]nursing|"
     r"community[ ]health|memorial[ ]health|primary[ ]care|partners|consultants|specialists|laboratory|"
     r"dialysis[ ](?:unit|center)|kidney[ ]center|health[ ](?:&|and)[ ]rehabilitation|adult[ ]day[ ]health|"
@@ -492,7 +545,8 @@ _UNIT = (
     r"[ \t]*[A-Za-z0-9-]*\d[A-Za-z0-9-]*"
 )
 _STREET = (
-    r"(?<![\w.,/-])\d{1,6}[A-Za-z]?(?:-\d{1,4})?[ \t]+"
+    # "12 Elm St", "12B Elm St", "12-14 Elm St", "12-B Elm St"
+    r"(?<![\w.,/-])\d{1,6}[A-Za-z]?(?:-\d{1,4}|-[A-Z](?=[ \t]))?[ \t]+"
     r"(?:(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\.?[ \t]+)?"
     rf"(?:(?:{_CAPITALISED}|\d{{1,3}}(?:st|nd|rd|th))[ \t]+){{1,4}}{_STREET_SUFFIX}\b\.?"
 )
@@ -501,7 +555,7 @@ _STREET = (
 # A house on a numbered road ("4410 Rte 9A", "12 State Route 32", "880 Hwy 61 N"), a rural route box
 # ("Rural Route 4 Box 90", "RR 2, Box 15"; "RR 18" alone is a respiratory rate).
 _NUMBERED_ROUTE = (
-    r"(?<![\w.,/-])\d{1,6}[A-Za-z]?[ \t]+(?:(?:State|STATE|County|COUNTY|US|U\.S\.)[ \t]+)?"
+    r"(?<![\w.,/-])\d{1,6}[A-Za-z]?[ \t]+(?:(?:State|STATE|County|COUNTY|US|U\.S\.|Old|OLD)[ \t]+)?"
     r"(?:Rte|RTE|Route|ROUTE|Hwy|HWY|Highway|HIGHWAY|Road|ROAD|Rt|RT)\.?[ \t]+\d{1,4}[A-Za-z]?\b"
     r"(?:[ \t]+(?:N|S|E|W|North|South|East|West)\b)?"
 )
@@ -838,7 +892,7 @@ _JOB_PHRASE_END = frozenset(
     """and or with who whose that which for at in from of on by since until originally currently now
     but was is has had presenting presents here there referred seen sent admitted transferred brought
     followed known living lives residing visiting seeking complaining status after when while because
-    to as will would""".split()  # noqa: SIM905 - reads better as text
+    to as will would working""".split()  # noqa: SIM905 - reads better as text
 )
 # Words before a job noun that make it a role in an event, not a job ("the restrained driver").
 _NOT_A_JOB_MODIFIER = frozenset(
@@ -918,7 +972,9 @@ _ORG_HEAD = _either_case(
     "Visiting Nurse Association", "Visiting Nurses Association", "Critical Care Transport",
     "Home Care Partners", "Islamic Center", "Baptist Church", "Methodist Church", "Catholic Church",
     "Lutheran Church", "Presbyterian Church", "Episcopal Church", "Congregational Church", "Synagogue",
-    "Mosque",
+    "Mosque", "Water Department", "Water Dept", "Cremation Services", "Cremation Service", "Funeral Home",
+    "Funeral Chapel", "Funeral Services", "Funeral Service", "Visiting Nurses", "Home Infusion",
+    "Department of Social Services", "Excavation", "Creamery",
 )  # fmt: skip
 # ("Labs" is left out: it heads a section of most notes; "Ambulance", "Blood Bank" and "Fire Rescue" are
 # also services of the hospital itself: "called Blood Bank", "ALS Ambulance".)
@@ -931,6 +987,8 @@ _WEAK_ORG_HEAD = _either_case(
     "Housing Authority", "Council on Aging", "Food Pantry", "Food Bank", "Regional Transit",
     "Transit Authority", "Medical Rides", "Chair Car", "Reference Labs", "Reference Laboratory",
     "Early Intervention", "Police Department", "Police Dept", "Sheriff's Office", "Sheriff's Department",
+    # suppliers of home equipment and oxygen, state police
+    "Home Medical", "Respiratory Services", "Oxygen", "Solutions", "State Police",
 )  # fmt: skip
 _WEAK_ORG_HEAD_END = re.compile(
     r"(?i:laboratories|diagnostics|manufacturing|industries|ambulance(?:[ ]service)?|fire[ ]rescue|"
@@ -938,7 +996,8 @@ _WEAK_ORG_HEAD_END = re.compile(
     r"excavating|hardware|church|parish|(?:high|middle|elementary)[ ]school|academy|public[ ]works|"
     r"housing[ ]authority|council[ ]on[ ]aging|food[ ](?:pantry|bank)|regional[ ]transit|transit[ ]authority|"
     r"medical[ ]rides|chair[ ]car|reference[ ](?:labs|laboratory)|early[ ]intervention|"
-    r"police[ ](?:department|dept)|sheriff's[ ](?:office|department))"
+    r"police[ ](?:department|dept)|sheriff's[ ](?:office|department)|home[ ]medical|respiratory[ ]services|"
+    r"oxygen|solutions|state[ ]police)"
     r"(?:(?:[ ]&[ ]|[ ](?i:of)[ ]).*)?$"
 )
 # A town's police department before an officer or a report ("by Dover PD Officer Ruiz").
@@ -946,7 +1005,8 @@ _POLICE_CUE = (
     r"(?:officers?|ofc\.?|det\.?|detective|sgt\.?|sergeant|patrol|dispatch|report|case|badge|cruiser)"
 )
 _ORG_HEAD_SEEN = re.compile(
-    rf"{_ORG_HEAD}|{_WEAK_ORG_HEAD}|\b(?:Office|OFFICE)[ ](?i:of)\b|\b(?:Temple|TEMPLE)[ ][A-Z]|[ ]PD[ ]"
+    rf"{_ORG_HEAD}|{_WEAK_ORG_HEAD}|\b(?:Office|OFFICE)[ ](?i:of)\b|\b(?:Temple|TEMPLE)[ ][A-Z]|[ ]PD[ ,]"
+    r"|[ ]EMS\b"
 )
 
 
@@ -980,7 +1040,15 @@ class OrganizationNameRecognizer(ClinicalPatternRecognizer):
         Pattern(
             "town + PD",
             rf"\b(?=[A-Z])(?!{_HOSPITAL_NOT_NAME}\b){_ORG_WORD}(?:[ ]{_ORG_WORD}){{0,2}}[ ]PD"
-            rf"(?=[ \t]+(?i:{_POLICE_CUE})(?![A-Za-z]))",
+            rf"(?=,?[ \t]+(?i:{_POLICE_CUE})(?![A-Za-z]))",
+            0.6,
+        ),
+        # A town's or a company's ambulance service ("by Ruiz EMS", "BIBA Dover EMS"): the first word has a
+        # small letter, so a cue in capitals before it ("BIBA", "ALS") is left out.
+        Pattern(
+            "name + EMS",
+            rf"\b(?=[A-Z][a-z'’])(?!{_HOSPITAL_NOT_NAME}\b){_ORG_WORD}(?:[ ]{_ORG_WORD}){{0,2}}"
+            r"[ ]EMS(?![A-Za-z])",
             0.6,
         ),
         Pattern(
@@ -1010,10 +1078,37 @@ class OrganizationNameRecognizer(ClinicalPatternRecognizer):
         place ("Dublin Fire Rescue")."""
         if re.match(r"(?i:temple)[ ]", pattern_text):  # a name after it, not "Temple Tenderness"
             return _holds_a_name(pattern_text[7:])
-        head = _WEAK_ORG_HEAD_END.search(pattern_text)
+        if pattern_text.endswith(" EMS"):
+            head: re.Match[str] | None = re.search(r"[ ]EMS$", pattern_text)
+        else:
+            head = _WEAK_ORG_HEAD_END.search(pattern_text)
         if head is None or re.search(r"(?i:sons)[ ]\S+$", pattern_text):
             return True
-        return _holds_a_name(pattern_text[: head.start()])
+        name = pattern_text[: head.start()]
+        if re.search(r"(?i:state[ ]police)$", pattern_text):  # a state's, not "NOTIFIED STATE POLICE"
+            return _names_a_listed_town(name)
+        if _holds_a_name(name):
+            return True
+        # A town's public service is named after the town, an everyday word or not ("Friendly Police
+        # Department", "Unity EMS"): a place the gazetteer lists.
+        return _TOWN_SERVICE.search(pattern_text, head.start() - 1) is not None and _names_a_listed_town(name)
+
+
+_TOWN_SERVICE = re.compile(
+    r"[ ](?:EMS|(?i:police[ ](?:department|dept)|fire[ ](?:department|rescue)|ambulance(?:[ ]service)?|"
+    r"state[ ]police))$"
+)
+
+
+def _names_a_listed_town(text: str) -> bool:
+    """Whether ``text`` is one or two capitalised words the gazetteer lists as a place, or a state."""
+    from safecohort.detect.places import gazetteer
+
+    words = re.findall(r"[A-Za-z][A-Za-z'’.-]*", text)
+    name = " ".join(words)
+    return 0 < len(words) <= 2 and (
+        gazetteer().is_place(name.title()) or re.fullmatch(_STATE_NAME, name) is not None
+    )
 
 
 class TownAgencyRecognizer(ClinicalPatternRecognizer):
@@ -1074,7 +1169,8 @@ class CareHomeRecognizer(ClinicalPatternRecognizer):
 
 _CARE_HOME_WORDS = frozenset(
     """arbors gardens willows pines oaks elms maples birches meadows commons terraces residences landings
-    orchards groves highlands villas cottages courtyards estates woods heights glens knolls""".split()  # noqa: SIM905
+    orchards groves highlands villas cottages courtyards estates woods heights glens knolls residence
+    village lodge""".split()  # noqa: SIM905
 )
 
 
@@ -1121,6 +1217,218 @@ class LandmarkRecognizer(AnchoredRecognizer):
         return any(word.isdigit() or not is_everyday_word(word) for word in words)
 
 
+# Specialties a practice is named after ("Dover Area Gastroenterology", "Unity Pathology Associates").
+_PRACTICE_SPECIALTY = _either_case(
+    "Gastroenterology", "Hematology-Oncology", "Hematology/Oncology", "Hematology & Oncology", "Hematology",
+    "Oncology", "Rheumatology", "Cardiology", "Dermatology", "Urology", "Nephrology", "Pulmonology",
+    "Neurology", "Endocrinology", "Ophthalmology", "Otolaryngology", "Podiatry", "Pathology", "OB-GYN",
+    "OB/GYN", "Obstetrics & Gynecology", "Digestive Health", "Digestive Disease",
+)  # fmt: skip
+_PRACTICE_TAIL = _either_case(
+    "Associates", "Partners", "Group", "Consultants", "Specialists", "Center", "Institute", "Clinic"
+)  # fmt: skip
+_PRACTICE_HEAD = re.compile(rf"[ ](?:(?:Area|AREA)[ ])?{_PRACTICE_SPECIALTY}(?![A-Za-z/-])")
+
+
+class SpecialtyPracticeRecognizer(AnchoredRecognizer):
+    """A practice named after its town or founder and its specialty: "Dover Area Gastroenterology",
+    "Unity Pathology Associates", "St. Albans Hematology-Oncology & Wellness", "Lowell Digestive Health,
+    LLC". The specialty is the anchor and the name is read before it; without "Area" or a word of a
+    practice after the specialty ("Associates", "& Wellness", ", LLC") the name must be a proper name,
+    so a service ("Pediatric Cardiology", "GI Pathology", "Called Cardiology") is not a practice."""
+
+    ENTITY = "HOSPITAL"
+    PATTERNS = (
+        Pattern(
+            "specialty",
+            rf"(?<=[A-Za-z])[ ](?:(?:Area|AREA)[ ])?{_PRACTICE_SPECIALTY}(?![A-Za-z/-])"
+            rf"(?:[ ]{_PRACTICE_TAIL}(?![A-Za-z]))?(?:[ ](?:&|and|AND)[ ](?:Wellness|WELLNESS)\b)?"
+            rf"{_BUSINESS_FORM}?",
+            0.6,
+        ),
+    )
+    CONTEXT = ("practice", "referring", "clinic")
+    BEFORE = re.compile(
+        rf"(?:(?:St|ST|Mt|MT)\.[ ])?(?!{_HOSPITAL_NOT_NAME}\b)(?!{_CAPITALS_PREPOSITION}){_ORG_WORD}"
+        rf"(?:[ ](?!{_CAPITALS_PREPOSITION}){_ORG_WORD}){{0,2}}$"
+    )
+    WINDOW = 50
+
+    def _next_to(self, text: str, start: int, end: int) -> tuple[int, int] | None:
+        """The name before the specialty and the specialty with what closes it."""
+        span = super()._next_to(text, start, end)
+        return None if span is None else (span[0], end)
+
+    def keep(self, found: str) -> bool:
+        """A word before the specialty that is not a clinical term, and "Area", a practice's word after
+        the specialty or a proper name."""
+        from safecohort.detect.vocab import clinical_terms
+
+        head = _PRACTICE_HEAD.search(found)
+        if head is None:
+            return False
+        before = found[: head.start()]
+        words = [
+            word
+            for word in re.findall(r"[A-Za-z][A-Za-z'’-]*", before)
+            if word.lower() not in clinical_terms() and word.lower() not in _NAME_FILLERS
+        ]
+        if not words:
+            return False
+        if head[0].lower().startswith(" area ") or found[head.end() :].strip():
+            return True
+        return _holds_a_proper_name(before)
+
+
+_SITE_DEPARTMENT = (
+    r"[ ](?:(?:Emergency|EMERGENCY)[ ](?:Dept|Department|DEPT|DEPARTMENT)|(?:Birthing|BIRTHING)[ ]"
+    r"(?:Center|CENTER))(?![A-Za-z])"
+)
+# Words that open a hospital's name of everyday words ("Holy Cross", "Good Shepherd", "Our Lady").
+_HOSPITAL_OPENER = frozenset({"holy", "good", "our", "saint", "st", "mount", "mt"})
+
+
+class SiteBeforeDepartmentRecognizer(AnchoredRecognizer):
+    """A hospital named before one of its departments: "Mercy Emergency Dept", "HOLY CROSS BIRTHING
+    CENTER". The name only; it must hold a name, an institution's word or open like one ("Holy", "Good"),
+    not a kind of department ("Pediatric Emergency Department", "Main Emergency Department")."""
+
+    ENTITY = "HOSPITAL"
+    PATTERNS = (Pattern("department", _SITE_DEPARTMENT, 0.6),)
+    CONTEXT = ("hospital", "department")
+    BEFORE = re.compile(
+        rf"(?!{_HOSPITAL_NOT_NAME}\b)(?!{_CAPITALS_PREPOSITION}){_ORG_WORD}"
+        rf"(?:[ ](?!{_CAPITALS_PREPOSITION}){_ORG_WORD}){{0,2}}$"
+    )
+    WINDOW = 40
+
+    def keep(self, found: str) -> bool:
+        """A name, an institution's word, or a name opened by "Holy", "Good", "Saint", ..."""
+        from safecohort.detect.vocab import clinical_terms
+
+        words = re.findall(r"[A-Za-z][A-Za-z'’-]*", found)
+        if not words or all(word.lower() in clinical_terms() for word in words):
+            return False
+        if words[0].lower() in _HOSPITAL_OPENER and len(words) > 1:
+            return True
+        return _holds_a_name(found)
+
+
+# What stands right before a job named before its employer: an opening parenthesis, a patient's
+# description ("64 yo F RHD", "a 30 y/o"), "is a", "as a", a comma.
+_BEFORE_A_JOB = re.compile(
+    r"(?:\(|,|\b(?:[RL]HD|[MF]|y/?o|yrs?|(?i:is|was|as|works?)[ ]an?|(?i:retired|former)))[ \t]*$"
+)
+_NOT_IN_A_JOB = _JOB_PHRASE_END | {"a", "an", "the", "his", "her", "their", "my", "pt", "yo", "fob"}
+
+
+def _job_before(text: str, at: int, past: bool = False) -> tuple[int, int] | None:
+    """The job phrase ending right before ``at`` (a job noun of ``data/occupations.txt`` last, at most
+    four words, in capitals or in small letters but for the noun: "radio DJ"), when a description of the
+    person or a parenthesis stands before it, or (``past``) one the person has retired from."""
+    tail = re.search(r"(?:[A-Za-z][A-Za-z'’-]*[ ]){0,3}[A-Za-z][A-Za-z'’-]*$", text[max(0, at - 60) : at])
+    if tail is None:
+        return None
+    offset = max(0, at - 60)
+    words = list(re.finditer(r"[A-Za-z][A-Za-z'’-]*", tail[0]))
+    capitals = tail[0].isupper()
+    kept: list[re.Match[str]] = []
+    for word in reversed(words):
+        same_case = word[0].isupper() if capitals else (word[0].islower() or not kept)
+        if word[0].lower() in _NOT_IN_A_JOB or not same_case:
+            break
+        kept.insert(0, word)
+    retired = bool(kept) and kept[0][0].lower() in ("former", "ex", "retired")
+    if kept and kept[0][0].lower() in ("former", "ex"):
+        kept = kept[1:]
+    if not kept or (past and not retired):
+        return None
+    lowered = [word[0].lower().replace("’", "'") for word in kept]
+    if any(word in _NOT_A_JOB_MODIFIER for word in lowered):
+        return None
+    occupations = _occupations()
+    if lowered[-1] not in occupations and " ".join(lowered[-2:]) not in occupations:
+        return None
+    start = offset + tail.start() + kept[0].start()
+    if not past and not _BEFORE_A_JOB.search(text, max(0, start - 12), start):
+        return None
+    return start, offset + tail.start() + kept[-1].end()
+
+
+_AT_AN_EMPLOYER = Pattern("at", r"[ \t]+(?:at|AT)[ \t]+(?=[A-Z])", 0.6)
+
+
+class JobAtEmployerRecognizer(AnchoredRecognizer):
+    """A job named right before its employer: "64 yo F RHD optician at Lowell Creamery", "(SECURITY
+    GUARD AT IDEXX)", "Pt is a medical coder at Adams Excavation". The job: a phrase ending in a job noun
+    after a description of the person or a parenthesis (so "the nurse at bedside" is not read)."""
+
+    ENTITY = "PROFESSION"
+    PATTERNS = (_AT_AN_EMPLOYER,)
+    CONTEXT = ("works", "job")
+
+    def _next_to(self, text: str, start: int, end: int) -> tuple[int, int] | None:
+        return _job_before(text, start)
+
+
+class EmployerAfterJobRecognizer(AnchoredRecognizer):
+    """The employer after a job read by :class:`JobAtEmployerRecognizer` ("optician at Lowell Creamery",
+    "RADIO DJ AT KEURIG DR PEPPER"), or in parentheses after a past job ("retired welder (Acme Tool)"; not
+    "the nurse (Ann Lee)")."""
+
+    ENTITY = "ORGANIZATION"
+    PATTERNS = (_AT_AN_EMPLOYER, Pattern("parenthesis", r"[ ]\((?=[A-Z])", 0.6))
+    CONTEXT = ("works", "employer")
+    AFTER = EmployerRecognizer.AFTER
+    WINDOW = EmployerRecognizer.WINDOW
+
+    def _next_to(self, text: str, start: int, end: int) -> tuple[int, int] | None:
+        parenthesis = text[end - 1] == "("
+        if _job_before(text, start, past=parenthesis) is None:
+            return None
+        span = super()._next_to(text, start, end)
+        if parenthesis and (span is None or not text.startswith(")", span[1])):
+            return None
+        return span
+
+    def keep(self, found: str) -> bool:
+        """As :meth:`EmployerRecognizer.keep`: not one everyday word, nor a phrase read through a
+        preposition."""
+        return EmployerRecognizer.keep(self, found)  # type: ignore[arg-type]
+
+
+class EmployerBeforeOfficeRecognizer(AnchoredRecognizer):
+    """An employer heading a line before its office that writes about a worker ("Acme Mutual Human
+    Resources", "DOVER SCHOOLS PAYROLL"): the capitalised words from the start of the line."""
+
+    ENTITY = "ORGANIZATION"
+    PATTERNS = (
+        Pattern(
+            "office",
+            r"[ ](?:Human[ ]Resources|HUMAN[ ]RESOURCES|Payroll|PAYROLL|Benefits[ ]Office|"
+            r"Leave[ ]Administration)(?![A-Za-z])",
+            0.6,
+        ),
+    )
+    CONTEXT = ("employer", "leave")
+    BEFORE = re.compile(
+        rf"(?m)^[ \t]*(?!{_HOSPITAL_NOT_NAME}\b){_ORG_WORD}(?:(?:[ ]|[ ]&[ ]|-){_ORG_WORD}){{0,3}}\Z"
+    )
+    WINDOW = 50
+
+    def keep(self, found: str) -> bool:
+        """Not an office of the hospital's own ("Employee Health", "Patient Services")."""
+        from safecohort.detect.vocab import clinical_terms
+
+        words = re.findall(r"[A-Za-z]+", found)
+        return any(word.lower() not in clinical_terms() | _HOSPITAL_OFFICE_WORDS for word in words)
+
+
+_HOSPITAL_OFFICE_WORDS = frozenset(
+    {"employee", "patient", "hospital", "staff", "nursing", "medical", "services", "health"}
+)
+
+
 def _org_and_profession_recognizers() -> list[EntityRecognizer]:
     """The recognizers above: jobs, companies by their shape, care homes and landmarks."""
     return [
@@ -1130,4 +1438,9 @@ def _org_and_profession_recognizers() -> list[EntityRecognizer]:
         CareHomeRecognizer(),
         LandmarkRecognizer(),
         CareSiteRecognizer(),
+        SpecialtyPracticeRecognizer(),
+        SiteBeforeDepartmentRecognizer(),
+        JobAtEmployerRecognizer(),
+        EmployerAfterJobRecognizer(),
+        EmployerBeforeOfficeRecognizer(),
     ]

@@ -36,12 +36,15 @@ from safecohort.detect.recognizers.base import (
 _ROLE_IN_PARENTHESES = (
     r"\((?i:attending|fellow|resident|intern|diener|prosector|scribe|student|preceptor|chaperone|hcp|poa|"
     r"nok|guardian|proxy|emt(?:-[bpi])?|paramedic|interpreter|chaplain|sitter|daughter|son|wife|husband|"
-    r"mother|father|sister|brother|niece|nephew|friend|partner|spouse|caregiver)\)"
+    r"mother|father|sister|brother|niece|nephew|friend|partner|spouse|caregiver|"
+    # care-team roles in a list of attendees ("Ana Ruiz (SLP); Bo K. (charge RN)")
+    r"slp|ot|pt|rt|dietitian|nutritionist|pharmacist|social[ \t]+worker|case[ \t]+manager|"
+    r"(?:charge|primary|bedside)[ \t]+(?:rn|nurse)|mds[ \t]+coordinator|nurse[ \t]+manager)\)"
 )
 _RELATION = (
     r"(?i:daughter|son|wife|husband|mother|mom|father|dad|sister|brother|niece|nephew|grandson|"
     r"granddaughter|grandmother|grandfather|friend|partner|spouse|caregiver|guardian|neighbor|aunt|"
-    r"uncle|cousin|hcp|poa|proxy|fianc[eé]e?|fob|doula|dtr|stepson|stepdaughter|nurse|aide|cna|caseworker|"
+    r"uncle|cousin|hcp|poa|proxy|grandnephew|grandniece|great-grandson|great-granddaughter|fianc[eé]e?|fob|doula|dtr|stepson|stepdaughter|nurse|aide|cna|caseworker|"
     r"ex-wife|ex-husband|goddaughter|godson|godmother|godfather|stepmother|stepfather|roommate|landlord|"
     r"coworker|co-worker|boss|pastor|sitter|boyfriend|girlfriend)"
 )
@@ -75,12 +78,36 @@ class TitledPersonRecognizer(ClinicalPatternRecognizer):
         Pattern(
             "patient + full name",
             rf"\b(?i:pt|patient)\.?[ \t]+\K(?!{_NOT_A_NAME}\b)[{_UPPER}][a-zß-öø-ÿ'’-]+(?:[ \t]+[A-Z]\.)?"
-            rf"[ \t]+(?!{_NOT_A_NAME}\b)[{_UPPER}][a-zß-öø-ÿ'’-]+"
+            rf"[ \t]+(?!{_NOT_A_NAME}\b)[{_UPPER}][a-zß-öø-ÿ'’]+(?:-[{_UPPER}]?[a-zß-öø-ÿ'’]+)*"
             rf"(?:[ \t]+(?:{_PARTICLE}[ \t]+){{1,2}}{_SURNAME_WORD})?",
             0.6,
         ),
     )
     CONTEXT = ("dr", "doctor", "mr", "mrs", "ms", "daughter", "son", "wife", "husband", "name")
+
+    def analyze(
+        self,
+        text: str,
+        entities: list[str],
+        nlp_artifacts: NlpArtifacts | None = None,
+        regex_flags: int | None = None,
+    ) -> list[RecognizerResult]:
+        """As the patterns find them, without a post-nominal after a name in Title case ("Dr Ann Lee
+        MRCGP", "Dr Bo Park FRCS"): letters in capitals without a vowel are a qualification."""
+        return _without_post_nominal(text, super().analyze(text, entities, nlp_artifacts, regex_flags))
+
+
+# A qualification after a name in Title case: capitals without a vowel ("MRCGP", "FRCS", "MBBS").
+_POST_NOMINAL = re.compile(rf"(?<=[{_LETTER}][a-zß-öø-ÿ'’])[ \t]+[B-DF-HJ-NP-TV-XZ]{{3,6}}$")
+
+
+def _without_post_nominal(text: str, results: list[RecognizerResult]) -> list[RecognizerResult]:
+    """The names found, each without a qualification after it ("Dr Ann Lee MRCGP" -> "Ann Lee")."""
+    for result in results:
+        tail = _POST_NOMINAL.search(text, result.start, result.end)
+        if tail is not None and tail.start() > result.start:
+            result.end = tail.start()
+    return results
 
 
 class CredentialNameRecognizer(AnchoredRecognizer):
@@ -106,14 +133,34 @@ class CredentialNameRecognizer(AnchoredRecognizer):
     )
     WINDOW = 50
 
+    def analyze(
+        self,
+        text: str,
+        entities: list[str],
+        nlp_artifacts: NlpArtifacts | None = None,
+        regex_flags: int | None = None,
+    ) -> list[RecognizerResult]:
+        """As :meth:`AnchoredRecognizer.analyze`; before a role in parentheses the last word must not be
+        everyday English: "Occupational Therapy (OT)" is a service, "Ana Ruiz (OT)" a person."""
+        from safecohort.detect.vocab import is_everyday_word
+
+        kept = []
+        for result in super().analyze(text, entities, nlp_artifacts, regex_flags):
+            words = _LETTERS.findall(text[result.start : result.end])
+            if _by_pattern(result, "role in parentheses") and words and is_everyday_word(words[-1]):
+                continue
+            kept.append(result)
+        return kept
+
 
 # Names in a labelled field: one space between words (fields are separated by more, or by punctuation).
 _FIELD_NAME = re.compile(
     rf"(?!(?:{_CREDENTIAL}|{_DEGREE})(?![{_LETTER}]))"  # "RN CWOCN": a credential is no name
     rf"(?:(?:{_LEADING_PARTICLE}[ ])?{_NAME_WORD}(?:[ -](?:{_PARTICLE}[ ])?{_SURNAME_WORD})?,"  # Smith,
-    rf"[ ]?(?!(?:{_CREDENTIAL}|{_DEGREE})\b){_NAME_WORD}(?:[ ][A-Z]\.?)?(?![{_LETTER}])"  # Jane Q.
+    rf"[ ]?(?!(?:{_CREDENTIAL}|{_DEGREE})\b|[A-Z]{{1,3}}-[A-Z]{{2,}})"  # "D-ABMDI" is a board credential
+    rf"{_NAME_WORD}(?:[ ][A-Z]\.?)?(?![{_LETTER}])"  # Jane Q.
     rf"|(?:{_LEADING_PARTICLE}[ ])?{_NAME_WORD}(?:[ -]{_SURNAME_WORD})?,[ ]?[A-Z]\.(?![\w])"  # Pena, M.
-    rf"|(?:(?:[A-Z]\.){{1,3}}[ ]?)?(?:{_LEADING_PARTICLE}[ ](?:{_PARTICLE}[ ])?(?=[{_UPPER}]))?{_NAME_WORD}"
+    rf"|(?:[A-Z]\.[ ]?){{0,3}}(?:{_LEADING_PARTICLE}[ ](?:{_PARTICLE}[ ])?(?=[{_UPPER}]))?{_NAME_WORD}"
     rf"(?:[ ][A-Za-z]\.(?![{_LETTER}])|[ ][A-Z](?=[ ](?:[{_UPPER}]|{_PARTICLE}[ ])))?"
     rf"(?:[ ](?:{_PARTICLE}[ ]){{0,2}}{_SURNAME_WORD}){{0,3}}"
     r"|(?:[A-Z]\.){2,3}(?![\w]))"  # initials alone: "D/w J.K. (OB hospitalist)"
@@ -121,11 +168,14 @@ _FIELD_NAME = re.compile(
 _PERSON_FIELD = (
     r"patient(?:[ \t]+name)?|pt(?:[ \t]+name)?|name|caller|contact|emergency[ \t]+contact|"
     r"next[ \t]+of[ \t]+kin|"
+    # "NOK notified same day: Lee", "Family contacted: Ana Ruiz"
+    r"(?:nok|family|hcp|poa)[ \t]+(?:notified|contacted|called|informed)(?:[ \t]+[a-z]+){0,2}|"
     r"nok|guardian|hcp|poa|spouse|interpreter|re|attn|to|from|cc|"
     r"(?:ordering|referring|attending|consulting|submitting|primary)"
     r"(?:[ \t]+(?:physician|provider|md|doctor))?|"
     r"clinician|provider|physician|surgeon|assistant|anesthesiologist|anesthesia|resident|fellow|intern|"
-    r"radiologist|sonographer|technologist|tech|(?:cyto|hemato|dermato|neuro)?pathologist|prescriber|recipient|donor|"
+    r"radiologist|sonographer|technologist|tech|endoscopist|proceduralist|investigator|peds|"
+    r"(?:cyto|hemato|dermato|neuro)?pathologist|prescriber|recipient|donor|"
     r"nurse|triage[ \t]+rn|rn|np|pa|pcp|cm|case[ \t]+manager|social[ \t]+worker|sw|"
     r"(?:dictated|signed|electronically[ \t]+signed|screened|reviewed|verified|performed|seen|cosigned|"
     r"co-signed|transcribed|read|interpreted|assisted|witnessed|accompanied)(?:[ \t]+by)?|"
@@ -143,7 +193,9 @@ _PERSON_CUE = (
     r"(?:follow(?:[ \t]|-)?up|f/u|appt\.?(?:[ \t]+(?:booked|made|scheduled))?)[ \t]+with|"
     # who asked for, dictated or drew something; a named counselor, therapist, coach or director
     r"(?:dictated|requested|collected|drawn|referred|written|prescribed)[ \t]+by|"
-    r"(?:medical[ \t]+)?director|therapist|counselor|counsellor|coach"
+    r"(?:medical[ \t]+)?director|therapist|counselor|counsellor|coach|"
+    # a supervisor, a resident (physician), the colleague of a double check, who ordered something
+    r"supervisor|resident|(?:double[ -]?)?check(?:ed)?[ \t]+with|ordered[ \t]+by"
 )
 
 
@@ -175,18 +227,47 @@ class LabelledNameRecognizer(AnchoredRecognizer):
             0.6,
         ),
         Pattern("signature dash", r"(?m:^)[ \t]*--[ \t]*(?=[A-Z])", 0.6),
+        # a letter's salutation: "Dear Ana Ruiz:", "Dear Dr. Okafor,"
+        # ("Dear Colleague", "Dear Sir or Madam" address no one by name).
+        Pattern(
+            "salutation",
+            r"(?m:^)[ \t]*(?i:dear)[ \t]+(?:(?i:dr|mr|mrs|ms|mx)\.?[ \t]*)?(?=[A-Z])"
+            r"(?!(?i:colleagues?|sirs?|madam|doctors?|team|patients?|parents?|providers?|friends?|family|"
+            r"members?|customers?|valued|all|to|whom|provider|physician|clinician|employer|student)\b)",
+            0.6,
+        ),
     )
     CONTEXT = ("patient", "name", "signed", "physician", "provider")
     AFTER = _FIELD_NAME
     WINDOW = 60
 
+    def analyze(
+        self,
+        text: str,
+        entities: list[str],
+        nlp_artifacts: NlpArtifacts | None = None,
+        regex_flags: int | None = None,
+    ) -> list[RecognizerResult]:
+        """As :meth:`AnchoredRecognizer.analyze`, without a qualification after a name ("Yours sincerely,
+        Dr Ann Lee MRCGP")."""
+        return _without_post_nominal(text, super().analyze(text, entities, nlp_artifacts, regex_flags))
+
     def keep(self, found: str) -> bool:
         """As :meth:`AnchoredRecognizer.keep`, and two or three capitals alone are an acronym: "CC: VB"
         is a chief complaint (vaginal bleeding), not a person."""
-        return not _ACRONYM.fullmatch(found) and super().keep(found)
+        if _ACRONYM.fullmatch(found):
+            return False
+        if " " not in found and _NOUN_SUFFIX.search(found):  # "RE: Certification of ...", "Attn: Billing"
+            from safecohort.detect.general import lexicon
+
+            if not lexicon().is_name(found.lower()):
+                return False
+        return super().keep(found)
 
 
 _ACRONYM = re.compile(r"[A-Z]{2,3}")
+# Endings of nouns that name a thing or an act, not a person ("Certification", "Management", "Billing").
+_NOUN_SUFFIX = re.compile(r"(?i:tion|ment|ing|ness|ity|ance|ence)$")
 
 
 class Hl7NameRecognizer(ClinicalPatternRecognizer):
@@ -272,7 +353,8 @@ _INVERTED_INITIAL = (
 # What follows a patient's name in a header or a sentence: a birth date, a record number, an age.
 _IDENTIFIER_AFTER = (
     r"(?=[ \t]*[,(][ \t]*(?i:dob|d\.o\.b\.|mrn|age[ \t:]|\d{1,3}[ \t-]*(?:y\b|yo\b|y/o|y\.o\.|yrs?\b|year))"
-    r"|[ \t]+(?:DOB|D\.O\.B\.|MRN)\b)"
+    r"|[ \t]+(?:DOB|D\.O\.B\.|MRN)\b"
+    r"|[ \t]+(?:(?i:age)[ \t]*:|\d{1,3}[ \t-]*(?:y/o|yo\b|y\.o\.|yrs?\b|years?[ \t-]+old)))"
 )
 
 
@@ -328,10 +410,12 @@ class InvertedNameRecognizer(ClinicalPatternRecognizer):
     def validate_result(self, pattern_text: str) -> bool:
         """True when the given name may be one, or the surname is no everyday word: "Guest, Star T.",
         "Oduya, Honor Q." are names, "Clear, Equal B." is not (see :func:`_fills_name_slot`)."""
-        from safecohort.detect.vocab import is_everyday_word
+        from safecohort.detect.vocab import is_everyday_word, occupations
 
         surname, _, given = pattern_text.partition(",")
         given_words, surname_words = _name_words(given), _name_words(surname)
+        if any(word.lower() in occupations() for word in given_words):  # "Ann Lee, Leave Administrator"
+            return False
         if len(given.strip()) == 1:  # "OKONKWO, C": a bare initial tells least ("Lungs: Clear, R" is not)
             return bool(surname_words) and not any(map(is_everyday_word, surname_words))
         if not given_words:  # "Cross, A.": only the surname tells, and every word of it must be a name's
@@ -368,17 +452,20 @@ class KinshipNameRecognizer(AnchoredRecognizer):
     def keep(self, found: str) -> bool:
         """A name in Title case right after the kinship word is one ("her partner Honor"); one in capitals
         as :meth:`AnchoredRecognizer.keep` ("A FRIEND, PAPERWORK" is not); a lower-case word only when
-        it is a listed name and not a frequent word ("his son is", "her friend will")."""
+        it is a listed name or rare in English, and not a frequent word ("his son is", "her friend will";
+        see :func:`_fills_weak_name_slot`)."""
         if found[0].isupper():
             return not found.isupper() or super().keep(found)
         from safecohort.detect.general import lexicon
         from safecohort.detect.vocab import zipf
 
-        return (
-            lexicon().is_name(found)
-            and zipf(found) < _LOWER_CASE_NAME_MAX_ZIPF
-            and _fills_weak_name_slot(found)
-        )
+        if not lexicon().is_name(found) and _WORD_FORM.search(found):  # "her son ambulates", "wife tearful"
+            return False
+        return zipf(found) < _LOWER_CASE_NAME_MAX_ZIPF and _fills_weak_name_slot(found)
+
+
+# Endings of verb forms, adverbs and adjectives: an unlisted lower-case word with one is no name.
+_WORD_FORM = re.compile(r"(?:s|ing|ed|ly|ful|ous|ive|able|ible|tion|ment)$")
 
 
 _HANDOFF_VERB = (
@@ -434,6 +521,20 @@ class ChatNameRecognizer(ClinicalPatternRecognizer):
             rf"(?<![\w'’.-])[{_UPPER}][{_LETTER}'’-]+(?:[ ][{_UPPER}][{_LETTER}'’-]+)?"
             r"(?=[ \t]+from[ \t]+(?:(?i:his|her|their|the|my)[ \t]+)?"
             r"(?i:church|synagogue|mosque|temple|parish|congregation|next[ \t]+door))",
+            0.6,
+        ),
+        # A text message's greeting: "hi its dennis my machine beeps", "hey it's Ama,".
+        Pattern(
+            "greeting, it's name",
+            r"\b(?i:hi|hey|hello)[ \t]*,?[ \t]+(?i:it'?s|it’s|this[ \t]+is)[ \t]+"
+            rf"\K[{_LETTER}][{_LETTER}'’-]*[{_LETTER}](?![{_LETTER}'’-])",
+            0.6,
+        ),
+        # Who said what in a text message: "robert said u would call", "Ama said you'd come".
+        Pattern(
+            "name said you",
+            rf"(?<![\w'’.-])[{_LETTER}][{_LETTER}'’-]*[{_LETTER}]"
+            r"(?=[ \t]+(?i:said|says|told)[ \t]+(?i:u|you|me|us)\b)",
             0.6,
         ),
         # A text-message reply: "this is wojtek her boyfriend", "it's Ama his great-granddaughter".
@@ -531,7 +632,7 @@ class InitialledNameRecognizer(AnchoredRecognizer):
     )
     CONTEXT = ("with", "per", "cosign")
     AFTER = re.compile(
-        rf"(?:[A-Z]\.){{1,3}}[ ]?(?:{_LEADING_PARTICLE}[ ]){{0,2}}{_SURNAME_WORD}(?![{_LETTER}])"
+        rf"(?:[A-Z]\.[ ]?){{1,3}}(?:{_LEADING_PARTICLE}[ ]){{0,2}}{_SURNAME_WORD}(?![{_LETTER}])"
         rf"|(?:[A-Z]\.){{2,3}}(?![\w])"
     )
     WINDOW = 40
@@ -621,17 +722,105 @@ class StaffInitialsRecognizer(ClinicalPatternRecognizer):
             rf"(?:[{_UPPER}]{{2,3}}|[{_UPPER}]\.[{_LETTER}]\.(?:[{_UPPER}]\.)?)(?![\w.])",
             0.6,
         ),
+        # Who grossed a specimen or documented an event: "Gross by PE.", "Documented by WT on 3/2": only a
+        # person does that, so two or three capitals there are initials even when they spell an
+        # abbreviation ("PE"), unless they name a unit, team or role ("documented by ED").
+        Pattern(
+            "task cue + staff initials",
+            r"(?<=\b(?i:gross(?:ed)?|grossing[ \t]+(?i:performed|done)|documented)"
+            r"[ \t]+(?i:by)[ \t]*:?[ \t]+)"
+            rf"[{_UPPER}]{{2,3}}(?!\w|\.\w)",
+            0.6,
+        ),
     )
     CONTEXT = ("collected", "closed", "charge")
 
-    def validate_result(self, pattern_text: str) -> bool:
-        """True unless the letters are a unit, team, role or clinical abbreviation, or a time ("A.M.")."""
+    def analyze(
+        self,
+        text: str,
+        entities: list[str],
+        nlp_artifacts: NlpArtifacts | None = None,
+        regex_flags: int | None = None,
+    ) -> list[RecognizerResult]:
+        """The initials that are no unit, team, role or time ("A.M."), and after a weak cue no clinical
+        abbreviation ("collected by IV")."""
         from safecohort.detect.vocab import clinical_terms
 
-        letters = pattern_text.replace(".", "")
-        if "." in pattern_text:
-            return pattern_text.upper() not in _NOT_INITIALS
-        return letters not in _NOT_STAFF_INITIALS and letters.lower() not in clinical_terms()
+        kept = []
+        for result in super().analyze(text, entities, nlp_artifacts, regex_flags):
+            found = text[result.start : result.end]
+            letters = found.replace(".", "")
+            if "." in found:
+                ok = found.upper() not in _NOT_INITIALS
+            else:
+                ok = letters not in _NOT_STAFF_INITIALS and (
+                    _by_pattern(result, "task cue + staff initials")
+                    or letters.lower() not in clinical_terms()
+                )
+            if ok:
+                kept.append(result)
+        return kept
+
+
+# Letters of Vietnamese names and others from Latin Extended Additional ("PHẠM-LÊ", "Trịnh"): that block
+# mixes both cases, so it counts as a capital too where a surname starts after initials.
+_X_UPPER = _UPPER + "Ḁ-Ỿ"
+_X_LETTER = _LETTER + "Ḁ-ỿ"
+_X_SURNAME = rf"[{_X_UPPER}][{_X_LETTER}'’]*[{_X_LETTER}](?:-[{_X_UPPER}][{_X_LETTER}'’]*[{_X_LETTER}])*"
+# A word in Title case ("Elk", "Phádraig").
+_X_TITLE_WORD = rf"[{_X_UPPER}][a-zß-öø-ÿĀ-ſḀ-ỿ'’]+"
+# Irish and Scottish surname prefixes written apart ("Ó Ceallaigh", "Nic Giolla Phádraig").
+_GAELIC_PREFIX = r"(?:Ó|Ní|Nic|Mac|Mc|Ua|Uí)"
+# Head words of a place or team that can follow a doctor's name ("A. B. Lee Clinic").
+_NOT_NAME_TAIL = frozenset(
+    "hospital clinic center centre medical health practice group associates department dept office team "  # noqa: SIM905
+    "unit services partners".split()
+)
+
+
+class SpacedInitialsNameRecognizer(ClinicalPatternRecognizer):
+    """A name opened by two or three initials, each with its dot and a space: "A. D. Gibbs", "C. H.
+    PHẠM-LÊ", "T. W. Ó Ceallaigh", "Z. X. van Wyk". Initials spaced that way before a capitalised word are
+    a name's shape wherever they stand; abbreviations ("A. M.", "P. O.") and a genus's species are not."""
+
+    ENTITY = "PERSON"
+    PATTERNS = (
+        Pattern(
+            "spaced initials + surname",
+            rf"(?<![\w.])(?:[A-Z]\.[ ]){{2,3}}(?:(?:{_PARTICLE}|{_GAELIC_PREFIX})[ ]){{0,2}}{_X_SURNAME}"
+            rf"(?:[ ](?!{_NOT_A_NAME}\b){_X_TITLE_WORD}(?:-{_X_TITLE_WORD})?){{0,2}}(?![\w'’-])",
+            0.6,
+        ),
+    )
+    CONTEXT = ("dr", "attending", "referring", "md")
+
+    def analyze(
+        self,
+        text: str,
+        entities: list[str],
+        nlp_artifacts: NlpArtifacts | None = None,
+        regex_flags: int | None = None,
+    ) -> list[RecognizerResult]:
+        """The names whose initials are no abbreviation and whose surname is no clinical term or species,
+        without a place's head word after them ("A. B. Lee Clinic")."""
+        from safecohort.detect.vocab import clinical_terms
+
+        kept = []
+        for result in super().analyze(text, entities, nlp_artifacts, regex_flags):
+            found = text[result.start : result.end]
+            parts = found.split()
+            count = 3 if len(parts[2]) == 2 and parts[2].endswith(".") else 2
+            initials, words = "".join(parts[:count]), parts[count:]
+            if initials in _NOT_INITIALS or not words:
+                continue
+            surname = words[0].lower()
+            if surname in clinical_terms() or surname in _SPECIES:
+                continue
+            while len(words) > 1 and (words[-1].lower() in _NOT_NAME_TAIL | clinical_terms()):
+                result.end = result.start + found.rindex(" " + words[-1])
+                found, words = text[result.start : result.end], words[:-1]
+            kept.append(result)
+        return kept
 
 
 class NicknameNameRecognizer(ClinicalPatternRecognizer):
@@ -643,18 +832,29 @@ class NicknameNameRecognizer(ClinicalPatternRecognizer):
     PATTERNS = (
         Pattern(
             'given "nickname" surname',
-            rf"(?<![\w'’.-])[{_UPPER}][{_LETTER}'’-]+[ ][\"“][{_UPPER}][{_LETTER}'’-]+[\"”][ ]"
+            rf"(?<![\w'’.-])[{_UPPER}][{_LETTER}'’-]+[ ](?:[\"“][{_UPPER}][{_LETTER}'’-]+[\"”]"
+            rf"|['‘][{_UPPER}][{_LETTER}-]+['’])[ ]"
             rf"(?:{_LEADING_PARTICLE}[ ])?[{_UPPER}][{_LETTER}'’-]*[{_LETTER}]",
+            0.6,
+        ),
+        # the name a patient goes by, in quotes after a cue: 'prefers "Gigi"', "goes by 'Bud'"
+        Pattern(
+            "preferred name in quotes",
+            r"\b(?i:prefers|goes[ \t]+by|known[ \t]+as|likes[ \t]+to[ \t]+be[ \t]+called|nickname:?|aka)"
+            rf"[ \t]+[\"“'‘]\K[{_UPPER}][{_LETTER}'’-]*[{_LETTER}](?=[\"”'’])",
             0.6,
         ),
     )
     CONTEXT = ("client", "patient", "name")
 
     def validate_result(self, pattern_text: str) -> bool:
-        """True when the first word is a given name of any locale Faker ships, and not an everyday word."""
+        """True when the first word is a given name of any locale Faker ships, and not an everyday word;
+        a preferred name alone when it may be a name where a cue puts one."""
         from safecohort.detect.general import lexicon
 
         first = pattern_text.split()[0]
+        if first == pattern_text:
+            return _fills_name_slot(first)
         return lexicon().is_name(first.lower()) and _fills_name_slot(first)
 
 
@@ -714,6 +914,7 @@ def _cued_name_recognizers() -> list[EntityRecognizer]:
         CapitalsLabelNameRecognizer(),
         InitialledNameRecognizer(),
         NameInitialsRecognizer(),
+        SpacedInitialsNameRecognizer(),
         StaffInitialsRecognizer(),
         NicknameNameRecognizer(),
         OccupationSubjectRecognizer(),

@@ -44,12 +44,12 @@ def test_no_direct_identifier_survives_in_any_output(demo_build: Path, demo_fram
 
 
 def test_the_leak_helper_skips_only_hash_digests() -> None:
-    from helpers.phi import _occurs
+    from helpers.phi import occurs
 
-    assert not _occurs("48500583", "row,df348500583896f8,01700")  # inside another row's keyed hash
-    assert _occurs("48500583", "MRN 48500583 seen")
-    assert _occurs("48500583", "MRN48500583x")  # glued to letters: still a leak
-    assert _occurs("48500583", "id 48500583896f8")  # 15 hex digits: not a digest
+    assert not occurs("48500583", "row,df348500583896f8,01700")  # inside another row's keyed hash
+    assert occurs("48500583", "MRN 48500583 seen")
+    assert occurs("48500583", "MRN48500583x")  # glued to letters: still a leak
+    assert occurs("48500583", "id 48500583896f8")  # 15 hex digits: not a digest
 
 
 def test_every_row_is_in_data_or_quarantine_exactly_once(demo_build: Path, demo_frame: pd.DataFrame) -> None:

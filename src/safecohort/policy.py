@@ -194,6 +194,11 @@ class NotesSpec(_Strict):
     phi_entities: list[str] | None = None
     #: Minimum score per entity kind, overriding ``score_threshold`` for that kind.
     entity_thresholds: dict[str, float] = Field(default_factory=dict)
+    #: Add the learned token tagger's findings to the rules' (see safecohort.detect.tagger): more recall on
+    #: layouts the rules were not written for, for some precision.
+    tagger: bool = True
+    #: Probability above which the tagger reports a token; lower finds more and flags more in error.
+    tagger_threshold: float = Field(default=0.5, gt=0, lt=1)
 
     @field_validator("entity_thresholds")
     @classmethod

@@ -15,10 +15,16 @@ def scanner() -> NoteScanner:
 
 
 @pytest.fixture(scope="session")
-def found(scanner: NoteScanner):
-    """``found(text)`` -> ``[(span text, entity type), ...]`` from the default scanner."""
+def rules() -> NoteScanner:
+    """The rules alone (no learned tagger): what the recognizer tests examine."""
+    return get_scanner(DEFAULT_MODEL, NotesSpec(tagger=False))
+
+
+@pytest.fixture(scope="session")
+def found(rules: NoteScanner):
+    """``found(text)`` -> ``[(span text, entity type), ...]`` from the rules alone."""
 
     def _found(text: str) -> list[tuple[str, str]]:
-        return [(text[f.start : f.end], f.entity_type) for f in scanner.scan([text])[0]]
+        return [(text[f.start : f.end], f.entity_type) for f in rules.scan([text])[0]]
 
     return _found

@@ -172,7 +172,7 @@ def test_other_mentions_of_a_found_name_and_a_hospital_acronym(found) -> None:
     assert spans.count("Okonkwo") == 2
 
 
-def test_city_before_state_and_zip(scanner) -> None:
+def test_city_before_state_and_zip(rules) -> None:
     """The city of an address line is found by its own recognizer, and covered in the scan (there as part
     of the whole address block)."""
     from safecohort.detect.recognizers import CityRecognizer
@@ -180,7 +180,7 @@ def test_city_before_state_and_zip(scanner) -> None:
     text = "6379 Shawn Branch Suite 952, Worcester, MA 02170"
     assert [text[r.start : r.end] for r in CityRecognizer().analyze(text, ["LOCATION"])] == ["Worcester"]
     city = text.index("Worcester")
-    assert any(f.start <= city and city + len("Worcester") <= f.end for f in scanner.scan([text])[0])
+    assert any(f.start <= city and city + len("Worcester") <= f.end for f in rules.scan([text])[0])
 
 
 def test_windowed_phone_recognizer_agrees_with_presidio_on_phone_stretches() -> None:

@@ -105,19 +105,19 @@ def test_finds_the_span(found, text: str, span: str, entity: str | None) -> None
 
 
 @pytest.mark.parametrize(("text", "word"), UNTOUCHED)
-def test_leaves_the_word_untouched(scanner, text: str, word: str) -> None:
+def test_leaves_the_word_untouched(rules, text: str, word: str) -> None:
     start = text.index(word)
     end = start + len(word)
-    findings = scanner.scan([text])[0]
+    findings = rules.scan([text])[0]
     assert not [f for f in findings if f.start < end and start < f.end], text
 
 
-def test_a_rural_route_box_is_covered_whole(scanner) -> None:
+def test_a_rural_route_box_is_covered_whole(rules) -> None:
     text = "Address: Rural Route 7 Box 32, Kenora, NY 12441"
     start = text.index("Rural")
     end = text.index(", Kenora")
     covered = {
-        i for f in scanner.scan([text])[0] if f.entity_type == "STREET_ADDRESS" for i in range(f.start, f.end)
+        i for f in rules.scan([text])[0] if f.entity_type == "STREET_ADDRESS" for i in range(f.start, f.end)
     }
     words = {i for i in range(start, end) if not text[i].isspace()}  # the two findings meet at a space
     assert words <= covered

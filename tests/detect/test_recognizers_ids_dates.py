@@ -172,8 +172,8 @@ KEPT = [
 
 
 @pytest.mark.parametrize(("text", "untouched"), KEPT)
-def test_keeps(scanner, text: str, untouched: tuple[str, ...]) -> None:
-    findings = scanner.scan([text])[0]
+def test_keeps(rules, text: str, untouched: tuple[str, ...]) -> None:
+    findings = rules.scan([text])[0]
     for word in untouched:
         start = text.index(word)
         end = start + len(word)

@@ -183,15 +183,15 @@ def test_finds_the_span(found, text: str, span: str, entity: str | None) -> None
 
 
 @pytest.mark.parametrize(("text", "word"), UNTOUCHED)
-def test_leaves_the_word_untouched(scanner, text: str, word: str) -> None:
+def test_leaves_the_word_untouched(rules, text: str, word: str) -> None:
     start = text.index(word)
     end = start + len(word)
-    findings = scanner.scan([text])[0]
+    findings = rules.scan([text])[0]
     assert not [f for f in findings if f.start < end and start < f.end], text
 
 
-def test_profession_is_a_kind_the_clinical_profile_finds(scanner) -> None:
-    assert "PROFESSION" in scanner.entity_kinds
+def test_profession_is_a_kind_the_clinical_profile_finds(rules) -> None:
+    assert "PROFESSION" in rules.entity_kinds
 
 
 def test_occupation_lexicon_is_lower_case_and_leaves_out_note_words() -> None:
@@ -217,11 +217,11 @@ def test_the_in_front_of_an_employer_is_kept_only_with_a_name(found) -> None:
     assert not [kind for _, kind in found("a supervisor at the Park") if kind == "ORGANIZATION"]
 
 
-def test_a_profession_found_is_replaced_by_its_tag(scanner) -> None:
+def test_a_profession_found_is_replaced_by_its_tag(rules) -> None:
     policy = parse_policy(
         "version: 1\ninstitution: Test\npatient_id: pid\ncolumns:\n  pid: {phi: identifier, action: hash}\n"
         "  note: {type: text, phi: free_text}\nnotes:\n  columns: [note]\n"
     )
     text = "Social: works as a dental hygienist, lives with wife."
-    out, _ = transform_notes(pd.Series([text]), scanner.scan([text]), policy, None, None)
+    out, _ = transform_notes(pd.Series([text]), rules.scan([text]), policy, None, None)
     assert out[0] == "Social: works as a [PROFESSION], lives with wife."

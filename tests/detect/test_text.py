@@ -18,7 +18,10 @@ NOTE = "Pt is a 94 yo male seen by Dr. Hope on 3/14. MRN: 40012345. Daughter Mar
 @pytest.fixture(scope="module")
 def custom() -> NoteScanner:
     notes = NotesSpec(
-        score_threshold=0.9, allow_list=["Hope", "Casper"], deny_list=["Elsewhereville", "Casper"]
+        score_threshold=0.9,
+        allow_list=["Hope", "Casper"],
+        deny_list=["Elsewhereville", "Casper"],
+        tagger=False,  # thresholds and lists of the rules; tests/detect/test_tagger.py covers the tagger's
     )
     return get_scanner(DEFAULT_MODEL, notes)
 
@@ -95,7 +98,10 @@ def test_get_scanner_caches_per_configuration(scanner: NoteScanner, custom: Note
         get_scanner(
             DEFAULT_MODEL,
             NotesSpec(
-                allow_list=["Hope", "Casper"], deny_list=["Elsewhereville", "Casper"], score_threshold=0.9
+                allow_list=["Hope", "Casper"],
+                deny_list=["Elsewhereville", "Casper"],
+                score_threshold=0.9,
+                tagger=False,
             ),
         )
         is custom

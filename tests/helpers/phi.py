@@ -42,7 +42,7 @@ def leaked_identifiers(out: Path, values: set[str], *, data: str = "data.parquet
         "audit.json": (out / "audit.json").read_text(),
         "audit.html": (out / "audit.html").read_text(),
     }
-    leaks = {name: sum(_occurs(v, text) for v in values) for name, text in haystacks.items()}
+    leaks = {name: sum(occurs(v, text) for v in values) for name, text in haystacks.items()}
     return {name: count for name, count in leaks.items() if count}
 
 
@@ -50,7 +50,7 @@ def leaked_identifiers(out: Path, values: set[str], *, data: str = "data.parquet
 _DIGEST = re.compile(r"(?=[0-9a-f]*[a-f])[0-9a-f]{16,}")
 
 
-def _occurs(value: str, text: str) -> bool:
+def occurs(value: str, text: str) -> bool:
     """Whether ``value`` stands in ``text`` anywhere but inside a keyed-hash digest: an 8-digit MRN is
     found in about one build in twenty inside some other row's 16-hex-digit hash by chance, and a digest
     cannot carry a value (it is one-way)."""

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
+from safecohort.detect.tagger import ENTITY as TAGGED_ENTITY
 from safecohort.errors import DetectionError
 from safecohort.policy import NotesSpec
 
@@ -398,7 +399,7 @@ class NoteScanner:
         self._nlp_engine = nlp_engine
         self.entity_kinds = frozenset(
             self._aliases.get(kind, kind) for r in recognizers for kind in r.supported_entities
-        ) | {DENY_LIST_ENTITY}
+        ) | {DENY_LIST_ENTITY, *((TAGGED_ENTITY,) if self.notes.tagger else ())}
         named = {*(self.notes.phi_entities or ()), *self.notes.entity_thresholds}
         unknown = sorted(named - self.entity_kinds)
         if unknown:
@@ -413,6 +414,11 @@ class NoteScanner:
         )
         self._thresholds = dict(self.notes.entity_thresholds)
         self._floor = min([self.notes.score_threshold, *self._thresholds.values()])
+        self._tagger = None
+        if self.notes.tagger:
+            from safecohort.detect.tagger import get_tagger
+
+            self._tagger = get_tagger()
 
     def __repr__(self) -> str:
         return f"NoteScanner(model={self.model!r}, score_threshold={self.notes.score_threshold})"
@@ -524,7 +530,21 @@ class NoteScanner:
             if entity == "PERSON" and end - r.start > 3 and text[end - 2 : end] in ("'s", "’s"):
                 end -= 2  # "Olga Krylova's": the possessive ending is not part of the name
             candidates.append(Finding(r.start, end, entity, float(r.score)))
-        return _resolve_overlaps(_other_mentions(candidates, text), text)
+        found = _resolve_overlaps(_other_mentions(candidates, text), text)
+        if self._tagger is None:
+            return found
+        covered = [(f.start, f.end, f.entity_type) for f in found]
+        more = []
+        for start, end, entity, probability in self._tagger.spans(text, self.notes.tagger_threshold, covered):
+            span = text[start:end]
+            if entity not in self._reported or span in self._allowed:
+                continue
+            if probability < self._thresholds.get(entity, self.notes.score_threshold):
+                continue
+            if entity in _NAME_LIKE | {TAGGED_ENTITY} and is_clinical_phrase(span, text[end : end + 40]):
+                continue
+            more.append(Finding(start, end, entity, round(probability, 4)))
+        return _resolve_overlaps(found + more, text) if more else found
 
 
 # Entities the clinical allow-list applies to, and recognizers whose names it never overrides (a title or

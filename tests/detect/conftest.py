@@ -28,3 +28,15 @@ def found(rules: NoteScanner):
         return [(text[f.start : f.end], f.entity_type) for f in rules.scan([text])[0]]
 
     return _found
+
+
+@pytest.fixture(scope="session")
+def touches():
+    """``touches(findings, text, word)``: whether a finding overlaps the first ``word`` in ``text``."""
+
+    def _touches(findings: list, text: str, word: str) -> bool:
+        start = text.index(word)
+        end = start + len(word)
+        return any(f.start < end and start < f.end for f in findings)
+
+    return _touches

@@ -541,7 +541,7 @@ class NoteScanner:
                 continue
             if probability < self._thresholds.get(entity, self.notes.score_threshold):
                 continue
-            if entity in _NAME_LIKE | {TAGGED_ENTITY} and is_clinical_phrase(span, text[end : end + 40]):
+            if entity in _TAGGED_NAME_LIKE and is_clinical_phrase(span, text[end : end + 40]):
                 continue
             more.append(Finding(start, end, entity, round(probability, 4)))
         return _resolve_overlaps(found + more, text) if more else found
@@ -550,6 +550,8 @@ class NoteScanner:
 # Entities the clinical allow-list applies to, and recognizers whose names it never overrides (a title or
 # relation before the word makes "Dr. Foley" a person).
 _NAME_LIKE = frozenset({"PERSON", "LOCATION"})
+# ... and for the tagger's findings, its untyped kind too.
+_TAGGED_NAME_LIKE = _NAME_LIKE | {TAGGED_ENTITY}
 _TRUSTED_NAME_RECOGNIZERS = frozenset({"TitledPersonRecognizer"})
 _RECOGNIZER_NAME_KEY = "recognizer_name"  # presidio's RecognizerResult.RECOGNIZER_NAME_KEY
 _NOTES_PER_WORKER = 24

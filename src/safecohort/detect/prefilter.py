@@ -39,7 +39,6 @@ import importlib
 import re
 import string
 import threading
-from collections.abc import Iterable
 from typing import Any
 
 import ahocorasick
@@ -270,8 +269,8 @@ class Prefilter:
 
     For each note the set of required strings it holds is found once, in one pass of an Aho-Corasick
     automaton over the case-folded note (``pyahocorasick``; testing the ~1,000 strings one by one cost
-    ten to twenty times more); a pattern may then match only if its strings meet that set. The last
-    note's set is remembered, since every recognizer of a scan asks about the same note. Safe to share
+    ten to twenty times more); a pattern may then match only if its strings meet that set. The last few
+    texts' sets are remembered, since every recognizer of a scan asks about the same note. Safe to share
     between threads: state is replaced, never changed in place.
     """
 
@@ -282,11 +281,6 @@ class Prefilter:
         self._automaton: tuple[frozenset[str], Any] = (frozenset(), None)
         # The last few texts' answers, by identity (a recognizer may also ask about a piece of a note).
         self._recent: dict[int, tuple[str, Any, frozenset[str]]] = {}
-
-    def add(self, patterns: Iterable[tuple[str, int]]) -> None:
-        """Compute the requirements of (pattern, flags) pairs now, so the automaton is built once."""
-        for pattern, flags in patterns:
-            self.needs(pattern, flags)
 
     def needs(self, pattern: str, flags: int) -> Requirement | None:
         """The pattern's requirement (see :func:`required_literals`), computed on first use."""

@@ -480,14 +480,9 @@ class NoteScanner:
                 f"the PHI analyzer could not be built ({type(exc).__name__}: {exc})"
             ) from None
         self._nlp_engine = nlp_engine
-        from safecohort.detect.prefilter import PREFILTER
+        from safecohort.detect.recognizers.base import plan_patterns
 
-        pattern_recognizers: list[Any] = [r for r in recognizers if isinstance(r, PatternRecognizer)]
-        PREFILTER.add(
-            (pattern.regex, int(r.global_regex_flags or 0))
-            for r in pattern_recognizers
-            for pattern in r.patterns
-        )
+        plan_patterns(recognizers)
         self.entity_kinds = frozenset(
             self._aliases.get(kind, kind) for r in recognizers for kind in r.supported_entities
         ) | {DENY_LIST_ENTITY, *((TAGGED_ENTITY,) if self.notes.tagger else ())}

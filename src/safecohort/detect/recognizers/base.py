@@ -17,6 +17,7 @@ and run case-sensitively: capitals carry meaning in names, titles and states.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Any, ClassVar
 
 import regex
@@ -129,6 +130,15 @@ def _plan(recognizer: Any, flags: int) -> tuple[str, list[tuple[Any, Any]], froz
         needs_any = frozenset().union(*known) if len(known) == len(steps) else None
         plan = _PLANS[key] = (recognizer, str(recognizer.id), steps, needs_any)
     return plan[1], plan[2], plan[3]
+
+
+def plan_patterns(recognizers: Iterable[Any]) -> None:
+    """Work out the plans of the pattern recognizers among ``recognizers`` now, when a scanner is built,
+    so that the prefilter's automaton is built once with every pattern's strings rather than regrown as
+    each recognizer first runs."""
+    for recognizer in recognizers:
+        if isinstance(recognizer, PatternRecognizer):
+            _plan(recognizer, int(recognizer.global_regex_flags or 0))
 
 
 class ClinicalPatternRecognizer(PatternRecognizer):

@@ -24,9 +24,10 @@ requirement", and the pattern always runs:
 - a repeat requires what its body requires only when it repeats at least once; an alternation requires
   the union of its branches' requirements, or nothing if one branch requires nothing; look-arounds that
   must match (``(?=...)``, ``(?<=...)``) require what they contain; negative ones require nothing;
-- syntax the standard parser does not share with the ``regex`` module (``\\p{...}``, POSIX classes,
-  version-1 sets, recursion, fuzzy matching, ...) gives ``None`` before parsing, so no pattern is ever
-  read differently from how it runs; ``\\K`` (keep-out) is dropped before parsing, since what it discards
+- syntax the standard parser does not share with the ``regex`` module (POSIX classes, version-1 sets,
+  recursion, fuzzy matching, ...) gives ``None`` before parsing, so no pattern is ever read differently
+  from how it runs; a Unicode property (``\\p{Lu}``) is read as ``\\w``, one character the analysis
+  knows nothing of; ``\\K`` (keep-out) is dropped before parsing, since what it discards
   from the match must still be in the text.
 
 Tests check the property it promises on every pattern of both scanner profiles over the bundled corpora:

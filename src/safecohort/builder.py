@@ -267,6 +267,7 @@ def build(
         key_ids=list(keyring.key_ids) if keyring is not None else [],
         timings=timer.timings,
         checks=checks,
+        leak_allowances=leaks.allowances,
         passed=all(c["passed"] for c in checks),
     )
     built = BuildResult(data=safe, quarantine=quarantine, report=report)

@@ -793,19 +793,25 @@ def render(w: World, template: Template) -> dict[str, Any]:
     return {"template": template.name, "text": text, "spans": spans}
 
 
+def split_world(seed: int, split: str) -> World:
+    """The World a split is drawn from: dev's from ``seed``, dev2's from ``seed + DEV2_SEED_OFFSET`` and
+    more locales."""
+    if split == "dev":
+        return World(seed)
+    if split == "dev2":
+        # en_PH's building names need the misc provider.
+        providers = [*FAKER_PROVIDERS, "faker.providers.misc"]
+        return World(seed + DEV2_SEED_OFFSET, DEV2_LOCALES, DEV2_ADDRESS_LOCALES, providers)
+    raise ValueError(split)
+
+
 def generate(seed: int = SEED, split: str = "dev") -> list[dict[str, Any]]:
     """``dev`` (TEMPLATES, seed) or ``dev2`` (TEMPLATES2, seed + DEV2_SEED_OFFSET, more locales)."""
     names = [t.name for t in TEMPLATES + TEMPLATES2]
     assert len(names) == len(set(names)), "template names are unique, across dev and dev2"
-    if split == "dev":
-        templates, w = TEMPLATES, World(seed)
-    elif split == "dev2":
-        seed += DEV2_SEED_OFFSET
-        # en_PH's building names need the misc provider.
-        providers = [*FAKER_PROVIDERS, "faker.providers.misc"]
-        templates, w = TEMPLATES2, World(seed, DEV2_LOCALES, DEV2_ADDRESS_LOCALES, providers)
-    else:
-        raise ValueError(split)
+    templates = {"dev": TEMPLATES, "dev2": TEMPLATES2}[split]
+    w = split_world(seed, split)
+    seed += DEV2_SEED_OFFSET if split == "dev2" else 0
     records = [render(w, template) for template in templates for _ in range(FILLS_PER_TEMPLATE)]
     random.Random(f"{seed}-order").shuffle(records)
     return [

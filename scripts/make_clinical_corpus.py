@@ -585,54 +585,23 @@ def block(fn: FnT) -> FnT:
 
 
 # --------------------------------------------------------------------------------------------------
-# Clinical material (no PHI): histories, medications, labs, vitals. Eponyms and word-like terms are
-# here on purpose: Parkinson's, Hodgkin, Foley, Bell's palsy, brown sputum, GRACE score, Miami J collar.
+# Clinical material (no PHI): histories, medications, courses and the radiology and pathology cases are
+# data, scripts/corpus_templates/clinical/material.yaml; labs, vitals and exams are drawn here. Eponyms and
+# word-like terms are in them on purpose: Parkinson's, Hodgkin, Foley, Bell's palsy, brown sputum.
 # --------------------------------------------------------------------------------------------------
 
-# fmt: off
-PMH = (
-    "HTN", "HLD", "DM2 on insulin", "CAD s/p CABG", "afib on Coumadin", "CHF (EF 35%)", "COPD on 2L home O2",
-    "CKD stage 3", "Parkinson's disease", "Hodgkin lymphoma s/p ABVD", "h/o Bell's palsy", "hypothyroidism",
-    "Graves' disease s/p RAI", "Crohn's disease", "Alzheimer's dementia", "BPH", "OSA on CPAP", "GERD",
-    "Barrett's esophagus", "depression", "osteoarthritis", "gout", "h/o DVT", "Raynaud's",
-    "Meniere's disease", "ESRD on HD M/W/F", "Sjogren's syndrome", "h/o Guillain-Barre", "PVD",
-    "anemia of chronic disease", "CVA with L hemiparesis",
-)
-# fmt: on
-MEDS = (
-    "furosemide (Lasix) 40 mg PO daily",
-    "metoprolol tartrate 25 mg PO BID",
-    "apixaban (Eliquis) 5 mg PO BID",
-    "warfarin (Coumadin) 2.5 mg PO daily, goal INR 2-3",
-    "carbidopa/levodopa (Sinemet) 25/100 1 tab PO TID",
-    "oxycodone 5 mg PO q4-6h PRN pain",
-    "acetaminophen 650 mg PO q6h PRN pain/fever",
-    "senna 8.6 mg 1-2 tabs PO qHS",
-    "docusate 100 mg PO BID",
-    "atorvastatin 80 mg PO qHS",
-    "lisinopril 10 mg PO daily",
-    "insulin glargine 22 units SC qHS",
-    "levothyroxine 75 mcg PO daily",
-    "tamsulosin 0.4 mg PO qHS",
-    "pantoprazole 40 mg PO daily",
-    "levetiracetam (Keppra) 500 mg PO BID",
-    "cephalexin 500 mg PO QID x 5 more days",
-    "prednisone 40 mg PO daily x 3 days, then stop",
-    "metformin 1000 mg PO BID",
-    "aspirin 81 mg PO daily",
-    "Norco 5/325 1/2-1 tab PO q6h PRN pain",
-    "Ensure 1 can PO TID with meals",
-    "albuterol MDI 2 puffs q4h PRN SOB",
-    "sertraline 50 mg PO daily",
-    "gabapentin 300 mg PO TID",
-    "amlodipine 5 mg PO daily",
-)
-# fmt: off
-ALLERGIES = (
-    "NKDA", "PCN (rash)", "sulfa", "codeine (N/V)", "iodinated contrast (hives)", "latex", "NKDA",
-    "morphine - itching",
-)
-# fmt: on
+
+def as_tuples(value: Any) -> Any:
+    """YAML lists as tuples, all the way down, as the lists were written in code before."""
+    return tuple(as_tuples(item) for item in value) if isinstance(value, list) else value
+
+
+MATERIAL_FILE = Path(__file__).resolve().parent / "corpus_templates" / "clinical" / "material.yaml"
+MATERIAL: dict[str, tuple[Any, ...]] = {
+    name: as_tuples(items)
+    for name, items in yaml.safe_load(MATERIAL_FILE.read_text(encoding="utf-8")).items()
+}
+MEDS, COURSE = MATERIAL["MEDS"], MATERIAL["COURSE"]  # also drawn by meds_block and course_block
 
 
 @filler
@@ -719,21 +688,6 @@ def exam(w: World) -> str:
 
 # -- 2. discharge summaries -------------------------------------------------------------------------
 
-COURSE = (
-    "# CHF exacerbation: diuresed with IV Lasix 40 mg BID with net negative {l} L, weight down to {kg} kg. "
-    "Transitioned to PO torsemide. Echo showed EF {ef}%.",
-    "# Pneumonia: CXR with RLL infiltrate, treated with ceftriaxone/azithromycin, narrowed to cefpodoxime. "
-    "Afebrile since HD#2. Brown sputum cleared.",
-    "# Afib with RVR: rate controlled with metoprolol. CHADS2-VASc {ef2}. Continued apixaban.",
-    "# AKI: Cr peaked at {cr} from baseline 1.1, prerenal, resolved with IVF.",
-    "# Parkinson's disease: continued home Sinemet on strict schedule; neurology (Dr. {neuro}) followed.",
-    "# UTI: UA positive, Cx grew pan-sensitive E. coli. Foley removed HD#2. Completed 3 days ceftriaxone.",
-    "# Delirium: likely multifactorial (infection, new environment). Improved with reorientation, "
-    "melatonin. Avoided Haldol.",
-    "# Anemia: Hgb nadir {hgb}, guaiac negative, transfused 1 unit PRBC with appropriate bump.",
-    "# NSTEMI: trop peaked 2.1, GRACE score {grace}. Heparin gtt x48h, cath deferred per pt wishes.",
-)
-
 
 @filler
 def family_history(w: World) -> list[Piece]:
@@ -772,22 +726,6 @@ def course_block(w: World) -> list[Piece]:
 
 # -- 3. ED triage notes -----------------------------------------------------------------------------
 
-# fmt: off
-CHIEF_COMPLAINTS = (
-    "CP", "SOB", "abd pain", "fall", "AMS", "syncope", "weakness", "HA", "back pain", "fever", "N/V/D",
-    "L leg swelling", "palpitations", "dizziness",
-)
-# fmt: on
-
-
-TRAUMA_CASES = (
-    ("restrained driver MVC vs tree ~40 mph, +airbag, self-extricated", "abrasion L forehead, seatbelt sign"),
-    ("pedestrian struck by car at low speed", "deformity R forearm, abrasions both knees"),
-    ("fall from ladder ~10 ft onto driveway", "L hip pain, shortened and externally rotated"),
-    ("unhelmeted bicyclist vs parked car", "TTP midline C-spine, lac to chin 3 cm"),
-    ("assaulted, struck with fist x multiple", "R periorbital swelling, R chest wall tenderness, crepitus"),
-)
-
 
 # -- 4. radiology reports ---------------------------------------------------------------------------
 
@@ -807,152 +745,6 @@ def rad_header(w: World, n: Note, exam: str, day: dt.date, *, pt: Person, labele
     n.fmt("DATE: {d}\n\n", d=w.date(day, "mm/dd/yyyy", "m/d/yyyy", "dd-Mon-yyyy"))
 
 
-# Each case keeps history, findings and impression consistent: (history, findings, impression).
-CXR_CASES = (
-    (
-        "SOB, r/o PNA",
-        "Lungs: Patchy airspace opacity in the right lower lobe, new since prior.\nPleura: No effusion "
-        "or pneumothorax.\nHeart and mediastinum: Normal cardiomediastinal silhouette.",
-        "1. RLL pneumonia.\n2. No effusion.",
-    ),
-    (
-        "fever, brown sputum",
-        "Lungs: Left lower lobe consolidation with air bronchograms.\nPleura: Small left "
-        "effusion.\nHeart and mediastinum: Heart size normal.",
-        "LLL pneumonia with small parapneumonic effusion.",
-    ),
-    (
-        "CHF, eval for effusion",
-        "Lungs: Pulmonary vascular congestion and interstitial edema.\nPleura: Moderate "
-        "bilateral effusions, increased from prior.\nHeart and mediastinum: Cardiomegaly.",
-        "Worsening CHF.",
-    ),
-    (
-        "s/p line placement",
-        "Lines/tubes: Right IJ central venous catheter with tip in the SVC.\nLungs: Clear.\n"
-        "Pleura: No pneumothorax.",
-        "Line in good position, no PTX.",
-    ),
-    (
-        "hx Hodgkin, new cough",
-        "Lungs: Hyperinflated. Biapical scarring unchanged. No focal consolidation.\nPleura: "
-        "No effusion.\nHeart and mediastinum: Mediastinal contour stable after radiation.",
-        "No acute cardiopulmonary process.",
-    ),
-)
-
-
-CT_HEAD_CASES = (
-    (
-        "fall, on anticoagulation",
-        "No acute intracranial hemorrhage, mass effect, or territorial infarct. Chronic "
-        "microvascular changes. Ventricles and sulci prominent, consistent with age-related volume loss.",
-        "No acute intracranial abnormality.",
-        False,
-    ),
-    (
-        "fall, on anticoagulation",
-        "Acute right subdural hematoma measuring 9 mm with 4 mm leftward midline shift.",
-        "Acute R SDH with midline shift.",
-        True,
-    ),
-    (
-        "acute L facial droop, ? Bell's palsy vs stroke",
-        "No hemorrhage. No CT evidence of acute infarct; MRI is more sensitive.",
-        "No acute intracranial abnormality. Consider MRI.",
-        False,
-    ),
-    (
-        "aphasia and R arm weakness, last known well 0900",
-        "Hypodensity in the left MCA territory with loss of "
-        "gray-white differentiation. Hyperdense L MCA sign.",
-        "Acute L MCA infarct.",
-        True,
-    ),
-    (
-        "Parkinson's disease with new confusion",
-        "No acute abnormality. Mucosal thickening in the maxillary sinuses.",
-        "No acute process.",
-        False,
-    ),
-)
-
-
-US_CASES = (
-    (
-        "US RUQ",
-        "RUQ pain, +Murphy's sign on exam",
-        "Gallbladder distended with multiple shadowing stones and wall "
-        "thickening to 5 mm. Sonographic Murphy's sign positive. CBD 4 mm. Liver normal in echotexture.",
-        "Acute calculous cholecystitis.",
-    ),
-    (
-        "US RENAL",
-        "AKI",
-        "Right kidney 10.8 cm, left kidney 11.2 cm. No hydronephrosis. No stones. Bladder "
-        "decompressed with Foley.",
-        "No hydronephrosis.",
-    ),
-    (
-        "US LOWER EXTREMITY VENOUS DUPLEX LEFT",
-        "LLE swelling, r/o DVT",
-        "Occlusive thrombus in the left popliteal "
-        "and posterior tibial veins. Common femoral and femoral veins compressible with normal flow.",
-        "Acute L popliteal DVT.",
-    ),
-    (
-        "US ABDOMEN COMPLETE",
-        "elevated LFTs",
-        "Liver 18.2 cm, echogenic, consistent with steatosis. No focal lesion. "
-        "No biliary dilatation. Spleen 11 cm. Pancreas obscured by bowel gas.",
-        "Hepatomegaly with hepatic steatosis.",
-    ),
-)
-
-
-MRI_SPINE_CASES = (
-    (
-        "LBP radiating down L leg x6 wks, failed PT.",
-        "L4-5: Disc bulge with superimposed L paracentral extrusion "
-        "contacting the traversing L5 nerve root. Moderate spinal canal stenosis.",
-        "L4-5 extrusion with L5 root contact.",
-        "clinical correlation and consideration of spine surgery referral.",
-    ),
-    (
-        "Chronic LBP.",
-        "L5-S1: Broad-based disc protrusion with mild bilateral foraminal narrowing.",
-        "Mild degenerative change.",
-        "conservative management.",
-    ),
-    (
-        "Hx prostate ca, new back pain.",
-        "Multiple T1 hypointense lesions in L2 and L4 vertebral bodies, concerning "
-        "for metastases. No epidural extension.",
-        "Osseous metastatic disease.",
-        "correlation with PSA and bone scan.",
-    ),
-)
-
-
-MAMMO_CASES = (
-    (
-        "No suspicious mass, calcification or architectural distortion.",
-        "1 - Negative.",
-        "Annual screening mammography.",
-    ),
-    (
-        "New 6 mm group of fine pleomorphic calcifications in the right upper outer quadrant.",
-        "4 - Suspicious. Stereotactic biopsy recommended.",
-        "Stereotactic biopsy; scheduling will contact the patient.",
-    ),
-    (
-        "Stable benign-appearing calcifications. Surgical clips L breast.",
-        "2 - Benign.",
-        "Routine screening in 1 year.",
-    ),
-)
-
-
 # -- 5. pathology reports ---------------------------------------------------------------------------
 
 
@@ -960,107 +752,6 @@ MAMMO_CASES = (
 def accession(w: World, prefix: str, day: dt.date) -> Phi:
     sep = w.pick(("-", "-", ""))
     return Phi(f"{prefix}{day.year % 100:02d}{sep}{w.num(100, 99999):0{w.pick((5, 5, 4))}d}", "IDNUM")
-
-
-# (label on the container, gross, clinical history, microscopic, final diagnosis)
-SURGICAL_CASES = (
-    (
-        "colon, sigmoid, resection",
-        "a segment of sigmoid colon (12.5 cm) with attached mesentery",
-        "Diverticulitis.",
-        "Sections show colonic wall with diverticula, transmural acute inflammation and serositis. No "
-        "dysplasia.",
-        "Sigmoid colon, resection: diverticular disease with acute and chronic diverticulitis. 14 lymph "
-        "nodes negative.",
-    ),
-    (
-        "gallbladder",
-        "a gallbladder (8.1 x 3.2 cm) containing multiple yellow-green stones",
-        "Cholelithiasis.",
-        "Gallbladder wall with Rokitansky-Aschoff sinuses and mild chronic inflammation.",
-        "Gallbladder: chronic cholecystitis with cholelithiasis.",
-    ),
-    (
-        "skin, left forearm, shave",
-        "a tan-pink shave of skin (0.8 x 0.6 cm) with a central brown macule",
-        "Changing pigmented lesion.",
-        "Nests of melanocytes at the dermal-epidermal junction and in the dermis with maturation with depth.",
-        "Skin, left forearm: compound melanocytic nevus with mild atypia; margins free.",
-    ),
-    (
-        "lymph node, right cervical, excision",
-        "a tan rubbery lymph node (2.4 cm)",
-        "Lymphadenopathy, r/o lymphoma.",
-        "Effaced architecture with fibrous bands and scattered large Reed-Sternberg cells in a mixed "
-        "background.",
-        "Lymph node: classic Hodgkin lymphoma, nodular sclerosis type. CD30+, CD15+, CD20-.",
-    ),
-)
-
-
-# (clinical, specimen, amount, description, interpretation, note)
-CYTOLOGY_CASES = (
-    (
-        "Hx lung adenocarcinoma, new effusion.",
-        "Pleural fluid, right",
-        "850 mL cloudy yellow fluid",
-        "Cellular specimen with abundant mesothelial cells and clusters of atypical epithelial cells.",
-        "POSITIVE FOR MALIGNANT CELLS. Metastatic adenocarcinoma, consistent with lung primary (TTF-1+, "
-        "Napsin A+).",
-        "Malignant effusion confers stage IV disease. Molecular testing (EGFR, ALK, PD-L1) sent on cell "
-        "block.",
-    ),
-    (
-        "3.1 cm L thyroid nodule, TI-RADS 4.",
-        "Thyroid, left lobe, FNA",
-        "4 passes, 2 air-dried smears + CytoLyt",
-        "Colloid and benign follicular cells in macrofollicles.",
-        "Benign follicular nodule (Bethesda II).",
-        "Recommend clinical and radiologic follow-up in 12-24 months.",
-    ),
-    (
-        "Hematuria, smoker.",
-        "Urine, voided",
-        "45 mL",
-        "Scant urothelial cells, rare degenerated cells.",
-        "Negative for high grade urothelial carcinoma (Paris category II).",
-        "Correlation with cystoscopy is recommended.",
-    ),
-    (
-        "RUL mass on CT.",
-        "Bronchial washing, RUL",
-        "20 mL",
-        "Bronchial cells and macrophages with a few three-dimensional clusters of atypical cells.",
-        "Atypical cells present; cannot exclude malignancy.",
-        "Recommend repeat sampling or biopsy.",
-    ),
-)
-
-
-# (clinical history, gross, frozen site and call, permanent diagnosis, stains)
-FROZEN_CASES = (
-    (
-        "L breast ca, sentinel node biopsy",
-        "a 1.6 cm blue-stained lymph node, bisected and entirely frozen",
-        "Sentinel lymph node #1, left axilla: Negative for carcinoma",
-        "One lymph node, negative for metastatic carcinoma (0/1).",
-        "pancytokeratin",
-    ),
-    (
-        "pancreatic head mass",
-        "a 0.4 cm shave of pancreatic neck margin, entirely frozen (FSA1)",
-        "Pancreatic neck margin: Atypical, defer to permanents",
-        "Pancreatic ductal adenocarcinoma, moderately differentiated; neck margin negative.",
-        "p53",
-    ),
-    (
-        "L adnexal mass",
-        "a 7 cm cystic ovary containing hair and sebaceous material",
-        "Left ovary: Benign cystic lesion, favor mature teratoma",
-        "Mature cystic teratoma.",
-        "CK7/CK20",
-    ),
-)
 
 
 # -- 6. clinic letters ------------------------------------------------------------------------------
@@ -1076,14 +767,6 @@ def letterhead(w: World, n: Note, clinic: str) -> str:
         n.fmt("  |  {u}", u=Phi(f"www.{domain}", "URL"))
     n.add("\n\n")
     return domain
-
-
-ORTHO_CASES = (
-    ("R knee pain after a twisting injury", "Exam suggests a medial meniscus tear; MRI ordered. "),
-    ("L shoulder pain, worse overhead", "Positive Neer and Hawkins signs, consistent with impingement. "),
-    ("a distal radius (Colles) fracture", "Alignment is acceptable in the cast. "),
-    ("a Baker's cyst and knee OA", "X-rays show moderate medial compartment narrowing. "),
-)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -1776,58 +1459,9 @@ def ip3(w: World) -> Phi:
 # -- dev3 / pathology: a dermatopathology report, and a transfusion-reaction workup -------------------
 
 
-DERMPATH3_CASES = (
-    ("changing mole",
-     "MALIGNANT MELANOMA, superficial spreading type, Breslow depth {b} mm, Clark level III, mitoses 1/mm2, "
-     "no ulceration; peripheral margin involved by melanoma in situ. pT1a.",
-     "atypical melanocytes in nests and singly at the DEJ with pagetoid scatter; SOX10 and PRAME positive.",
-     "88305, 88342 x2", "C43.59"),
-    ("r/o BCC", "BASAL CELL CARCINOMA, nodular type, extending to the deep margin. Recommend Mohs.",
-     "basaloid islands with peripheral palisading and stromal retraction.", "88305", "C44.311"),
-    ("changing mole", "COMPOUND NEVUS WITH MODERATE ATYPIA (dysplastic nevus); margins free by 1 mm.",
-     "bridging nests, lamellar fibroplasia and moderate cytologic atypia.", "88305", "D22.5"),
-    ("new pink papule in a teenager", "SPITZ NEVUS, compound; see comment.",
-     "a symmetric proliferation of spindled and epithelioid melanocytes with Kamino bodies; p16 retained.",
-     "88305, 88342", "D22.5"),
-    ("r/o SCC vs KA", "SQUAMOUS CELL CARCINOMA, well differentiated, keratoacanthoma type.",
-     "a cup-shaped crateriform proliferation of glassy keratinocytes.", "88305", "C44.92"),
-)  # fmt: skip
-
-
 # -- dev3 / letter: a consult letter ("Thank you for this consult"), and a referral fax cover sheet ----
 
 
-CONSULT3_CASES = (
-    (
-        "Infectious Disease",
-        "recurrent MSSA bacteremia",
-        "a II/VI SEM, no Janeway lesions or Osler nodes",
-        ("TTE now; TEE if negative", "cefazolin 2 g IV q8h, 6 weeks from first negative culture",
-         "remove the PICC; repeat blood cultures x2", "weekly CBC and BMP to the OPAT team"),
-    ),
-    (
-        "Endocrinology",
-        "an incidental 2.4 cm L adrenal nodule",
-        "Cushingoid habitus, no striae",
-        ("1 mg dexamethasone suppression test", "plasma free metanephrines", "aldosterone/renin ratio",
-         "repeat adrenal-protocol CT in 12 months"),
-    ),
-    (
-        "Rheumatology",
-        "inflammatory arthritis with a positive anti-CCP",
-        "synovitis of MCPs 2-3 bilaterally, no Heberden nodes",
-        ("start methotrexate 15 mg weekly with folic acid 1 mg daily",
-         "hepatitis B/C serologies, QuantiFERON", "hand and foot X-rays",
-         "prednisone 10 mg daily as a bridge, taper over 8 weeks"),
-    ),
-    (
-        "Nephrology",
-        "CKD 3b with nephrotic-range proteinuria",
-        "2+ edema, no rash",
-        ("UPCR, SPEP/free light chains, PLA2R antibody", "losartan 25 mg daily, BMP in 1 week",
-         "avoid NSAIDs", "renal ultrasound; biopsy if PLA2R negative"),
-    ),
-)  # fmt: skip
 DEV3_COUNTRIES = (
     "Eritrea", "Bhutan", "Samoa", "Kazakhstan", "the Philippines", "Sierra Leone", "Iran", "Greece",
     "Cameroon", "Honduras",
@@ -2228,30 +1862,6 @@ def host4(org: str) -> str:
 
 
 # -- dev4 / pathology: a microbiology culture report with a critical call, and a cytogenetics report ---
-
-
-MICRO4_ORGANISMS = (
-    ("Staphylococcus aureus (MRSA)", ("oxacillin R", "vancomycin S (MIC 1)", "TMP/SMX S", "clindamycin R")),
-    ("Escherichia coli (ESBL)", ("ceftriaxone R", "meropenem S", "pip/tazo I", "nitrofurantoin S")),
-    ("Enterococcus faecalis", ("ampicillin S", "vancomycin S", "gentamicin synergy S")),
-    ("Candida glabrata", ("fluconazole SDD", "micafungin S")),
-    ("Klebsiella pneumoniae", ("cefazolin R", "ceftriaxone S", "levofloxacin S")),
-)
-
-
-CYTOGEN4_CASES = (
-    ("r/o CML", "46,XY,t(9;22)(q34.1;q11.2)[18]/46,XY[2]", "BCR::ABL1 fusion in 92% of 200 nuclei",
-     "Philadelphia chromosome-positive clone consistent with CML."),
-    ("MDS workup, macrocytic anemia", "46,XX,del(5)(q13q33)[15]/46,XX[5]", "EGR1 (5q31) deletion in 71%",
-     "Isolated del(5q); in the appropriate context consistent with MDS with low blasts and isolated 5q "
-     "deletion."),
-    ("recurrent pregnancy loss (couple)", "46,XX,t(11;22)(q23;q11.2)", "not performed",
-     "Balanced reciprocal translocation; genetic counseling recommended."),
-    ("new AML", "47,XY,+8[12]/46,XY[8]", "trisomy 8 in 58%, no KMT2A rearrangement",
-     "Trisomy 8; intermediate-risk cytogenetics (ELN 2022)."),
-    ("developmental delay", "46,XY", "22q11.2 (TUPLE1) deleted in all cells",
-     "Normal karyotype; 22q11.2 deletion (DiGeorge) by FISH."),
-)  # fmt: skip
 
 
 # --------------------------------------------------------------------------------------------------
@@ -2700,25 +2310,6 @@ def ip5(w: World) -> Phi:
 
 # -- dev5 / pathology: endoscopic GI biopsies, and a medical examiner's investigator report -----------
 
-GI5_PARTS = (
-    (
-        "Duodenum, random biopsies",
-        "Duodenal mucosa with preserved villous architecture; no increase in IELs.",
-    ),
-    (
-        "Gastric antrum and body",
-        "Chronic active gastritis; H. pylori organisms identified (confirmed by IHC).",
-    ),
-    (
-        "Distal esophagus, 36 cm (Prague C2M4)",
-        "Columnar mucosa with goblet cells (Barrett's); negative for dysplasia.",
-    ),
-    ("Ascending colon polyp, cold snare", "Sessile serrated lesion without cytologic dysplasia."),
-    ("Sigmoid colon polyp", "Tubular adenoma; margins not assessable."),
-    ("Random colon biopsies", "Colonic mucosa without microscopic colitis; no granulomas."),
-    ("Terminal ileum", "Mild active ileitis with a non-necrotizing granuloma; see comment (Crohn's?)."),
-)
-
 
 # --------------------------------------------------------------------------------------------------
 # Templates are data: scripts/corpus_templates/clinical/<style>.yaml, one file per note style, each
@@ -2858,7 +2449,8 @@ def parse_text(text: str) -> tuple[tuple[str, str | None, str], ...]:
 
 def vocabulary(w: World, note: Note) -> dict[str, Any]:
     """The names a template's expressions see: the World's draws, the registered fillers and blocks,
-    pure helpers, a few builtins, the word lists (module constants in capitals), one function per label
+    pure helpers, a few builtins, the word lists (module constants in capitals and the lists of
+    material.yaml), one function per label
     (``DOCTOR(text)`` is a DOCTOR span; ``LOCATION_OTHER`` for LOCATION-OTHER) and ``note_ends_with``."""
     hidden = ("seed", "rng", "age")
     names: dict[str, Any] = {name: getattr(w, name) for name in dir(w) if name[0] != "_"}
@@ -2869,6 +2461,7 @@ def vocabulary(w: World, note: Note) -> dict[str, Any]:
     names.update({fn.__name__: functools.partial(fn, w, note) for fn in BLOCKS})
     names.update({fn.__name__: fn for fn in (*BUILTINS, *PURE)})
     names.update({key: value for key, value in globals().items() if key.isupper() and not callable(value)})
+    names.update(MATERIAL)
     names.update({label.replace("-", "_"): functools.partial(Phi, label=label) for label in LABELS})
     names["note_ends_with"] = lambda suffix: "".join(note.parts).endswith(suffix)
     names["__builtins__"] = {}

@@ -33,9 +33,22 @@ def known(clinical: dict[str, Any]) -> set[str]:
 
 def test_every_template_file_is_read(clinical: dict[str, Any], general: dict[str, Any]) -> None:
     clinical_files = {path.stem for path in (TEMPLATES / "clinical").glob("*.yaml")}
-    assert clinical_files == set(clinical["STYLES"])
+    assert clinical_files == {*clinical["STYLES"], "material"}
     assert {path.stem for path in (TEMPLATES / "general").glob("*.yaml")} == {"dev", "dev2"}
     assert (TEMPLATES / "README.md").is_file()
+
+
+def test_clinical_material_is_lists_of_text(clinical: dict[str, Any], known: set[str]) -> None:
+    """material.yaml: named lists (of strings, or of cases that are lists of strings), all visible to
+    templates, none shadowing a name the generator defines."""
+    material = clinical["MATERIAL"]
+    assert len(material) >= 20 and set(material) <= known
+    for name, items in material.items():
+        assert name.isupper() and items and isinstance(items, tuple), name
+        for item in items:
+            assert isinstance(item, str | tuple), name
+    defined_in_code = {name for name in clinical if name.isupper()} - {"MATERIAL"}
+    assert set(material) & defined_in_code == {"MEDS", "COURSE"}  # the two fillers draw from too
 
 
 def test_clinical_templates_use_only_known_names(clinical: dict[str, Any], known: set[str]) -> None:

@@ -7,7 +7,12 @@ later: new authors with layouts, name lists and formats of their own, drawn from
 so that dev and test stayed byte for byte as they were. ``dev3`` is a third split, added the same way
 (its own World, templates and lists) to measure the scanner on authors nobody has tuned on; ``dev4`` is
 a fourth, added the same way once dev3 had been tuned on, by yet other authors; ``dev5`` a fifth, added
-once dev4 had been tuned on, by other authors again. Every PHI
+once dev4 had been tuned on, by other authors again.
+
+The templates are data: ``scripts/corpus_templates/clinical/<style>.yaml``, one file per style, and the
+clinical material they pick from, ``material.yaml`` (format: ``scripts/corpus_templates/README.md``). This
+script holds what they call: the seeded ``World``, the fillers that draw and format PHI, a few shared
+blocks, and the small interpreter that runs a template's steps. Every PHI
 span is recorded while the text is assembled (``Note.add``), with i2b2 2014 PHI type names as labels;
 ages under 90, bare times, room numbers and eponyms (Parkinson's, Foley, Bell's palsy, ...) are
 deliberately left unannotated.
@@ -2450,8 +2455,8 @@ def parse_text(text: str) -> tuple[tuple[str, str | None, str], ...]:
 def vocabulary(w: World, note: Note) -> dict[str, Any]:
     """The names a template's expressions see: the World's draws, the registered fillers and blocks,
     pure helpers, a few builtins, the word lists (module constants in capitals and the lists of
-    material.yaml), one function per label
-    (``DOCTOR(text)`` is a DOCTOR span; ``LOCATION_OTHER`` for LOCATION-OTHER) and ``note_ends_with``."""
+    material.yaml), one function per label (``DOCTOR(text)`` is a DOCTOR span; ``LOCATION_OTHER`` for
+    LOCATION-OTHER) and ``note_ends_with``."""
     hidden = ("seed", "rng", "age")
     names: dict[str, Any] = {name: getattr(w, name) for name in dir(w) if name[0] != "_"}
     for name in hidden:

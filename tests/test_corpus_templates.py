@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 TEMPLATES = ROOT / "scripts" / "corpus_templates"
@@ -36,6 +37,20 @@ def test_every_template_file_is_read(clinical: dict[str, Any], general: dict[str
     assert clinical_files == {*clinical["STYLES"], "material"}
     assert {path.stem for path in (TEMPLATES / "general").glob("*.yaml")} == {"dev", "dev2"}
     assert (TEMPLATES / "README.md").is_file()
+
+
+def test_the_readmes_clinical_example_is_a_valid_template(clinical: dict[str, Any], known: set[str]) -> None:
+    """The example in scripts/corpus_templates/README.md loads, reads only known names and writes a note."""
+    readme = (TEMPLATES / "README.md").read_text(encoding="utf-8")
+    example = readme.split("## Clinical templates", 1)[1].split("```yaml\n", 1)[1].split("```", 1)[0]
+    entry = yaml.safe_load(example)["templates"][0]
+    clinical["check_steps"](entry["steps"], "README")
+    template = clinical["Template"](entry["name"], "nursing", entry["split"], entry["steps"])
+    assert clinical["unknown_names"](template, known) == []
+    note = clinical["Note"]()
+    clinical["Run"](clinical["World"](clinical["SEED"]), note).steps(template.steps)
+    text, spans = note.finish()
+    assert text.startswith("NPN ") and text == text.upper() and spans
 
 
 def test_clinical_material_is_lists_of_text(clinical: dict[str, Any], known: set[str]) -> None:

@@ -15,8 +15,7 @@ The note scanner uses them in three places, all offline:
   people; a name-like finding made only of clinical terms is dropped.
 
 Frequencies come from ``wordfreq`` (bundled data); name lists from Faker's offline ``en_US`` provider;
-clinical terms from ``data/clinical_terms.txt``, written for this project (see its README).
-"""
+clinical terms from ``data/clinical_terms.txt``, written for this project (see its README)."""
 
 from __future__ import annotations
 
@@ -127,6 +126,7 @@ def us_name_words() -> frozenset[str]:
 @lru_cache(maxsize=200_000)
 def zipf(word: str) -> float:
     """English Zipf frequency of a lower-case word (0 when unknown)."""
+    # lazy: wordfreq loads its frequency tables; only a scan needs them
     from wordfreq import zipf_frequency
 
     return float(zipf_frequency(word, "en"))
@@ -264,7 +264,10 @@ def is_clinical_phrase(span: str, following: str = "") -> bool:
 
 
 __all__ = [
+    "CANDIDATE_ZIPF",
     "COMMON_ZIPF",
+    "EVERYDAY_ZIPF",
+    "RARE_ZIPF",
     "WORD_NAMES",
     "ambiguous_eponyms",
     "clinical_terms",

@@ -123,7 +123,7 @@ def test_every_recognizer_class_is_exported() -> None:
     families = (
         "base names names_cued names_lexicon dates ages identifiers contact addresses places facilities"
     )
-    for module in (*families.split(), "organisations", "ner"):
+    for module in (*families.split(), "organisations", "companies", "ner"):
         members = inspect.getmembers(importlib.import_module(f"safecohort.detect.recognizers.{module}"))
         defined |= {
             name

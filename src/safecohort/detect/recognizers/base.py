@@ -17,7 +17,8 @@ and run case-sensitively: capitals carry meaning in names, titles and states.
 - :class:`SpanRecognizer`: a recognizer that yields its spans from ``find`` (general text; most read
   the lexicon of :mod:`safecohort.detect.vocab`), with the word helpers its subclasses share;
 - table cells: :func:`_table_cells` and :class:`_TableCellRecognizer`, the ages, postcodes and places
-  under a labelled column of a delimited table."""
+  under a labelled column of a delimited table.
+"""
 
 from __future__ import annotations
 

@@ -5,7 +5,8 @@ sign-offs, lists, "SURNAME Given"), and names in the key-value fields of forms, 
 
 Common English words (wordfreq's Zipf frequency) and medical eponyms never count as names on their own,
 so "Brown sputum", "Foley catheter" or "Parkinson's disease" are not people. Nothing here logs or raises
-note text; lookups are set memberships over precompiled patterns."""
+note text; lookups are set memberships over precompiled patterns.
+"""
 
 from __future__ import annotations
 

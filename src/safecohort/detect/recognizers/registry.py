@@ -44,6 +44,13 @@ from safecohort.detect.recognizers.ages import (
     TableAgeRecognizer,
 )
 from safecohort.detect.recognizers.base import EVERY_PROFILE
+from safecohort.detect.recognizers.companies import (
+    BrandRoleRecognizer,
+    CompanyRecognizer,
+    FieldOrganisationRecognizer,
+    LegalFormCompanyRecognizer,
+    RoleCompanyRecognizer,
+)
 from safecohort.detect.recognizers.contact import (
     ClinicalPhoneRecognizer,
     CuedPhoneRecognizer,
@@ -104,17 +111,12 @@ from safecohort.detect.recognizers.ner import (
     ClinicalSpacyRecognizer,
 )
 from safecohort.detect.recognizers.organisations import (
-    BrandRoleRecognizer,
-    CompanyRecognizer,
     EmployerAfterJobRecognizer,
     EmployerBeforeOfficeRecognizer,
     EmployerRecognizer,
-    FieldOrganisationRecognizer,
     JobAtEmployerRecognizer,
-    LegalFormCompanyRecognizer,
     OrganizationNameRecognizer,
     ProfessionRecognizer,
-    RoleCompanyRecognizer,
     TownAgencyRecognizer,
 )
 from safecohort.detect.recognizers.places import (

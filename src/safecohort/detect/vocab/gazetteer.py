@@ -24,7 +24,8 @@ file's layout ever changes, the pattern reads nothing and the loader falls back 
 The gazetteer says what a name CAN be; whether a capitalised word in a note IS a place is the reader's
 call (:func:`read_place`): a real town that is also an everyday word ("Hope", "Mobile", "Friendship") or
 a person's name ("Jackson", "Marshall") is a place only after a strong cue ("lives in", "wedding in"),
-never because it is listed."""
+never because it is listed.
+"""
 
 from __future__ import annotations
 

@@ -4,7 +4,8 @@ about half a second; :func:`street_words`) and shared by every recognizer family
 
 Eponyms and clinical words Faker lists as surnames or cities ("Foley", "Parkinson", "Lasix") are left
 out of the name and city sets; :func:`is_frequent_word` tells a word English uses often (wordfreq's
-Zipf scale) or a clinical stopword, which never counts as a name on its own."""
+Zipf scale) or a clinical stopword, which never counts as a name on its own.
+"""
 
 from __future__ import annotations
 

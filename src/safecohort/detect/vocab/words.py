@@ -15,7 +15,8 @@ The note scanner uses them in three places, all offline:
   people; a name-like finding made only of clinical terms is dropped.
 
 Frequencies come from ``wordfreq`` (bundled data); name lists from Faker's offline ``en_US`` provider;
-clinical terms from ``data/clinical_terms.txt``, written for this project (see its README)."""
+clinical terms from ``data/clinical_terms.txt``, written for this project (see its README).
+"""
 
 from __future__ import annotations
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 from presidio_analyzer import EntityRecognizer
 
+from helpers.recognizers import covered, spans
 from safecohort.detect.recognizers import (
     CuedStreetRecognizer,
     GridStreetRecognizer,
@@ -16,13 +17,14 @@ from safecohort.detect.recognizers import (
     LabelledPostcodeRecognizer,
     TablePostcodeRecognizer,
     ZipCodeRecognizer,
-    all_recognizers,
 )
 from safecohort.detect.text import NoteScanner
 
 # ----------------------------------------------------------------------------------------------------------
 # Each clinical recognizer through the real analyzer and spaCy model: what it must find, what it must not.
 # ----------------------------------------------------------------------------------------------------------
+
+
 POSITIVE = [
     ("Lives in Boston, MA 02115 with wife", "02115", "ZIP_CODE"),
     ("zip 02139", "02139", "ZIP_CODE"),
@@ -45,6 +47,8 @@ def test_finds(found, text: str, span: str, entity_type: str) -> None:
 # Each rule is checked both ways: the span it must report, and clinical text next to it that must stay
 # untouched. The examples are invented for these tests, not taken from the tuning corpus.
 # ----------------------------------------------------------------------------------------------------------
+
+
 FOUND = [
     # Numbered routes, lots and rural route boxes, and the town after them.
     pytest.param(
@@ -73,6 +77,8 @@ def test_finds_the_span(found, text: str, span: str, entity: str | None) -> None
 # Each rule is checked both ways: the span it must report, and clinical text next to it that must stay
 # untouched. The examples are invented for these tests, not taken from the tuning corpus.
 # ----------------------------------------------------------------------------------------------------------
+
+
 FOUND_SERVICES = [
     # House numbers with a letter, an old numbered route.
     pytest.param(
@@ -99,6 +105,8 @@ def test_finds_the_span_services(rules: NoteScanner, text: str, span: str, entit
 # ----------------------------------------------------------------------------------------------------------
 # The place gazetteer and the place readers: what they must find after a cue, and what must stay.
 # ----------------------------------------------------------------------------------------------------------
+
+
 def test_zip_after_an_ap_style_state() -> None:
     text = "Pickup: 291 Lower Hodge Rd., Truth or Consequences, N.M. 87042 | Patient"
     assert [text[r.start : r.end] for r in ZipCodeRecognizer().analyze(text, ["ZIP_CODE"])] == ["87042"]
@@ -108,15 +116,6 @@ def test_zip_after_an_ap_style_state() -> None:
 # Each general-PII recognizer on invented sentences: what it must find, and what it must leave alone
 # (clinical words, eponyms, drugs, lab values). Recognizers run directly, without the spaCy pipeline.
 # ----------------------------------------------------------------------------------------------------------
-RECOGNIZERS: dict[str, EntityRecognizer] = {type(r).__name__: r for r in all_recognizers()}
-
-
-def spans(recognizer: type[EntityRecognizer], text: str) -> list[str]:
-    """The texts the recognizer reports in ``text``."""
-    found = RECOGNIZERS[recognizer.__name__]
-    entity = found.supported_entities[0]
-    # None: these recognizers read no NLP artifacts (presidio's base signature does not say it may be None).
-    return [text[r.start : r.end] for r in found.analyze(text, [entity], None)]  # type: ignore[arg-type]
 
 
 POSITIVE_GENERAL = [
@@ -194,6 +193,8 @@ def test_prefix_street_needs_capitalised_words_before_the_number() -> None:
 # streets after an address cue, address blocks with units and "postcode town", labelled postcodes. All
 # examples invented; negatives include clinical and everyday "Word + number" phrases that must stay.
 # ----------------------------------------------------------------------------------------------------------
+
+
 STREETS = CuedStreetRecognizer()
 POSTCODES = LabelledPostcodeRecognizer()
 
@@ -295,19 +296,6 @@ def test_unlabelled_numbers_left_alone(text: str) -> None:
 # (exports, forms, chat): invented examples of what each rule must find and what it must leave alone,
 # clinical text included. Recognizers run directly, without the spaCy pipeline.
 # ----------------------------------------------------------------------------------------------------------
-RECOGNIZERS_EXPORTS: dict[str, EntityRecognizer] = {type(r).__name__: r for r in all_recognizers()}
-
-
-def spans_exports(recognizer: type[EntityRecognizer], text: str) -> list[str]:
-    """The texts the recognizer reports in ``text``."""
-    found = RECOGNIZERS_EXPORTS[recognizer.__name__]
-    entity = found.supported_entities[0]
-    return [text[r.start : r.end] for r in found.analyze(text, [entity], None)]  # type: ignore[arg-type]
-
-
-def covered(recognizer: type[EntityRecognizer], text: str, part: str) -> bool:
-    """Whether one finding of the recognizer covers ``part`` of ``text``."""
-    return any(part in found for found in spans_exports(recognizer, text))
 
 
 POSITIVE_EXPORTS = [
@@ -341,7 +329,7 @@ POSITIVE_EXPORTS = [
 
 @pytest.mark.parametrize(("recognizer", "text", "expected"), POSITIVE_EXPORTS)
 def test_finds_exports(recognizer: type[EntityRecognizer], text: str, expected: str) -> None:
-    assert expected in spans_exports(recognizer, text)
+    assert expected in spans(recognizer, text)
 
 
 NEGATIVE_EXPORTS = [
@@ -360,7 +348,7 @@ NEGATIVE_EXPORTS = [
 
 @pytest.mark.parametrize(("recognizer", "text"), NEGATIVE_EXPORTS)
 def test_leaves_alone_exports(recognizer: type[EntityRecognizer], text: str) -> None:
-    assert spans_exports(recognizer, text) == []
+    assert spans(recognizer, text) == []
 
 
 def test_street_blocks_run_on_over_units_provinces_and_new_postcodes() -> None:
@@ -378,18 +366,14 @@ def test_street_blocks_run_on_over_units_provinces_and_new_postcodes() -> None:
 
 def test_lower_case_prefix_before_function_word_is_no_street() -> None:
     text = "assistant: starting route to 12 harbour road now"
-    assert not any(found.startswith("route to") for found in spans_exports(CuedStreetRecognizer, text))
-    assert not any(
-        found.startswith("route to") for found in spans_exports(InternationalAddressRecognizer, text)
-    )
+    assert not any(found.startswith("route to") for found in spans(CuedStreetRecognizer, text))
+    assert not any(found.startswith("route to") for found in spans(InternationalAddressRecognizer, text))
 
 
 def test_military_address_with_comma_before_apo() -> None:
     text = "Ship to PSC 4411, Box 2210, APO AE 09012 asap"
-    assert "PSC 4411, Box 2210, APO AE 09012" in spans_exports(InternationalAddressRecognizer, text)
+    assert "PSC 4411, Box 2210, APO AE 09012" in spans(InternationalAddressRecognizer, text)
 
 
 def test_labelled_postcode_of_six_or_seven_digits() -> None:
-    assert spans_exports(LabelledPostcodeRecognizer, "Agent: your postcode please?\nCaller: 560034") == [
-        "560034"
-    ]
+    assert spans(LabelledPostcodeRecognizer, "Agent: your postcode please?\nCaller: 560034") == ["560034"]

@@ -8,26 +8,17 @@ from __future__ import annotations
 import pytest
 from presidio_analyzer import EntityRecognizer
 
+from helpers.recognizers import spans
 from safecohort.detect.recognizers import (
     AgeRecognizer,
     ContextAgeRecognizer,
     TableAgeRecognizer,
-    all_recognizers,
 )
 
 # ----------------------------------------------------------------------------------------------------------
 # Each general-PII recognizer on invented sentences: what it must find, and what it must leave alone
 # (clinical words, eponyms, drugs, lab values). Recognizers run directly, without the spaCy pipeline.
 # ----------------------------------------------------------------------------------------------------------
-RECOGNIZERS: dict[str, EntityRecognizer] = {type(r).__name__: r for r in all_recognizers()}
-
-
-def spans(recognizer: type[EntityRecognizer], text: str) -> list[str]:
-    """The texts the recognizer reports in ``text``."""
-    found = RECOGNIZERS[recognizer.__name__]
-    entity = found.supported_entities[0]
-    # None: these recognizers read no NLP artifacts (presidio's base signature does not say it may be None).
-    return [text[r.start : r.end] for r in found.analyze(text, [entity], None)]  # type: ignore[arg-type]
 
 
 POSITIVE = [
@@ -62,14 +53,6 @@ def test_leaves_alone(recognizer: type[EntityRecognizer], text: str) -> None:
 # (exports, forms, chat): invented examples of what each rule must find and what it must leave alone,
 # clinical text included. Recognizers run directly, without the spaCy pipeline.
 # ----------------------------------------------------------------------------------------------------------
-RECOGNIZERS_EXPORTS: dict[str, EntityRecognizer] = {type(r).__name__: r for r in all_recognizers()}
-
-
-def spans_exports(recognizer: type[EntityRecognizer], text: str) -> list[str]:
-    """The texts the recognizer reports in ``text``."""
-    found = RECOGNIZERS_EXPORTS[recognizer.__name__]
-    entity = found.supported_entities[0]
-    return [text[r.start : r.end] for r in found.analyze(text, [entity], None)]  # type: ignore[arg-type]
 
 
 POSITIVE_EXPORTS = [
@@ -117,7 +100,7 @@ POSITIVE_EXPORTS = [
 
 @pytest.mark.parametrize(("recognizer", "text", "expected"), POSITIVE_EXPORTS)
 def test_finds_exports(recognizer: type[EntityRecognizer], text: str, expected: str) -> None:
-    assert expected in spans_exports(recognizer, text)
+    assert expected in spans(recognizer, text)
 
 
 NEGATIVE_EXPORTS = [
@@ -141,4 +124,4 @@ NEGATIVE_EXPORTS = [
 
 @pytest.mark.parametrize(("recognizer", "text"), NEGATIVE_EXPORTS)
 def test_leaves_alone_exports(recognizer: type[EntityRecognizer], text: str) -> None:
-    assert spans_exports(recognizer, text) == []
+    assert spans(recognizer, text) == []

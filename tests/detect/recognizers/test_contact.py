@@ -8,18 +8,20 @@ from __future__ import annotations
 import pytest
 from presidio_analyzer import EntityRecognizer
 
+from helpers.recognizers import spans
 from safecohort.detect.recognizers import (
     CuedPhoneRecognizer,
     PhoneShapeRecognizer,
     SpanRecognizer,
     WindowedPhoneRecognizer,
-    all_recognizers,
 )
 from safecohort.detect.text import NoteScanner
 
 # ----------------------------------------------------------------------------------------------------------
 # Each clinical recognizer through the real analyzer and spaCy model: what it must find, what it must not.
 # ----------------------------------------------------------------------------------------------------------
+
+
 POSITIVE = [
     ("call 617-555-0100 ext. 12", "617-555-0100 ext. 12", "PHONE_NUMBER"),
     ("pager 4-1234", "4-1234", "PHONE_NUMBER"),
@@ -67,6 +69,8 @@ def test_windowed_phone_recognizer_agrees_with_presidio_on_phone_stretches() -> 
 # Each rule is checked both ways: the span it must report, and clinical text next to it that must stay
 # untouched (lab values, doses, reference ranges, temperatures, times, drug names and eponyms).
 # ----------------------------------------------------------------------------------------------------------
+
+
 FOUND = [
     # Extensions and pagers where someone was called.
     ("Critical result: called to PA Osborne at 70472 on Jun 12, read back.", "70472", "PHONE_NUMBER"),
@@ -102,6 +106,8 @@ def test_not_reported_as(found, text: str, span: str, entity: str) -> None:
 # Each rule is checked both ways: the span it must report, and clinical text next to it that must stay
 # untouched (doses, ranges, counts, scores, fractions, times and turns in degrees).
 # ----------------------------------------------------------------------------------------------------------
+
+
 FOUND_EVENT = [
     # A three-digit extension right after a phone number.
     pytest.param(
@@ -160,6 +166,8 @@ def test_not_reported_as_event(found, text: str, span: str, entity: str) -> None
 # untouched (scores, doses, ranges, lab values, band counts and times). The rules run alone (no learned
 # tagger), so each check is about the rules.
 # ----------------------------------------------------------------------------------------------------------
+
+
 FOUND_WEEKDAY = [
     # Area code in square brackets, extension in brackets.
     pytest.param(
@@ -225,17 +233,6 @@ def test_finds_weekday(rules: NoteScanner, text: str, span: str, entity: str) ->
 # Each general-PII recognizer on invented sentences: what it must find, and what it must leave alone
 # (clinical words, eponyms, drugs, lab values). Recognizers run directly, without the spaCy pipeline.
 # ----------------------------------------------------------------------------------------------------------
-RECOGNIZERS: dict[str, EntityRecognizer] = {type(r).__name__: r for r in all_recognizers()}
-
-
-def spans(recognizer: type[EntityRecognizer], text: str) -> list[str]:
-    """The texts the recognizer reports in ``text``."""
-    found = RECOGNIZERS[recognizer.__name__]
-    entity = found.supported_entities[0]
-    # None: these recognizers read no NLP artifacts (presidio's base signature does not say it may be None).
-    return [text[r.start : r.end] for r in found.analyze(text, [entity], None)]  # type: ignore[arg-type]
-
-
 # --- context rules: names, companies, phones and years read from the sentence, not from lists ---------
 
 CONTEXT_POSITIVE = [
@@ -268,11 +265,6 @@ def test_context_rules_leave_alone(recognizer: type[EntityRecognizer], text: str
 # invented sentences, what each rule must find and what it must leave alone (dates, money, lab values,
 # clinical text). Recognizers run directly, without the spaCy pipeline.
 # ----------------------------------------------------------------------------------------------------------
-def spans_shapes(recognizer: type[SpanRecognizer], text: str) -> list[str]:
-    """The texts the recognizer reports in ``text``."""
-    found = recognizer()
-    entity = found.supported_entities[0]
-    return [text[r.start : r.end] for r in found.analyze(text, [entity], None)]  # no NLP artifacts read
 
 
 POSITIVE_SHAPES = [
@@ -303,7 +295,7 @@ POSITIVE_SHAPES = [
 @pytest.mark.parametrize(("recognizer", "text", "span"), POSITIVE_SHAPES)
 def test_finds_shapes(recognizer: type[SpanRecognizer], text: str, span: str) -> None:
     # (sentence punctuation after a span is never part of it: "d.o.o." is reported as "d.o.o")
-    assert span.rstrip(".") in spans_shapes(recognizer, text)
+    assert span.rstrip(".") in spans(recognizer, text)
 
 
 NEGATIVE = [
@@ -323,12 +315,12 @@ NEGATIVE = [
 
 @pytest.mark.parametrize(("recognizer", "text"), NEGATIVE)
 def test_leaves_alone(recognizer: type[SpanRecognizer], text: str) -> None:
-    assert spans_shapes(recognizer, text) == []
+    assert spans(recognizer, text) == []
 
 
 def test_extension_belongs_to_the_phone() -> None:
-    assert spans_shapes(PhoneShapeRecognizer, "TEL 346-555-0123 X959 | x") == ["346-555-0123 X959"]
+    assert spans(PhoneShapeRecognizer, "TEL 346-555-0123 X959 | x") == ["346-555-0123 X959"]
 
 
 def test_one_span_per_phone() -> None:
-    assert spans_shapes(PhoneShapeRecognizer, "Phone: +90(312)4567890 | Email") == ["+90(312)4567890"]
+    assert spans(PhoneShapeRecognizer, "Phone: +90(312)4567890 | Email") == ["+90(312)4567890"]

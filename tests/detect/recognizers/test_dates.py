@@ -9,18 +9,20 @@ from __future__ import annotations
 import pytest
 from presidio_analyzer import EntityRecognizer
 
+from helpers.recognizers import spans
 from safecohort.detect.recognizers import (
     DayMonthDateRecognizer,
     RunningDateRecognizer,
     WrittenDateRecognizer,
     _is_date_range,
-    all_recognizers,
 )
 from safecohort.detect.text import NoteScanner
 
 # ----------------------------------------------------------------------------------------------------------
 # Each clinical recognizer through the real analyzer and spaCy model: what it must find, what it must not.
 # ----------------------------------------------------------------------------------------------------------
+
+
 POSITIVE = [
     ("seen 3/14 in clinic", "3/14", "DATE_TIME"),
     ("admitted 7/22-7/23 for CP", "7/22-7/23", "DATE_TIME"),
@@ -45,6 +47,8 @@ def test_finds(found, text: str, span: str, entity_type: str) -> None:
 # Each rule is checked both ways: the span it must report, and clinical text next to it that must stay
 # untouched (lab values, doses, reference ranges, temperatures, times, drug names and eponyms).
 # ----------------------------------------------------------------------------------------------------------
+
+
 FOUND = [
     # Day, month and year run together, any case.
     ("IVC filter placement | Date 04DEC2024 | Pt", "04DEC2024", "DATE_TIME"),
@@ -109,6 +113,8 @@ def test_month_dot_day_range(found: str, expected: bool | None) -> None:
 # Each rule is checked both ways: the span it must report, and clinical text next to it that must stay
 # untouched (doses, ranges, counts, scores, fractions, times and turns in degrees).
 # ----------------------------------------------------------------------------------------------------------
+
+
 FOUND_EVENT = [
     # A month-day with a hyphen after a word that dates an event, or before a time of day.
     pytest.param(
@@ -208,6 +214,8 @@ def test_finds_event(found, text: str, span: str, entity: str) -> None:
 # untouched (scores, doses, ranges, lab values, band counts and times). The rules run alone (no learned
 # tagger), so each check is about the rules.
 # ----------------------------------------------------------------------------------------------------------
+
+
 FOUND_WEEKDAY = [
     # An abbreviated weekday belongs to the date it names.
     pytest.param(
@@ -274,17 +282,6 @@ def test_finds_weekday(rules: NoteScanner, text: str, span: str, entity: str) ->
 # Each general-PII recognizer on invented sentences: what it must find, and what it must leave alone
 # (clinical words, eponyms, drugs, lab values). Recognizers run directly, without the spaCy pipeline.
 # ----------------------------------------------------------------------------------------------------------
-RECOGNIZERS: dict[str, EntityRecognizer] = {type(r).__name__: r for r in all_recognizers()}
-
-
-def spans(recognizer: type[EntityRecognizer], text: str) -> list[str]:
-    """The texts the recognizer reports in ``text``."""
-    found = RECOGNIZERS[recognizer.__name__]
-    entity = found.supported_entities[0]
-    # None: these recognizers read no NLP artifacts (presidio's base signature does not say it may be None).
-    return [text[r.start : r.end] for r in found.analyze(text, [entity], None)]  # type: ignore[arg-type]
-
-
 # --- context rules: names, companies, phones and years read from the sentence, not from lists ---------
 
 CONTEXT_POSITIVE = [
@@ -349,14 +346,6 @@ def test_written_forms_leave_alone(recognizer: type[EntityRecognizer], text: str
 # (exports, forms, chat): invented examples of what each rule must find and what it must leave alone,
 # clinical text included. Recognizers run directly, without the spaCy pipeline.
 # ----------------------------------------------------------------------------------------------------------
-RECOGNIZERS_EXPORTS: dict[str, EntityRecognizer] = {type(r).__name__: r for r in all_recognizers()}
-
-
-def spans_exports(recognizer: type[EntityRecognizer], text: str) -> list[str]:
-    """The texts the recognizer reports in ``text``."""
-    found = RECOGNIZERS_EXPORTS[recognizer.__name__]
-    entity = found.supported_entities[0]
-    return [text[r.start : r.end] for r in found.analyze(text, [entity], None)]  # type: ignore[arg-type]
 
 
 POSITIVE_EXPORTS = [
@@ -399,7 +388,7 @@ POSITIVE_EXPORTS = [
 
 @pytest.mark.parametrize(("recognizer", "text", "expected"), POSITIVE_EXPORTS)
 def test_finds_exports(recognizer: type[EntityRecognizer], text: str, expected: str) -> None:
-    assert expected in spans_exports(recognizer, text)
+    assert expected in spans(recognizer, text)
 
 
 NEGATIVE = [
@@ -413,4 +402,4 @@ NEGATIVE = [
 
 @pytest.mark.parametrize(("recognizer", "text"), NEGATIVE)
 def test_leaves_alone(recognizer: type[EntityRecognizer], text: str) -> None:
-    assert spans_exports(recognizer, text) == []
+    assert spans(recognizer, text) == []

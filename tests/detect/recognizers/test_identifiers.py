@@ -6,17 +6,18 @@ that split of a bench corpus was studied; the examples themselves are invented."
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 from presidio_analyzer import EntityRecognizer
 
-from safecohort.detect.recognizers import LowerCaseIbanRecognizer, all_recognizers
+from helpers.recognizers import Found, spans
+from safecohort.detect.recognizers import LowerCaseIbanRecognizer
 from safecohort.detect.text import NoteScanner
 
 # ----------------------------------------------------------------------------------------------------------
 # Each clinical recognizer through the real analyzer and spaCy model: what it must find, what it must not.
 # ----------------------------------------------------------------------------------------------------------
+
+
 POSITIVE = [
     ("MRN: 40012345", "40012345", "MEDICAL_RECORD_NUMBER"),
     ("Medical record number 1234567 on file", "1234567", "MEDICAL_RECORD_NUMBER"),
@@ -45,8 +46,6 @@ def test_finds(found, text: str, span: str, entity_type: str) -> None:
 # and user ids in brackets or parentheses after a signature, a name or a pager; with the clinical text
 # each rule must leave alone. Examples are invented.
 # ----------------------------------------------------------------------------------------------------------
-Found = Callable[[str], list[tuple[str, str]]]
-
 # (note, the text that must be reported, its entity type)
 POSITIVE_STAFF = [
     # User ids in brackets or parentheses after a signature, a name's initial, a pager or a credential.
@@ -102,8 +101,6 @@ def test_finds_the_name_or_user_id(found: Found, note: str, text: str, kind: str
 # initials after "gross by", a post-nominal after a name, and a user id made from the name before it;
 # with the clinical text each rule must leave alone. Examples are invented.
 # ----------------------------------------------------------------------------------------------------------
-Found_care_team = Callable[[str], list[tuple[str, str]]]
-
 # (note, the text that must be reported, its entity type) through the whole rules
 POSITIVE_CARE_TEAM = [
     pytest.param(
@@ -122,7 +119,7 @@ POSITIVE_CARE_TEAM = [
 
 
 @pytest.mark.parametrize(("note", "text", "kind"), POSITIVE_CARE_TEAM)
-def test_finds_the_name_or_user_id_care_team(found: Found_care_team, note: str, text: str, kind: str) -> None:
+def test_finds_the_name_or_user_id_care_team(found: Found, note: str, text: str, kind: str) -> None:
     assert (text, kind) in found(note)
 
 
@@ -132,6 +129,8 @@ def test_finds_the_name_or_user_id_care_team(found: Found_care_team, note: str, 
 # Each rule is checked both ways: the span it must report, and clinical text next to it that must stay
 # untouched (lab values, doses, reference ranges, temperatures, times, drug names and eponyms).
 # ----------------------------------------------------------------------------------------------------------
+
+
 FOUND = [
     # User names in audit and chat lines.
     ("Exported 2024/03/31 by eitan.walker", "eitan.walker", "USERNAME"),
@@ -286,6 +285,8 @@ def test_not_reported_as(found, text: str, span: str, entity: str) -> None:
 # Each rule is checked both ways: the span it must report, and clinical text next to it that must stay
 # untouched (doses, ranges, counts, scores, fractions, times and turns in degrees).
 # ----------------------------------------------------------------------------------------------------------
+
+
 FOUND_EVENT = [
     # Identifiers after labels.
     pytest.param(
@@ -453,6 +454,8 @@ def test_keeps_event(rules, touches, text: str, untouched: tuple[str, ...]) -> N
 # untouched (scores, doses, ranges, lab values, band counts and times). The rules run alone (no learned
 # tagger), so each check is about the rules.
 # ----------------------------------------------------------------------------------------------------------
+
+
 FOUND_WEEKDAY = [
     # Badge, identification band, event and run numbers.
     pytest.param(
@@ -556,14 +559,6 @@ def test_keeps_weekday(rules: NoteScanner, touches, text: str, untouched: tuple[
 # (exports, forms, chat): invented examples of what each rule must find and what it must leave alone,
 # clinical text included. Recognizers run directly, without the spaCy pipeline.
 # ----------------------------------------------------------------------------------------------------------
-RECOGNIZERS: dict[str, EntityRecognizer] = {type(r).__name__: r for r in all_recognizers()}
-
-
-def spans(recognizer: type[EntityRecognizer], text: str) -> list[str]:
-    """The texts the recognizer reports in ``text``."""
-    found = RECOGNIZERS[recognizer.__name__]
-    entity = found.supported_entities[0]
-    return [text[r.start : r.end] for r in found.analyze(text, [entity], None)]  # type: ignore[arg-type]
 
 
 POSITIVE_EXPORTS = [

@@ -6,11 +6,10 @@ that split of a bench corpus was studied; the examples themselves are invented."
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 from presidio_analyzer import EntityRecognizer
 
+from helpers.recognizers import RECOGNIZERS, Found, spans
 from safecohort.detect.recognizers import (
     CapitalsLabelNameRecognizer,
     ChatNameRecognizer,
@@ -32,13 +31,14 @@ from safecohort.detect.recognizers import (
     StaffInitialsRecognizer,
     TitledPersonRecognizer,
     UsernameRecognizer,
-    all_recognizers,
     recognizers_for,
 )
 
 # ----------------------------------------------------------------------------------------------------------
 # Each clinical recognizer through the real analyzer and spaCy model: what it must find, what it must not.
 # ----------------------------------------------------------------------------------------------------------
+
+
 POSITIVE = [
     ("Discussed with Dr. Hope", "Hope", "PERSON"),
     ("Mr. Brown is here", "Brown", "PERSON"),
@@ -110,8 +110,6 @@ def test_dictionary_names_found_at_sentence_start_and_in_capitals() -> None:
 # particles and letters beyond ASCII, before roles and credentials, after kinship words, in hand-offs and
 # chat; and the clinical text and everyday words that must stay untouched.
 # ----------------------------------------------------------------------------------------------------------
-Found = Callable[[str], list[tuple[str, str]]]
-
 # (note, the name that must be reported as a PERSON span, exactly)
 POSITIVE_CLINICAL = [
     # "Surname, Given M." anywhere, and "SURNAME, GIVEN" after a label.
@@ -340,8 +338,6 @@ def test_initial_recognizers_are_registered(recognizer: type) -> None:
 # and user ids in brackets or parentheses after a signature, a name or a pager; with the clinical text
 # each rule must leave alone. Examples are invented.
 # ----------------------------------------------------------------------------------------------------------
-Found_staff = Callable[[str], list[tuple[str, str]]]
-
 # (note, the text that must be reported, its entity type)
 POSITIVE_STAFF = [
     # "SURNAME, I": the given name's initial without its dot, after a label, a role or "with"/"by".
@@ -549,12 +545,12 @@ NEGATIVE_STAFF = [
 
 
 @pytest.mark.parametrize(("note", "text", "kind"), POSITIVE_STAFF)
-def test_finds_the_name_or_user_id(found: Found_staff, note: str, text: str, kind: str) -> None:
+def test_finds_the_name_or_user_id(found: Found, note: str, text: str, kind: str) -> None:
     assert (text, kind) in found(note)
 
 
 @pytest.mark.parametrize("note", NEGATIVE_STAFF)
-def test_clinical_text_stays_untouched(found: Found_staff, note: str) -> None:
+def test_clinical_text_stays_untouched(found: Found, note: str) -> None:
     assert [span for span, kind in found(note) if kind in ("PERSON", "USERNAME")] == []
 
 
@@ -634,8 +630,6 @@ def test_each_recognizer_alone_staff(recognizer, entity: str, text: str, expecte
 # initials after "gross by", a post-nominal after a name, and a user id made from the name before it;
 # with the clinical text each rule must leave alone. Examples are invented.
 # ----------------------------------------------------------------------------------------------------------
-Found_care_team = Callable[[str], list[tuple[str, str]]]
-
 # (note, the text that must be reported, its entity type) through the whole rules
 POSITIVE_CARE_TEAM = [
     pytest.param(
@@ -734,12 +728,12 @@ NEGATIVE_CARE_TEAM = [
 
 
 @pytest.mark.parametrize(("note", "text", "kind"), POSITIVE_CARE_TEAM)
-def test_finds_the_name_or_user_id_care_team(found: Found_care_team, note: str, text: str, kind: str) -> None:
+def test_finds_the_name_or_user_id_care_team(found: Found, note: str, text: str, kind: str) -> None:
     assert (text, kind) in found(note)
 
 
 @pytest.mark.parametrize("note", NEGATIVE_CARE_TEAM)
-def test_clinical_text_stays_untouched_care_team(found: Found_care_team, note: str) -> None:
+def test_clinical_text_stays_untouched_care_team(found: Found, note: str) -> None:
     assert [span for span, kind in found(note) if kind in ("PERSON", "USERNAME")] == []
 
 
@@ -913,15 +907,6 @@ def test_each_recognizer_alone_care_team(recognizer, entity: str, text: str, exp
 # Each general-PII recognizer on invented sentences: what it must find, and what it must leave alone
 # (clinical words, eponyms, drugs, lab values). Recognizers run directly, without the spaCy pipeline.
 # ----------------------------------------------------------------------------------------------------------
-RECOGNIZERS: dict[str, EntityRecognizer] = {type(r).__name__: r for r in all_recognizers()}
-
-
-def spans(recognizer: type[EntityRecognizer], text: str) -> list[str]:
-    """The texts the recognizer reports in ``text``."""
-    found = RECOGNIZERS[recognizer.__name__]
-    entity = found.supported_entities[0]
-    # None: these recognizers read no NLP artifacts (presidio's base signature does not say it may be None).
-    return [text[r.start : r.end] for r in found.analyze(text, [entity], None)]  # type: ignore[arg-type]
 
 
 POSITIVE_GENERAL = [
@@ -1110,6 +1095,8 @@ def test_lower_case_auxiliary_is_no_surname() -> None:
 # Examples are invented; each rule has positive cases and negatives that must stay untouched, including
 # clinical text.
 # ----------------------------------------------------------------------------------------------------------
+
+
 def _people(text: str) -> list[str]:
     return sorted(text[start:end] for start, end, _ in FieldNameRecognizer().find(text))
 

@@ -6,12 +6,13 @@ import pytest
 
 from safecohort.detect.recognizers import ClinicalSpacyRecognizer, _name_end, _name_start
 
-
 # ----------------------------------------------------------------------------------------------------------
 # Clinical person names through the real analyzer and spaCy model: names written surname first, with
 # particles and letters beyond ASCII, before roles and credentials, after kinship words, in hand-offs and
 # chat; and the clinical text and everyday words that must stay untouched.
 # ----------------------------------------------------------------------------------------------------------
+
+
 @pytest.mark.parametrize(
     ("text", "name"),
     [
@@ -42,6 +43,8 @@ def test_ner_spans_lose_credentials_and_relations(text: str, name: str) -> None:
 # ----------------------------------------------------------------------------------------------------------
 # The place gazetteer and the place readers: what they must find after a cue, and what must stay.
 # ----------------------------------------------------------------------------------------------------------
+
+
 def test_ner_places_confirmed_by_the_gazetteer() -> None:
     from presidio_analyzer import RecognizerResult
 
@@ -64,6 +67,8 @@ def test_ner_place_after_a_capitalised_the_is_a_company() -> None:
 # Each general-PII recognizer on invented sentences: what it must find, and what it must leave alone
 # (clinical words, eponyms, drugs, lab values). Recognizers run directly, without the spaCy pipeline.
 # ----------------------------------------------------------------------------------------------------------
+
+
 @pytest.mark.parametrize(
     ("text", "org", "kept"),
     [

@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 from presidio_analyzer import EntityRecognizer
 
+from helpers.recognizers import spans
 from safecohort.detect.recognizers import (
     BrandRoleRecognizer,
     CompanyRecognizer,
@@ -16,7 +17,6 @@ from safecohort.detect.recognizers import (
     RoleCompanyRecognizer,
     SpanRecognizer,
     _occupations,
-    all_recognizers,
 )
 from safecohort.detect.text import NoteScanner
 from safecohort.policy import parse_policy
@@ -25,6 +25,8 @@ from safecohort.transform.notes import transform_notes
 # ----------------------------------------------------------------------------------------------------------
 # Each clinical recognizer through the real analyzer and spaCy model: what it must find, what it must not.
 # ----------------------------------------------------------------------------------------------------------
+
+
 POSITIVE = [
     ("Seen at St. Elsewhere Medical Center today", "St. Elsewhere Medical Center", "HOSPITAL"),
     ("Transferred from Brookline General Hospital", "Brookline General Hospital", "HOSPITAL"),
@@ -59,6 +61,8 @@ def test_does_not_find(found, text: str, entity_type: str | None) -> None:
 # untouched (units, services, staff, drug names, eponyms, lab values, nursing text in capitals). The
 # examples are written for these tests, not taken from the tuning corpus.
 # ----------------------------------------------------------------------------------------------------------
+
+
 FOUND = [
     # Professions after a cue, ending in an occupation noun.
     ("Social: she works as a pharmacy technician at the hospital.", "pharmacy technician", "PROFESSION"),
@@ -272,6 +276,8 @@ def test_a_profession_found_is_replaced_by_its_tag(rules) -> None:
 # Each rule is checked both ways: the span it must report, and clinical text next to it that must stay
 # untouched. The examples are invented for these tests, not taken from the tuning corpus.
 # ----------------------------------------------------------------------------------------------------------
+
+
 FOUND_CAMPUS = [
     # Short and campus forms of a system, a site after a dash, a possessive short form.
     pytest.param(
@@ -610,6 +616,8 @@ def test_a_rural_route_box_is_covered_whole(rules) -> None:
 # Each rule is checked both ways: the span it must report, and clinical text next to it that must stay
 # untouched. The examples are invented for these tests, not taken from the tuning corpus.
 # ----------------------------------------------------------------------------------------------------------
+
+
 FOUND_SERVICES = [
     # A campus building after a comma; a centre of a hospital named before it.
     pytest.param(
@@ -932,15 +940,6 @@ def test_leaves_the_word_untouched_services(rules, touches, text: str, word: str
 # Each general-PII recognizer on invented sentences: what it must find, and what it must leave alone
 # (clinical words, eponyms, drugs, lab values). Recognizers run directly, without the spaCy pipeline.
 # ----------------------------------------------------------------------------------------------------------
-RECOGNIZERS: dict[str, EntityRecognizer] = {type(r).__name__: r for r in all_recognizers()}
-
-
-def spans(recognizer: type[EntityRecognizer], text: str) -> list[str]:
-    """The texts the recognizer reports in ``text``."""
-    found = RECOGNIZERS[recognizer.__name__]
-    entity = found.supported_entities[0]
-    # None: these recognizers read no NLP artifacts (presidio's base signature does not say it may be None).
-    return [text[r.start : r.end] for r in found.analyze(text, [entity], None)]  # type: ignore[arg-type]
 
 
 POSITIVE_GENERAL = [
@@ -1009,6 +1008,8 @@ def test_company_possessive_is_not_part_of_the_company() -> None:
 # Examples are invented; each rule has positive cases and negatives that must stay untouched, including
 # clinical text.
 # ----------------------------------------------------------------------------------------------------------
+
+
 def test_job_titles_are_no_companies() -> None:
     text = "Wiremu Tane\nPrintmaker\n12 Harbour Road\n\nWORK HISTORY\nOffice Manager\nBrightwell Ltd"
     found = [text[s:e] for s, e, _ in RoleCompanyRecognizer().find(text)]
@@ -1023,11 +1024,6 @@ def test_job_titles_are_no_companies() -> None:
 # invented sentences, what each rule must find and what it must leave alone (dates, money, lab values,
 # clinical text). Recognizers run directly, without the spaCy pipeline.
 # ----------------------------------------------------------------------------------------------------------
-def spans_shapes(recognizer: type[SpanRecognizer], text: str) -> list[str]:
-    """The texts the recognizer reports in ``text``."""
-    found = recognizer()
-    entity = found.supported_entities[0]
-    return [text[r.start : r.end] for r in found.analyze(text, [entity], None)]  # no NLP artifacts read
 
 
 POSITIVE_SHAPES = [
@@ -1057,7 +1053,7 @@ POSITIVE_SHAPES = [
 @pytest.mark.parametrize(("recognizer", "text", "span"), POSITIVE_SHAPES)
 def test_finds_shapes(recognizer: type[SpanRecognizer], text: str, span: str) -> None:
     # (sentence punctuation after a span is never part of it: "d.o.o." is reported as "d.o.o")
-    assert span.rstrip(".") in spans_shapes(recognizer, text)
+    assert span.rstrip(".") in spans(recognizer, text)
 
 
 NEGATIVE_SHAPES = [
@@ -1076,14 +1072,12 @@ NEGATIVE_SHAPES = [
 
 @pytest.mark.parametrize(("recognizer", "text"), NEGATIVE_SHAPES)
 def test_leaves_alone_shapes(recognizer: type[SpanRecognizer], text: str) -> None:
-    assert spans_shapes(recognizer, text) == []
+    assert spans(recognizer, text) == []
 
 
 def test_capitals_stop_at_words_that_are_not_names() -> None:
-    assert spans_shapes(LegalFormCompanyRecognizer, "ZIMMER QUITS HOFFMANN GMBH") == ["HOFFMANN GMBH"]
+    assert spans(LegalFormCompanyRecognizer, "ZIMMER QUITS HOFFMANN GMBH") == ["HOFFMANN GMBH"]
 
 
 def test_lower_case_body_stops_at_title_case() -> None:
-    assert spans_shapes(LegalFormCompanyRecognizer, "(Nemocniční lékárník, Dvořák s.r.o.).") == [
-        "Dvořák s.r.o"
-    ]
+    assert spans(LegalFormCompanyRecognizer, "(Nemocniční lékárník, Dvořák s.r.o.).") == ["Dvořák s.r.o"]

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 from presidio_analyzer import EntityRecognizer
 
+from helpers.recognizers import spans
 from safecohort.detect.recognizers import (
     AddressCityRecognizer,
     CityRecognizer,
@@ -19,12 +20,13 @@ from safecohort.detect.recognizers import (
     SpanRecognizer,
     TablePlaceRecognizer,
     TownShapeRecognizer,
-    all_recognizers,
 )
 
 # ----------------------------------------------------------------------------------------------------------
 # Each clinical recognizer through the real analyzer and spaCy model: what it must find, what it must not.
 # ----------------------------------------------------------------------------------------------------------
+
+
 POSITIVE = [
     ("Lives with husband in Normal. Retired.", "Normal", "LOCATION"),
 ]
@@ -53,6 +55,8 @@ def test_city_before_state_and_zip(rules) -> None:
 # untouched (units, services, staff, drug names, eponyms, lab values, nursing text in capitals). The
 # examples are written for these tests, not taken from the tuning corpus.
 # ----------------------------------------------------------------------------------------------------------
+
+
 FOUND = [
     # Landmarks after a preposition.
     ("found down at Walden Pond by a jogger", "Walden Pond", "LOCATION"),
@@ -76,6 +80,8 @@ def test_finds_the_span(found, text: str, span: str, entity: str | None) -> None
 # Each rule is checked both ways: the span it must report, and clinical text next to it that must stay
 # untouched. The examples are invented for these tests, not taken from the tuning corpus.
 # ----------------------------------------------------------------------------------------------------------
+
+
 FOUND_CAMPUS = [
     pytest.param(
         "also reported to Kenora Board of Health per state rules",
@@ -264,15 +270,6 @@ def test_city_before_a_state_without_zip() -> None:
 # Each general-PII recognizer on invented sentences: what it must find, and what it must leave alone
 # (clinical words, eponyms, drugs, lab values). Recognizers run directly, without the spaCy pipeline.
 # ----------------------------------------------------------------------------------------------------------
-RECOGNIZERS: dict[str, EntityRecognizer] = {type(r).__name__: r for r in all_recognizers()}
-
-
-def spans(recognizer: type[EntityRecognizer], text: str) -> list[str]:
-    """The texts the recognizer reports in ``text``."""
-    found = RECOGNIZERS[recognizer.__name__]
-    entity = found.supported_entities[0]
-    # None: these recognizers read no NLP artifacts (presidio's base signature does not say it may be None).
-    return [text[r.start : r.end] for r in found.analyze(text, [entity], None)]  # type: ignore[arg-type]
 
 
 POSITIVE_GENERAL = [
@@ -329,14 +326,6 @@ def test_written_forms_leave_alone(recognizer: type[EntityRecognizer], text: str
 # (exports, forms, chat): invented examples of what each rule must find and what it must leave alone,
 # clinical text included. Recognizers run directly, without the spaCy pipeline.
 # ----------------------------------------------------------------------------------------------------------
-RECOGNIZERS_EXPORTS: dict[str, EntityRecognizer] = {type(r).__name__: r for r in all_recognizers()}
-
-
-def spans_exports(recognizer: type[EntityRecognizer], text: str) -> list[str]:
-    """The texts the recognizer reports in ``text``."""
-    found = RECOGNIZERS_EXPORTS[recognizer.__name__]
-    entity = found.supported_entities[0]
-    return [text[r.start : r.end] for r in found.analyze(text, [entity], None)]  # type: ignore[arg-type]
 
 
 POSITIVE_EXPORTS = [
@@ -394,7 +383,7 @@ POSITIVE_EXPORTS = [
 
 @pytest.mark.parametrize(("recognizer", "text", "expected"), POSITIVE_EXPORTS)
 def test_finds_exports(recognizer: type[EntityRecognizer], text: str, expected: str) -> None:
-    assert expected in spans_exports(recognizer, text)
+    assert expected in spans(recognizer, text)
 
 
 NEGATIVE_EXPORTS = [
@@ -419,7 +408,7 @@ NEGATIVE_EXPORTS = [
 
 @pytest.mark.parametrize(("recognizer", "text"), NEGATIVE_EXPORTS)
 def test_leaves_alone_exports(recognizer: type[EntityRecognizer], text: str) -> None:
-    assert spans_exports(recognizer, text) == []
+    assert spans(recognizer, text) == []
 
 
 # ----------------------------------------------------------------------------------------------------------
@@ -427,11 +416,6 @@ def test_leaves_alone_exports(recognizer: type[EntityRecognizer], text: str) -> 
 # invented sentences, what each rule must find and what it must leave alone (dates, money, lab values,
 # clinical text). Recognizers run directly, without the spaCy pipeline.
 # ----------------------------------------------------------------------------------------------------------
-def spans_shapes(recognizer: type[SpanRecognizer], text: str) -> list[str]:
-    """The texts the recognizer reports in ``text``."""
-    found = recognizer()
-    entity = found.supported_entities[0]
-    return [text[r.start : r.end] for r in found.analyze(text, [entity], None)]  # no NLP artifacts read
 
 
 POSITIVE_SHAPES = [
@@ -452,7 +436,7 @@ POSITIVE_SHAPES = [
 @pytest.mark.parametrize(("recognizer", "text", "span"), POSITIVE_SHAPES)
 def test_finds_shapes(recognizer: type[SpanRecognizer], text: str, span: str) -> None:
     # (sentence punctuation after a span is never part of it: "d.o.o." is reported as "d.o.o")
-    assert span.rstrip(".") in spans_shapes(recognizer, text)
+    assert span.rstrip(".") in spans(recognizer, text)
 
 
 NEGATIVE_SHAPES = [
@@ -467,4 +451,4 @@ NEGATIVE_SHAPES = [
 
 @pytest.mark.parametrize(("recognizer", "text"), NEGATIVE_SHAPES)
 def test_leaves_alone_shapes(recognizer: type[SpanRecognizer], text: str) -> None:
-    assert spans_shapes(recognizer, text) == []
+    assert spans(recognizer, text) == []

@@ -19,6 +19,8 @@ from safecohort.detect.recognizers import (
 # ----------------------------------------------------------------------------------------------------------
 # Each clinical recognizer through the real analyzer and spaCy model: what it must find, what it must not.
 # ----------------------------------------------------------------------------------------------------------
+
+
 POSITIVE = [
     ("94 yo F with CHF", "94", "AGE_OVER_89"),
     ("a 94-year-old woman", "94", "AGE_OVER_89"),
@@ -142,6 +144,8 @@ def test_every_recognizer_class_is_exported() -> None:
 # Each general-PII recognizer on invented sentences: what it must find, and what it must leave alone
 # (clinical words, eponyms, drugs, lab values). Recognizers run directly, without the spaCy pipeline.
 # ----------------------------------------------------------------------------------------------------------
+
+
 def test_clinical_safe_subset() -> None:
     safe = {type(r).__name__ for r in recognizers_for("clinical") if isinstance(r, SpanRecognizer)}
     assert safe == {
@@ -159,6 +163,8 @@ def test_clinical_safe_subset() -> None:
 # streets after an address cue, address blocks with units and "postcode town", labelled postcodes. All
 # examples invented; negatives include clinical and everyday "Word + number" phrases that must stay.
 # ----------------------------------------------------------------------------------------------------------
+
+
 def test_not_used_on_clinical_notes() -> None:
     safe = {type(r).__name__ for r in recognizers_for("clinical")}
     assert not {"CuedStreetRecognizer", "LabelledPostcodeRecognizer"} & safe
@@ -169,6 +175,8 @@ def test_not_used_on_clinical_notes() -> None:
 # (exports, forms, chat): invented examples of what each rule must find and what it must leave alone,
 # clinical text included. Recognizers run directly, without the spaCy pipeline.
 # ----------------------------------------------------------------------------------------------------------
+
+
 def test_clinical_profile_runs_none_of_these() -> None:
     names = {type(r).__name__ for r in recognizers_for("clinical")}
     assert not names & {
@@ -182,6 +190,8 @@ def test_clinical_profile_runs_none_of_these() -> None:
 # invented sentences, what each rule must find and what it must leave alone (dates, money, lab values,
 # clinical text). Recognizers run directly, without the spaCy pipeline.
 # ----------------------------------------------------------------------------------------------------------
+
+
 def test_new_recognizers_are_registered_and_not_clinical_safe() -> None:
     names = {type(r).__name__ for r in all_recognizers()}
     assert {"PhoneShapeRecognizer", "LegalFormCompanyRecognizer", "TownShapeRecognizer"} <= names

@@ -46,6 +46,8 @@ def test_finds(found, text: str, span: str, entity_type: str) -> None:
 #
 # Each rule is checked both ways: the span it must report, and clinical text next to it that must stay
 # untouched. The examples are invented for these tests, not taken from the tuning corpus.
+#
+# Written when the dev4 split of a bench corpus was studied (its cases' ids start with dev4-).
 # ----------------------------------------------------------------------------------------------------------
 
 
@@ -76,6 +78,8 @@ def test_finds_the_span(found, text: str, span: str, entity: str | None) -> None
 #
 # Each rule is checked both ways: the span it must report, and clinical text next to it that must stay
 # untouched. The examples are invented for these tests, not taken from the tuning corpus.
+#
+# Written when the dev5 split of a bench corpus was studied (its cases' ids start with dev5-).
 # ----------------------------------------------------------------------------------------------------------
 
 
@@ -295,6 +299,8 @@ def test_unlabelled_numbers_left_alone(text: str) -> None:
 # Places, ages, day-month dates, lower-case IBANs and structured addresses of the general profile
 # (exports, forms, chat): invented examples of what each rule must find and what it must leave alone,
 # clinical text included. Recognizers run directly, without the spaCy pipeline.
+#
+# Written when the dev2 split of a bench corpus was studied (its cases' ids start with dev2-).
 # ----------------------------------------------------------------------------------------------------------
 
 

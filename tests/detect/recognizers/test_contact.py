@@ -105,6 +105,8 @@ def test_not_reported_as(found, text: str, span: str, entity: str) -> None:
 #
 # Each rule is checked both ways: the span it must report, and clinical text next to it that must stay
 # untouched (doses, ranges, counts, scores, fractions, times and turns in degrees).
+#
+# Written when the dev4 split of a bench corpus was studied (its cases' ids start with dev4-).
 # ----------------------------------------------------------------------------------------------------------
 
 
@@ -165,6 +167,8 @@ def test_not_reported_as_event(found, text: str, span: str, entity: str) -> None
 # Each rule is checked both ways: the span it must report, and clinical text next to it that must stay
 # untouched (scores, doses, ranges, lab values, band counts and times). The rules run alone (no learned
 # tagger), so each check is about the rules.
+#
+# Written when the dev5 split of a bench corpus was studied (its cases' ids start with dev5-).
 # ----------------------------------------------------------------------------------------------------------
 
 

@@ -112,6 +112,8 @@ def test_month_dot_day_range(found: str, expected: bool | None) -> None:
 #
 # Each rule is checked both ways: the span it must report, and clinical text next to it that must stay
 # untouched (doses, ranges, counts, scores, fractions, times and turns in degrees).
+#
+# Written when the dev4 split of a bench corpus was studied (its cases' ids start with dev4-).
 # ----------------------------------------------------------------------------------------------------------
 
 
@@ -213,6 +215,8 @@ def test_finds_event(found, text: str, span: str, entity: str) -> None:
 # Each rule is checked both ways: the span it must report, and clinical text next to it that must stay
 # untouched (scores, doses, ranges, lab values, band counts and times). The rules run alone (no learned
 # tagger), so each check is about the rules.
+#
+# Written when the dev5 split of a bench corpus was studied (its cases' ids start with dev5-).
 # ----------------------------------------------------------------------------------------------------------
 
 
@@ -345,6 +349,8 @@ def test_written_forms_leave_alone(recognizer: type[EntityRecognizer], text: str
 # Places, ages, day-month dates, lower-case IBANs and structured addresses of the general profile
 # (exports, forms, chat): invented examples of what each rule must find and what it must leave alone,
 # clinical text included. Recognizers run directly, without the spaCy pipeline.
+#
+# Written when the dev2 split of a bench corpus was studied (its cases' ids start with dev2-).
 # ----------------------------------------------------------------------------------------------------------
 
 

@@ -45,6 +45,8 @@ def test_finds(found, text: str, span: str, entity_type: str) -> None:
 # everyday-word names where a cue puts a name, a lower-case name in a text reply, a nickname in quotes,
 # and user ids in brackets or parentheses after a signature, a name or a pager; with the clinical text
 # each rule must leave alone. Examples are invented.
+#
+# Written when the dev4 split of a bench corpus was studied (its cases' ids start with dev4-).
 # ----------------------------------------------------------------------------------------------------------
 # (note, the text that must be reported, its entity type)
 POSITIVE_STAFF = [
@@ -100,6 +102,8 @@ def test_finds_the_name_or_user_id(found: Found, note: str, text: str, kind: str
 # verb ("NOK notified:"), a preferred name in quotes, a lower-case name in a forwarded text message, staff
 # initials after "gross by", a post-nominal after a name, and a user id made from the name before it;
 # with the clinical text each rule must leave alone. Examples are invented.
+#
+# Written when the dev5 split of a bench corpus was studied (its cases' ids start with dev5-).
 # ----------------------------------------------------------------------------------------------------------
 # (note, the text that must be reported, its entity type) through the whole rules
 POSITIVE_CARE_TEAM = [
@@ -284,6 +288,8 @@ def test_not_reported_as(found, text: str, span: str, entity: str) -> None:
 #
 # Each rule is checked both ways: the span it must report, and clinical text next to it that must stay
 # untouched (doses, ranges, counts, scores, fractions, times and turns in degrees).
+#
+# Written when the dev4 split of a bench corpus was studied (its cases' ids start with dev4-).
 # ----------------------------------------------------------------------------------------------------------
 
 
@@ -453,6 +459,8 @@ def test_keeps_event(rules, touches, text: str, untouched: tuple[str, ...]) -> N
 # Each rule is checked both ways: the span it must report, and clinical text next to it that must stay
 # untouched (scores, doses, ranges, lab values, band counts and times). The rules run alone (no learned
 # tagger), so each check is about the rules.
+#
+# Written when the dev5 split of a bench corpus was studied (its cases' ids start with dev5-).
 # ----------------------------------------------------------------------------------------------------------
 
 
@@ -558,6 +566,8 @@ def test_keeps_weekday(rules: NoteScanner, touches, text: str, untouched: tuple[
 # Places, ages, day-month dates, lower-case IBANs and structured addresses of the general profile
 # (exports, forms, chat): invented examples of what each rule must find and what it must leave alone,
 # clinical text included. Recognizers run directly, without the spaCy pipeline.
+#
+# Written when the dev2 split of a bench corpus was studied (its cases' ids start with dev2-).
 # ----------------------------------------------------------------------------------------------------------
 
 

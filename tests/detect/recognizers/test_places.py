@@ -79,6 +79,8 @@ def test_finds_the_span(found, text: str, span: str, entity: str | None) -> None
 #
 # Each rule is checked both ways: the span it must report, and clinical text next to it that must stay
 # untouched. The examples are invented for these tests, not taken from the tuning corpus.
+#
+# Written when the dev4 split of a bench corpus was studied (its cases' ids start with dev4-).
 # ----------------------------------------------------------------------------------------------------------
 
 
@@ -325,6 +327,8 @@ def test_written_forms_leave_alone(recognizer: type[EntityRecognizer], text: str
 # Places, ages, day-month dates, lower-case IBANs and structured addresses of the general profile
 # (exports, forms, chat): invented examples of what each rule must find and what it must leave alone,
 # clinical text included. Recognizers run directly, without the spaCy pipeline.
+#
+# Written when the dev2 split of a bench corpus was studied (its cases' ids start with dev2-).
 # ----------------------------------------------------------------------------------------------------------
 
 

@@ -29,7 +29,6 @@ import regex
 from presidio_analyzer.predefined_recognizers import IpRecognizer, UrlRecognizer, UsSsnRecognizer
 from stdnum import luhn
 
-from safecohort.detect.general import lexicon
 from safecohort.detect.recognizers import (
     CASE_SENSITIVE,
     ClinicalPhoneRecognizer,
@@ -37,7 +36,7 @@ from safecohort.detect.recognizers import (
     OfflineEmailRecognizer,
     StreetAddressRecognizer,
 )
-from safecohort.detect.vocab import clinical_terms, zipf
+from safecohort.detect.vocab import clinical_terms, lexicon, zipf
 from safecohort.formats import CODE_SYSTEMS, SELF_EVIDENT_CODES
 from safecohort.policy import ColumnType, LeakEntity
 

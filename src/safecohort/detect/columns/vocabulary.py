@@ -204,7 +204,7 @@ METADATA = frozenset(
     {
         "upload", "uploaded", "import", "imported", "download", "downloaded", "refresh", "refreshed", "load",
         "loaded", "etl", "release", "version", "valid", "invalid", "extract", "extraction", "sourcesystem",
-        "provenance", "ingest", "ingested", "sync", "synced", "metadata", "etl", "documentation",
+        "provenance", "ingest", "ingested", "sync", "synced", "metadata", "documentation",
     }
 )  # fmt: skip
 # Words that name a key on their own ("ENCOUNTER", "DRIVERS"): the column holds that thing's identifier.

@@ -22,9 +22,10 @@ from safecohort.detect.columns import LeakReport, check_leaks
 from safecohort.detect.text import Finding, NoteScanner, get_scanner
 from safecohort.errors import DetectionError, KeyringError, SafetyCheckError
 from safecohort.io import InputInfo, read_table
+from safecohort.measure.generalize import GeneralizationReport, enforce_thresholds
 from safecohort.measure.rescan import ResidualReport, residual_phi
-from safecohort.measure.risk import RiskReport, enforce_k, k_anonymity
-from safecohort.measure.utility import baseline_utility
+from safecohort.measure.risk import RiskReport, measure_risk
+from safecohort.measure.utility import UtilityReport, auc_drop_verdict, baseline_utility
 from safecohort.policy import Action, Policy, load_policy
 from safecohort.qa import with_output
 from safecohort.report.audit import AuditReport, Check, ColumnRecord
@@ -210,17 +211,31 @@ def build(
 
     with timer.stage("measure"):
         qis = [c for c in policy.quasi_identifiers if c in safe.columns]
-        risk: RiskReport = k_anonymity(safe, qis, k_threshold=policy.thresholds.k)
-        if policy.thresholds.on_k_violation == "suppress" and risk.k < policy.thresholds.k and len(safe):
-            kept, removed = enforce_k(safe, qis, policy.thresholds.k)
+        # k (l, t) by generalising the QIs with a hierarchy, then suppressing within the policy's budget.
+        enforced = enforce_thresholds(valid, safe, policy)
+        generalization = enforced.report if policy.quasi_identifiers else None
+        if enforced.columns:
+            safe = safe.assign(**enforced.columns)
+        if enforced.suppressed.any():
+            removed = safe.index[enforced.suppressed]
             quarantined.append(_quarantine_rows(raw, removed, f"k_anonymity:{policy.thresholds.k}"))
-            positions = safe.index.get_indexer(kept.index)
-            inserted = {c: [spans[p] for p in positions] for c, spans in inserted.items()}
-            safe = kept
-            valid = valid.loc[kept.index]
-            risk = k_anonymity(safe, qis, k_threshold=policy.thresholds.k).model_copy(
-                update={"suppressed": len(removed)}
-            )
+            keep = ~enforced.suppressed
+            inserted = {
+                c: [spans for spans, k in zip(s, keep, strict=True) if k] for c, s in inserted.items()
+            }
+            safe = safe.loc[keep]
+            valid = valid.loc[safe.index]
+        risk: RiskReport = measure_risk(
+            safe,
+            qis,
+            k_threshold=policy.thresholds.k,
+            sensitive=[c for c in policy.sensitive_columns if c in safe.columns],
+            l_threshold=policy.thresholds.l,
+            l_diversity=policy.thresholds.l_diversity,
+            t_threshold=policy.thresholds.t,
+            threshold=policy.risk.threshold,
+            population=policy.risk.population,
+        ).model_copy(update={"suppressed": int(enforced.suppressed.sum())})
         residual: ResidualReport | None = None
         if scanner is not None:
             residual = residual_phi(safe, policy, scanner, inserted)
@@ -228,7 +243,7 @@ def build(
 
     quarantine = pd.concat(quarantined) if len(quarantined) > 1 else quarantined[0]
     quarantine = quarantine.sort_index(kind="stable")
-    checks = _safety_checks(policy, risk, residual, leaks)
+    checks = _safety_checks(policy, risk, residual, leaks, generalization, utility)
     findings_by_entity: dict[str, int] = {}
     for per_note in findings.values():
         for note in per_note:
@@ -254,7 +269,7 @@ def build(
         },
         output={"rows": len(safe), "columns": [str(c) for c in safe.columns], "digest": frame_digest(safe)},
         quarantine={"rows": len(quarantine), "reasons": dict(sorted(reasons.items()))},
-        columns=[ColumnRecord(**a.model_dump(mode="json")) for a in result.actions],  # type: ignore[typeddict-item]
+        columns=[_column_record(a.model_dump(mode="json"), generalization) for a in result.actions],
         detection={
             "notes_scanned": sum(len(v) for v in findings.values()),
             "findings_by_entity": dict(sorted(findings_by_entity.items())),
@@ -263,6 +278,7 @@ def build(
         validation=with_output(validation.summary, safe, policy).model_dump(mode="json"),
         residual=residual,
         risk=risk,
+        generalization=generalization,
         utility=utility,
         key_ids=list(keyring.key_ids) if keyring is not None else [],
         timings=timer.timings,
@@ -279,20 +295,65 @@ def build(
     return built
 
 
+def _column_record(action: dict[str, object], generalization: GeneralizationReport | None) -> ColumnRecord:
+    """A column's record for the audit; a column with a hierarchy shows the level the search chose."""
+    column = str(action["column"])
+    generalized = generalization is not None and generalization.feasible and column in generalization.levels
+    if generalized and generalization is not None and generalization.available.get(column) != ["as is"]:
+        action = {**action, "operator": "generalize", "params": {"level": generalization.levels[column]}}
+    return ColumnRecord(**action)  # type: ignore[typeddict-item]
+
+
 def _safety_checks(
-    policy: Policy, risk: RiskReport, residual: ResidualReport | None, leaks: LeakReport
+    policy: Policy,
+    risk: RiskReport,
+    residual: ResidualReport | None,
+    leaks: LeakReport,
+    generalization: GeneralizationReport | None = None,
+    utility: UtilityReport | None = None,
 ) -> list[Check]:
     checks: list[Check] = []
     if leaks.columns:
         checks.append(Check(name="leak_check", passed=leaks.passed, detail=leaks.detail()))
     if policy.quasi_identifiers:
+        thresholds = policy.thresholds
+        detail = (
+            f"k={risk.k}, required {thresholds.k}; {risk.suppressed} of {risk.rows + risk.suppressed} rows "
+        )
+        detail += f"suppressed (at most {generalization.max_suppressed if generalization else 0})"
+        if generalization is not None and not generalization.feasible:
+            drivers = ", ".join(f"{c} ({n} rows without it)" for c, n in generalization.drivers.items())
+            detail = f"{generalization.detail}; quasi-identifiers that drive it, most first: {drivers}"
         checks.append(
             Check(
+                # An empty output is never k-anonymous: k is 0 when no row is left.
                 name="k_anonymity",
-                passed=risk.rows == 0 or risk.k >= policy.thresholds.k,
-                detail=f"k={risk.k}, required {policy.thresholds.k}",
+                passed=(generalization is None or generalization.feasible) and risk.k >= thresholds.k,
+                detail=detail,
             )
         )
+        if thresholds.l is not None:
+            kind = "distinct_l" if thresholds.l_diversity == "distinct" else "entropy_l"
+            worst = min((getattr(s, kind) for s in risk.sensitive), default=0)
+            checks.append(
+                Check(
+                    name="l_diversity",
+                    passed=risk.rows > 0 and worst >= thresholds.l - 1e-9,
+                    detail=f"{thresholds.l_diversity} l={worst:.3g}, required {thresholds.l}",
+                )
+            )
+        if thresholds.t is not None:
+            worst_t = max((s.t for s in risk.sensitive), default=1.0)
+            checks.append(
+                Check(
+                    name="t_closeness",
+                    passed=risk.rows > 0 and worst_t <= thresholds.t + 1e-9,
+                    detail=f"t={worst_t:.3g}, allowed {thresholds.t}",
+                )
+            )
+    if utility is not None and policy.utility is not None and policy.utility.max_auc_drop is not None:
+        passed, detail = auc_drop_verdict(utility, policy.utility.max_auc_drop)
+        checks.append(Check(name="utility", passed=passed, detail=detail))
     if residual is not None:
         checks.append(
             Check(

@@ -10,10 +10,11 @@ canonical form, printed in every report so a reviewer can tell which policy prod
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import json
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 import yaml
 from pydantic import (
@@ -245,20 +246,148 @@ class DateShiftSpec(_Strict):
 
 
 class Thresholds(_Strict):
-    """What the safe output must satisfy; a build that misses them exits with code 3."""
+    """What the safe output must satisfy; a build that misses them exits with code 3.
+
+    ``k``: every equivalence class over the quasi-identifiers holds at least k rows. ``l`` and ``t`` (set
+    with ``sensitive_columns``): every class holds at least l distinct values (``l_diversity: distinct``)
+    or an entropy of at least log(l) (``entropy``) of each sensitive column, and its distribution of that
+    column is within ``t`` of the whole table's (t-closeness). ``on_k_violation``: ``suppress`` lets the
+    build remove the rows of classes that miss them, at most ``max_suppression`` of the rows (a fraction);
+    ``fail`` allows no suppression. Columns with a hierarchy (``hierarchies``) are generalised first: the
+    build searches their levels for the least information loss that meets the thresholds.
+    """
 
     k: int = Field(default=1, ge=1)
+    l: int | None = Field(default=None, ge=1)  # noqa: E741 - the name of the model in the literature
+    l_diversity: Literal["distinct", "entropy"] = "distinct"
+    t: float | None = Field(default=None, gt=0, le=1)
     on_k_violation: Literal["fail", "suppress"] = "fail"
+    max_suppression: float = Field(default=0.05, ge=0, le=1)
     max_residual_phi: float = Field(default=0.0, ge=0, le=1)
 
 
+#: Levels of a ZIP code hierarchy, finest first: 5 digits, 3 digits (HIPAA's restricted prefixes become
+#: 000), the state of the 3-digit prefix, one value for all.
+ZipLevel = Literal["zip5", "zip3", "state", "*"]
+#: Levels of a date hierarchy, finest first.
+DateLevel = Literal["day", "month", "quarter", "year", "*"]
+
+
+class _Hierarchy(_Strict):
+    @field_validator("levels", check_fields=False)
+    @classmethod
+    def _distinct_levels(cls, value: list[Any]) -> list[Any]:
+        if not value:
+            raise ValueError("give at least one level")
+        if len({json.dumps(v, sort_keys=True) for v in value}) != len(value):
+            raise ValueError("levels repeat")
+        if "*" in value and value[-1] != "*":
+            raise ValueError("'*' (one value for all) can only be the last level")
+        return value
+
+
+class IntervalHierarchy(_Hierarchy):
+    """Numbers (or ages) in bands of growing width, capped at ``top`` (``90+``), finest first.
+
+    ``levels``: band widths in increasing order (1 keeps the whole number), then optionally ``"*"``.
+    ``kind: age`` caps at 90 by default (HIPAA: ages over 89 are one category); ``reference_date`` reads a
+    date column (a date of birth) as the age in whole years at that date.
+    """
+
+    kind: Literal["age", "number"]
+    levels: list[int | Literal["*"]]
+    top: float | None = None
+    reference_date: str | None = None
+
+    @field_validator("levels")
+    @classmethod
+    def _widths(cls, value: list[int | str]) -> list[int | str]:
+        widths = [v for v in value if not isinstance(v, str)]
+        if any(w < 1 for w in widths) or widths != sorted(widths):
+            raise ValueError("band widths must be at least 1 and increasing")
+        return value
+
+    @field_validator("reference_date")
+    @classmethod
+    def _iso_date(cls, value: str | None) -> str | None:
+        if value is not None:
+            try:
+                datetime.date.fromisoformat(value)
+            except ValueError:
+                raise ValueError("reference_date must be an ISO date such as 2024-01-01") from None
+        return value
+
+    @property
+    def cap(self) -> float | None:
+        """The top of the scale (values at or above it are one band), 90 for ages unless set."""
+        return self.top if self.top is not None or self.kind != "age" else 90
+
+
+class ZipHierarchy(_Hierarchy):
+    """US ZIP codes: ``levels`` from ``zip5``, ``zip3``, ``state``, ``*``, finest first."""
+
+    kind: Literal["zip"]
+    levels: list[ZipLevel]
+
+
+class DateHierarchy(_Hierarchy):
+    """Dates: ``levels`` from ``day``, ``month``, ``quarter``, ``year``, ``*``, finest first."""
+
+    kind: Literal["date"]
+    levels: list[DateLevel]
+
+
+class CategoryHierarchy(_Hierarchy):
+    """Categories: each level is a map from a value to its group (values not in a map stay as they are),
+    or ``"*"``; level 0 is the values as they are, so list only the coarser levels."""
+
+    kind: Literal["category"]
+    levels: list[dict[str, str] | Literal["*"]]
+
+
+Hierarchy = Annotated[
+    IntervalHierarchy | ZipHierarchy | DateHierarchy | CategoryHierarchy, Field(discriminator="kind")
+]
+
+
+class RiskSpec(_Strict):
+    """How re-identification risk is measured (``measure.risk``).
+
+    ``threshold``: a record is at risk when its re-identification probability exceeds it (0.2 = a class
+    of fewer than 5). ``population``: the size of the population the data were sampled from, for the
+    journalist and marketer risks and the estimate of population uniques; unset means the data are the
+    whole population (the worst case for those measures).
+    """
+
+    threshold: float = Field(default=0.2, gt=0, le=1)
+    population: int | None = Field(default=None, ge=1)
+
+
+UtilityModel = Literal["logistic_regression", "gradient_boosting", "random_forest"]
+DEFAULT_UTILITY_MODELS: tuple[UtilityModel, ...] = ("logistic_regression", "gradient_boosting")
+
+
 class UtilitySpec(_Strict):
-    """Baseline model trained on raw and on safe data, to show what de-identification cost."""
+    """Baseline models trained on raw and on safe data, to show what de-identification cost.
+
+    ``models``: each is trained on the same seeded split of the raw and of the safe rows. ``model`` (one
+    name) is the older spelling of ``models: [name]``. ``bootstrap``: resamples of the test rows for the
+    95% intervals of the deltas. ``max_auc_drop``: the build fails (exit 3) when the interval shows the
+    ROC AUC of a model dropping by more than this (its lower bound of raw minus safe is above it).
+    """
 
     target: str
-    model: Literal["logistic_regression", "random_forest"] = "logistic_regression"
+    model: UtilityModel | None = None
+    models: list[UtilityModel] = Field(default_factory=lambda: list(DEFAULT_UTILITY_MODELS), min_length=1)
     test_size: float = Field(default=0.3, gt=0, lt=1)
     seed: int = 0
+    bootstrap: int = Field(default=200, ge=0)
+    max_auc_drop: float | None = Field(default=None, ge=0, le=1)
+
+    @property
+    def model_names(self) -> list[str]:
+        """The models to train: ``[model]`` when the older single key is set, else ``models``."""
+        return [self.model] if self.model is not None else list(self.models)
 
 
 class KeysSpec(_Strict):
@@ -283,7 +412,12 @@ class Policy(_Strict):
     notes: NotesSpec = Field(default_factory=NotesSpec)
     date_shift: DateShiftSpec = Field(default_factory=DateShiftSpec)
     quasi_identifiers: list[str] = Field(default_factory=list)
+    #: Generalisation hierarchy per quasi-identifier: the build searches their levels (measure.generalize).
+    hierarchies: dict[str, Hierarchy] = Field(default_factory=dict)
+    #: Columns whose values an attacker must not learn from a class (l-diversity, t-closeness).
+    sensitive_columns: list[str] = Field(default_factory=list)
     thresholds: Thresholds = Field(default_factory=Thresholds)
+    risk: RiskSpec = Field(default_factory=RiskSpec)
     utility: UtilitySpec | None = None
     leak_check: LeakCheckSpec = Field(default_factory=LeakCheckSpec)
 
@@ -293,12 +427,31 @@ class Policy(_Strict):
     def _cross_references(self) -> Policy:
         known = set(self.columns)
         for name, spec in self.columns.items():
+            if name in self.hierarchies:
+                if spec.action is not None:
+                    raise ValueError(
+                        f"column '{name}' has a hierarchy: the build chooses its generalisation level; "
+                        "remove its action"
+                    )
+                continue
             if spec.action is None and spec.phi != "none" and name not in self.notes.columns:
                 raise ValueError(
                     f"column '{name}' is marked phi={spec.phi} but has no action; say what to do with it"
                 )
         refs: list[tuple[str, str]] = [(f"notes.columns.{c}", c) for c in self.notes.columns]
         refs += [(f"quasi_identifiers.{c}", c) for c in self.quasi_identifiers]
+        refs += [(f"hierarchies.{c}", c) for c in self.hierarchies]
+        refs += [(f"sensitive_columns.{c}", c) for c in self.sensitive_columns]
+        for column in self.hierarchies:
+            if column not in self.quasi_identifiers:
+                raise ValueError(f"hierarchies names column '{column}', which is not a quasi-identifier")
+        if (self.thresholds.l is not None or self.thresholds.t is not None) and not self.sensitive_columns:
+            raise ValueError(
+                "thresholds.l and thresholds.t need 'sensitive_columns' to say what they protect"
+            )
+        both = sorted(set(self.sensitive_columns) & set(self.quasi_identifiers))
+        if both:
+            raise ValueError(f"column(s) {', '.join(both)} are both quasi-identifiers and sensitive")
         refs += [(f"row_checks.{rc.name}", c) for rc in self.row_checks for c in rc.columns]
         refs += [(f"dataset.one_value_per_patient.{c}", c) for c in self.dataset.one_value_per_patient]
         if self.dataset.one_value_per_patient and self.patient_id is None:
@@ -345,6 +498,9 @@ class Policy(_Strict):
         spec = self.columns[column]
         if spec.action is not None:
             return spec.action
+        if column in self.hierarchies:
+            # Fail closed: the transform nulls the column; the measure stage writes the level it chose.
+            return Action(operator="suppress")
         return Action(operator="scan" if column in self.notes.columns else "keep")
 
 

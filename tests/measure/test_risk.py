@@ -22,10 +22,24 @@ def _classes_of(sizes: list[int]) -> pd.DataFrame:
     return frame
 
 
+EXPECTED_FIELDS = (
+    "quasi_identifiers",
+    "rows",
+    "k",
+    "k_threshold",
+    "equivalence_classes",
+    "records_below_threshold",
+    "prosecutor_risk_max",
+    "prosecutor_risk_avg",
+    "records_at_high_risk",
+    "suppressed",
+)
+
+
 def test_known_classes_give_known_k_and_risk() -> None:
     frame = _classes_of([2, 3, 5])
     report = k_anonymity(frame, ["band", "sex"], k_threshold=3)
-    assert report == RiskReport(
+    assert report.model_dump(include=set(EXPECTED_FIELDS)) == RiskReport(
         quasi_identifiers=["band", "sex"],
         rows=10,
         k=2,
@@ -36,7 +50,7 @@ def test_known_classes_give_known_k_and_risk() -> None:
         prosecutor_risk_avg=0.3,
         records_at_high_risk=5,  # classes of 2 and 3 (risk 1/2, 1/3 > 0.2); the class of 5 is at 0.2
         suppressed=0,
-    )
+    ).model_dump(include=set(EXPECTED_FIELDS))
     assert report.high_risk_threshold == HIGH_RISK
 
 

@@ -28,6 +28,7 @@ from pydantic import BaseModel, ConfigDict, Field, with_config
 from typing_extensions import TypedDict
 
 from safecohort.errors import OutputError
+from safecohort.measure.generalize import GeneralizationReport
 from safecohort.measure.rescan import ResidualReport
 from safecohort.measure.risk import RiskReport
 from safecohort.measure.utility import UtilityReport
@@ -103,6 +104,8 @@ class AuditReport(BaseModel):
     validation: dict[str, Any] = Field(default_factory=dict)
     residual: ResidualReport | None = None
     risk: RiskReport | None = None
+    #: The lattice search that met k (l, t): the levels chosen, the information loss, rows suppressed.
+    generalization: GeneralizationReport | None = None
     utility: UtilityReport | None = None
     key_ids: list[str] = Field(default_factory=list)
     timings: dict[str, float] = Field(default_factory=dict)

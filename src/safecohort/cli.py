@@ -1,8 +1,9 @@
-"""Command line: ``safecohort build | validate | scan | suggest-policy | demo | keys | reveal``.
+"""The `safecohort` command: build, validate, scan, suggest-policy, risk, utility, demo, keys, reveal.
 
 Every :class:`SafecohortError` becomes one line on stderr and the exit code of its class (2 for policy and
 input errors, 3 when the safe output fails its own checks); ``scan`` exits 1 when it finds PHI and
-``validate`` exits 1 when rows were quarantined. Nothing here prints a cell value.
+``validate`` exits 1 when rows were quarantined; ``risk`` and ``utility`` exit 3 when the data miss the
+policy's thresholds (k, l, t; ``utility.max_auc_drop``). Nothing here prints a cell value.
 """
 
 from __future__ import annotations
@@ -192,6 +193,138 @@ def _suggest_policy(args: argparse.Namespace) -> int:
     return 0
 
 
+def _table(rows: Sequence[tuple[str, ...]]) -> str:
+    """Rows as left-aligned columns (the first row is the header)."""
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    lines = [
+        "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip() for row in rows
+    ]
+    lines.insert(1, "  ".join("-" * width for width in widths))
+    return "\n".join(lines)
+
+
+def _number(value: float | None, digits: int = 4) -> str:
+    return "n/a" if value is None else f"{value:.{digits}g}"
+
+
+def _risk(args: argparse.Namespace) -> int:
+    # lazy: cold start (module note)
+    from safecohort.io import read_table
+    from safecohort.measure.risk import measure_risk
+
+    policy = load_policy(args.policy)
+    frame, _ = read_table(args.input)
+    population_table = read_table(args.population_table)[0] if args.population_table else None
+    thresholds = policy.thresholds
+    report = measure_risk(
+        frame,
+        [c for c in policy.quasi_identifiers if c in frame.columns],
+        k_threshold=thresholds.k,
+        sensitive=[c for c in policy.sensitive_columns if c in frame.columns],
+        l_threshold=thresholds.l,
+        l_diversity=thresholds.l_diversity,
+        t_threshold=thresholds.t,
+        threshold=policy.risk.threshold,
+        population=args.population or policy.risk.population,
+        population_table=population_table,
+    )
+    failed = []
+    if report.k < thresholds.k:
+        failed.append(f"k={report.k} < {thresholds.k}")
+    for sensitive in report.sensitive:
+        l_value = sensitive.distinct_l if thresholds.l_diversity == "distinct" else sensitive.entropy_l
+        if thresholds.l is not None and l_value < thresholds.l - 1e-9:
+            failed.append(f"{sensitive.column}: l={l_value:.3g} < {thresholds.l}")
+        if thresholds.t is not None and sensitive.t > thresholds.t + 1e-9:
+            failed.append(f"{sensitive.column}: t={sensitive.t:.3g} > {thresholds.t}")
+    if args.json:
+        print(report.model_dump_json(indent=2))
+    else:
+        print(f"quasi-identifiers: {', '.join(report.quasi_identifiers) or 'none'}; {report.rows} rows")
+        print(
+            _table(
+                [
+                    ("measure", "value"),
+                    ("k (smallest class)", f"{report.k} (required {thresholds.k})"),
+                    ("equivalence classes", str(report.equivalence_classes)),
+                    ("rows in classes below k", str(report.records_below_threshold)),
+                    ("prosecutor risk max / avg", f"{_number(report.prosecutor_risk_max)} / "
+                     f"{_number(report.prosecutor_risk_avg)}"),
+                    (f"journalist risk max ({report.population_source})",
+                     _number(report.journalist_risk_max)),
+                    ("marketer risk", _number(report.marketer_risk)),
+                    (f"rows at risk > {report.high_risk_threshold}", str(report.records_at_high_risk)),
+                    ("sample uniques", str(report.sample_uniques)),
+                    (f"population uniques ({report.uniqueness_model}, N={report.population})",
+                     _number(report.population_uniques)),
+                ]
+            )
+        )  # fmt: skip
+        print()
+        bins = [(f"{b.low}" + ("+" if b.high is None else "" if b.high == b.low else f"-{b.high}"),
+                 str(b.classes), str(b.records)) for b in report.class_sizes if b.classes]  # fmt: skip
+        print(_table([("class size", "classes", "rows"), *bins]))
+        if report.sensitive:
+            print()
+            rows = [(s.column, str(s.distinct_l), f"{s.entropy_l:.3g}", f"{s.t:.3g} ({s.t_distance})")
+                    for s in report.sensitive]  # fmt: skip
+            print(_table([("sensitive column", "distinct l", "entropy l", "t"), *rows]))
+    if failed:
+        _say(f"the data miss the policy's thresholds: {'; '.join(failed)}")
+        return SafetyCheckError.exit_code
+    return 0
+
+
+def _utility(args: argparse.Namespace) -> int:
+    # lazy: cold start (module note)
+    from safecohort.io import read_table
+    from safecohort.measure.utility import auc_drop_verdict, baseline_utility
+    from safecohort.validate import validate
+
+    policy = load_policy(args.policy)
+    if policy.utility is None:
+        raise InputError(f"{args.policy} has no 'utility' section: name the target column there")
+    raw, _ = read_table(args.raw)
+    safe, _ = read_table(args.safe)
+    valid = validate(raw, policy).valid
+    quarantine = Path(args.quarantine) if args.quarantine else Path(args.safe).parent / "quarantine.parquet"
+    kept = valid.index
+    if args.quarantine or (len(safe) != len(valid) and quarantine.exists()):
+        # The build's quarantine names the input rows it set aside (``_row``): the safe rows are the rest.
+        removed = set(read_table(quarantine)[0]["_row"].astype(str))
+        kept = valid.index[~valid.index.astype(str).isin(removed)]
+    if len(kept) != len(safe):
+        raise InputError(
+            f"{len(safe)} safe rows do not match the {len(kept)} raw rows left after validation; pass the "
+            "build's quarantine file with --quarantine"
+        )
+    safe.index = kept
+    report = baseline_utility(valid.loc[kept], safe, policy)
+    assert report is not None
+    if args.json:
+        print(report.model_dump_json(indent=2))
+    else:
+        print(f"target: {report.target}; {report.n_train} train / {report.n_test} test rows; "
+              f"{report.bootstrap} bootstrap resamples, {report.confidence:.0%} intervals")  # fmt: skip
+        rows: list[tuple[str, ...]] = [("model", "metric", "raw", "safe", "delta", "interval")]
+        for scores in report.models:
+            for m in scores.metrics:
+                interval = "n/a" if m.low is None else f"[{m.low:+.4f}, {m.high:+.4f}]"
+                rows.append(
+                    (scores.model, m.metric, f"{m.raw:.4f}", f"{m.safe:.4f}", f"{m.delta:+.4f}", interval)
+                )
+        print(_table(rows))
+        if report.note:
+            print(f"note: {report.note}")
+    limit = policy.utility.max_auc_drop
+    if limit is not None:
+        passed, detail = auc_drop_verdict(report, limit)
+        if not passed:
+            _say(f"utility.max_auc_drop exceeded: {detail}")
+            return SafetyCheckError.exit_code
+    return 0
+
+
 def _keys(args: argparse.Namespace) -> int:
     # lazy: cold start (module note)
     from safecohort.transform.crypto import PASSPHRASE_ENV, Keyring
@@ -333,6 +466,24 @@ def parser() -> argparse.ArgumentParser:
         "--sample-rows", type=int, default=10_000, help="rows sampled per column for value evidence"
     )
     suggest_p.set_defaults(handler=_suggest_policy)
+
+    risk_p = sub.add_parser(
+        "risk", help="re-identification risk of a table over the policy's quasi-identifiers"
+    )
+    risk_p.add_argument("input", help="CSV or Parquet table (a build's output, or any extract)")
+    risk_p.add_argument("--policy", required=True, help="policy YAML: quasi-identifiers, thresholds, risk")
+    risk_p.add_argument("--population", type=int, help="population size (overrides risk.population)")
+    risk_p.add_argument("--population-table", help="population table with the same quasi-identifier columns")
+    risk_p.add_argument("--json", action="store_true", help="print the report as JSON")
+    risk_p.set_defaults(handler=_risk)
+
+    utility_p = sub.add_parser("utility", help="baseline models on raw vs safe data, with 95%% intervals")
+    utility_p.add_argument("raw", help="the raw extract the build read")
+    utility_p.add_argument("safe", help="the build's safe output")
+    utility_p.add_argument("--policy", required=True, help="the build's policy (utility section)")
+    utility_p.add_argument("--quarantine", help="the build's quarantine file (default: beside SAFE)")
+    utility_p.add_argument("--json", action="store_true", help="print the report as JSON")
+    utility_p.set_defaults(handler=_utility)
 
     keys_p = sub.add_parser("keys", help="create, rotate or list the keys of a key file (ids only)")
     keys_p.add_argument("keys_command", choices=["new", "rotate", "list"])

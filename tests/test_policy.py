@@ -107,3 +107,63 @@ def test_missing_and_non_utf8_policy_files(tmp_path) -> None:
     bad.write_bytes("institution: H\xf4pital\n".encode("latin-1"))
     with pytest.raises(InputError, match="not UTF-8"):
         load_policy(bad)
+
+
+HIERARCHY_POLICY = textwrap.dedent(
+    """\
+    version: 1
+    institution: Test
+    columns:
+      age: {type: int, phi: age}
+      zip: {type: string, phi: zip}
+      dx: {type: string}
+    quasi_identifiers: [age, zip]
+    hierarchies:
+      age: {kind: age, levels: [1, 5, 10, "*"]}
+      zip: {kind: zip, levels: [zip3, state]}
+    """
+)
+
+
+def test_hierarchies_thresholds_and_risk_load_with_defaults() -> None:
+    policy = parse_policy(HIERARCHY_POLICY)
+    assert policy.hierarchies["age"].cap == 90  # type: ignore[union-attr]
+    # A column with a hierarchy needs no action: a transform alone nulls it, the build writes its level.
+    assert policy.action_for("age").operator == "suppress"
+    assert policy.thresholds.max_suppression == 0.05 and policy.thresholds.l is None
+    assert policy.risk.threshold == 0.2 and policy.risk.population is None
+    # Older policies keep loading: no hierarchies, one utility model.
+    old = parse_policy(MINIMAL + "utility: {target: age, model: random_forest}\n")
+    assert old.hierarchies == {} and old.utility is not None and old.utility.model_names == ["random_forest"]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ("age: {type: int, phi: age}", "age: {type: int, phi: age, action: drop}", "has a hierarchy"),
+        ("quasi_identifiers: [age, zip]", "quasi_identifiers: [zip]", "not a quasi-identifier"),
+        ("hierarchies:", "thresholds: {l: 2}\nhierarchies:", "need 'sensitive_columns'"),
+        ("hierarchies:", "sensitive_columns: [age]\nhierarchies:", "both quasi-identifiers and sensitive"),
+    ],
+    ids=["action-and-hierarchy", "hierarchy-not-a-qi", "l-without-sensitive", "qi-and-sensitive"],
+)
+def test_hierarchy_and_threshold_mistakes_fail_at_load(old: str, new: str, message: str) -> None:
+    assert old in HIERARCHY_POLICY
+    with pytest.raises(PolicyError, match=message):
+        parse_policy(HIERARCHY_POLICY.replace(old, new))
+
+
+@pytest.mark.parametrize(
+    "levels",
+    [
+        "{kind: age, levels: [10, 5]}",
+        '{kind: age, levels: ["*", 5]}',
+        "{kind: zip, levels: [zip9]}",
+        "{kind: age, levels: []}",
+    ],
+    ids=["widths-decrease", "star-not-last", "unknown-zip-level", "no-level"],
+)
+def test_bad_hierarchy_levels_name_their_key(levels: str) -> None:
+    text = HIERARCHY_POLICY.replace('{kind: age, levels: [1, 5, 10, "*"]}', levels)
+    with pytest.raises(PolicyError, match=r"hierarchies\.age"):
+        parse_policy(text)

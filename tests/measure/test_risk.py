@@ -9,7 +9,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from safecohort.errors import SchemaError
-from safecohort.measure.risk import HIGH_RISK, RiskReport, enforce_k, k_anonymity
+from safecohort.measure.risk import (
+    HIGH_RISK,
+    RiskReport,
+    enforce_k,
+    k_anonymity,
+    measure_risk,
+    zayatz_uniques,
+)
 
 
 def _classes_of(sizes: list[int]) -> pd.DataFrame:
@@ -144,3 +151,89 @@ def test_enforce_k_leaves_k_anonymous_data_and_conserves_rows(
     assert after.records_below_threshold == 0
     before = k_anonymity(frame, qis, k_threshold=k)
     assert len(removed) == before.records_below_threshold
+
+
+# ---------------------------------------------------------------------------------------------------------
+# The models of issue 17, each on a table small enough to compute by hand.
+
+
+def _two_classes() -> pd.DataFrame:
+    """Class A: 4 rows (dx x, x, y, z; lab 1, 1, 2, 3); class B: 2 rows (dx x, x; lab 1, 1)."""
+    return pd.DataFrame(
+        {
+            "band": ["A", "A", "A", "A", "B", "B"],
+            "dx": ["x", "x", "y", "z", "x", "x"],
+            "lab": [1.0, 1.0, 2.0, 3.0, 1.0, 1.0],
+        }
+    )
+
+
+def test_l_diversity_distinct_and_entropy_by_hand() -> None:
+    report = measure_risk(_two_classes(), ["band"], sensitive=["dx"], l_threshold=2)
+    dx = report.sensitive[0]
+    # A holds 3 distinct values, B one: distinct l = 1. Entropy of A: 0.5 ln 2 + 2 * 0.25 ln 4 = 1.5 ln 2,
+    # exp = 2 ** 1.5; of B: 0, exp = 1; the table's entropy l is the smaller.
+    assert dx.distinct_l == 1
+    assert dx.entropy_l == pytest.approx(1.0)
+    frame = _two_classes().assign(band="A")  # one class of all six: x 4, y 1, z 1
+    one = measure_risk(frame, ["band"], sensitive=["dx"]).sensitive[0]
+    assert one.distinct_l == 3
+    p = np.array([4, 1, 1]) / 6
+    assert one.entropy_l == pytest.approx(float(np.exp(-(p * np.log(p)).sum())))
+    only_a = measure_risk(_two_classes().head(4), ["band"], sensitive=["dx"]).sensitive[0]
+    assert only_a.entropy_l == pytest.approx(2**1.5)
+
+
+def test_t_closeness_equal_distance_for_categories_ordered_for_numbers() -> None:
+    report = measure_risk(_two_classes(), ["band"], sensitive=["dx", "lab"])
+    dx, lab = report.sensitive
+    # Whole table: x 4/6, y 1/6, z 1/6. B = (1, 0, 0): half of |1 - 4/6| + 1/6 + 1/6 = 1/3;
+    # A = (1/2, 1/4, 1/4): half of 1/6 + 1/12 + 1/12 = 1/6. t is the larger.
+    assert (dx.t_distance, dx.t) == ("equal", pytest.approx(1 / 3))
+    # Ordered over 1 < 2 < 3: B's cumulative differences 1/3, 1/6, 0 sum to 1/2, over m - 1 = 2: 1/4;
+    # A's: -1/6, -1/12, 0: 1/8.
+    assert (lab.t_distance, lab.t) == ("ordered", pytest.approx(0.25))
+
+
+def test_prosecutor_journalist_marketer_by_hand() -> None:
+    frame = _two_classes()
+    sample = measure_risk(frame, ["band"], threshold=0.3)
+    assert (sample.prosecutor_risk_max, sample.prosecutor_risk_avg) == (0.5, pytest.approx(2 / 6))
+    # Without a population the data are the population: journalist = prosecutor (the worst case).
+    assert sample.population_source == "sample" and sample.journalist_risk_max == 0.5
+    assert sample.records_at_high_risk == 2  # B's two rows at 1/2 > 0.3; A's at 1/4 are not
+    assert measure_risk(frame, ["band"], threshold=0.2).records_at_high_risk == 6
+    # A population of 60: pi = 0.1, each class stands for f / pi people: journalist max = 0.1 / 2,
+    # marketer = classes * pi / rows = 2 * 0.1 / 6.
+    sized = measure_risk(frame, ["band"], population=60)
+    assert sized.population_source == "size" and sized.population == 60
+    assert sized.journalist_risk_max == pytest.approx(0.05)
+    assert sized.marketer_risk == pytest.approx(2 * 0.1 / 6)
+    # A population table: A has 10 people, B 4 (and 20 in a class the sample lacks): journalist 1/4,
+    # marketer (4/10 + 2/4) / 6.
+    table = pd.DataFrame({"band": ["A"] * 10 + ["B"] * 4 + ["C"] * 20})
+    linked = measure_risk(frame, ["band"], population_table=table)
+    assert linked.population_source == "table" and linked.population == 34
+    assert linked.journalist_risk_max == pytest.approx(0.25)
+    assert linked.marketer_risk == pytest.approx((4 / 10 + 2 / 4) / 6)
+
+
+def test_class_size_histogram() -> None:
+    report = measure_risk(_two_classes(), ["band"])
+    filled = [(b.low, b.high, b.classes, b.records) for b in report.class_sizes if b.classes]
+    assert filled == [(2, 2, 1, 2), (4, 4, 1, 4)]
+    assert sum(b.records for b in report.class_sizes) == report.rows
+
+
+def test_zayatz_population_uniques_by_hand() -> None:
+    # Classes of 1, 1, 3 (n = 5) from N = 10 (pi = 0.5). P(X = 1 | K = 1) = 5/10; P(X = 1 | K = 3) =
+    # 3 C(7, 4) / C(10, 5) = 105/252. Shares 2/3, 1/3: posterior = (2/3 * 1/2) / (2/3 * 1/2 + 1/3 *
+    # 105/252) = 12/17; population uniques = 2 * 12/17 / 0.5 = 48/17.
+    assert zayatz_uniques(np.array([1, 1, 3]), 10) == pytest.approx(48 / 17)
+    assert zayatz_uniques(np.array([2, 3]), 100) == 0.0  # no sample unique: no population unique
+    assert zayatz_uniques(np.array([1, 1, 3]), 5) == 2.0  # the data are the population
+    frame = pd.DataFrame({"band": ["a", "b", "c", "c", "c"]})
+    report = measure_risk(frame, ["band"], population=10)
+    assert report.sample_uniques == 2
+    assert report.population_uniques == pytest.approx(48 / 17)
+    assert report.population_uniqueness == pytest.approx(48 / 170)

@@ -9,7 +9,14 @@ import pandas as pd
 import pytest
 
 from safecohort.errors import SchemaError
-from safecohort.measure.utility import MAX_CATEGORIES, _as_model_input, _pipeline, baseline_utility
+from safecohort.measure.utility import (
+    MAX_CATEGORIES,
+    _as_model_input,
+    _pipeline,
+    auc_drop_verdict,
+    baseline_utility,
+    weighted_metrics,
+)
 from safecohort.policy import Policy, parse_policy
 
 COLUMNS = """
@@ -147,3 +154,60 @@ def test_categories_are_capped_and_dates_become_days() -> None:
     # 100 distinct codes: the 20 most frequent get a column each, the rest share one "infrequent" column.
     features = _pipeline([], ["code"], "logistic_regression", 0).named_steps["features"]
     assert features.fit_transform(inputs).shape[1] == MAX_CATEGORIES + 1
+
+
+def test_bootstrap_metrics_equal_scikit_learn_with_the_same_weights() -> None:
+    from sklearn.metrics import average_precision_score, brier_score_loss, roc_auc_score
+
+    rng = np.random.default_rng(4)
+    labels = rng.integers(0, 2, 300)
+    scores = np.round(rng.random(300) * 0.5 + labels * 0.3, 2)  # rounded: many tied scores
+    weights = rng.multinomial(300, np.full(300, 1 / 300), size=5)
+    ours = weighted_metrics(scores, labels, weights, binary=True)
+    for row, w in enumerate(weights):
+        assert ours["roc_auc"][row] == pytest.approx(roc_auc_score(labels, scores, sample_weight=w))
+        assert ours["average_precision"][row] == pytest.approx(
+            average_precision_score(labels, scores, sample_weight=w)
+        )
+        assert ours["brier"][row] == pytest.approx(brier_score_loss(labels, scores, sample_weight=w))
+
+
+def test_both_models_report_three_metrics_with_intervals_that_see_a_real_drop() -> None:
+    raw = _raw()
+    report = baseline_utility(raw, raw.drop(columns=["signal"]), _policy())
+    assert report is not None and [m.model for m in report.models] == [
+        "logistic_regression",
+        "gradient_boosting",
+    ]
+    for scores in report.models:
+        assert [m.metric for m in scores.metrics] == ["roc_auc", "average_precision", "brier"]
+        auc = scores.metric("roc_auc")
+        assert auc is not None and auc.low is not None and auc.high is not None
+        assert auc.low <= auc.delta <= auc.high
+        assert auc.high < 0  # losing the only signal is a drop the interval cannot explain as noise
+    passed, detail = auc_drop_verdict(report, 0.05)
+    assert not passed and "logistic_regression" in detail
+    assert auc_drop_verdict(report, 0.99)[0]
+
+
+def test_noise_gives_an_interval_around_zero_and_passes_the_drop_limit() -> None:
+    raw = _raw()
+    same = baseline_utility(raw, raw.copy(), _policy("{target: outcome, models: [logistic_regression]}"))
+    assert same is not None
+    auc = same.models[0].metric("roc_auc")
+    assert auc is not None and (auc.delta, auc.low, auc.high) == (0.0, 0.0, 0.0)
+    shuffled = raw.assign(noise=np.random.default_rng(0).permutation(raw["noise"].to_numpy()))
+    noisy = baseline_utility(raw, shuffled, _policy("{target: outcome, models: [logistic_regression]}"))
+    assert noisy is not None
+    auc = noisy.models[0].metric("roc_auc")
+    assert auc is not None and auc.low is not None and auc.high is not None and auc.low < 0 < auc.high
+    assert auc_drop_verdict(noisy, 0.01)[0]  # a small point drop whose interval holds 0 is not a failure
+
+
+def test_columns_the_policy_removes_are_left_out_of_both_sides() -> None:
+    raw = _raw(100)
+    report = baseline_utility(raw, raw, _policy("{target: outcome, bootstrap: 0}"))
+    assert report is not None
+    assert set(report.excluded) == {"pid", "patient_name"}  # hash and drop
+    assert "pid" not in report.features_raw and "pid" not in report.features_safe
+    assert report.models[0].metrics[0].low is None  # no resamples, no interval

@@ -295,8 +295,8 @@ def search_lattice(
         )
     rows = len(frame)
     if not qis:  # nothing to link on: one class, nothing to generalise or suppress
-        return _result(frame, [], qis, (0.0, np.zeros(0, np.int64), np.zeros(1, bool)), np.zeros(rows, np.int64),
-                       rows, 0, 1, 0, started, {}, None)  # fmt: skip
+        nothing = (0.0, np.zeros(0, np.int64), np.zeros(1, bool))
+        return _result(frame, [], qis, nothing, np.zeros(rows, np.int64), rows, 0, 1, 0, started, {}, None)
     ladders = []
     for column in qis:
         hierarchy = hierarchies.get(column)

@@ -24,7 +24,7 @@ def _small_policy(path: Path, **changes: object) -> safecohort.Policy:
     """The Safe Harbor policy without k-anonymity and utility (too few rows for them), plus changes."""
     raw = yaml.safe_load(path.read_text())
     raw.pop("utility")
-    raw["quasi_identifiers"] = []
+    raw["thresholds"]["k"] = 1  # the quasi-identifiers stay: their hierarchies generalise age and ZIP
     raw.update(changes)
     return parse_policy(yaml.safe_dump(raw))
 
@@ -129,25 +129,59 @@ def test_same_input_policy_and_key_give_identical_bytes(
         decrypt_values(keyring, "note", data["mrn"].head(5).tolist())
 
 
-def test_checks_failing_exit_3_and_write_no_data(
-    tmp_path: Path, demo_frame: pd.DataFrame, hipaa_policy_path: Path, session_keys: Path, capsys
-) -> None:
+def _build_failing_checks(
+    tmp_path: Path, demo_frame: pd.DataFrame, policy_path: Path, keys: Path, rows: int, **changes: object
+) -> dict[str, object]:
+    """Build the first ``rows`` demo rows under the Safe Harbor policy changed by ``changes`` (no utility);
+    assert it exits 3 writing no data; return its audit report."""
     source = tmp_path / "slice.csv"
-    demo_frame.head(40).to_csv(source, index=False)
-    raw = yaml.safe_load(hipaa_policy_path.read_text())
-    raw["thresholds"] = {"k": 1000, "on_k_violation": "fail"}
+    demo_frame.head(rows).to_csv(source, index=False)
+    raw = yaml.safe_load(policy_path.read_text())
     raw.pop("utility")
+    raw.update(changes)
     policy = tmp_path / "policy.yaml"
     policy.write_text(yaml.safe_dump(raw))
     out = tmp_path / "out"
-    code = main(
-        ["build", str(source), "--policy", str(policy), "--out", str(out), "--keys", str(session_keys)]
-    )
+    code = main(["build", str(source), "--policy", str(policy), "--out", str(out), "--keys", str(keys)])
     assert code == 3
     assert not (out / "data.csv").exists() and not (out / "data.parquet").exists()
-    assert json.loads((out / "audit.json").read_text())["passed"] is False
+    report: dict[str, object] = json.loads((out / "audit.json").read_text())
+    assert report["passed"] is False
+    return report
+
+
+def test_checks_failing_exit_3_and_write_no_data(
+    tmp_path: Path, demo_frame: pd.DataFrame, hipaa_policy_path: Path, session_keys: Path, capsys
+) -> None:
+    thresholds = {"k": 1000, "on_k_violation": "fail"}
+    _build_failing_checks(tmp_path, demo_frame, hipaa_policy_path, session_keys, 40, thresholds=thresholds)
     err = capsys.readouterr().err.strip().splitlines()
     assert err[-1].startswith("safecohort: error:") and "k_anonymity" in err[-1]
+
+
+def test_k_beyond_the_suppression_budget_exits_3_writes_no_data_and_names_the_qis(
+    tmp_path: Path, demo_frame: pd.DataFrame, hipaa_policy_path: Path, session_keys: Path, capsys
+) -> None:
+    # Ages in 1- or 5-year bands and ZIP3 alone: 60 rows cannot meet k = 5 with 3 suppressed (5%).
+    hierarchies = {"age": {"kind": "age", "levels": [1, 5]}, "zip": {"kind": "zip", "levels": ["zip3"]}}
+    thresholds = {"k": 5, "on_k_violation": "suppress", "max_suppression": 0.05}
+    report = _build_failing_checks(
+        tmp_path,
+        demo_frame,
+        hipaa_policy_path,
+        session_keys,
+        60,
+        hierarchies=hierarchies,
+        thresholds=thresholds,
+    )
+    generalization = report["generalization"]
+    assert isinstance(generalization, dict) and generalization["feasible"] is False
+    assert {"age", "zip"} <= set(generalization["drivers"])
+    checks = report["checks"]
+    assert isinstance(checks, list)
+    check = next(c for c in checks if c["name"] == "k_anonymity")
+    assert not check["passed"] and "quasi-identifiers that drive it" in check["detail"]
+    assert "k_anonymity" in capsys.readouterr().err
 
 
 def test_policy_error_is_one_line_exit_2(tmp_path: Path, demo_csv: Path, capsys) -> None:

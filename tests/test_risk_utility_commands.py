@@ -1,13 +1,10 @@
-"""Issue 17 end to end: the demo's generalisation, risk and utility report; `risk` and `utility` commands;
-a build whose k needs more suppression than allowed exits 3 and writes no data."""
+"""Issue 17 end to end: the demo's generalisation, risk and utility report; the `risk` and `utility`
+commands. (A build whose k needs more suppression than allowed: tests/test_build.py.)"""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
-
-import pandas as pd
-import yaml
 
 from safecohort.cli import main
 
@@ -31,34 +28,6 @@ def test_demo_report_generalises_and_shows_both_models_with_intervals(demo_build
         assert auc["low"] <= auc["delta"] <= auc["high"]
     html = (demo_build / "audit.html").read_text()
     assert "gradient_boosting" in html and "95% interval" in html and "Generalisation" in html
-
-
-def test_k_beyond_the_suppression_budget_exits_3_writes_no_data_and_names_the_qis(
-    tmp_path: Path, demo_frame: pd.DataFrame, hipaa_policy_path: Path, session_keys: Path, capsys
-) -> None:
-    source = tmp_path / "slice.csv"
-    demo_frame.head(60).to_csv(source, index=False)
-    raw = yaml.safe_load(hipaa_policy_path.read_text())
-    raw.pop("utility")
-    raw["hierarchies"] = {
-        "age": {"kind": "age", "levels": [1, 5]},
-        "zip": {"kind": "zip", "levels": ["zip3"]},
-    }
-    raw["thresholds"].update({"k": 5, "on_k_violation": "suppress", "max_suppression": 0.05})
-    policy = tmp_path / "policy.yaml"
-    policy.write_text(yaml.safe_dump(raw))
-    out = tmp_path / "out"
-    code = main(
-        ["build", str(source), "--policy", str(policy), "--out", str(out), "--keys", str(session_keys)]
-    )
-    assert code == 3
-    assert not (out / "data.csv").exists() and not (out / "data.parquet").exists()
-    report = json.loads((out / "audit.json").read_text())
-    assert report["passed"] is False and report["generalization"]["feasible"] is False
-    check = next(c for c in report["checks"] if c["name"] == "k_anonymity")
-    assert not check["passed"] and "quasi-identifiers that drive it" in check["detail"]
-    assert {"age", "zip"} <= set(report["generalization"]["drivers"])
-    assert "k_anonymity" in capsys.readouterr().err
 
 
 def test_risk_command_prints_a_table_or_json(demo_build: Path, hipaa_policy_path: Path, capsys) -> None:

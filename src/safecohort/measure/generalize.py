@@ -447,35 +447,35 @@ def _result(
     detail: str | None,
     generalized: Sequence[str] = (),
 ) -> Generalization:
-    available = {ladder.column: ladder.names for ladder in ladders}
-    seconds = round(time.perf_counter() - started, 3)
-    if best is None or tuple_of_row is None:
-        report = GeneralizationReport(
-            quasi_identifiers=qis, levels={}, available=available, loss=None, suppressed=0,
-            max_suppressed=budget, rows=rows, lattice_nodes=lattice, nodes_evaluated=evaluated,
-            seconds=seconds, feasible=False, drivers=dict(sorted(drivers.items(), key=lambda kv: kv[1])),
-            detail=detail,
-        )  # fmt: skip
-        return Generalization(report, {}, np.zeros(rows, dtype=bool))
-    loss, node, bad = best
+    """The search's answer: the chosen node's columns and suppressed rows, or (``best`` None) nothing."""
     columns = {}
-    for ladder, level in zip(ladders, node, strict=True):
-        if ladder.column in generalized:
-            group = ladder.groups[level][ladder.leaf]
-            columns[ladder.column] = pd.Series(ladder.labels[level][group], index=frame.index, dtype=object)
-    suppressed = bad[tuple_of_row]
+    suppressed = np.zeros(rows, dtype=bool)
+    levels: dict[str, str] = {}
+    loss = None
+    if best is not None and tuple_of_row is not None:
+        loss_value, node, bad = best
+        loss = round(loss_value, 6)
+        suppressed = bad[tuple_of_row]
+        for ladder, level in zip(ladders, node, strict=True):
+            levels[ladder.column] = ladder.names[level]
+            if ladder.column in generalized:
+                group = ladder.groups[level][ladder.leaf]
+                columns[ladder.column] = pd.Series(
+                    ladder.labels[level][group], index=frame.index, dtype=object
+                )
     report = GeneralizationReport(
         quasi_identifiers=qis,
-        levels={ladder.column: ladder.names[level] for ladder, level in zip(ladders, node, strict=True)},
-        available=available,
-        loss=round(loss, 6),
+        levels=levels,
+        available={ladder.column: ladder.names for ladder in ladders},
+        loss=loss,
         suppressed=int(suppressed.sum()),
         max_suppressed=budget,
         rows=rows,
         lattice_nodes=lattice,
         nodes_evaluated=evaluated,
-        seconds=seconds,
-        feasible=True,
+        seconds=round(time.perf_counter() - started, 3),
+        feasible=best is not None,
+        drivers=dict(sorted(drivers.items(), key=lambda item: item[1])),
         detail=detail,
     )
     return Generalization(report, columns, suppressed)

@@ -383,6 +383,8 @@ class UtilitySpec(_Strict):
     seed: int = 0
     bootstrap: int = Field(default=200, ge=0)
     max_auc_drop: float | None = Field(default=None, ge=0, le=1)
+    #: Add TF-IDF features of the notes columns (raw notes on the raw side, scanned notes on the safe side).
+    notes: bool = False
 
     @property
     def model_names(self) -> list[str]:

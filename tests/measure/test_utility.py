@@ -211,3 +211,18 @@ def test_columns_the_policy_removes_are_left_out_of_both_sides() -> None:
     assert set(report.excluded) == {"pid", "patient_name"}  # hash and drop
     assert "pid" not in report.features_raw and "pid" not in report.features_safe
     assert report.models[0].metrics[0].low is None  # no resamples, no interval
+
+
+def test_tfidf_of_the_notes_carries_their_signal_and_the_scanned_notes_lose_it() -> None:
+    raw = _raw().drop(columns=["signal"])
+    words = np.where(raw["outcome"] == 1, "frail and confused on arrival", "walked in, well")
+    raw["note"] = [f"{w} seen by Dr. Name{i}" for i, w in enumerate(words)]
+    safe = raw.assign(note="[PERSON] seen")  # the scanned notes kept none of the words that predict
+    text = "{target: outcome, models: [logistic_regression], notes: true, bootstrap: 50}"
+    report = baseline_utility(raw, safe, _policy(text))
+    assert report is not None and "tfidf:note" in report.features_raw
+    assert report.raw is not None and report.raw > 0.9
+    assert report.safe is not None and report.safe < 0.7
+    without = baseline_utility(raw, safe, _policy("{target: outcome, models: [logistic_regression]}"))
+    assert without is not None and without.raw is not None and without.raw < 0.7
+    assert "tfidf:note" not in without.features_raw

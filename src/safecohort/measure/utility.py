@@ -23,6 +23,8 @@ Choices, each so that both runs are comparable and the measure cannot flatter th
 - numbers stay numbers (median-imputed, standardised), dates become days since 1970, anything else is
   one-hot encoded with its :data:`MAX_CATEGORIES` most frequent training values and one "infrequent"
   column for the rest (learnt on the training rows only);
+- ``utility.notes``: TF-IDF features of the notes columns (raw notes for the raw model, the scanned
+  notes for the safe one), :data:`MAX_TERMS` terms per column learnt on the training rows;
 - binary targets are scored with ROC AUC (the larger label is the positive class), others with
   accuracy; a safe frame with no feature left scores as chance (a prior-only model);
 - at most :data:`MAX_ROWS` rows (a seeded sample) are used, so the measure stays seconds on millions of
@@ -31,6 +33,7 @@ Choices, each so that both runs are comparable and the measure cannot flatter th
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
@@ -62,6 +65,8 @@ DIRECT_IDENTIFIERS = frozenset(
 REMOVING_OPERATORS = frozenset({"drop", "encrypt", "hash", "pseudonym", "suppress", "redact"})
 #: One-hot columns kept per categorical feature (plus one for all other values).
 MAX_CATEGORIES = 20
+#: TF-IDF terms kept per notes column (``utility.notes``): the most frequent in the training rows.
+MAX_TERMS = 300
 #: Rows sampled (seeded) for the baseline when the data is larger.
 MAX_ROWS = 100_000
 #: Fewest labelled rows for which a train/test split is meaningful.
@@ -170,9 +175,19 @@ def _removed(policy: Policy) -> dict[str, str]:
     return removed
 
 
-def _as_model_input(frame: pd.DataFrame, features: list[str]) -> tuple[pd.DataFrame, list[str], list[str]]:
-    """Features as floats (numbers, dates as days) or strings (everything else); names of each kind."""
-    columns: dict[str, Any] = {}
+def _text_columns(frame: pd.DataFrame, policy: Policy) -> list[str]:
+    """The notes columns of ``frame`` whose TF-IDF features the models read (``utility.notes``)."""
+    if policy.utility is None or not policy.utility.notes:
+        return []
+    return [c for c in policy.notes.columns if c in frame.columns and policy.action_for(c).operator != "drop"]
+
+
+def _as_model_input(
+    frame: pd.DataFrame, features: list[str], texts: Sequence[str] = ()
+) -> tuple[pd.DataFrame, list[str], list[str]]:
+    """Features as floats (numbers, dates as days) or strings (everything else); names of each kind.
+    ``texts`` (notes columns) are added as text, a missing note as empty."""
+    columns: dict[str, Any] = {name: frame[name].astype("string").fillna("").astype(object) for name in texts}
     numeric: list[str] = []
     categorical: list[str] = []
     for name in features:
@@ -191,17 +206,20 @@ def _as_model_input(frame: pd.DataFrame, features: list[str]) -> tuple[pd.DataFr
     return pd.DataFrame(columns, index=frame.index), numeric, categorical
 
 
-def _pipeline(numeric: list[str], categorical: list[str], model: str, seed: int) -> Any:
+def _pipeline(
+    numeric: list[str], categorical: list[str], model: str, seed: int, texts: Sequence[str] = ()
+) -> Any:
     # lazy: scikit-learn takes 1-2 s to import; only a policy with a ``utility`` section trains a model.
     from sklearn.compose import ColumnTransformer
     from sklearn.dummy import DummyClassifier
     from sklearn.ensemble import HistGradientBoostingClassifier, RandomForestClassifier
+    from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.impute import SimpleImputer
     from sklearn.linear_model import LogisticRegression
     from sklearn.pipeline import Pipeline
     from sklearn.preprocessing import OneHotEncoder, StandardScaler
 
-    if not numeric and not categorical:
+    if not numeric and not categorical and not texts:
         return DummyClassifier(strategy="prior")
     numbers = Pipeline(
         [("impute", SimpleImputer(strategy="median", keep_empty_features=True)), ("scale", StandardScaler())]
@@ -211,7 +229,14 @@ def _pipeline(numeric: list[str], categorical: list[str], model: str, seed: int)
         max_categories=MAX_CATEGORIES + 1,
         sparse_output=model != "gradient_boosting",  # histogram boosting reads dense input only
     )
-    columns = ColumnTransformer([("numeric", numbers, numeric), ("categorical", categories, categorical)])
+    # A text column is passed by name (not in a list): TfidfVectorizer reads one sequence of strings.
+    words = [
+        (f"text:{name}", TfidfVectorizer(max_features=MAX_TERMS, sublinear_tf=True), name) for name in texts
+    ]
+    columns = ColumnTransformer(
+        [("numeric", numbers, numeric), ("categorical", categories, categorical), *words],
+        sparse_threshold=0.0 if model == "gradient_boosting" else 0.3,
+    )
     estimator: Any
     if model == "logistic_regression":
         estimator = LogisticRegression(max_iter=1000)
@@ -231,12 +256,13 @@ def _predict(
     binary: bool,
     model: str,
     seed: int,
+    texts: Sequence[str] = (),
 ) -> np.ndarray:
     """Test-row scores of the positive class (binary) or predicted class codes."""
     from threadpoolctl import threadpool_limits  # lazy: scikit-learn's own dependency, as in _pipeline
 
-    inputs, numeric, categorical = _as_model_input(frame, features)
-    fitted = _pipeline(numeric, categorical, model, seed)
+    inputs, numeric, categorical = _as_model_input(frame, features, texts)
+    fitted = _pipeline(numeric, categorical, model, seed, texts)
     # One OpenMP thread: the boosted trees' thread team spins while waiting, and on a loaded machine (a
     # build runs beside note-scanning workers) that made a 2,400-row fit 10x slower than one thread.
     with threadpool_limits(limits=1, user_api="openmp"):
@@ -353,8 +379,8 @@ def baseline_utility(raw: pd.DataFrame, safe: pd.DataFrame, policy: Policy) -> U
         "target": spec.target,
         "model": models[0],
         "metric": "roc_auc" if binary else "accuracy",
-        "features_raw": features_raw,
-        "features_safe": features_safe,
+        "features_raw": features_raw + [f"tfidf:{c}" for c in _text_columns(raw, policy)],
+        "features_safe": features_safe + [f"tfidf:{c}" for c in _text_columns(safe, policy)],
         "excluded": {c: why for c, why in _removed(policy).items() if c in raw.columns},
         "bootstrap": spec.bootstrap,
     }
@@ -368,8 +394,28 @@ def baseline_utility(raw: pd.DataFrame, safe: pd.DataFrame, policy: Policy) -> U
     y_test = codes[positions.loc[test].to_numpy()]
     scores = []
     for model in models:
-        raw_scores = _predict(raw.loc[rows], features_raw, y_train, train, test, binary, model, spec.seed)
-        safe_scores = _predict(safe.loc[rows], features_safe, y_train, train, test, binary, model, spec.seed)
+        raw_scores = _predict(
+            raw.loc[rows],
+            features_raw,
+            y_train,
+            train,
+            test,
+            binary,
+            model,
+            spec.seed,
+            _text_columns(raw, policy),
+        )
+        safe_scores = _predict(
+            safe.loc[rows],
+            features_safe,
+            y_train,
+            train,
+            test,
+            binary,
+            model,
+            spec.seed,
+            _text_columns(safe, policy),
+        )
         scores.append(
             ModelScores(
                 model=model,

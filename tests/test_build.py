@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import textwrap
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 import yaml
@@ -199,3 +201,49 @@ def test_missing_key_file_for_keyed_policy(
     code = main(["build", str(demo_csv), "--policy", str(hipaa_policy_path), "--out", str(tmp_path / "o")])
     assert code == 2
     assert "no key was given" in capsys.readouterr().err
+
+
+def test_a_build_meets_k_l_and_t_by_generalising_and_records_the_levels() -> None:
+    rng = np.random.default_rng(5)
+    rows = 400
+    frame = pd.DataFrame(
+        {
+            "age": rng.integers(20, 95, rows),
+            "sex": rng.choice(["F", "M"], rows),
+            "dx": rng.choice(["I50.9", "J18.9", "K92.2", "E11.9"], rows),
+        }
+    )
+    policy = parse_policy(
+        textwrap.dedent(
+            """
+            institution: Test
+            columns:
+              age: {type: int, phi: age}
+              sex: {type: category}
+              dx: {type: string}
+            quasi_identifiers: [age, sex]
+            hierarchies:
+              age: {kind: age, levels: [1, 5, 10, 20, "*"]}
+            sensitive_columns: [dx]
+            thresholds: {k: 10, l: 3, t: 0.2, on_k_violation: suppress, max_suppression: 0.05}
+            """
+        )
+    )
+    result = safecohort.build(frame, policy)
+    report = result.report
+    assert report.passed and {c["name"] for c in report.checks} >= {
+        "k_anonymity",
+        "l_diversity",
+        "t_closeness",
+    }
+    assert report.generalization is not None and report.generalization.levels["age"] in ("5", "10", "20")
+    assert set(result.data["age"].dropna()) <= {f"{a}-{a + 4}" for a in range(0, 90, 5)} | {
+        f"{a}-{min(a + w - 1, 89)}" for w in (10, 20) for a in range(0, 90, w)
+    } | {"90+"}
+    assert report.risk is not None and report.risk.k >= 10 and report.risk.sensitive[0].distinct_l >= 3
+    assert len(result.data) + len(result.quarantine) == rows
+    assert set(result.quarantine["_reasons"]) <= {"k_anonymity:10"}
+    record = next(c for c in report.columns if c["column"] == "age")
+    assert record["operator"] == "generalize" and record["params"] == {
+        "level": report.generalization.levels["age"]
+    }

@@ -216,6 +216,7 @@ def build(
         generalization = enforced.report if policy.quasi_identifiers else None
         if enforced.columns:
             safe = safe.assign(**enforced.columns)
+        before_suppression = safe
         if enforced.suppressed.any():
             removed = safe.index[enforced.suppressed]
             quarantined.append(_quarantine_rows(raw, removed, f"k_anonymity:{policy.thresholds.k}"))
@@ -235,6 +236,7 @@ def build(
             t_threshold=policy.thresholds.t,
             threshold=policy.risk.threshold,
             population=policy.risk.population,
+            reference=before_suppression,  # t against the distribution the search met it against
         ).model_copy(update={"suppressed": int(enforced.suppressed.sum())})
         residual: ResidualReport | None = None
         if scanner is not None:

@@ -193,6 +193,12 @@ def test_t_closeness_equal_distance_for_categories_ordered_for_numbers() -> None
     # Ordered over 1 < 2 < 3: B's cumulative differences 1/3, 1/6, 0 sum to 1/2, over m - 1 = 2: 1/4;
     # A's: -1/6, -1/12, 0: 1/8.
     assert (lab.t_distance, lab.t) == ("ordered", pytest.approx(0.25))
+    # Against a reference distribution: class A alone is the whole of its own table (t = 0), but 1/6
+    # from the two-class table it was drawn from.
+    alone = _two_classes().head(4)
+    assert measure_risk(alone, ["band"], sensitive=["dx"]).sensitive[0].t == pytest.approx(0.0)
+    against = measure_risk(alone, ["band"], sensitive=["dx"], reference=_two_classes())
+    assert against.sensitive[0].t == pytest.approx(1 / 6)
 
 
 def test_prosecutor_journalist_marketer_by_hand() -> None:

@@ -259,13 +259,16 @@ def measure_risk(
     threshold: float = HIGH_RISK,
     population: int | None = None,
     population_table: pd.DataFrame | None = None,
+    reference: pd.DataFrame | None = None,
 ) -> RiskReport:
     """Every risk model of the module over ``quasi_identifiers`` (and ``sensitive`` columns).
 
     ``k_threshold`` sets ``records_below_threshold`` (rows in classes smaller than it); ``l_threshold``
     and ``t_threshold`` are reported as given. ``population`` (a size) or ``population_table`` (a frame
     with the same QI columns, generalised the same way) are what journalist and marketer risk and the
-    uniqueness estimate are measured against. Raises :class:`SchemaError` when a column is absent.
+    uniqueness estimate are measured against. ``reference`` (a frame with the sensitive columns) is the
+    distribution t-closeness is measured against, by default ``df``'s own: the build passes the rows
+    before suppression, as its search does. Raises :class:`SchemaError` when a column is absent.
     """
     qis = [str(c) for c in quasi_identifiers]
     codes, n_classes = class_codes(df, qis)
@@ -302,8 +305,15 @@ def measure_risk(
     pop_uniques = zayatz_uniques(counts, size)
     reports = []
     for column in sensitive:
-        values, ordered = value_codes(df[column])
-        distinct, entropy_l, t = diversity(codes, n_classes, values, ordered)
+        overall = None
+        if reference is not None:
+            # Code the data and the reference together, so a value has one code in both.
+            both, ordered = value_codes(pd.concat([df[column], reference[column]], ignore_index=True))
+            values = both[:rows]
+            overall = np.bincount(both[rows:], minlength=int(both.max()) + 1)
+        else:
+            values, ordered = value_codes(df[column])
+        distinct, entropy_l, t = diversity(codes, n_classes, values, ordered, overall=overall)
         reports.append(
             SensitiveReport(
                 column=str(column),

@@ -394,28 +394,13 @@ def baseline_utility(raw: pd.DataFrame, safe: pd.DataFrame, policy: Policy) -> U
     y_test = codes[positions.loc[test].to_numpy()]
     scores = []
     for model in models:
-        raw_scores = _predict(
-            raw.loc[rows],
-            features_raw,
-            y_train,
-            train,
-            test,
-            binary,
-            model,
-            spec.seed,
-            _text_columns(raw, policy),
-        )
-        safe_scores = _predict(
-            safe.loc[rows],
-            features_safe,
-            y_train,
-            train,
-            test,
-            binary,
-            model,
-            spec.seed,
-            _text_columns(safe, policy),
-        )
+
+        def predict(frame: pd.DataFrame, features: list[str], model: str = model) -> np.ndarray:
+            texts = _text_columns(frame, policy)
+            return _predict(frame.loc[rows], features, y_train, train, test, binary, model, spec.seed, texts)
+
+        raw_scores = predict(raw, features_raw)
+        safe_scores = predict(safe, features_safe)
         scores.append(
             ModelScores(
                 model=model,

@@ -90,6 +90,9 @@ _KEYED = frozenset({"patient", "member", "guarantor", "event", "organization", "
 # Spellings of a key as the last word of a name ("drug_exposure_id", "CHARGEID", "SERIES_UID"); "number"
 # and "no" are left out: "line_number", "seq_no" count things.
 _KEY_WORDS = frozenset({"id", "ids", "identifier", "key", "uid", "guid", "uuid", "ide", "reference"})
+# More words before "text" naming a coded element ("bodySite.text", "admitSource.text"); a site's or a
+# source's *name* is an organisation's, so these do not make a name harmless.
+_CODED_TEXT = frozenset({"site", "body", "absent", "source", "preference", "communication"})
 # Keys of administrative things, not of a person or an event of theirs ("payer_id", "versionId").
 _ADMIN_KEYS = frozenset(
     {"version", "project", "cohort", "department", "dept", "network", "metadata", "payer", "payor", "upload",
@@ -101,6 +104,8 @@ _CODED = frozenset(
      "interpretation", "priority", "use", "purpose", "disposition", "relationship", "reaction", "cause",
      "marital", "icd", "icd9", "icd10", "drg", "cpt", "hcpcs", "loinc", "snomed", "rxnorm", "ndc"}
 )  # fmt: skip
+# First words that make a column a yes/no flag.
+_FLAG_PREFIXES = frozenset({"is", "has", "was", "were", "had", "did", "does", "can", "should"})
 # Words of entity-attribute-value tables: their value column holds any field's value.
 _FIELD_WORDS = frozenset({"field", "attribute", "attr", "property", "param", "parameter"})
 # Words that qualify a key without changing what it is ("identifier.value", "member_id_number").
@@ -126,14 +131,17 @@ def kind_from_name(column: str) -> NameVerdict:
     ):
         return "identifier", 0.85  # a key of something: "subject.reference", "transfer_id", "vitalid"
     if words[-1] == "note" and "id" not in canon:
-        if raw & _CODED:
+        if raw & (_CODED | _CODED_TEXT):
             return "none", 0.7  # the text of a coded element: "code.text", "maritalStatus.text"
         return "free_text", 0.7  # "result_text", "comment": the text, whatever it describes
     if raw & {"value", "val"} and (raw & _FIELD_WORDS or (raw & _KEY_WORDS and not raw & DESCRIPTORS)):
         return ("other" if raw & _FIELD_WORDS else "identifier"), 0.8  # "identifier.value", "field_value"
     if "date" in canon and raw & METADATA:
         return "none", 0.7  # the record's handling ("upload_date", "valid_start_date"), not the person's care
-    if raw & DESCRIPTORS and not canon & {"birth", "age"} and words[-1] != "date":
+    if spelled[0] in _FLAG_PREFIXES:
+        return "none", 0.7  # "is_hierarchical", "has_allergy": a flag
+    described = (spelled[-1] in DESCRIPTORS and "age" not in canon) or not canon & {"birth", "age", "date"}
+    if raw & DESCRIPTORS and described and words[-1] != "date":
         return "none", 0.7
     if "name" in canon and raw & _CODED:
         return "none", 0.7  # the display name of a coded element ("code.coding.display")
@@ -199,7 +207,7 @@ def kind_from_name(column: str) -> NameVerdict:
     rest = raw - {"source", "value", "of", "as"}
     if {"source", "value"} <= raw and rest and not rest & (CLINICAL | DESCRIPTORS | NOT_PEOPLE):
         return "identifier", 0.7  # the source system's value of a non-clinical thing ("family_source_value")
-    if raw & CLINICAL or raw & clinical_terms() or "event" in canon:
+    if raw & (CLINICAL | METADATA) or raw & clinical_terms() or "event" in canon:
         return "none", 0.8
     return None, 0.0
 

@@ -122,7 +122,7 @@ DESCRIPTORS = frozenset(
         "lang", "language", "method", "yn", "grp", "band", "bucket", "range", "length", "len",
         "format", "fmt", "pref", "preference", "optout", "opt", "use", "usage", "kind", "mode", "priority",
         "rank", "sequence", "seq", "seqno", "rn", "quality", "confidence", "size", "mgmt", "management",
-        "impute", "imputed", "imputation", "preferred", "orientation", "accuracy",
+        "impute", "imputed", "imputation", "preferred", "orientation", "accuracy", "rules", "rule", "version",
         "exists", "present", "missing", "available", "unknown", "known", "match", "matched", "changed",
         "check", "concept", "vocabulary", "vocab", "domain", "standard", "units", "unit", "uom",
         "designation", "gender", "sex", "race", "ethnicity", "marital", "religion", "result",
@@ -143,6 +143,7 @@ NOT_PEOPLE = frozenset(
         "observation", "event", "category", "specialty", "speciality", "credential", "icu", "careunit",
         "poe", "pharmacy", "formulary", "package", "benefit", "coverage",
         "carrier", "contract", "network", "description", "desc", "short", "long", "lab", "vx", "antibiotic",
+        "measure", "cohort",
     }
 )  # fmt: skip
 
@@ -188,6 +189,7 @@ CLINICAL = frozenset(
         "sum", "avg", "mean", "min", "max", "px", "pdx", "ppx", "gsn", "cause", "offset", "modifiers", "term",
         "temporal", "schedule", "measure", "encounters", "visits", "procedures", "admissions", "claims",
         "transfers", "adjustments", "immunizations", "conditions", "customers", "patients", "members",
+        "warning", "warnings", "alert", "alerts", "healthcare", "health",
         # words that would otherwise split into vocabulary words ("dos" + "age")
         "dosage", "percentage", "package", "birthweight", "clearance", "storage", "passage",
     }

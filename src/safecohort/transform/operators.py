@@ -330,25 +330,37 @@ class Encrypt(Operator[DomainParams]):
         return _fill(values, present, tokens)
 
 
+class PseudonymParams(DomainParams):
+    algorithm: Literal["ff1", "ff3-1"] = Field(
+        default="ff1",
+        description=(
+            "FF1 (NIST SP 800-38G), the default. ff3-1 only to keep making the pseudonyms of a key from "
+            "before FF1: NIST's 2025 draft of SP 800-38G Rev. 1 withdraws FF3-1 (the audit warns)."
+        ),
+    )
+
+
 @register
-class Pseudonym(Operator[DomainParams]):
-    """Reversible format-preserving pseudonym (FF3-1): same length, same character class at each position.
+class Pseudonym(Operator[PseudonymParams]):
+    """Reversible format-preserving pseudonym (FF1): same length, same character class at each position.
 
     ``49788046`` becomes another 8-digit number and ``AB-1234567`` another ``AA-9999999``; separators stay
     in place. Deterministic and one-to-one per (key, domain), so joins still work, and the key holder can
     turn it back (``safecohort reveal --policy``). A value whose format has fewer than 1,000,000 values
     (e.g. fewer than 6 digits) or that holds non-ASCII letters or digits cannot be encrypted safely: it
-    fails closed (null in a column, ``[ENTITY]`` in a note).
+    fails closed (null in a column, ``[ENTITY]`` in a note). ``algorithm: ff3-1`` keeps the algorithm of
+    pseudonyms made before FF1; a key made before FF1 refuses FF1 (see ``fpe_encrypt_values``).
     """
 
     name = "pseudonym"
-    Params = DomainParams
+    Params = PseudonymParams
     needs_key = True
 
     def apply(self, values: pd.Series, ctx: OperatorContext) -> pd.Series:
         keyring = self._keyring(ctx)
         present = _present(values)
-        pseudonyms = fpe_encrypt_values(keyring, self.params.domain or ctx.domain, values[present])
+        domain = self.params.domain or ctx.domain
+        pseudonyms = fpe_encrypt_values(keyring, domain, values[present], algorithm=self.params.algorithm)
         if ctx.on_spans:
             pseudonyms = np.where(pd.isna(pseudonyms), ctx.tag(), pseudonyms)
         return _fill(values, present, pseudonyms)

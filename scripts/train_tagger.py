@@ -36,8 +36,8 @@ C = 0.3
 
 def examples(path: Path, ignored: frozenset[str]) -> tuple[list[list[str]], list[int]]:
     """Feature lists and 0/1 labels of every token of a corpus."""
-    from safecohort.detect.corpora import read_corpus
     from safecohort.detect.tagger import token_features, tokens
+    from safecohort.evaluation import read_corpus
 
     features: list[list[str]] = []
     labels: list[int] = []

@@ -29,6 +29,7 @@ from safecohort.policy import Action, Policy, load_policy
 from safecohort.qa import with_output
 from safecohort.report.audit import AuditReport, Check, ColumnRecord
 from safecohort.transform import Keyring, transform_table
+from safecohort.transform.crypto import PASSPHRASE_ENV
 from safecohort.transform.operators import REGISTRY
 from safecohort.validate import REASONS_COLUMN, validate
 
@@ -82,7 +83,6 @@ def resolve_keys(
     of ``SAFECOHORT_KEY_PASSPHRASE``. Fails with :class:`KeyringError` when the policy uses a keyed
     operator and no key is available.
     """
-    from safecohort.transform.crypto import PASSPHRASE_ENV
 
     def from_environment() -> str:
         value = os.environ.get(PASSPHRASE_ENV)

@@ -8,12 +8,19 @@ input errors, 3 when the safe output fails its own checks); ``scan`` exits 1 whe
 from __future__ import annotations
 
 import argparse
+import getpass
+import os
 import sys
 from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
 
-from safecohort.errors import OutputError, SafecohortError, SafetyCheckError
+from safecohort.errors import InputError, KeyringError, OutputError, SafecohortError, SafetyCheckError
+from safecohort.policy import NotesSpec, load_policy
+
+# Each command imports the rest of what it needs when it runs (the ``# lazy:`` imports below): ``--help``
+# and the cold start of ``scan`` must not pay for pandas, pyarrow, presidio, scikit-learn or cryptography
+# that the command does not use. The policy is already loaded by ``import safecohort``.
 
 EXIT_PHI_FOUND = 1
 
@@ -28,6 +35,7 @@ def packaged(relative: str) -> Path:
 
 
 def _write_outputs(out: Path, result: object, data_suffix: str | None) -> list[Path]:
+    # lazy: cold start (module note)
     from safecohort.builder import BuildResult
     from safecohort.io import write_table, write_text
     from safecohort.report.html import render_html
@@ -46,10 +54,7 @@ def _write_outputs(out: Path, result: object, data_suffix: str | None) -> list[P
 
 def _ask_passphrase() -> str:
     """The key file passphrase: ``SAFECOHORT_KEY_PASSPHRASE``, else a prompt on a terminal (never argv)."""
-    import getpass
-    import os
-
-    from safecohort.errors import KeyringError
+    # lazy: cold start (module note)
     from safecohort.transform.crypto import PASSPHRASE_ENV
 
     value = os.environ.get(PASSPHRASE_ENV)
@@ -63,8 +68,8 @@ def _ask_passphrase() -> str:
 
 
 def _build(args: argparse.Namespace) -> int:
+    # lazy: cold start (module note)
     from safecohort.builder import build, resolve_keys
-    from safecohort.policy import load_policy
     from safecohort.report.audit import AuditLog
     from safecohort.transform.crypto import scheme_for
 
@@ -121,6 +126,7 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _demo(args: argparse.Namespace) -> int:
+    # lazy: cold start (module note)
     from safecohort.transform.crypto import Keyring
 
     out = Path(args.out)
@@ -140,9 +146,9 @@ def _demo(args: argparse.Namespace) -> int:
 
 
 def _scan(args: argparse.Namespace) -> int:
+    # lazy: cold start (module note)
     from safecohort.detect.text import get_scanner
     from safecohort.io import read_text
-    from safecohort.policy import NotesSpec, load_policy
 
     policy = load_policy(args.policy) if args.policy else None
     notes = policy.notes if policy else NotesSpec()
@@ -163,8 +169,8 @@ def _scan(args: argparse.Namespace) -> int:
 
 
 def _validate(args: argparse.Namespace) -> int:
+    # lazy: cold start (module note)
     from safecohort.io import read_table, write_table
-    from safecohort.policy import load_policy
     from safecohort.qa import summary_table
     from safecohort.validate import validate
 
@@ -182,8 +188,8 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _suggest_policy(args: argparse.Namespace) -> int:
+    # lazy: cold start (module note)
     from safecohort.detect.columns import suggest_policy
-    from safecohort.errors import InputError
     from safecohort.io import read_table, write_text
 
     if args.sample_rows < 1:
@@ -201,10 +207,7 @@ def _suggest_policy(args: argparse.Namespace) -> int:
 
 
 def _keys(args: argparse.Namespace) -> int:
-    import getpass
-    import os
-
-    from safecohort.errors import KeyringError
+    # lazy: cold start (module note)
     from safecohort.transform.crypto import PASSPHRASE_ENV, Keyring
 
     def passphrase(*, new: bool) -> str:
@@ -248,11 +251,8 @@ def _keys(args: argparse.Namespace) -> int:
 
 
 def _reveal(args: argparse.Namespace) -> int:
-    import getpass
-    import os
-
+    # lazy: cold start (module note)
     from safecohort.io import read_table, sha256_file, write_table
-    from safecohort.policy import load_policy
     from safecohort.report.audit import AuditLog
     from safecohort.transform.crypto import Keyring
     from safecohort.transform.reveal import reveal

@@ -1,10 +1,11 @@
 """The policy: one YAML file that drives validation, detection, transformation, measurement and report.
 
 The YAML is parsed into typed pydantic models. Every error names the key path and the YAML line. The
-policy holds operator names and parameters as data; the operator registry checks them
-(``transform.operators.check``) right after parsing, so an unknown operator or a bad parameter also fails
-at load time with its line. ``Policy.digest`` is a sha256 of the canonical form, printed in every report so
-a reviewer can tell which policy produced which output.
+policy holds operator names and parameters as data and checks them right after parsing against the
+operator specs (:mod:`safecohort.operator_specs`, below the policy: the policy imports no stage), so an
+unknown operator, a bad parameter, an operator on a column type it cannot read or a per-patient operator
+without ``patient_id`` also fails at load time with its line. ``Policy.digest`` is a sha256 of the
+canonical form, printed in every report so a reviewer can tell which policy produced which output.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from pydantic import (
 )
 
 from safecohort.errors import InputError, PolicyError
+from safecohort.operator_specs import PSEUDO_OPERATORS, Params, parse_params
 
 ColumnType = Literal["string", "text", "int", "float", "date", "datetime", "category", "bool"]
 
@@ -61,7 +63,8 @@ class Action(_Strict):
     """An operator name and its parameters, as written in the policy.
 
     YAML accepts the short form ``action: drop`` or the long form ``action: {operator: hash, length: 16}``.
-    The parameters are checked against the operator's own schema by ``transform.operators.check``.
+    The parameters are checked against the operator's own schema (:mod:`safecohort.operator_specs`) when
+    the policy loads.
     """
 
     operator: str
@@ -386,12 +389,58 @@ def parse_policy(text: str, *, source: str = "<policy>") -> Policy:
             message.removeprefix("Value error, ") + more, path=path or None, line=line
         ) from None
     policy._lines.update(lines)
-    # The registry checks operator names and parameters; imported here because the policy model itself
-    # must not depend on any stage (dependencies point down: stages -> policy).
-    from safecohort.transform.operators import check
-
-    check(policy)
+    _check_actions(policy)
     return policy
+
+
+def _check_actions(policy: Policy) -> None:
+    """Check every action against its operator's spec: name, parameters, column type and patient ids.
+
+    Raises :class:`PolicyError` with the key path and YAML line. Keys are not checked here: they are given
+    at run time.
+    """
+    for column, spec in policy.columns.items():
+        action = policy.action_for(column)
+        path = f"columns.{column}.action"
+        if action.operator in PSEUDO_OPERATORS:
+            if column not in policy.notes.columns:
+                raise PolicyError(
+                    f"'{action.operator}' only applies to notes columns; list '{column}' under notes.columns "
+                    "or choose another operator",
+                    path=path,
+                    line=policy.line_of(path),
+                )
+            continue
+        params = _checked_params(action, path, policy)
+        problem = params.unsupported(spec.type)
+        if problem:
+            raise PolicyError(problem, path=path, line=policy.line_of(path))
+    for entity, action in policy.notes.entities.items():
+        _checked_params(action, f"notes.entities.{entity}", policy)
+    default = policy.notes.default_action
+    if default.operator == "drop":
+        raise PolicyError(
+            "drop is not a default for note spans; use redact (remove) or replace (tag)",
+            path="notes.default_action",
+            line=policy.line_of("notes.default_action"),
+        )
+    _checked_params(default, "notes.default_action", policy)
+
+
+def _checked_params(action: Action, path: str, policy: Policy) -> Params:
+    if action.operator in PSEUDO_OPERATORS:
+        raise PolicyError(
+            f"'{action.operator}' is only an action of a notes column", path=path, line=policy.line_of(path)
+        )
+    operator, params = parse_params(action.operator, action.params, path=path, line_of=policy.line_of)
+    if operator.needs_patient_id and policy.patient_id is None:
+        raise PolicyError(
+            f"operator '{action.operator}' works per patient: name the patient id column with "
+            "patient_id: at the top of the policy",
+            path=path,
+            line=policy.line_of(path),
+        )
+    return params
 
 
 def load_policy(path: str | Path) -> Policy:

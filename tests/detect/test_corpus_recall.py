@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from safecohort.detect.corpora import read_corpus, score
 from safecohort.detect.text import NoteScanner
+from safecohort.evaluation import read_corpus, score
 
 CORPUS = Path(__file__).resolve().parents[2] / "bench" / "data" / "clinical" / "dev.jsonl"
 # Years and states are not identifiers under HIPAA Safe Harbor; the corpus labels them so they can be ignored.

@@ -8,9 +8,9 @@ import pytest
 import regex
 from presidio_analyzer import PatternRecognizer
 
-from safecohort.detect.corpora import read_corpus
 from safecohort.detect.prefilter import DIGIT, Prefilter, digit_run, required_literals
 from safecohort.detect.text import DEFAULT_MODEL, get_scanner
+from safecohort.evaluation import read_corpus
 from safecohort.policy import NotesSpec
 
 BENCH_DATA = Path(__file__).resolve().parents[2] / "bench" / "data"

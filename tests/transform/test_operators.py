@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from safecohort.errors import KeyringError, PolicyError, TransformError
+from safecohort.operator_specs import SPECS, NoParams
 from safecohort.policy import Action, DateShiftSpec, Policy
 from safecohort.transform.crypto import Keyring, fpe_decrypt_values, fpe_pattern
 from safecohort.transform.operators import (
@@ -24,6 +25,7 @@ from safecohort.transform.operators import (
     build_operator,
     parse_clinical_date,
     patient_offsets,
+    register,
     render_clinical_date,
 )
 
@@ -70,6 +72,29 @@ def context(
 
 def test_every_operator_has_contract_parameters() -> None:
     assert set(REGISTRY) == set(EXAMPLE_PARAMS)
+
+
+def test_every_spec_has_one_implementation_and_every_implementation_a_spec() -> None:
+    assert set(REGISTRY) == set(SPECS)
+    for name, implementation in REGISTRY.items():
+        spec = SPECS[name]
+        assert implementation.spec is spec and implementation.Params is spec.params
+        assert (implementation.needs_key, implementation.needs_patient_id) == (
+            spec.needs_key,
+            spec.needs_patient_id,
+        )
+
+
+def test_an_implementation_without_a_spec_is_refused() -> None:
+    class Scramble(Operator[NoParams]):
+        name = "scramble"
+
+        def apply(self, values: pd.Series, ctx: OperatorContext) -> pd.Series:
+            return values
+
+    with pytest.raises(ValueError, match="no spec"):
+        register(Scramble)
+    assert "scramble" not in REGISTRY
 
 
 @pytest.mark.parametrize("name", sorted(EXAMPLE_PARAMS))

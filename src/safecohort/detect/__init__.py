@@ -7,8 +7,7 @@
 - ``vocab``: word lists for truecasing lines in capitals, gating NER, and the clinical allow-list;
 - ``general``: general-PII recognizers (non-US names, addresses, places, companies, ages) for the
   ``general`` profile;
-- ``columns``: column classification, ``suggest-policy`` drafts, and the build's leak check;
-- ``corpora``: the annotated span format, the evaluation scorer, and PhysioNet / i2b2 converters.
+- ``columns``: column classification, ``suggest-policy`` drafts, and the build's leak check.
 
 Nothing is imported here, so ``import safecohort.detect`` does not load presidio or spaCy.
 """

@@ -102,6 +102,7 @@ def _as_model_input(frame: pd.DataFrame, features: list[str]) -> tuple[pd.DataFr
 
 
 def _pipeline(numeric: list[str], categorical: list[str], model: str, seed: int) -> Any:
+    # lazy: scikit-learn takes 1-2 s to import; only a policy with a ``utility`` section trains a model.
     from sklearn.compose import ColumnTransformer
     from sklearn.dummy import DummyClassifier
     from sklearn.ensemble import RandomForestClassifier
@@ -135,7 +136,7 @@ def _score(
     model: str,
     seed: int,
 ) -> float:
-    from sklearn.metrics import accuracy_score, roc_auc_score
+    from sklearn.metrics import accuracy_score, roc_auc_score  # lazy: scikit-learn, as in _pipeline
 
     inputs, numeric, categorical = _as_model_input(frame, features)
     fitted = _pipeline(numeric, categorical, model, seed)
@@ -158,7 +159,7 @@ def baseline_utility(raw: pd.DataFrame, safe: pd.DataFrame, policy: Policy) -> U
     rows, a single class) the scores are None and ``note`` says why. Raises :class:`SchemaError` when
     the target column is absent.
     """
-    from sklearn.model_selection import train_test_split
+    from sklearn.model_selection import train_test_split  # lazy: scikit-learn, as in _pipeline
 
     spec = policy.utility
     if spec is None:

@@ -43,6 +43,7 @@ import numpy as np
 import pandas as pd
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM, AESSIV
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
@@ -503,8 +504,6 @@ class _BatchSiv:
     """
 
     def __init__(self, key: bytes, associated: bytes) -> None:
-        from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
-
         self._mac = Cipher(algorithms.AES(key[:32]), modes.ECB()).encryptor()
         self._ctr = Cipher(algorithms.AES(key[32:]), modes.ECB()).encryptor()
         self._k1 = _dbl(self._aes(bytes(_BLOCK)))  # CMAC subkeys (RFC 4493)

@@ -5,9 +5,11 @@ validated parameters, ``apply(values, ctx)`` is pure, keeps the index, keeps nul
 whole Series at once. The same operator runs on a table column and on the Series of span texts of one
 entity type in the notes (then ``ctx.entity_type`` is set and the output is text to splice back).
 
-Parameters are pydantic models (unknown keys are errors) checked once, when the policy loads:
-:func:`check` runs from ``safecohort.policy.parse_policy`` and raises :class:`PolicyError` with the key
-path and YAML line.
+What a policy may ask of an operator (its name, parameter model, whether it needs a key or patient ids) is
+data in :mod:`safecohort.operator_specs`, below the policy, which checks every action against it when it
+loads (:class:`PolicyError` with the key path and YAML line). Here each spec gets its implementation:
+:func:`register` attaches a class to the spec of its ``name``; a test holds specs and implementations to
+the same names.
 
 Fail closed: a value an operator cannot read (a date it cannot parse, a ZIP without digits) becomes null
 in a column and a tag such as ``[DATE]`` in a note; it is never passed through.
@@ -21,14 +23,28 @@ from abc import ABC, abstractmethod
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from typing import Any, ClassVar, Generic, Literal, TypeVar
+from typing import Any, ClassVar, Generic, TypeVar
 
 import numpy as np
 import pandas as pd
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from safecohort.errors import KeyringError, PolicyError, TransformError
-from safecohort.policy import Action, DateShiftSpec, Policy
+from safecohort.errors import KeyringError, TransformError
+from safecohort.operator_specs import (
+    SPECS,
+    DateShiftParams,
+    DomainParams,
+    GeneralizeParams,
+    HashParams,
+    MaskParams,
+    NoParams,
+    OperatorSpec,
+    Params,
+    PseudonymParams,
+    ReplaceParams,
+    SurrogateParams,
+    parse_params,
+)
+from safecohort.policy import Action, DateShiftSpec
 from safecohort.transform.crypto import (
     Keyring,
     as_texts,
@@ -68,23 +84,15 @@ class OperatorContext:
         return f"[{self.entity_type}]" if self.entity_type else "[REDACTED]"
 
 
-class Params(BaseModel):
-    """Base of every operator's parameters: frozen, unknown keys rejected."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class NoParams(Params):
-    """This operator takes no parameters."""
-
-
 P = TypeVar("P", bound=Params)
 
 
 class Operator(ABC, Generic[P]):
-    """One way of transforming values. Subclasses set the class attributes and implement :meth:`apply`."""
+    """One way of transforming values. Subclasses set ``name`` and implement :meth:`apply`;
+    :func:`register` sets the rest from the operator's spec."""
 
     name: ClassVar[str]
+    spec: ClassVar[OperatorSpec]
     Params: ClassVar[type[Params]]
     needs_key: ClassVar[bool] = False
     needs_patient_id: ClassVar[bool] = False
@@ -95,10 +103,6 @@ class Operator(ABC, Generic[P]):
     @abstractmethod
     def apply(self, values: pd.Series, ctx: OperatorContext) -> pd.Series:
         """The transformed values: same index, nulls stay null, no side effects."""
-
-    def unsupported(self, column_type: str) -> str | None:
-        """Why this operator cannot act on a column of this policy type, or None when it can."""
-        return None
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self.params!r})"
@@ -134,9 +138,16 @@ OperatorT = TypeVar("OperatorT", bound=type[Operator[Any]])
 
 
 def register(cls: OperatorT) -> OperatorT:
-    """Class decorator: make an operator available to policies under ``cls.name``."""
+    """Class decorator: the implementation of the spec named ``cls.name`` (its parameters and needs)."""
+    spec = SPECS.get(cls.name)
+    if spec is None:
+        raise ValueError(f"operator '{cls.name}' has no spec in safecohort.operator_specs")
     if cls.name in REGISTRY:
         raise ValueError(f"operator '{cls.name}' is registered twice")
+    cls.spec = spec
+    cls.Params = spec.params
+    cls.needs_key = spec.needs_key
+    cls.needs_patient_id = spec.needs_patient_id
     REGISTRY[cls.name] = cls
     return cls
 
@@ -194,7 +205,6 @@ class Keep(Operator[NoParams]):
     """Pass the values through unchanged (non-PHI columns, or an entity the policy chooses to keep)."""
 
     name = "keep"
-    Params = NoParams
 
     def apply(self, values: pd.Series, ctx: OperatorContext) -> pd.Series:
         return values.copy()
@@ -205,7 +215,6 @@ class Redact(Operator[NoParams]):
     """Remove the value: a column cell becomes null, a note span becomes the empty string."""
 
     name = "redact"
-    Params = NoParams
 
     def apply(self, values: pd.Series, ctx: OperatorContext) -> pd.Series:
         if ctx.on_spans:
@@ -225,17 +234,9 @@ class Suppress(Operator[NoParams]):
     """Set values to null (cell suppression); in notes the span is removed."""
 
     name = "suppress"
-    Params = NoParams
 
     def apply(self, values: pd.Series, ctx: OperatorContext) -> pd.Series:
         return _nulls(values)
-
-
-class ReplaceParams(Params):
-    value: str | None = Field(
-        default=None,
-        description='Replacement text; by default "[ENTITY]" in notes and "[REDACTED]" in columns.',
-    )
 
 
 @register
@@ -243,16 +244,10 @@ class Replace(Operator[ReplaceParams]):
     """Replace every value with a fixed text or a tag naming the entity type."""
 
     name = "replace"
-    Params = ReplaceParams
 
     def apply(self, values: pd.Series, ctx: OperatorContext) -> pd.Series:
         text = self.params.value if self.params.value is not None else ctx.tag()
         return _fill(values, _present(values), text)
-
-
-class MaskParams(Params):
-    keep_last: int = Field(default=4, ge=0, description="How many trailing characters stay visible.")
-    char: str = Field(default="*", min_length=1, max_length=1, description="The masking character.")
 
 
 @register
@@ -260,7 +255,6 @@ class Mask(Operator[MaskParams]):
     """Mask all but the last ``keep_last`` characters; a value no longer than that is masked whole."""
 
     name = "mask"
-    Params = MaskParams
 
     def apply(self, values: pd.Series, ctx: OperatorContext) -> pd.Series:
         keep, char = self.params.keep_last, self.params.char
@@ -277,24 +271,11 @@ class Mask(Operator[MaskParams]):
 # Keyed pseudonyms
 
 
-class HashParams(Params):
-    length: int = Field(
-        default=16, ge=8, le=64, description="Hex characters kept of the HMAC-SHA256 (8..64)."
-    )
-    domain: str | None = Field(
-        default=None,
-        min_length=1,
-        description="Key domain; defaults to the column. Columns sharing a domain share pseudonyms.",
-    )
-
-
 @register
 class Hash(Operator[HashParams]):
     """Keyed HMAC-SHA256 pseudonym as hex: deterministic, not reversible, not recomputable without the key."""
 
     name = "hash"
-    Params = HashParams
-    needs_key = True
 
     def apply(self, values: pd.Series, ctx: OperatorContext) -> pd.Series:
         keyring = self._keyring(ctx)
@@ -307,37 +288,17 @@ class Hash(Operator[HashParams]):
         return _fill(values, present, map_unique(as_texts(values[present]), hexes))
 
 
-class DomainParams(Params):
-    domain: str | None = Field(
-        default=None,
-        min_length=1,
-        description="Key domain; defaults to the column (or notes.<ENTITY>). Share it to make tokens match.",
-    )
-
-
 @register
 class Encrypt(Operator[DomainParams]):
     """Deterministic AES-SIV encryption: reversible with the key (``safecohort reveal``), joins still work."""
 
     name = "encrypt"
-    Params = DomainParams
-    needs_key = True
 
     def apply(self, values: pd.Series, ctx: OperatorContext) -> pd.Series:
         keyring = self._keyring(ctx)
         present = _present(values)
         tokens = encrypt_array(keyring, self.params.domain or ctx.domain, values[present])
         return _fill(values, present, tokens)
-
-
-class PseudonymParams(DomainParams):
-    algorithm: Literal["ff1", "ff3-1"] = Field(
-        default="ff1",
-        description=(
-            "FF1 (NIST SP 800-38G), the default. ff3-1 only to keep making the pseudonyms of a key from "
-            "before FF1: NIST's 2025 draft of SP 800-38G Rev. 1 withdraws FF3-1 (the audit warns)."
-        ),
-    )
 
 
 @register
@@ -353,8 +314,6 @@ class Pseudonym(Operator[PseudonymParams]):
     """
 
     name = "pseudonym"
-    Params = PseudonymParams
-    needs_key = True
 
     def apply(self, values: pd.Series, ctx: OperatorContext) -> pd.Series:
         keyring = self._keyring(ctx)
@@ -366,9 +325,6 @@ class Pseudonym(Operator[PseudonymParams]):
         return _fill(values, present, pseudonyms)
 
 
-SurrogateKind = Literal[
-    "name", "first_name", "last_name", "street", "address", "city", "zip", "phone", "email", "hospital"
-]
 _HOSPITAL_SUFFIXES = (
     "General Hospital",
     "Memorial Hospital",
@@ -377,20 +333,6 @@ _HOSPITAL_SUFFIXES = (
     "Community Hospital",
     "University Hospital",
 )
-
-
-class SurrogateParams(Params):
-    kind: SurrogateKind = Field(description="What kind of realistic value to generate.")
-    locale: str = Field(default="en_US", description="Faker locale of the generated values.")
-
-    @field_validator("locale")
-    @classmethod
-    def _known_locale(cls, locale: str) -> str:
-        from faker.config import AVAILABLE_LOCALES
-
-        if locale not in AVAILABLE_LOCALES:
-            raise ValueError(f"unknown Faker locale '{locale}' (e.g. en_US, en_GB, de_DE, fr_FR)")
-        return locale
 
 
 def _surrogate(fake: Any, kind: str, original: str) -> str:
@@ -424,11 +366,9 @@ class Surrogate(Operator[SurrogateParams]):
     """
 
     name = "surrogate"
-    Params = SurrogateParams
-    needs_key = True
 
     def apply(self, values: pd.Series, ctx: OperatorContext) -> pd.Series:
-        from faker import Faker
+        from faker import Faker  # lazy: only surrogates need Faker (0.13 s to import)
 
         keyring = self._keyring(ctx)
         present = _present(values)
@@ -623,7 +563,7 @@ _DATE_TAG = "[DATE]"
 
 
 @register
-class DateShift(Operator[NoParams]):
+class DateShift(Operator[DateShiftParams]):
     """Move dates by a per-patient offset in days (never zero), so intervals within a patient survive.
 
     Works on datetime columns, date text columns and date spans in notes (re-rendered in their own format).
@@ -632,14 +572,6 @@ class DateShift(Operator[NoParams]):
     """
 
     name = "date_shift"
-    Params = NoParams
-    needs_key = True
-    needs_patient_id = True
-
-    def unsupported(self, column_type: str) -> str | None:
-        if column_type in ("date", "datetime", "string", "text", "category"):
-            return None
-        return f"date_shift needs a date, datetime or string column, not {column_type}"
 
     def apply(self, values: pd.Series, ctx: OperatorContext) -> pd.Series:
         keyring = self._keyring(ctx)
@@ -703,17 +635,6 @@ _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 # Safe Harbor: ages over 89 are aggregated into one category of 90 or older.
 _SAFE_HARBOR_AGE_TOP = 90
 
-GeneralizeMethod = Literal["age_90", "age_band", "zip3", "year", "month", "bucket"]
-
-
-class GeneralizeParams(Params):
-    method: GeneralizeMethod = Field(
-        description="age_90 (ages >= top -> 'top+'), age_band ('40-49', ..., 'top+'), zip3 (first 3 digits "
-        "+ '00', restricted prefixes -> '00000'), year, month ('YYYY-MM'), bucket (floor to width)."
-    )
-    width: int = Field(default=10, ge=1, description="Band width for age_band and bucket.")
-    top: int = Field(default=90, ge=1, description="Ages at or above this become 'top+' (Safe Harbor: 90).")
-
 
 def _age_label(age: float, method: str, width: int, top: int) -> str:
     if age >= top:
@@ -741,19 +662,6 @@ class Generalize(Operator[GeneralizeParams]):
     """
 
     name = "generalize"
-    Params = GeneralizeParams
-
-    def unsupported(self, column_type: str) -> str | None:
-        method = self.params.method
-        allowed = {
-            "age_90": ("int", "float", "string", "category"),
-            "age_band": ("int", "float", "string", "category"),
-            "bucket": ("int", "float", "string", "category"),
-            "zip3": ("int", "string", "category"),
-            "year": ("date", "datetime", "string", "category"),
-            "month": ("date", "datetime", "string", "category"),
-        }[method]
-        return None if column_type in allowed else f"generalize {method} cannot act on a {column_type} column"
 
     def apply(self, values: pd.Series, ctx: OperatorContext) -> pd.Series:
         present = _present(values)
@@ -850,89 +758,16 @@ class Generalize(Operator[GeneralizeParams]):
 
 
 # ---------------------------------------------------------------------------------------------------------
-# Building and checking operators from a policy
-
-PSEUDO_OPERATORS = frozenset({"scan"})  # notes columns: the notes section of the policy applies
+# Building an operator from a policy's action
 
 
 def build_operator(action: Action) -> Operator[Any]:
     """The operator an action names, with its parameters validated. Raises :class:`PolicyError`."""
-    return _build(action, path=None, policy=None)
-
-
-def _build(action: Action, *, path: str | None, policy: Policy | None) -> Operator[Any]:
-    def line(where: str | None) -> int | None:
-        return policy.line_of(where) if policy is not None and where else None
-
-    cls = REGISTRY.get(action.operator)
-    if cls is None:
-        known = ", ".join(sorted(REGISTRY))
-        raise PolicyError(
-            f"unknown operator '{action.operator}' (known: {known})", path=path, line=line(path)
-        )
-    try:
-        params = cls.Params.model_validate(action.params)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        name = ".".join(str(p) for p in first["loc"])
-        message = "unknown parameter" if first["type"] == "extra_forbidden" else first["msg"]
-        message = message.removeprefix("Value error, ")
-        where = f"{path}.{name}" if path and name else path
-        label = f"parameter '{name}'" if name else "parameters"
-        raise PolicyError(
-            f"operator '{action.operator}': {label}: {message}", path=where, line=line(where)
-        ) from None
-    return cls(params)
-
-
-def check(policy: Policy) -> None:
-    """Check every action of the policy: operator names, parameters, column types and patient ids.
-
-    Runs when the policy loads; raises :class:`PolicyError` with the key path and YAML line. Keys are not
-    checked here: they are given at run time.
-    """
-    for column, spec in policy.columns.items():
-        action = policy.action_for(column)
-        path = f"columns.{column}.action"
-        if action.operator in PSEUDO_OPERATORS:
-            if column not in policy.notes.columns:
-                raise PolicyError(
-                    f"'{action.operator}' only applies to notes columns; list '{column}' under notes.columns "
-                    "or choose another operator",
-                    path=path,
-                    line=policy.line_of(path),
-                )
-            continue
-        operator = _checked(action, path, policy)
-        problem = operator.unsupported(spec.type)
-        if problem:
-            raise PolicyError(problem, path=path, line=policy.line_of(path))
-    for entity, action in policy.notes.entities.items():
-        _checked(action, f"notes.entities.{entity}", policy)
-    default = policy.notes.default_action
-    if default.operator == "drop":
-        raise PolicyError(
-            "drop is not a default for note spans; use redact (remove) or replace (tag)",
-            path="notes.default_action",
-            line=policy.line_of("notes.default_action"),
-        )
-    _checked(default, "notes.default_action", policy)
-
-
-def _checked(action: Action, path: str, policy: Policy) -> Operator[Any]:
-    if action.operator in PSEUDO_OPERATORS:
-        raise PolicyError(
-            f"'{action.operator}' is only an action of a notes column", path=path, line=policy.line_of(path)
-        )
-    operator = _build(action, path=path, policy=policy)
-    if operator.needs_patient_id and policy.patient_id is None:
-        raise PolicyError(
-            f"operator '{action.operator}' works per patient: name the patient id column with "
-            "patient_id: at the top of the policy",
-            path=path,
-            line=policy.line_of(path),
-        )
-    return operator
+    spec, params = parse_params(action.operator, action.params)
+    implementation = REGISTRY.get(spec.name)
+    if implementation is None:  # a spec without an implementation: the registry test catches it first
+        raise TransformError(f"operator '{spec.name}' has no implementation")
+    return implementation(params)
 
 
 __all__ = [
@@ -943,7 +778,6 @@ __all__ = [
     "OperatorContext",
     "Params",
     "build_operator",
-    "check",
     "parse_clinical_date",
     "patient_offsets",
     "register",

@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 
 from conftest import shared_path
-from safecohort.detect.corpora import (
+from safecohort.errors import InputError
+from safecohort.evaluation import (
     Document,
     Span,
     main,
@@ -27,7 +28,6 @@ from safecohort.detect.corpora import (
     write_corpus,
     write_predictions,
 )
-from safecohort.errors import InputError
 
 NOTE = "Seen by John Smith on 3/14."
 JOHN_SMITH = Span(8, 18, "PERSON")

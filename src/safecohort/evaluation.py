@@ -1,6 +1,9 @@
-"""Annotated note corpora: the shared span format, the evaluation metric, and converters.
+"""Evaluation tooling for note de-identification: the shared span format, the metric, and converters.
 
-Everything that measures how well notes are de-identified goes through here:
+Everything that measures how well notes are de-identified goes through here (the tests, ``bench/`` and
+``scripts/train_tagger.py``). It is tooling beside the library, not a stage: it reads and writes files
+(:mod:`safecohort.io`) and scores any detector's spans, so nothing in the pipeline imports it and the
+detect stage stays free of file I/O.
 
 - the **span format** of ``../shared/data``: one JSON object per line, ``{"id", "text", "spans":
   [{"start", "end", "label", "text"}], ...}``, character offsets into ``text``, end exclusive
@@ -11,7 +14,7 @@ Everything that measures how well notes are de-identified goes through here:
   (:func:`read_predictions`, :func:`write_predictions`);
 - **converters** from the restricted corpora users may hold (the repository ships none of their text):
   PhysioNet's "deidentified medical text" (:func:`read_physionet`), i2b2 2006 (:func:`read_i2b2_2006`)
-  and i2b2 2014 (:func:`read_i2b2_2014`). ``python -m safecohort.detect.corpora --help`` runs them.
+  and i2b2 2014 (:func:`read_i2b2_2014`). ``python -m safecohort.evaluation --help`` runs them.
 
 Errors are :class:`~safecohort.errors.InputError` naming the file and the line, record or tag index,
 never a note's text or a span's phrase: these files hold PHI (or realistic surrogates of it).
@@ -604,7 +607,7 @@ def read_i2b2_2014(paths: str | Path | Iterable[str | Path]) -> list[Document]:
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="python -m safecohort.detect.corpora",
+        prog="python -m safecohort.evaluation",
         description="Convert an annotated de-identification corpus to the JSONL span format.",
     )
     commands = parser.add_subparsers(dest="format", required=True)

@@ -14,6 +14,8 @@ listings, obituaries, invoices, incident reports, author lists, assistant transc
 forum posts, reviews, itineraries, letters), drawn from ``seed + DEV2_SEED_OFFSET`` and from more locales,
 with most addresses as whole address blocks (one STREET_ADDRESS span). dev.jsonl does not change with it.
 
+The sentence shapes are data, ``scripts/corpus_templates/general/{dev,dev2}.yaml`` (format: the README in
+``scripts/corpus_templates/``); this script holds the World and the fillers that resolve their slots.
 Every span is recorded while the text is assembled (a template's ``{field}`` resolves to plain text or a
 labelled piece), so offsets are right by construction. The output is deterministic: the same seed and Faker
 version give the same bytes (``tests/test_general_corpus.py`` checks it). Usage::
@@ -37,6 +39,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
 
+import yaml
 from faker import Faker
 
 SEED = 20261130
@@ -706,9 +709,15 @@ class Fill:
 
 
 # --------------------------------------------------------------------------------------------------
-# Templates: (name, text, case, locales). case "as" keeps the text, "lower"/"upper" re-case it after
-# assembly (character by character, so offsets never move). A name's prefix is its kind.
+# Templates live in scripts/corpus_templates/general/{dev,dev2}.yaml (format: the README there): each is
+# a name, a text with ``{field}`` slots, a case ("as" keeps the text, "lower"/"upper" re-case it after
+# assembly, character by character, so offsets never move) and optionally the locales it is filled
+# from. A name's prefix is its kind. Order matters: it is the order items are drawn in.
 # --------------------------------------------------------------------------------------------------
+
+TEMPLATE_DIR = Path(__file__).resolve().parent / "corpus_templates" / "general"
+TEMPLATE_KEYS = frozenset({"name", "text", "case", "locales"})
+CASES = ("as", "lower", "upper")
 
 
 class Template(NamedTuple):
@@ -718,553 +727,27 @@ class Template(NamedTuple):
     locales: tuple[str, ...] | None = None
 
 
-US = ("en_US",)
-EN = ("en_US", "en_GB", "en_AU", "en_IE", "en_CA")
-# fmt: off
-TEMPLATES: tuple[Template, ...] = (
-    # -- customer-support chats -------------------------------------------------------------------
-    Template("chat_parcel_missing",
-             "Agent: Thanks for waiting! Can I take the name on the order?\nCustomer: {p.full}\n"
-             "Agent: And the delivery postcode?\nCustomer: {a.zip}\nAgent: Found it - order {order}, "
-             "the {product} left our depot on {sdate}."),
-    Template("chat_change_address",
-             "[{time}] {p.first}: hi, I moved last week, can you send everything to {a.street}, {a.city} "
-             "from now on?\n[{time2}] Support ({q.first}): done, updated on your account."),
-    Template("chat_card_blocked",
-             "customer: my card {card} got declined at the till twice today\nbot: I'm sorry to hear that. "
-             "for security, please confirm your date of birth\ncustomer: {dob}", "lower"),
-    Template("chat_callback",
-             "Live chat transcript {date}\nVisitor: can someone call me back? {p.phone}, ask for {p.first}\n"
-             "Operator {q.first}: Sure, a colleague will ring you before {time}."),
-    Template("chat_refund_email",
-             "Hello {p.title} {p.last}, this is {q.first} from {company}. I've issued the "
-             "refund of {amount}; a confirmation is on its way to {p.email}."),
-    Template("chat_wrong_item",
-             "Will you be able to swap it? I ordered the {product} but got a phone case instead. "
-             "Ticket {ticket}, account name {p.mi}."),
-    Template("chat_login_issue",
-             "SUPPORT: WE SAW A LOGIN TO YOUR ACCOUNT FROM {ip} AT {time}. WAS THAT YOU, {p.first}?\n"
-             "USER: NO!! I WAS ASLEEP IN {a.city}", "upper"),
-    Template("chat_pay_by_phone",
-             "Agent: I can take the payment now. Long number please?\nCaller: {card}, expiry {monthyear}, "
-             "name on the card is {p.mi}."),
-    Template("chat_nothing_personal",
-             "Grace periods apply to all subscriptions. Mark the invoice as disputed and we will pause "
-             "reminders for {num} days."),
-    # -- CRM notes ---------------------------------------------------------------------------------
-    Template("crm_call_note",
-             "Call note {date} - spoke with {p.full} ({job}, {company}). Wants a demo for {num} seats; "
-             "follow up on {weekday}. Direct line {p.phone}."),
-    Template("crm_lead_import",
-             "Lead: {p.lastfirst} | Company: {company} | Email: {p.workemail} | Source: webinar | "
-             "Country: {a.country} | Web: {url}"),
-    Template("crm_churn_risk",
-             "{p.first} at {company} hinted they are moving to a competitor after the {year} price rise. "
-             "{q.full} (their CFO) has not replied since {sdate}."),
-    Template("crm_visit",
-             "visited {company} at {a.street}, {a.city} {a.zip}. met {p.full} and "
-             "{q.first}. they run {num} sites.", "lower"),
-    Template("crm_dedupe",
-             "Merged duplicate contacts: {p.init} <{p.email}> and {p.full} <{p.workemail}>. "
-             "Kept the newer record."),
-    Template("crm_renewal",
-             "Renewal for {company} is due {date}. Champion: {p.title} {p.last}. "
-             "Rose gold {product} bundle offered as a sweetener."),
-    # -- HR letters --------------------------------------------------------------------------------
-    Template("hr_offer_letter",
-             "Dear {p.first},\n\nWe are delighted to offer you the position of {job} at {company}, "
-             "starting on {date}. Please report to {q.full} at our office at {a.street}, {a.city}.\n\n"
-             "Kind regards,\n{r.full}"),
-    Template("hr_reference",
-             "To whom it may concern: {p.mi} worked for us from {monthyear} to {monthyear2} as {job}. "
-             "{p.He} was reliable and well liked. Contact me on {q.phone} with any questions."),
-    Template("hr_leave_request",
-             "Leave request - employee {p.full}, dates {sdate} to {sdate2}, reason: family wedding in "
-             "{a.city}, {a.country}. Approved by {q.init}."),
-    Template("hr_payroll_change",
-             "Please update the salary account for {p.full} to {a.iban} from the {monthyear} payroll "
-             "onwards. {p.He} confirmed the change by phone."),
-    Template("hr_onboarding_checklist",
-             "ONBOARDING - {p.last}, {p.first}\nStart: {date}\nManager: {q.full}\nLaptop: {product} "
-             "({serial})\nBadge photo: done\nEmergency contact: {r.full}, {r.phone}"),
-    Template("hr_us_i9",
-             "New hire {p.full}, SSN {ssn}, DOB {dob}, home address {a.street}, {a.city}, {a.region} "
-             "{a.zip}.", "as", US),
-    Template("hr_w2_correction",
-             "Payroll: the W-2 for {p.lastfirst} shows SSN {ssn}; the employee says the correct number is "
-             "{ssn2}. Please fix before {sdate}.", "as", US),
-    Template("hr_exit_interview",
-             "Exit interview, {date}. {p.first} ({age}) says the commute from {city} was the main "
-             "reason for leaving."),
-    # -- insurance ---------------------------------------------------------------------------------
-    Template("ins_claim_ack",
-             "Dear {p.title} {p.last},\nWe acknowledge your claim for the water damage at {a.street}, "
-             "{a.city}, reported on {date}. Your claims handler is {q.full}, reachable on {q.phone}."),
-    Template("ins_motor_claim",
-             "Third party: {p.full}, licence {dl}, {a.region} plates. Collision {date} at {time} near "
-             "{a.street}.", "as", US),
-    Template("ins_quote",
-             "Quote for {p.full}, aged {age}, non-smoker, living in {a.city}. "
-             "Premium {amount} per month."),
-    Template("ins_policy_holder_upper",
-             "POLICY HOLDER: {p.full}\nDATE OF BIRTH: {dob}\nADDRESS: {a.street}, {a.zip} {a.city}\n"
-             "PREMIUM ACCOUNT: {a.iban}", "upper"),
-    Template("ins_travel_claim",
-             "I fell ill in {b.city} on {sdate} and had to stay {num} extra nights. My partner "
-             "{q.first} paid the hotel with card {card}."),
-    # -- e-mail signatures -------------------------------------------------------------------------
-    Template("sig_corporate",
-             "Best regards,\n\n{p.full}\n{job}\n{company}\n{a.street} | {a.zip} {a.city} | {a.country}\n"
-             "T {p.phone} | {url}"),
-    Template("sig_short",
-             "--\n{p.init}\n{company}\nm: {p.phone}\ne: {p.workemail}\nw: {domain}"),
-    Template("sig_lower",
-             "cheers\n{p.first}\n\nsent from my phone, please excuse typos", "lower"),
-    Template("sig_legal_footer",
-             "{p.mi} | {job}\n{company}, registered office {a.street}, {a.city}. This e-mail and any "
-             "attachments are confidential."),
-    Template("sig_academic",
-             "{prof} {p.full}\nDepartment of Economics\n{univ}\n{p.email} / {phone}"),
-    # -- shipping forms ----------------------------------------------------------------------------
-    Template("ship_label",
-             "SHIP TO:\n{p.full}\n{a.street}\n{a.city} {a.zip}\n{a.country}\nTEL {a.phone}\n"
-             "Tracking {tracking}", "upper"),
-    Template("ship_customs",
-             "Customs declaration - sender {p.full}, {a.city}, {a.country}; recipient {q.full}, "
-             "{b.street}, {b.zip} {b.city}, {b.country}. Contents: {product}, value {amount}."),
-    Template("ship_delivery_note",
-             "Your {product} will arrive on {weekday} between {time} and {time2}. If you are out, "
-             "we will leave it with {q.first} at number {num}."),
-    Template("ship_us_form",
-             "Recipient: {p.mi}\nStreet: {a.street}\nCity/State/ZIP: {a.city}, {a.region} {a.zip}\n"
-             "Phone: {a.phone}", "as", ("en_US", "en_CA", "en_AU")),
-    Template("ship_return_lower",
-             "return label for order {order} - from {p.full}, {a.street}, {a.city}", "lower"),
-    Template("ship_tracking_only",
-             "Parcel {tracking} has left the sorting centre. Estimated delivery window: 2-3 working days."),
-    # -- meeting minutes ---------------------------------------------------------------------------
-    Template("min_board",
-             "Minutes of the board meeting, {date}\nPresent: {p.full} (chair), {q.full}, {r.init}\n"
-             "Apologies: {s.full}\n1. The minutes of the last meeting were approved."),
-    Template("min_actions",
-             "ACTIONS\n- {p.first}: send the revised budget to {company} by {sdate}\n- {q.full}: "
-             "book room {room} for the offsite\n- all: review the {product} pilot"),
-    Template("min_pta",
-             "The PTA met on {weekday} evening. {p.title} {p.last} thanked {q.first} for organising the "
-             "cake sale, which raised {amount}. Next meeting {sdate} at {time}."),
-    Template("min_residents",
-             "residents association - {date}. {p.full} of {a.street} raised the parking problem again. "
-             "{q.first} will write to the council.", "lower"),
-    # -- social posts ------------------------------------------------------------------------------
-    Template("soc_birthday",
-             "Happy birthday to my amazing friend {p.first}, {age} today!! Dinner at ours "
-             "on {weekday} \U0001f382"),
-    Template("soc_moving",
-             "Big news: we've moved to {a.city}! Housewarming {sdate}, message me for the address. "
-             "{p.full} and {q.first}"),
-    Template("soc_lost_dog",
-             "LOST DOG near {a.street}, {a.city}. Answers to Max. Please call {p.first} on {p.phone}, "
-             "reward offered!!", "upper"),
-    Template("soc_review",
-             "Stayed at {company} in {a.city} last week. {p.first} at reception was lovely, room "
-             "{num} was tiny. 3/5"),
-    Template("soc_thread_lower",
-             "omg just saw {p.full} at the airport in {city}, {p.he}'s even taller irl", "lower"),
-    Template("soc_shop_link",
-             "new drop in the shop!! prints inspired by {city} - link in bio \u2192 {url} xx {p.first}",
-             "lower"),
-    Template("soc_product_hype",
-             "Jack of all trades, master of none: the new {product} does everything except make coffee. "
-             "Reviewed it over {num} weeks."),
-    Template("soc_politics",
-             "As a {religion} {p.nat} woman I never thought I'd vote {party}, but here we are."),
-    # -- travel bookings ---------------------------------------------------------------------------
-    Template("trv_flight_confirmation",
-             "Booking confirmed! Passenger: {p.title} {p.full}\nFlight {flight} to {b.city} on "
-             "{date}, departs {time}\nBooking ref {pnr}"),
-    Template("trv_hotel",
-             "Reservation for {p.full} at {company}, {a.street}, {a.city}. Check-in {sdate}, "
-             "{num} nights. Paid with {card}."),
-    Template("trv_passenger_list",
-             "PAX LIST {flight}\n1. {p.slash} {p.title}\n2. {q.slash}\n"
-             "3. {r.slash}", "upper"),
-    Template("trv_car_hire",
-             "Driver: {p.full}, age {age}, US licence {dl}. Pick-up {datetime} at {a.city} airport.",
-             "as", US),
-    Template("trv_itinerary",
-             "Day 1 ({sdate}): land in {city}, train to {city2}. Day 2: meet {p.first} from the "
-             "{company} office. Day 3: fly home."),
-    Template("trv_visa_letter",
-             "This is to confirm that {p.mi} ({p.nat} national, born {dob}) is invited to {a.country} "
-             "by {company} for meetings from {sdate} to {sdate2}."),
-    # -- bank messages -----------------------------------------------------------------------------
-    Template("bank_transfer_alert",
-             "You sent {amount} to {q.full} ({b.iban}) on {date}. Not you? Call us on {phone}."),
-    Template("bank_direct_debit",
-             "Direct debit set up: {company}, reference {order}, from account {a.iban} in the name of "
-             "{p.full}."),
-    Template("bank_card_ending",
-             "Your card ending {cardend} was used for {amount} at {company} on {sdate} at {time}."),
-    Template("bank_sms_upper",
-             "BANK ALERT: LOGIN FROM NEW DEVICE, IP {ip}, {datetime}. IF THIS WAS NOT YOU REPLY STOP",
-             "upper"),
-    Template("bank_statement_header",
-             "Statement for {p.title} {p.full}\n{a.street}\n{a.zip} {a.city}\nIBAN: {a.iban}\n"
-             "Period: {date} - {date2}"),
-    Template("bank_fraud_case",
-             "Fraud case {ticket}: card {card} reported stolen by the holder {p.full} on {date}. "
-             "Disputed: {num} transactions."),
-    Template("bank_us_verification",
-             "To verify your identity we need the last four of your SSN; you gave {ssn} in full, which we "
-             "have now masked. Driver license {dl} is on file.", "as", US),
-    # -- school letters ----------------------------------------------------------------------------
-    Template("sch_trip",
-             "Dear parents,\nYear 6 will visit {city} on {date}. Please return the consent form to "
-             "{p.title} {p.last} by {weekday}. Pupils should bring a packed lunch."),
-    Template("sch_absence",
-             "hi {p.title} {p.last}, {q.first} won't be in today, {q.he} has a temperature. thanks, {r.full}",
-             "lower"),
-    Template("sch_report",
-             "{p.first} ({kidage}) has made excellent progress in maths this term. {p.He} should keep "
-             "reading every evening. - {q.init}, class teacher"),
-    Template("sch_contact_sheet",
-             "Pupil: {p.full}\nDOB: {dob}\nParent/carer: {q.full}\nPhone: {q.phone}\nEmail: {q.email}\n"
-             "Address: {a.street}, {a.city}"),
-    Template("sch_newsletter",
-             "Congratulations to {p.full} and {q.full}, who won the regional chess tournament in "
-             "{a.city} on {sdate}!"),
-    # -- news snippets -----------------------------------------------------------------------------
-    Template("news_appointment",
-             "{company} has appointed {p.full}, {age}, as its new chief executive, the firm said on "
-             "{weekday}. {p.last} previously ran operations in {country}."),
-    Template("news_court",
-             "A {age}-year-old man from {a.city} was fined {amount} at {city} magistrates' court on "
-             "{sdate} for driving without insurance."),
-    Template("news_local_event",
-             "More than {num}00 people gathered on {a.street} in {a.city} on {weekday} to protest the "
-             "closure of the library, organiser {p.full} said."),
-    Template("news_upper_headline",
-             "{p.last} QUITS {company} AFTER {num} YEARS", "upper"),
-    Template("news_market",
-             "Sales of the {product} rose {num}% on the year, analysts said, helped by a strong "
-             "holiday quarter."),
-    Template("news_obituary",
-             "{p.mi}, of {a.city}, died peacefully on {date}, aged {age}. Much loved by {q.first} and "
-             "family. Funeral at the parish church on {weekday}."),
-    # -- short multi-line records ------------------------------------------------------------------
-    Template("rec_visitor_log",
-             "VISITOR LOG\nName: {p.full}\nCompany: {company}\nHost: {q.full}\nIn: {time}  Out: {time2}\n"
-             "Date: {date}"),
-    Template("rec_it_ticket",
-             "Ticket {ticket}\nReporter: {p.workemail}\nHost IP: {ip}\nIPv6: {ipsix}\nDescription: VPN "
-             "drops every {num} minutes since the {version} update."),
-    Template("rec_membership",
-             "member no. {order}\nname: {p.lastfirst}\nborn: {dob}\nphone: {p.phone}\nsince: {year}",
-             "lower"),
-    Template("rec_tenant",
-             "Tenant: {p.full}, {p.nat}\nProperty: {a.street}, {a.zip} {a.city}\nRent: {amount} to "
-             "{a.iban}\nLandlord: {q.full}"),
-    Template("rec_server_access",
-             "{datetime} sshd: Accepted publickey for deploy from {ip} port {num}22\n{datetime2} sshd: "
-             "Failed password for {p.first} from {ip2}"),
-    Template("rec_donation",
-             "Donor: {p.title} {p.full}\nGift: {amount}\nCard: {card}\nGift Aid: yes\nDate: {date}"),
-    Template("rec_us_patient_intake",
-             "Name: {p.full}\nSSN: {ssn}\nDL: {dl}\nAge: {age}\nAddress: {a.street}, {a.city}, {a.region} "
-             "{a.zip}", "as", US),
-    Template("rec_contacts_csv",
-             "name,email,phone\n{p.full},{p.email},{p.phone}\n{q.full},{q.email},{q.phone}"),
-    # -- no PII and look-alike non-PII -------------------------------------------------------------
-    Template("none_product_specs",
-             "The {product} ships with firmware {version} and serial {serial}; replacement parts are "
-             "listed under order code {order}."),
-    Template("none_capital_words",
-             "{capword} is a common word at the start of a sentence. Hope this helps, and Chase the "
-             "supplier for the {product} spares."),
-    Template("none_numbers",
-             "Invoice total {amount} for {num} units; call-off reference {tracking}, "
-             "ISBN 978-0-306-40615-7."),
-    Template("none_policy_text",
-             "Refunds are processed within 14 days. Items must be returned in their original packaging "
-             "unless they arrived damaged."),
-    Template("none_meeting_room",
-             "The Lincoln room on floor {num} is booked for the {product} launch; "
-             "catering for {num2} people."),
-    Template("none_lower_chatter",
-             "ok that works for me, let's do the usual place. bring the charger for the {product}",
-             "lower"),
-    Template("none_upper_notice",
-             "NOTICE: THE CAR PARK WILL BE CLOSED FOR RESURFACING. PLEASE USE GATE {num}.", "upper"),
-    Template("none_generic_greeting",
-             "Hi team, quick reminder that expense claims for this quarter close soon. Thanks all!"),
-    # -- mixed ---------------------------------------------------------------------------------
-    Template("mix_wedding_rsvp",
-             "RSVP: {p.first} & {q.full} - yes, both coming! Dietary: vegetarian. "
-             "We'll stay at {company} in {a.city}."),
-    Template("mix_landlord_email",
-             "Hi {p.first}, the plumber ({q.full}, {q.phone}) will come to {a.street} on {weekday} "
-             "morning. Let me know if that's a problem. {r.first}"),
-    Template("mix_gym_signup",
-             "Welcome to {company}, {p.first}! Your membership starts {sdate}. Monthly fee {amount} from "
-             "{a.iban}. Questions? {url}"),
-    Template("mix_car_sale_ad",
-             "For sale: {year} Ford Transit, {num}k miles, one owner. Viewing in {a.city}, call "
-             "{p.first} {phone} after {time}."),
-    Template("mix_religious_community",
-             "The {religion} community centre on {a.street} welcomes {p.full} as its new "
-             "coordinator from {monthyear}."),
-    Template("mix_domain_whois",
-             "Domain {domain} registered {date} by {p.full}, {company}, {a.city}, {a.country}. "
-             "Admin contact {p.email}, server {ip}."),
-    Template("mix_jp_partner",
-             "Our {p.nat} partner {p.full} ({company}) will join the call from {city} at {time}; "
-             "{q.first} will translate.", "as", ("ja_JP",)),
-)
-# fmt: on
+def load_templates(path: Path) -> tuple[Template, ...]:
+    """The templates of one split file, checked: known keys, a known case, slots without format specs."""
+    entries = yaml.safe_load(path.read_text(encoding="utf-8"))["templates"]
+    templates = []
+    for entry in entries:
+        unknown = set(entry) - TEMPLATE_KEYS
+        if unknown or not {"name", "text"} <= set(entry):
+            raise ValueError(f"{path.name}: template {entry.get('name')!r} has keys {sorted(entry)}")
+        locales = entry.get("locales")
+        template = Template(entry["name"], entry["text"], entry.get("case", "as"), locales and tuple(locales))
+        if template.case not in CASES:
+            raise ValueError(f"{path.name}: template {template.name!r} has case {template.case!r}")
+        if any(spec or conversion for _, _, spec, conversion in string.Formatter().parse(template.text)):
+            raise ValueError(f"{path.name}: template {template.name!r} has a slot with a format spec")
+        templates.append(template)
+    return tuple(templates)
 
 
-# --------------------------------------------------------------------------------------------------
-# dev2: a second, independent split (its own sentence shapes, its own seed). Kinds dev has few of:
-# forms, CVs, property listings, obituaries and announcements, event registrations, invoices and
-# delivery notes, incident reports, academic author lists, chatbot and voice-assistant transcripts,
-# logs, JSON and CSV records, forum posts and personal statements, reviews, itineraries, and letters
-# with a whole postal address block in each locale's own format (one STREET_ADDRESS span).
-# --------------------------------------------------------------------------------------------------
-# fmt: off
-TEMPLATES2: tuple[Template, ...] = (
-    # -- forms and key-value records ---------------------------------------------------------------
-    Template("form_club_registration",
-             "Registration form\nFull name: {p.full}\nDate of birth: {dob}\nAddress:\n{a.block}\n"
-             "Telephone: {p.phone}\nE-mail: {p.email}\nHow did you hear about us? Leaflet"),
-    Template("form_change_of_address",
-             "CHANGE OF ADDRESS\nSurname: {p.last}\nGiven name(s): {p.first}\nPrevious address: {a.line}\n"
-             "New address: {b.line}\nEffective from: {date}"),
-    Template("form_emergency_contact",
-             "Staff member: {p.init}\nNext of kin: {q.fml}\nRelationship: sibling\nMobile: {q.phone}\n"
-             "Town: {city}"),
-    Template("form_visa_style",
-             "Surname / given names: {p.caps}\nNationality: {p.nat}\nPlace of birth: {city}, {country}\n"
-             "Date of birth: {dob}\nOccupation: {role}"),
-    Template("form_lower_signup",
-             "name: {p.full}\nage: {age}\ncity: {city}\nreferred by: {q.first}\nnewsletter: yes", "lower"),
-    Template("form_us_rental_application",
-             "RENTAL APPLICATION\nApplicant: {p.full}\nSSN: {ssn}\nDriver's license #: {dl}\n"
-             "Current address:\n{a.block}\nEmployer: {org}\nMonthly income: {amount}", "as", US),
-    # -- CVs and resumes ---------------------------------------------------------------------------
-    Template("cv_contact_header",
-             "{p.full}\n{role}\n{a.linec} | {p.phone} | {p.email} | {profile}"),
-    Template("cv_work_history",
-             "WORK HISTORY\n{role} | {org} | {city}\n{monthyear} - present\n{role2} | {org2} | {city2}, "
-             "{country}\n{monthyear2} - {monthyear3}"),
-    Template("cv_education_block",
-             "Education: MSc Data Science, {univ} ({year}); BSc Physics, {univ2} ({year2}). "
-             "References available on request."),
-    Template("cv_profile_prose",
-             "I am a {age}-year-old {p.nat} software engineer living in {a.city}, currently at {org}. "
-             "Before that I spent {num} years with {org2} in {city}."),
-    # -- property listings -------------------------------------------------------------------------
-    Template("estate_for_sale",
-             "FOR SALE - three bedroom semi-detached house\n{a.linec}\nGuide price {amount}. Viewings "
-             "strictly by appointment with {org} on {phone}."),
-    Template("estate_rental_lower",
-             "2 bed flat to rent near the park in {a.city}, available from {sdate}. text {p.first} on "
-             "{p.phone}, no agents please", "lower"),
-    Template("estate_sold_prose",
-             "Sold in {monthyear}: the cottage on {a.street}, {a.city}, went to {p.full} and {q.full} "
-             "after {num} days on the market, {org} confirmed."),
-    Template("estate_open_house",
-             "Open house {weekday}, {time} to {time2}\n{a.block}\nYour host: {p.title} {p.last}. "
-             "Parking on the street."),
-    # -- obituaries and announcements --------------------------------------------------------------
-    Template("obit_family_notice",
-             "{p.caps} of {a.city}, formerly of {city}, passed away peacefully on {date}, aged {age}. "
-             "Beloved partner of the late {q.first} and parent of {r.first} and {s.first}. The service "
-             "will be held at St Anne's Church on {weekday} at {time}."),
-    Template("ann_new_baby",
-             "{p.first} and {q.full} are thrilled to welcome baby {r.first}, born {sdate} at "
-             "{time}. Mum and baby are doing well!"),
-    Template("ann_engagement",
-             "The engagement is announced between {p.full}, of {a.city}, and {q.full}, of {b.city}, "
-             "{b.country}."),
-    Template("ann_retirement",
-             "After {num} years at {org}, {p.title} {p.inits} retires on {date}. Join us for a farewell "
-             "at the Red Lion from {time}."),
-    # -- event registrations -----------------------------------------------------------------------
-    Template("evt_confirmation",
-             "Your registration is confirmed!\nEvent: Open Data Summit {year}\nAttendee: {p.full}\n"
-             "Organisation: {org}\nBadge name: {p.first}\nSession: Hall B, {date} {time}"),
-    Template("evt_race_results_csv",
-             "pos,bib,name,age,club,nationality\n1,{num}01,{p.full},{age},{org},{p.nat}\n2,{num2}17,"
-             "{q.full},{age2},{org2},{q.nat}"),
-    Template("evt_ticket_purchase",
-             "Thanks for your order, {p.first}! {num} tickets for {sdate}, charged to {card}. "
-             "Manage your booking at {url} or call us on {phone}."),
-    Template("evt_waitlist_email",
-             "Hi {p.fl}, a place has opened up for the {weekday} workshop in {city}. Reply by {sdate} "
-             "to claim it. - {q.first} at {brand}"),
-    # -- invoices and delivery notes ---------------------------------------------------------------
-    Template("inv_invoice_header",
-             "INVOICE {order}\nInvoice date: {date}\nBill to:\n{p.full}\n{org}\n{a.block}\n"
-             "VAT no. {vat}"),
-    Template("inv_delivery_note",
-             "DELIVERY NOTE\nDeliver to: {p.title} {p.full}\n{a.blockc}\nCarrier ref: {tracking}\n"
-             "Delivery window: {sdate}, after {time}"),
-    Template("inv_pro_forma_upper",
-             "PRO FORMA INVOICE\nSELLER: {org}\nBUYER: {org2}, {b.line}\nPAY TO: {iban}", "upper"),
-    Template("inv_card_receipt",
-             "Receipt {order}\n{num} x {product}\nPaid by card {card}, exp {monthyear}\nCardholder: "
-             "{p.full}\nThank you for shopping with {brand}!"),
-    # -- incident and police reports ---------------------------------------------------------------
-    Template("pol_burglary_report",
-             "Incident {ticket}: at approx. {time} on {date} officers attended {a.street}, {a.city} "
-             "after {p.full}, {age}, reported a break-in. A silver {car} was seen leaving."),
-    Template("pol_witness_statement",
-             "Witness statement of {p.mi}, born {dob}, of {a.line}.\nI have known {q.full} since "
-             "{year}. On the evening of {sdate} I saw {q.first} leave the Crown with {r.first}."),
-    Template("pol_traffic_stop",
-             "Traffic stop {date}, {time}: driver {p.full}, DOB {dob}, license {dl} ({a.region}). "
-             "Vehicle registered to {q.full}.", "as", US),
-    Template("pol_lost_property_lower",
-             "lost property: black wallet handed in at the station by {p.full}. owner {q.init} "
-             "contacted on {q.phone} on {weekday}", "lower"),
-    Template("pol_security_incident",
-             "SECURITY INCIDENT {ticket}\nDetected: {isots}\nSource IP: {ip}\nTarget host: {ipsix}\n"
-             "Affected user: {p.workemail}\nAnalyst: {q.full}"),
-    # -- academic affiliations and author lists ----------------------------------------------------
-    Template("acad_author_block",
-             "{p.inits}, {q.full} and {r.init}\nSchool of Computing, {univ}, {a.city}, {a.country}\n"
-             "{org}, {city}"),
-    Template("acad_correspondence",
-             "*Correspondence: {p.email}; Tel.: {p.phone}\nReceived: {date}; Accepted: {date2}; "
-             "Published: {date3}"),
-    Template("acad_reference_list",
-             "{p.lastinit}, {q.lastinit} and {r.lastinit} ({year}). Learning from sparse tables. "
-             "Journal of Applied Statistics, 12(3), 45-67."),
-    Template("acad_speaker_bio",
-             "{prof} {p.full} is a visiting fellow at {org} in {city} and previously taught at {univ}. "
-             "{p.He} grew up in {country}."),
-    # -- chatbot and voice-assistant transcripts ---------------------------------------------------
-    Template("bot_voice_call_lower",
-             "user: hey assistant call {p.full} mobile\nassistant: calling {p.full}, mobile\nuser: no "
-             "stop, i meant {q.first}", "lower"),
-    Template("bot_voice_directions_lower",
-             "user: navigate to {a.line}\nassistant: starting route to {a.line}. you'll arrive around "
-             "{time}", "lower"),
-    Template("bot_table_booking",
-             "Bot: What name is the table under?\nUser: {p.last}\nBot: How many guests?\nUser: {num}\n"
-             "Bot: Lovely, {p.title} {p.last}, see you {weekday} at {time}."),
-    Template("bot_reminder_lower",
-             "set a reminder to ring {p.first} on {weekday} at {time} about the {product}", "lower"),
-    Template("bot_smart_speaker_lower",
-             "alexa what's the weather in {city} this weekend\nalexa play radio {num}", "lower"),
-    Template("bot_caller_verification",
-             "Virtual agent: To check it's you, please say your postcode.\nCaller: {a.zip}\nVirtual "
-             "agent: Thanks. And the first line of your address?\nCaller: {a.street}"),
-    # -- app and web-server logs -------------------------------------------------------------------
-    Template("log_access_line",
-             "{ip} - - [{clfts}] \"GET /account/{num}/settings HTTP/1.1\" 200 {num2}34 \"-\" "
-             "\"Mozilla/5.0 (X11; Linux x86_64)\""),
-    Template("log_json_event",
-             "{{\"ts\": \"{isots}\", \"level\": \"INFO\", \"event\": \"password_reset\", \"email\": "
-             "\"{p.email}\", \"client_ip\": \"{ip}\"}}"),
-    Template("log_auth_lockout",
-             "{isots} WARN auth: 3 failed logins for {p.email} from {ipsix}; account locked until {time}"),
-    Template("log_mail_relay",
-             "{datetime} postfix/smtp[{num}11]: to=<{p.email}>, relay={ip}:25, status=sent (250 OK)"),
-    # -- JSON and CSV records ----------------------------------------------------------------------
-    Template("json_customer_record",
-             "{{\"customer\": {{\"name\": \"{p.full}\", \"dob\": \"{dob}\", \"address\": \"{a.linec}\", "
-             "\"phone\": \"{p.phone}\"}}}}"),
-    Template("csv_order_export",
-             "order_id;customer;city;postcode;country\n{order};{p.full};{a.city};{a.zip};{a.country}\n"
-             "{order2};{q.full};{b.city};{b.zip};{b.country}"),
-    Template("json_employee_lower",
-             "{{\"first_name\": \"{p.first}\", \"last_name\": \"{p.last}\", \"role\": \"{role}\", "
-             "\"employer\": \"{org}\", \"iban\": \"{a.iban}\"}}", "lower"),
-    Template("csv_delegates_upper",
-             "SURNAME,FORENAME,NATIONALITY,DOB\n{p.last},{p.first},{p.nat},{dob}\n{q.last},{q.first},"
-             "{q.nat},{dob2}", "upper"),
-    # -- forum posts and personal statements -------------------------------------------------------
-    Template("post_moved_cities",
-             "I moved from {city} to {city2} with my husband {q.first} in {year}, and honestly the first "
-             "winter was brutal."),
-    Template("post_personal_statement",
-             "Growing up in {a.city}, {a.state}, I was the first in my family to go to university. My "
-             "neighbour {q.full}, a {religion} refugee from {country}, taught me to read."),
-    Template("post_broadband_lower",
-             "anyone else on {org} broadband in {city}? down since {sdate}. my neighbour {p.first} says "
-             "theirs is fine lol", "lower"),
-    Template("post_expat_question",
-             "{p.nat} expat here ({age}F), relocating from {country} to {city} for a job at {org}. Any "
-             "tips on areas near the park?"),
-    Template("post_thank_you",
-             "Huge thanks to {p.full} of {org} for the flowers, and to {q.first} & {r.first} for "
-             "driving all the way from {city}!"),
-    Template("post_politics_lower",
-             "voted {party} my whole life but after what happened in {city} last year i'm done. "
-             "{p.last} doesn't speak for me", "lower"),
-    Template("post_shop_plug",
-             "Shameless plug: my friend {p.first} just opened {p.his} pottery shop in {city}, all online at "
-             "{url} - use code SPRING for free delivery!"),
-    Template("post_startup_news",
-             "Thrilled to share that I've joined {org} as employee number {num}! Previously at {org2} "
-             "and {org3}."),
-    # -- reviews -----------------------------------------------------------------------------------
-    Template("rev_hotel_stay",
-             "Stayed {sdate} to {sdate2}. Spotless room, and {p.first} at reception upgraded us for "
-             "free. We'll be back next time we're in {city}. - {q.fl}, {country}"),
-    Template("rev_tradesman",
-             "{org} fixed our boiler the same day. {p.full} was polite and tidy. Highly recommend to "
-             "anyone in {a.city}."),
-    Template("rev_restaurant_lower",
-             "came here for my mum's birthday and the manager {p.first} was lovely. best pasta in {city} "
-             "hands down", "lower"),
-    # -- travel itineraries ------------------------------------------------------------------------
-    Template("itin_day_by_day",
-             "Day 1 - {date}\n{time} Land in {city}, transfer to the hotel\n{time2} Meet your guide "
-             "{p.full} in the lobby\nDay 2 - {date2}\nTrain to {city2}; dinner with {q.first} and "
-             "{r.first}"),
-    Template("itin_flight_summary",
-             "Booking {pnr}\nLead traveller: {p.title} {p.inits}\nOutbound {flight}: {city} to {city2}, "
-             "{datetime}\nReturn {flight2}: {datetime2}\nEmergency contact: {q.phone}"),
-    Template("itin_roadtrip_lower",
-             "road trip: {city} -> {city2} -> {city3}. staying with {p.first}'s cousin {q.full} in "
-             "{city2} on {weekday}", "lower"),
-    # -- letters with a whole postal address block -------------------------------------------------
-    Template("letter_formal_block",
-             "{p.title} {p.full}\n{a.block}\n\n{date}\n\nDear {p.title} {p.last},\nThank you for your "
-             "letter about the renewal of your policy."),
-    Template("letter_international_block",
-             "From:\n{p.full}\n{a.blockc}\n\nTo:\n{q.full}\n{org}\n{b.blockc}"),
-    Template("letter_send_contract",
-             "Please send the signed contract to {q.title} {q.full}, {b.linec}, no later than {date}."),
-    Template("letter_care_of",
-             "{p.full}\nc/o {q.full}\n{a.block}"),
-    Template("letter_return_address",
-             "If undelivered, please return to {org}, {a.line}."),
-    # -- no PII, and non-PII look-alikes -----------------------------------------------------------
-    Template("nopii_cv_tips",
-             "Keep your CV to two pages and put your most recent role first. Recruiters often skim, so "
-             "lead with results."),
-    Template("nopii_generic_places",
-             "Meet at the park by the main gate; the cafe next to the station does good coffee and the "
-             "library opens at nine."),
-    Template("nopii_part_numbers",
-             "Pump {serial} runs at {num}00 rpm. Order part no. 555-0199-22 and fuse 10A, firmware "
-             "{version}."),
-    Template("nopii_job_advert",
-             "We are hiring a Senior Data Engineer and two night-shift nurses. The Head of Finance will "
-             "interview shortlisted candidates."),
-    Template("nopii_capitalised_rooms",
-             "Orion Suite and Mercury Lounge are free after lunch. Summer Sale prices apply to the "
-             "{product} while stocks last."),
-    Template("nopii_site_sign_upper",
-             "STAFF ONLY BEYOND THIS POINT. HARD HATS AND HI-VIS MUST BE WORN AT ALL TIMES.", "upper"),
-    Template("nopii_product_review",
-             "The {product} is great, but battery life is poor and the car charger costs extra. "
-             "Four stars."),
-)
-# fmt: on
+TEMPLATES = load_templates(TEMPLATE_DIR / "dev.yaml")
+# dev2: a second, independent split (its own sentence shapes, its own seed); see its file's header.
+TEMPLATES2 = load_templates(TEMPLATE_DIR / "dev2.yaml")
 
 
 # --------------------------------------------------------------------------------------------------
@@ -1286,8 +769,7 @@ def render(w: World, template: Template) -> dict[str, Any]:
     parts: list[str] = []
     spans: list[dict[str, Any]] = []
     length = 0
-    for literal, name, spec, conversion in string.Formatter().parse(template.text):
-        assert not spec and not conversion, template.name
+    for literal, name, _, _ in string.Formatter().parse(template.text):
         pieces: list[Piece] = [literal]
         if name is not None:
             pieces.append(fill.get(name))
@@ -1311,19 +793,25 @@ def render(w: World, template: Template) -> dict[str, Any]:
     return {"template": template.name, "text": text, "spans": spans}
 
 
+def split_world(seed: int, split: str) -> World:
+    """The World a split is drawn from: dev's from ``seed``, dev2's from ``seed + DEV2_SEED_OFFSET`` and
+    more locales."""
+    if split == "dev":
+        return World(seed)
+    if split == "dev2":
+        # en_PH's building names need the misc provider.
+        providers = [*FAKER_PROVIDERS, "faker.providers.misc"]
+        return World(seed + DEV2_SEED_OFFSET, DEV2_LOCALES, DEV2_ADDRESS_LOCALES, providers)
+    raise ValueError(split)
+
+
 def generate(seed: int = SEED, split: str = "dev") -> list[dict[str, Any]]:
     """``dev`` (TEMPLATES, seed) or ``dev2`` (TEMPLATES2, seed + DEV2_SEED_OFFSET, more locales)."""
     names = [t.name for t in TEMPLATES + TEMPLATES2]
     assert len(names) == len(set(names)), "template names are unique, across dev and dev2"
-    if split == "dev":
-        templates, w = TEMPLATES, World(seed)
-    elif split == "dev2":
-        seed += DEV2_SEED_OFFSET
-        # en_PH's building names need the misc provider.
-        providers = [*FAKER_PROVIDERS, "faker.providers.misc"]
-        templates, w = TEMPLATES2, World(seed, DEV2_LOCALES, DEV2_ADDRESS_LOCALES, providers)
-    else:
-        raise ValueError(split)
+    templates = {"dev": TEMPLATES, "dev2": TEMPLATES2}[split]
+    w = split_world(seed, split)
+    seed += DEV2_SEED_OFFSET if split == "dev2" else 0
     records = [render(w, template) for template in templates for _ in range(FILLS_PER_TEMPLATE)]
     random.Random(f"{seed}-order").shuffle(records)
     return [

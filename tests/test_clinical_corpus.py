@@ -177,51 +177,14 @@ def test_generator_reproduces_the_committed_files(tmp_path: Path) -> None:
         )
 
 
-def test_dev_and_test_do_not_depend_on_the_dev2_templates() -> None:
-    """dev2 draws from its own seeded World: without its templates, dev and test come out the same."""
+@pytest.mark.parametrize("left_out", ["dev2", "dev3", "dev4", "dev5"])
+def test_other_splits_do_not_depend_on_a_later_splits_templates(left_out: str) -> None:
+    """dev2 ... dev5 each draw from their own seeded World: without one's templates, the others come out
+    the same."""
     namespace = runpy.run_path(str(GENERATOR), run_name="make_clinical_corpus")
-    templates: dict[str, tuple[str, str, Any]] = namespace["TEMPLATES"]
-    for name in [name for name, (_, split, _) in templates.items() if split == "dev2"]:
-        del templates[name]
-    splits = namespace["generate"]()
-    assert splits["dev2"] == []
-    for split in ("dev", "test", "dev3", "dev4", "dev5"):
-        assert splits[split] == _read(split), split
-
-
-def test_older_splits_do_not_depend_on_the_dev3_templates() -> None:
-    """dev3 draws from its own seeded World: without its templates, dev, test and dev2 come out the same."""
-    namespace = runpy.run_path(str(GENERATOR), run_name="make_clinical_corpus")
-    templates: dict[str, tuple[str, str, Any]] = namespace["TEMPLATES"]
-    for name in [name for name, (_, split, _) in templates.items() if split == "dev3"]:
-        del templates[name]
-    splits = namespace["generate"]()
-    assert splits["dev3"] == []
-    for split in ("dev", "test", "dev2", "dev4", "dev5"):
-        assert splits[split] == _read(split), split
-
-
-def test_older_splits_do_not_depend_on_the_dev4_templates() -> None:
-    """dev4 draws from its own seeded World: without its templates, dev, test, dev2 and dev3 come out the
-    same."""
-    namespace = runpy.run_path(str(GENERATOR), run_name="make_clinical_corpus")
-    templates: dict[str, tuple[str, str, Any]] = namespace["TEMPLATES"]
-    for name in [name for name, (_, split, _) in templates.items() if split == "dev4"]:
-        del templates[name]
-    splits = namespace["generate"]()
-    assert splits["dev4"] == []
-    for split in ("dev", "test", "dev2", "dev3", "dev5"):
-        assert splits[split] == _read(split), split
-
-
-def test_older_splits_do_not_depend_on_the_dev5_templates() -> None:
-    """dev5 draws from its own seeded World: without its templates, dev, test, dev2, dev3 and dev4 come
-    out the same."""
-    namespace = runpy.run_path(str(GENERATOR), run_name="make_clinical_corpus")
-    templates: dict[str, tuple[str, str, Any]] = namespace["TEMPLATES"]
-    for name in [name for name, (_, split, _) in templates.items() if split == "dev5"]:
-        del templates[name]
-    splits = namespace["generate"]()
-    assert splits["dev5"] == []
-    for split in ("dev", "test", "dev2", "dev3", "dev4"):
-        assert splits[split] == _read(split), split
+    templates = [t for t in namespace["load_templates"]() if t.split != left_out]
+    splits = namespace["generate"](templates=templates)
+    assert splits[left_out] == []
+    for split in SPLITS:
+        if split != left_out:
+            assert splits[split] == _read(split), split

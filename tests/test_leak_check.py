@@ -22,6 +22,8 @@ EMAIL = "k.jordan@example.net"
 POLICY = """\
 version: 1
 institution: Leak check test
+leak_check:
+  allow: {comments: "lab comments written by the lab's own staff, reviewed by the privacy board"}
 columns:
   encounter_id: {type: string, phi: identifier, action: drop}
   glucose: {type: int, checks: {min: 10, max: 2000}}
@@ -66,7 +68,10 @@ def _planted(frame: pd.DataFrame, value: str) -> pd.DataFrame:
 def test_clinical_text_passes(clinical: pd.DataFrame) -> None:
     result = safecohort.build(clinical, parse_policy(POLICY))
     check = next(c for c in result.report.checks if c["name"] == "leak_check")
-    assert check["passed"] and "1 non-PHI text columns scanned (1 in full)" in check["detail"]
+    assert check["passed"] and "1 text columns scanned for identifier patterns (1 in full)" in check["detail"]
+    assert result.report.leak_allowances == {
+        "comments": "lab comments written by the lab's own staff, reviewed by the privacy board"
+    }
 
 
 @pytest.mark.parametrize(("value", "entity"), [(PHONE, "PHONE_NUMBER"), (EMAIL, "EMAIL_ADDRESS")])
@@ -112,25 +117,30 @@ def test_policy_can_allow_a_kind_or_turn_a_column_off(clinical: pd.DataFrame) ->
     # Allowing another kind does not allow this one.
     with pytest.raises(SafetyCheckError):
         safecohort.build(planted, parse_policy(POLICY + "    leak_check: {allow: [URL]}\n"))
-    off = safecohort.build(planted, parse_policy(POLICY + "    leak_check: off\n"))
-    assert all(c["name"] != "leak_check" for c in off.report.checks)
+    off = safecohort.build(
+        planted, parse_policy(POLICY.replace("leak_check:\n", "leak_check:\n  mode: off\n"))
+    )
+    check = next(c for c in off.report.checks if c["name"] == "leak_check")
+    assert check["passed"] and "0 text columns scanned" in check["detail"] and "PHONE" not in check["detail"]
 
 
 def test_sample_mode_scans_the_sample_only(clinical: pd.DataFrame) -> None:
-    policy = parse_policy(POLICY + "leak_check: {mode: sample, sample_rows: 2000}\n")
+    policy = parse_policy(
+        POLICY.replace("leak_check:\n", "leak_check:\n  mode: sample\n  sample_rows: 2000\n")
+    )
     report = check_leaks(_planted(clinical, EMAIL), policy)
-    (column,) = report.columns
-    assert (column.column, column.mode, column.rows_scanned) == ("comments", "sample", 2000)
+    (column,) = [c for c in report.columns if c.column == "comments"]
+    assert (column.mode, column.rows_scanned) == ("sample", 2000)
     # Full mode is the default because a sample misses a rare leak; one row in 100,000 here.
     full = check_leaks(_planted(clinical, EMAIL), parse_policy(POLICY))
-    assert full.columns[0].hits == {"EMAIL_ADDRESS": 1}
+    assert [c.hits for c in full.columns if c.column == "comments"] == [{"EMAIL_ADDRESS": 1}]
 
 
-def test_only_non_phi_text_columns_are_scanned(clinical: pd.DataFrame) -> None:
+def test_only_kept_columns_are_checked_and_only_text_scanned_for_patterns(clinical: pd.DataFrame) -> None:
     frame = _planted(clinical, PHONE)
     frame["encounter_id"] = EMAIL  # a PHI column: its action deals with it
     report = check_leaks(frame, parse_policy(POLICY))
-    assert [c.column for c in report.columns] == ["comments"]
+    assert [(c.column, c.rows_scanned) for c in report.columns] == [("glucose", 0), ("comments", ROWS)]
 
 
 @pytest.mark.parametrize(

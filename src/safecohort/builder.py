@@ -268,6 +268,7 @@ def build(
         warnings=_crypto_warnings(policy),
         timings=timer.timings,
         checks=checks,
+        leak_allowances=leaks.allowances,
         passed=all(c["passed"] for c in checks),
     )
     built = BuildResult(data=safe, quarantine=quarantine, report=report)

@@ -1,5 +1,6 @@
 """Named value formats (``checks.format`` in a policy): vectorised checks of ICD-10-CM, LOINC, NPI, US ZIP,
-phone, e-mail and SSN text.
+phone, e-mail and SSN text; and the clinical code systems column classification recognises
+(:data:`CODE_SYSTEMS`: ICD-10-CM, ICD-9-CM, LOINC, SNOMED CT, CPT, HCPCS, NDC, RxNorm).
 
 Validation runs them as checks (:mod:`safecohort.validate`) and column classification reads a column's
 values through them (:mod:`safecohort.detect.columns`); they live here, below both stages, so neither
@@ -15,6 +16,7 @@ import numpy as np
 import pandas as pd
 import pyarrow
 import pyarrow.compute as pc
+from stdnum import verhoeff
 
 
 def matches_pattern(text: pd.Series, pattern: str, *, whole: bool = True) -> np.ndarray:
@@ -43,6 +45,21 @@ _SSN = r"[0-9]{3}-[0-9]{2}-[0-9]{4}|[0-9]{9}"
 _SSN_NEVER_ISSUED = r"^(000|666|9)|^[0-9]{3}-?00|0000$"
 _NPI = r"[0-9]{10}"
 _LOINC = r"[0-9]{1,5}-[0-9]"
+# ICD-9-CM: three digits (with up to two decimals), V codes, E codes.
+_ICD9CM = r"[0-9]{3}(\.[0-9]{1,2})?|V[0-9]{2}(\.[0-9]{1,2})?|E[0-9]{3}(\.[0-9])?"
+# CPT: five digits (category I), or four digits and F (category II), T (III) or U (PLA codes).
+_CPT = r"[0-9]{5}|[0-9]{4}[FTU]"
+# HCPCS level II: a letter (those in use) and four digits.
+_HCPCS = r"[A-CEGHJ-MP-V][0-9]{4}"
+# NDC: the FDA's three 10-digit layouts with dashes, or the 11-digit 5-4-2 billing layout.
+_NDC = r"[0-9]{4}-[0-9]{4}-[0-9]{2}|[0-9]{5}-[0-9]{3}-[0-9]{2}|[0-9]{5}-[0-9]{4}-[0-9]{1,2}|[0-9]{11}"
+# RxNorm concept ids (RXCUI): plain integers, no check digit.
+_RXNORM = r"[1-9][0-9]{0,7}"
+# SNOMED CT identifiers: 6 to 18 digits, the last a Verhoeff check digit (checked below).
+_SCTID = r"[1-9][0-9]{5,17}"
+# SNOMED CT partition identifiers (the two digits before the check digit) of concepts, descriptions and
+# relationships, in the short (0x) and long (1x) formats (SNOMED CT Technical Implementation Guide, 6.2).
+_SCTID_PARTITIONS = frozenset({"00", "01", "02", "10", "11", "12"})
 
 
 def _matches(pattern: str) -> Callable[[pd.Series], np.ndarray]:
@@ -94,6 +111,19 @@ def _loinc_valid(text: pd.Series) -> np.ndarray:
     return ok
 
 
+def _snomed_valid(text: pd.Series) -> np.ndarray:
+    """SNOMED CT identifiers: a concept, description or relationship partition and a Verhoeff digit.
+
+    A random number passes both with a probability of about 0.6%, so a column whose values nearly all
+    pass is a SNOMED CT column, not a record number. Python per value: classification checks only the
+    distinct values of a sample.
+    """
+    ok = matches_pattern(text, _SCTID)
+    if ok.any():
+        ok[ok] = [v[-3:-1] in _SCTID_PARTITIONS and verhoeff.is_valid(v) for v in text[ok].tolist()]
+    return ok
+
+
 FORMATS: Mapping[str, Callable[[pd.Series], np.ndarray]] = {
     "icd10cm": _matches(_ICD10CM),
     "loinc": _loinc_valid,
@@ -105,5 +135,20 @@ FORMATS: Mapping[str, Callable[[pd.Series], np.ndarray]] = {
 }
 """Named formats (``checks.format``): each takes non-null text and returns a boolean array."""
 
+CODE_SYSTEMS: Mapping[str, Callable[[pd.Series], np.ndarray]] = {
+    "icd10cm": FORMATS["icd10cm"],
+    "icd9cm": _matches(_ICD9CM),
+    "loinc": _loinc_valid,
+    "snomedct": _snomed_valid,
+    "cpt": _matches(_CPT),
+    "hcpcs": _matches(_HCPCS),
+    "ndc": _matches(_NDC),
+    "rxnorm": _matches(_RXNORM),
+}
+"""Clinical code systems, most specific first; classification reads a column that holds one as clinical."""
 
-__all__ = ["FORMATS", "matches_pattern"]
+#: Code systems whose values carry a check digit: evidence on their own. The others (an ICD-10 code without
+#: its dot has the shape of some driver's licence numbers) count where values repeat or the name says code.
+SELF_EVIDENT_CODES = frozenset({"loinc", "snomedct"})
+
+__all__ = ["CODE_SYSTEMS", "FORMATS", "SELF_EVIDENT_CODES", "matches_pattern"]

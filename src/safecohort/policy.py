@@ -42,11 +42,13 @@ PhiKind = Literal[
     "address",
     "city",
     "zip",
+    "geocode",
     "phone",
     "email",
     "url",
     "ip",
     "provider",
+    "organization",
     "age",
     "free_text",
     "other",
@@ -106,6 +108,8 @@ def _leak_mode_short_form(value: Any) -> Any:
     """``leak_check: sample`` -> ``{mode: sample}``; YAML 1.1 reads a bare ``off`` as false."""
     if value is False:
         return {"mode": "off"}
+    if isinstance(value, dict) and value.get("mode") is False:
+        return {**value, "mode": "off"}  # "mode: off"
     return {"mode": value} if isinstance(value, str) else value
 
 
@@ -125,10 +129,25 @@ class ColumnLeakCheck(_Strict):
 
 
 class LeakCheckSpec(_Strict):
-    """Default leak check of the non-PHI text columns: every row (``full``), a seeded sample, or ``off``."""
+    """The build's guard on the columns the policy keeps as they are.
+
+    ``mode``: the strong identifier patterns are looked for in every row of the non-PHI text columns
+    (``full``), in a seeded sample of ``sample_rows``, or not at all (``off``). Names, coordinates and free
+    text are looked for in a sample of every kept column, whatever the mode. ``allow`` maps a column to
+    the reason it may hold names, coordinates or free text; the audit report lists every allowance.
+    """
 
     mode: LeakMode = "full"
     sample_rows: int = Field(default=10_000, ge=1)
+    allow: dict[str, str] = Field(default_factory=dict)
+
+    @field_validator("allow")
+    @classmethod
+    def _reasons(cls, value: dict[str, str]) -> dict[str, str]:
+        blank = sorted(column for column, reason in value.items() if not str(reason).strip())
+        if blank:
+            raise ValueError(f"give a reason for each allowed column (none for: {', '.join(blank)})")
+        return value
 
     @model_validator(mode="before")
     @classmethod
@@ -297,6 +316,9 @@ class Policy(_Strict):
                 raise ValueError(f"notes column '{column}' must have type: text")
             if spec.action is not None and spec.action.operator not in ("scan", "drop"):
                 raise ValueError(f"notes column '{column}' takes action scan (the notes policy) or drop")
+        for column in self.leak_check.allow:
+            if column not in known:
+                raise ValueError(f"leak_check.allow names column '{column}', which is not under 'columns'")
         for name, spec in self.columns.items():
             if spec.phi != "none" and spec.leak_check != ColumnLeakCheck():
                 raise ValueError(f"column '{name}' sets leak_check, which applies to columns with phi: none")

@@ -120,8 +120,16 @@ def test_weak_value_shapes_alone_are_not_phi() -> None:
 def test_strong_values_overrule_a_clinical_name_but_weak_ones_do_not() -> None:
     emails = classify_column(pd.Series([f"a{i}@example.com" for i in range(30)]), "result_value")
     assert emails.phi == "email"
+    # Codes that repeat under a clinical name are kept; a record number's shape alone does not overrule it.
+    codes = classify_column(pd.Series([f"E{i % 10:07d}" for i in range(30)]), "result_value")
+    assert codes.phi is None and codes.keep_reason is not None
+
+
+def test_unique_codes_under_a_clinical_name_fail_closed() -> None:
+    # A different code on every row is a record number's shape: the name alone is no evidence of harm-
+    # lessness, so the column is protected (hashed, joins still work) rather than kept on a guess.
     codes = classify_column(pd.Series([f"E{i:07d}" for i in range(30)]), "result_value")
-    assert codes.phi is None
+    assert (codes.phi, codes.evidence) == ("identifier", "values")
 
 
 def test_free_text_columns_are_flagged_for_note_scanning() -> None:

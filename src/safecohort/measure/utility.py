@@ -35,7 +35,21 @@ from safecohort.policy import Policy
 
 #: PHI kinds that name or contact a person, or identify a record: never model features.
 DIRECT_IDENTIFIERS = frozenset(
-    {"name", "identifier", "mrn", "ssn", "address", "phone", "email", "url", "ip", "provider"}
+    {
+        "name",
+        "identifier",
+        "mrn",
+        "ssn",
+        "address",
+        "phone",
+        "email",
+        "url",
+        "ip",
+        "provider",
+        "geocode",
+        "organization",
+        "other",
+    }
 )
 #: One-hot columns kept per categorical feature (plus one for all other values).
 MAX_CATEGORIES = 20

@@ -109,6 +109,9 @@ class AuditReport(BaseModel):
     warnings: list[str] = Field(default_factory=list)
     timings: dict[str, float] = Field(default_factory=dict)
     checks: list[Check] = Field(default_factory=list)
+    #: Columns the policy allows to hold names, coordinates or free text (``leak_check.allow``), with the
+    #: reasons it gives: a reviewer reads every one.
+    leak_allowances: dict[str, str] = Field(default_factory=dict)
     passed: bool
 
     def to_json(self) -> str:

@@ -22,24 +22,6 @@ from pathlib import Path
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "safecohort"
 
-# Files of the detect stage whose function-level imports are not marked yet: the detect reorganisation
-# (issue 13) marks or removes these (detect/columns.py: the lead's rewrite, issue 12). Remove a file from
-# the set once its imports are module-level or say why they are lazy; the test below insists.
-PENDING_DETECT = frozenset(
-    {
-        "detect/general.py",
-        "detect/places.py",
-        "detect/recognizers/base.py",
-        "detect/recognizers/identifiers.py",
-        "detect/recognizers/locations.py",
-        "detect/recognizers/names.py",
-        "detect/recognizers/ner.py",
-        "detect/tagger.py",
-        "detect/text.py",
-        "detect/vocab.py",
-    }
-)
-
 MARK = "lazy:"
 
 
@@ -105,22 +87,11 @@ def _modules() -> list[tuple[str, Path]]:
 
 
 def test_function_level_imports_say_why_they_are_lazy() -> None:
-    unmarked = [
-        f"src/safecohort/{name}:{line}"
-        for name, path in _modules()
-        if name not in PENDING_DETECT
-        for line in _unmarked(path)
-    ]
+    unmarked = [f"src/safecohort/{name}:{line}" for name, path in _modules() for line in _unmarked(path)]
     assert not unmarked, (
         "imports inside functions without a '# lazy: <reason>' comment (move them to the top of the "
         f"module, or say why they must wait): {', '.join(unmarked)}"
     )
-
-
-def test_pending_detect_files_are_still_pending() -> None:
-    modules = dict(_modules())
-    done = sorted(name for name in PENDING_DETECT if name not in modules or not _unmarked(modules[name]))
-    assert not done, f"remove from PENDING_DETECT (no unmarked function-level import left): {done}"
 
 
 def test_the_check_tells_marked_imports_from_unmarked() -> None:

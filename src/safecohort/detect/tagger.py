@@ -67,8 +67,8 @@ def _shape(word: str) -> str:
 
 @lru_cache(maxsize=1)
 def _lists() -> tuple[frozenset[str], ...]:
-    from safecohort.detect.general import lexicon
-    from safecohort.detect.vocab import clinical_terms, us_first_names, us_last_names
+    # lazy: vocab loads Faker (0.15 s); importing the scanner module stays light
+    from safecohort.detect.vocab import clinical_terms, lexicon, us_first_names, us_last_names
 
     lex = lexicon()
     return (
@@ -89,6 +89,7 @@ _FLAGS = ("fn", "ln", "usfn", "usln", "city", "country", "clin", "csuf")
 @lru_cache(maxsize=200_000)
 def _word_features(word: str) -> tuple[str, ...]:
     """Features of a word on its own, the same wherever it stands."""
+    # lazy: vocab loads Faker (0.15 s); importing the scanner module stays light
     from safecohort.detect.vocab import zipf
 
     lower = word.lower()
@@ -196,6 +197,7 @@ class TokenTagger:
     def _group_weight(self, group: tuple[str, ...]) -> float:
         """The summed weight of a feature group. A feature's weight sits at sklearn's FeatureHasher index
         (murmurhash3 of the UTF-8 bytes, seed 0, absolute value modulo the hash space)."""
+        # lazy: scikit-learn is heavy and only hashes features when the tagger runs
         from sklearn.utils import murmurhash3_32
 
         if len(self._weights) > 1_000_000:  # a bound on memory over very long runs
@@ -314,6 +316,7 @@ _PLAIN_ZIPF = 3.5
 
 def _plain(word: str) -> bool:
     """An everyday English word or a clinical term (never a word with a digit)."""
+    # lazy: vocab loads Faker (0.15 s); importing the scanner module stays light
     from safecohort.detect.vocab import clinical_terms, zipf
 
     if any(ch.isdigit() for ch in word):
@@ -344,6 +347,7 @@ def get_tagger() -> TokenTagger:
                     f"the tagger's weights ({MODEL_RESOURCE}) could not be read ({type(exc).__name__}); "
                     "reinstall safecohort or set notes.tagger: false"
                 ) from None
+            # lazy: only when the weights are read
             import io
 
             with np.load(io.BytesIO(raw), allow_pickle=False) as data:

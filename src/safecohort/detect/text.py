@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from safecohort.detect.tagger import ENTITY as TAGGED_ENTITY
+from safecohort.detect.tagger import get_tagger
 from safecohort.errors import DetectionError
 from safecohort.policy import NotesSpec
 
@@ -83,10 +84,16 @@ def _package_name(model: str) -> str:
 def _nlp_engine(model: str, *, general: bool = False) -> SpacyNlpEngine:
     """presidio's spaCy engine over an installed pipeline; never downloads (presidio's ``load`` would).
     ``general`` also keeps spaCy's organisations (too noisy in clinical notes: "ICU", "CHF Clinic")."""
+    # lazy: spaCy (seconds) loads only when a scanner is built
     import spacy
+
+    # lazy: presidio (seconds) loads only when a scanner is built
     from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, SpacyNlpEngine
+
+    # lazy: spaCy (seconds) loads only when a scanner is built
     from spacy.tokens import Doc
 
+    # lazy: the recognizers import presidio (seconds); importing text stays light
     from safecohort.detect.recognizers import SPACY_IGNORED_LABELS, SPACY_LABELS
 
     if not (spacy.util.is_package(model) or Path(model).is_dir()):
@@ -157,6 +164,7 @@ def _pipeline(model: str) -> Any:
     """The loaded spaCy pipeline for ``model`` with only NER enabled (and the embedding layer NER listens
     to, if any): the tagger, parser and lemmatizer cost two thirds of a full run and nothing here reads
     them. Shared by every scanner of the process (inference does not change it; loading takes seconds)."""
+    # lazy: spaCy (seconds) loads only when a scanner is built
     import spacy
 
     with _PIPELINES_LOCK:
@@ -187,7 +195,10 @@ def _context_enhancer() -> Any:
     """presidio's lemma context enhancer with the same rule (a context word among the five words before a
     match raises its score by 0.35, to at least 0.4), minus two costs that were a third of a scan: a deep
     copy of every result and a linear search of the note's tokens per result (here a bisection)."""
+    # lazy: presidio (seconds) loads only when a scanner is built
     from presidio_analyzer import RecognizerResult
+
+    # lazy: presidio (seconds) loads only when a scanner is built
     from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
 
     class ContextEnhancer(LemmaContextAwareEnhancer):
@@ -249,8 +260,10 @@ def _analyzer_engine(**kwargs: Any) -> AnalyzerEngine:
     filters every result list once per recognizer only to hand it back unchanged (no recognizer here
     overrides it), is skipped; and :meth:`Engine.scan` runs presidio's plain pattern recognizers through
     :func:`~safecohort.detect.recognizers.base.match_patterns`, without their per-pattern bookkeeping."""
+    # lazy: presidio (seconds) loads only when a scanner is built
     from presidio_analyzer import AnalyzerEngine, EntityRecognizer, PatternRecognizer, RecognizerResult
 
+    # lazy: the recognizers import presidio (seconds); importing text stays light
     from safecohort.detect.recognizers.base import match_patterns
 
     name_key, id_key = RecognizerResult.RECOGNIZER_NAME_KEY, RecognizerResult.RECOGNIZER_IDENTIFIER_KEY
@@ -355,6 +368,7 @@ def _other_mentions(found: list[Finding], text: str) -> list[Finding]:
     hospital ("Fresno Community Hospital (FCH)") and each word of a confidently found name, wherever else
     they stand as whole words written alike ("Dr. Green" ... "Green clinic"). A word that is everyday
     English, a clinical term or a listed everyday-word name ("Brown", "May") is not carried over."""
+    # lazy: vocab loads Faker (0.15 s); importing text stays light
     from safecohort.detect.vocab import WORD_NAMES, is_everyday_word
 
     surfaces: dict[str, tuple[str, float]] = {}
@@ -425,14 +439,14 @@ class NoteScanner:
     """
 
     def __init__(self, model: str = DEFAULT_MODEL, notes: NotesSpec | None = None) -> None:
+        # lazy: presidio (seconds) loads only when a scanner is built
         from presidio_analyzer import PatternRecognizer, RecognizerRegistry
 
-        from safecohort.detect.recognizers import (
-            ENTITY_ALIASES,
-            ClinicalSpacyRecognizer,
-            clinical_recognizers,
-            presidio_recognizers,
-        )
+        # lazy: the recognizers import presidio (seconds); importing text stays light
+        from safecohort.detect.recognizers import ENTITY_ALIASES, recognizers_for
+
+        # lazy: as the line above (base imports presidio)
+        from safecohort.detect.recognizers.base import plan_patterns
 
         _quiet_presidio()
         self.model = model
@@ -442,22 +456,8 @@ class NoteScanner:
         general = self.notes.profile == "general"
         nlp_engine = _nlp_engine(model, general=general)
         try:
-            recognizers = [
-                *presidio_recognizers(),
-                *clinical_recognizers(),
-                ClinicalSpacyRecognizer(supported_entities=nlp_engine.get_supported_entities()),
-            ]
-            from safecohort.detect.general import general_recognizers
-
-            if general:
-                from safecohort.detect.recognizers.identifiers import WindowedPhoneRecognizer
-
-                # General text is international: presidio's phone recognizer with all its regions.
-                recognizers += [*general_recognizers(), WindowedPhoneRecognizer()]
-            else:
-                # Names, addresses and postcodes of every locale Faker knows (the recognizers general.py
-                # marks safe for clinical notes): more recall on unseen layouts for a little precision.
-                recognizers += general_recognizers(clinical_safe_only=True)
+            # Each recognizer's PROFILES say which profiles run it (see recognizers.registry).
+            recognizers = recognizers_for(self.notes.profile, nlp_engine.get_supported_entities())
             deny = [term for term in self.notes.deny_list if term.strip()]
             if deny:
                 recognizers.append(
@@ -480,8 +480,6 @@ class NoteScanner:
                 f"the PHI analyzer could not be built ({type(exc).__name__}: {exc})"
             ) from None
         self._nlp_engine = nlp_engine
-        from safecohort.detect.recognizers.base import plan_patterns
-
         plan_patterns(recognizers)
         self.entity_kinds = frozenset(
             self._aliases.get(kind, kind) for r in recognizers for kind in r.supported_entities
@@ -502,8 +500,6 @@ class NoteScanner:
         self._floor = min([self.notes.score_threshold, *self._thresholds.values()])
         self._tagger = None
         if self.notes.tagger:
-            from safecohort.detect.tagger import get_tagger
-
             self._tagger = get_tagger()
 
     def __repr__(self) -> str:
@@ -556,8 +552,10 @@ class NoteScanner:
     def _artifacts(self, texts: list[str]) -> Iterator[Any]:
         """presidio's NLP artifacts per note: tokens of a case-normalised copy (same offsets), and NER
         entities from the sentences that may hold a name or place (see :mod:`safecohort.detect.vocab`)."""
+        # lazy: spaCy (seconds) loads only when a scanner is built
         from spacy.util import filter_spans
 
+        # lazy: vocab loads Faker (0.15 s); importing text stays light
         from safecohort.detect.vocab import ner_segments, truecase
 
         nlp = _pipeline(self.model)
@@ -585,6 +583,7 @@ class NoteScanner:
             yield self._nlp_engine._doc_to_nlp_artifact(doc, LANGUAGE)
 
     def _finish(self, text: str, results: list[RecognizerResult]) -> list[Finding]:
+        # lazy: vocab loads Faker (0.15 s); importing text stays light
         from safecohort.detect.vocab import is_clinical_phrase
 
         candidates = []

@@ -142,10 +142,11 @@ def _harmless(values: ValueEvidence, name_kind: object, profile: Profile) -> tup
     """The evidence that a column does not identify anyone, and a review note when that evidence is only
     the research profile's looser rule; (None, None) when there is none."""
     clinical_name = name_kind == "none"
+    if values.is_flag:
+        plural = "s" if values.distinct > 1 else ""
+        return f"flag ({f'{values.distinct} value{plural}' if values.distinct else 'declared boolean'})", None
     if values.sampled == 0:
         return ("clinical name, no values to contradict it" if clinical_name else None), None
-    if values.is_flag:
-        return f"flag ({values.distinct} value{'s' if values.distinct > 1 else ''})", None
     system = values.code_system
     if system is not None and (system in SELF_EVIDENT_CODES or values.repeats or clinical_name):
         return f"{system} codes", None

@@ -99,7 +99,7 @@ _ADMIN_KEYS = frozenset(
 _CODED = frozenset(
     {"code", "concept", "coding", "codeable", "status", "category", "type", "class", "language", "method",
      "interpretation", "priority", "use", "purpose", "disposition", "relationship", "reaction", "cause",
-     "marital"}
+     "marital", "icd", "icd9", "icd10", "drg", "cpt", "hcpcs", "loinc", "snomed", "rxnorm", "ndc"}
 )  # fmt: skip
 # Words of entity-attribute-value tables: their value column holds any field's value.
 _FIELD_WORDS = frozenset({"field", "attribute", "attr", "property", "param", "parameter"})
@@ -121,7 +121,9 @@ def kind_from_name(column: str) -> NameVerdict:
     last = next((w for w in reversed(spelled) if not w.isdigit()), spelled[-1])  # "fact_id_1": id
     if last in {"source", "src"}:
         return "none", 0.7  # where a value came from ("PATIENT_IDE_SOURCE", "admission_source")
-    if last == "reference" or (last in _KEY_WORDS and not raw & (_CODED | _ADMIN_KEYS)):
+    if (last == "reference" and not raw & (METADATA | _ADMIN_KEYS)) or (
+        last in _KEY_WORDS and not raw & (_CODED | _ADMIN_KEYS)
+    ):
         return "identifier", 0.85  # a key of something: "subject.reference", "transfer_id", "vitalid"
     if words[-1] == "note" and "id" not in canon:
         if raw & _CODED:
@@ -133,6 +135,8 @@ def kind_from_name(column: str) -> NameVerdict:
         return "none", 0.7  # the record's handling ("upload_date", "valid_start_date"), not the person's care
     if raw & DESCRIPTORS and not canon & {"birth", "age"} and words[-1] != "date":
         return "none", 0.7
+    if "name" in canon and raw & _CODED:
+        return "none", 0.7  # the display name of a coded element ("code.coding.display")
     if "region" in canon and not canon & _FINE_PLACES - {"address"}:
         return "none", 0.7  # state, province, country: Safe Harbor lets them stay ("address.state")
     person = bool(canon & _PEOPLE)
@@ -175,13 +179,18 @@ def kind_from_name(column: str) -> NameVerdict:
         (
             "standalone_id" in canon
             or ("id" in canon and bool(canon & _KEYED))
-            or (bool(canon & _KEYED - {"event"}) and bool(raw & {"value", "val"}))
+            or (
+                bool(canon & _KEYED - {"event"})
+                and bool(raw & {"value", "val"})
+                and not raw & (CLINICAL | DESCRIPTORS) - {"value", "val", "source"}
+            )
             or (bool(raw) and not raw - ENTITY_ALONE - {"home", "of"})
-            or ("id" in canon and not canon - _KEY_FILLERS),
+            or (bool(raw & _KEY_WORDS) and not canon - _KEY_FILLERS),
             "identifier",
             0.85,
         ),
-        ("date" in canon, "date", 0.75),
+        # A date word names a date when it ends the name or heads "date of ..."; "stop_reason" is a reason.
+        (words[-1] == "date" or ("date" in canon and "of" in canon), "date", 0.75),
         ("note" in canon, "free_text", 0.7),
     ]
     for matched, kind, confidence in rules:

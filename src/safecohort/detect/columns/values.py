@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 import numpy as np
@@ -29,7 +29,6 @@ import regex
 from presidio_analyzer.predefined_recognizers import IpRecognizer, UrlRecognizer, UsSsnRecognizer
 from stdnum import luhn
 
-from safecohort.detect.general import lexicon
 from safecohort.detect.recognizers import (
     CASE_SENSITIVE,
     ClinicalPhoneRecognizer,
@@ -37,7 +36,7 @@ from safecohort.detect.recognizers import (
     OfflineEmailRecognizer,
     StreetAddressRecognizer,
 )
-from safecohort.detect.vocab import clinical_terms, zipf
+from safecohort.detect.vocab import clinical_terms, lexicon, zipf
 from safecohort.formats import CODE_SYSTEMS, SELF_EVIDENT_CODES
 from safecohort.policy import ColumnType, LeakEntity
 
@@ -348,6 +347,7 @@ class ValueEvidence:
     fixed_width: bool = False
     consecutive: bool = False
     temporal_dtype: bool = False
+    boolean_dtype: bool = False
 
     @property
     def distinct_share(self) -> float:
@@ -375,6 +375,8 @@ class ValueEvidence:
     @property
     def is_flag(self) -> bool:
         """One or two distinct values (a boolean, an indicator)."""
+        if self.boolean_dtype:
+            return True  # declared boolean (Parquet, a database): two values at most, whatever was read
         return 0 < self.distinct <= 2 and (self.inferred_type == "bool" or self.repeats)
 
     @property
@@ -560,12 +562,15 @@ def column_evidence(values: pd.Series, *, sample_rows: int, seed: int = 0) -> Va
     array = values.to_numpy(dtype=object)
     kept = array[~pd.isna(array)]
     temporal = pd.api.types.is_datetime64_any_dtype(values.dtype)
-    return value_evidence(
+    evidence = value_evidence(
         sample_values(pd.Series(kept, dtype=object), sample_rows, seed),
         present=len(kept),
         distinct=len(pd.unique(kept)),
         temporal_dtype=temporal,
     )
+    if pd.api.types.is_bool_dtype(values.dtype):
+        evidence = replace(evidence, boolean_dtype=True)
+    return evidence
 
 
 __all__ = [

@@ -121,7 +121,8 @@ DESCRIPTORS = frozenset(
         "indicator", "count", "cnt", "status", "stat", "class", "role", "verified", "valid",
         "lang", "language", "method", "yn", "grp", "band", "bucket", "range", "length", "len",
         "format", "fmt", "pref", "preference", "optout", "opt", "use", "usage", "kind", "mode", "priority",
-        "rank", "sequence", "seq", "seqno", "rn", "quality", "confidence",
+        "rank", "sequence", "seq", "seqno", "rn", "quality", "confidence", "size", "mgmt", "management",
+        "impute", "imputed", "imputation", "preferred", "orientation", "accuracy",
         "exists", "present", "missing", "available", "unknown", "known", "match", "matched", "changed",
         "check", "concept", "vocabulary", "vocab", "domain", "standard", "units", "unit", "uom",
         "designation", "gender", "sex", "race", "ethnicity", "marital", "religion", "result",
@@ -141,7 +142,7 @@ NOT_PEOPLE = frozenset(
         "route", "form", "dose", "ingredient", "substance", "condition", "problem", "measurement",
         "observation", "event", "category", "specialty", "speciality", "credential", "icu", "careunit",
         "poe", "pharmacy", "formulary", "package", "benefit", "coverage",
-        "carrier", "contract", "network", "description", "desc", "short", "long",
+        "carrier", "contract", "network", "description", "desc", "short", "long", "lab", "vx", "antibiotic",
     }
 )  # fmt: skip
 
@@ -184,7 +185,9 @@ CLINICAL = frozenset(
         "pro", "item", "response", "question", "answer", "survey", "abn", "norm",
         "reason", "medication", "medications", "dispensation", "transport", "arrival", "rhythm", "side",
         "abbreviation", "ownership", "reaction", "original", "months", "mos", "mons", "weeks", "wks", "tot",
-        "sum", "avg", "mean", "min", "max",
+        "sum", "avg", "mean", "min", "max", "px", "pdx", "ppx", "gsn", "cause", "offset", "modifiers", "term",
+        "temporal", "schedule", "measure", "encounters", "visits", "procedures", "admissions", "claims",
+        "transfers", "adjustments", "immunizations", "conditions", "customers", "patients", "members",
         # words that would otherwise split into vocabulary words ("dos" + "age")
         "dosage", "percentage", "package", "birthweight", "clearance", "storage", "passage",
     }
@@ -192,7 +195,8 @@ CLINICAL = frozenset(
 
 # Clinical measurements named after birth (not a date of birth).
 BIRTH_MEASURES = frozenset(
-    {"weight", "wt", "order", "plurality", "length", "gestational", "ga", "control", "defect", "defects"}
+    {"weight", "wt", "order", "plurality", "length", "gestational", "ga", "control", "defect", "defects",
+     "multiple"}
 )  # fmt: skip
 
 # Words of the data pipeline: a date named with one dates the record's handling, not the person's care.
@@ -200,7 +204,7 @@ METADATA = frozenset(
     {
         "upload", "uploaded", "import", "imported", "download", "downloaded", "refresh", "refreshed", "load",
         "loaded", "etl", "release", "version", "valid", "invalid", "extract", "extraction", "sourcesystem",
-        "provenance", "ingest", "ingested", "sync", "synced",
+        "provenance", "ingest", "ingested", "sync", "synced", "metadata", "documentation",
     }
 )  # fmt: skip
 # Words that name a key on their own ("ENCOUNTER", "DRIVERS"): the column holds that thing's identifier.

@@ -1,107 +1,127 @@
-"""Recognizers for clinical notes: which of presidio's to run, and the clinical ones it lacks.
+"""Every recognizer the note scanner runs, one module per family of what they find, for both profiles.
 
-Presidio's defaults target general PII worldwide; clinical notes from US hospitals need a different set.
-This package is the one place that decides it:
+One package serves the ``clinical`` profile (US hospital notes) and the ``general`` profile (text
+worldwide: exports, letters, tickets): each recognizer says in its ``PROFILES`` class attribute where it
+runs, and :mod:`~safecohort.detect.recognizers.registry` lists them all, in order, and keeps those of a
+profile (:func:`recognizers_for`). Where the words come from (name lists, Faker's locale lexicon, the
+GeoNames gazetteer, clinical terms) is :mod:`safecohort.detect.vocab`, which imports no recognizer.
 
-- :func:`presidio_recognizers` picks presidio's own recognizers that find HIPAA identifiers in US text
-  and drops the rest (non-US national ids, crypto wallets, MAC addresses, UUIDs: noise in notes);
-- :func:`clinical_recognizers` adds what presidio misses: medical record numbers, ages over 89,
-  hospital names, ZIP codes, street addresses, clinical date and phone forms, and names introduced by a
-  title or a relation ("Dr. Hope", "MR BROWN", "daughter Mary");
-- :class:`ClinicalSpacyRecognizer` keeps the spaCy NER results that are identifiers and drops what the
-  model tags as a date but is not one ("3 days", "45 years old", "yesterday").
+The families (dependencies point one way: down to ``base`` and ``vocab``, and across only as listed):
 
-One module per concept; dependencies point one way, to ``base`` (and from ``identifiers`` to the
-month and day pieces of ``dates``):
+- ``base``: the base classes (:class:`ClinicalPatternRecognizer`, :class:`AnchoredRecognizer`,
+  :class:`SpanRecognizer`), the profiles, presidio's pattern loop without its overhead, the pieces of
+  names the families share, and table cells;
+- ``names``: names after a title, a credential, a label or a relation, in HL7 segments and from the US
+  name lists; ``names_cued``: inverted names, kin, hand-offs, chat speakers, initials, nicknames;
+  ``names_lexicon``: names of every locale (Faker's lexicon), names from the context of everyday text
+  and in key-value fields;
+- ``dates``: the date forms presidio misses; ``ages``: ages over 89, and ages of any value in general
+  text;
+- ``identifiers``: record, account and other id numbers, labelled ids, user names, record formats, IBANs;
+- ``contact``: phone, pager and fax numbers, e-mail addresses and URLs (offline);
+- ``addresses``: ZIP codes and postcodes, US and international street addresses, address blocks;
+- ``places``: cities, countries, states and landmarks after a cue, in a list, by their shape;
+- ``facilities``: hospitals, facilities, care sites, care homes and practices; ``organisations``:
+  employers, professions, organisations by their shape and town agencies (uses ``facilities`` and
+  ``addresses``); ``companies``: companies of general text by their legal form, suffix, role, brand or
+  form field (uses ``names_lexicon``);
+- ``ner``: :class:`ClinicalSpacyRecognizer`, the spaCy label maps and ``ENTITY_ALIASES``;
+- ``registry``: :func:`presidio_recognizers`, :func:`all_recognizers`, :func:`recognizers_for`.
 
-- ``base``: ``LANGUAGE``, ``CASE_SENSITIVE``, :class:`ClinicalPatternRecognizer`,
-  :class:`AnchoredRecognizer`, and the pieces of names the other modules share (``_NAME_WORD``,
-  ``_TITLE``, ``_CREDENTIAL``, the US name lists, :func:`_fills_name_slot`, ...);
-- ``names``: person names after a title, a credential, a label, a relation, a hand-off or a chat cue,
-  inverted, in capitals, in HL7 segments, and from the US name lists;
-- ``identifiers``: record, account and other id numbers, labelled ids, user names, record formats, ages
-  over 89, phone numbers, e-mail, URLs, and :func:`presidio_recognizers`;
-- ``dates``: the date forms presidio misses, and ``_is_date_range``;
-- ``locations``: hospitals, facilities, care sites and care homes, employers and companies, professions,
-  landmarks, ZIP codes, street addresses, states, and cities before a state or after a cue;
-- ``ner``: :class:`ClinicalSpacyRecognizer`, the spaCy label maps, ``ENTITY_ALIASES`` and the helpers
-  that trim and check the spans NER finds.
-
-Import from ``safecohort.detect.recognizers``: it re-exports every recognizer class (``__all__``) and
-the other names that modules and tests import from it (``LANGUAGE``, ``CASE_SENSITIVE``,
-``_is_date_range``, ``_occupations``, ``_name_start``, ``_name_end``). To add a recognizer: subclass
-:class:`ClinicalPatternRecognizer` (or ``EntityRecognizer``) in its concept's module, list it in
-:func:`clinical_recognizers` and in ``__all__``.
+Import from ``safecohort.detect.recognizers``: it re-exports every recognizer class, the registry and the
+few other names modules and tests import from it.
 """
 
 from __future__ import annotations
 
-from presidio_analyzer import EntityRecognizer
-
-from safecohort.detect.recognizers.base import CASE_SENSITIVE as CASE_SENSITIVE
-from safecohort.detect.recognizers.base import LANGUAGE as LANGUAGE
-from safecohort.detect.recognizers.base import AnchoredRecognizer, ClinicalPatternRecognizer
-from safecohort.detect.recognizers.dates import ClinicalDateRecognizer
-from safecohort.detect.recognizers.dates import _is_date_range as _is_date_range
-from safecohort.detect.recognizers.identifiers import (
+from safecohort.detect.recognizers.addresses import (
+    CuedStreetRecognizer,
+    GridStreetRecognizer,
+    InternationalAddressRecognizer,
+    InternationalPostcodeRecognizer,
+    LabelledPostcodeRecognizer,
+    StreetAddressRecognizer,
+    TablePostcodeRecognizer,
+    ZipCodeRecognizer,
+)
+from safecohort.detect.recognizers.ages import (
     AgeOver89Recognizer,
+    AgeRecognizer,
+    ContextAgeRecognizer,
+    TableAgeRecognizer,
+)
+from safecohort.detect.recognizers.base import (
+    CASE_SENSITIVE,
+    LANGUAGE,
+    AnchoredRecognizer,
+    ClinicalPatternRecognizer,
+    SpanRecognizer,
+)
+from safecohort.detect.recognizers.companies import (
+    BrandRoleRecognizer,
+    CompanyRecognizer,
+    FieldOrganisationRecognizer,
+    LegalFormCompanyRecognizer,
+    RoleCompanyRecognizer,
+)
+from safecohort.detect.recognizers.contact import (
     ClinicalPhoneRecognizer,
-    IdNumberRecognizer,
-    LabelledIdRecognizer,
-    MedicalRecordNumberRecognizer,
+    CuedPhoneRecognizer,
     OfflineEmailRecognizer,
     OfflineUrlRecognizer,
-    RecordFormatRecognizer,
-    UsernameRecognizer,
+    PhoneShapeRecognizer,
     UsPhoneRecognizer,
     WindowedPhoneRecognizer,
-    presidio_recognizers,
 )
-from safecohort.detect.recognizers.locations import (
-    AddressCityRecognizer,
+from safecohort.detect.recognizers.dates import (
+    ClinicalDateRecognizer,
+    DayMonthDateRecognizer,
+    RunningDateRecognizer,
+    WrittenDateRecognizer,
+)
+from safecohort.detect.recognizers.dates import (
+    _is_date_range as _is_date_range,
+)
+from safecohort.detect.recognizers.facilities import (
     CareHomeRecognizer,
     CareSiteRecognizer,
-    CityRecognizer,
-    CityStateRecognizer,
-    EmployerAfterJobRecognizer,
-    EmployerBeforeOfficeRecognizer,
-    EmployerRecognizer,
     FacilityRecognizer,
     HospitalRecognizer,
-    JobAtEmployerRecognizer,
-    LandmarkRecognizer,
-    ListedPlaceRecognizer,
-    OrganizationNameRecognizer,
-    PlaceCueRecognizer,
-    PlaceReadingRecognizer,
-    ProfessionRecognizer,
     SiteBeforeDepartmentRecognizer,
     SpecialtyPracticeRecognizer,
-    StreetAddressRecognizer,
-    TownAgencyRecognizer,
-    ZipCodeRecognizer,
-    _org_and_profession_recognizers,
-    _place_recognizers,
 )
-from safecohort.detect.recognizers.locations import _occupations as _occupations
+from safecohort.detect.recognizers.identifiers import (
+    IdNumberRecognizer,
+    LabelledIdRecognizer,
+    LowerCaseIbanRecognizer,
+    MedicalRecordNumberRecognizer,
+    RecordFormatRecognizer,
+    UsernameRecognizer,
+)
 from safecohort.detect.recognizers.names import (
-    CapitalsLabelNameRecognizer,
-    ChatNameRecognizer,
     CredentialNameRecognizer,
     DictionaryNameRecognizer,
-    HandoffNameRecognizer,
     Hl7NameRecognizer,
+    LabelledNameRecognizer,
+    TitledPersonRecognizer,
+)
+from safecohort.detect.recognizers.names_cued import (
+    CapitalsLabelNameRecognizer,
+    ChatNameRecognizer,
+    HandoffNameRecognizer,
     InitialledNameRecognizer,
     InvertedNameRecognizer,
     KinshipNameRecognizer,
-    LabelledNameRecognizer,
     NameInitialsRecognizer,
     NicknameNameRecognizer,
     OccupationSubjectRecognizer,
     SpacedInitialsNameRecognizer,
     StaffInitialsRecognizer,
-    TitledPersonRecognizer,
-    _cued_name_recognizers,
+)
+from safecohort.detect.recognizers.names_lexicon import (
+    ContextNameRecognizer,
+    FieldNameRecognizer,
+    MultilingualNameRecognizer,
 )
 from safecohort.detect.recognizers.ner import (
     ENTITY_ALIASES,
@@ -109,45 +129,56 @@ from safecohort.detect.recognizers.ner import (
     SPACY_LABELS,
     ClinicalSpacyRecognizer,
 )
-from safecohort.detect.recognizers.ner import _name_end as _name_end
-from safecohort.detect.recognizers.ner import _name_start as _name_start
-
-
-def clinical_recognizers() -> list[EntityRecognizer]:
-    """The clinical recognizers presidio lacks; new ones slot in here."""
-    return [
-        MedicalRecordNumberRecognizer(),
-        IdNumberRecognizer(),
-        AgeOver89Recognizer(),
-        HospitalRecognizer(),
-        ZipCodeRecognizer(),
-        StreetAddressRecognizer(),
-        ClinicalDateRecognizer(),
-        ClinicalPhoneRecognizer(),
-        TitledPersonRecognizer(),
-        CredentialNameRecognizer(),
-        LabelledNameRecognizer(),
-        LabelledIdRecognizer(),
-        UsernameRecognizer(),
-        CityRecognizer(),
-        *_place_recognizers(),
-        RecordFormatRecognizer(),
-        Hl7NameRecognizer(),
-        EmployerRecognizer(),
-        FacilityRecognizer(),
-        *_org_and_profession_recognizers(),
-        DictionaryNameRecognizer(),
-        *_cued_name_recognizers(),
-    ]
-
+from safecohort.detect.recognizers.ner import (
+    _name_end as _name_end,
+)
+from safecohort.detect.recognizers.ner import (
+    _name_start as _name_start,
+)
+from safecohort.detect.recognizers.organisations import (
+    EmployerAfterJobRecognizer,
+    EmployerBeforeOfficeRecognizer,
+    EmployerRecognizer,
+    JobAtEmployerRecognizer,
+    OrganizationNameRecognizer,
+    ProfessionRecognizer,
+    TownAgencyRecognizer,
+)
+from safecohort.detect.recognizers.organisations import (
+    _occupations as _occupations,
+)
+from safecohort.detect.recognizers.places import (
+    UNCUED_CITY_POPULATION,
+    AddressCityRecognizer,
+    CityRecognizer,
+    CityStateRecognizer,
+    ContextPlaceRecognizer,
+    LandmarkRecognizer,
+    ListedPlaceRecognizer,
+    PlaceCueRecognizer,
+    PlaceReadingRecognizer,
+    PlaceRecognizer,
+    TablePlaceRecognizer,
+    TownShapeRecognizer,
+)
+from safecohort.detect.recognizers.registry import (
+    all_recognizers,
+    presidio_recognizers,
+    recognizers_for,
+)
 
 __all__ = [
+    "CASE_SENSITIVE",
     "ENTITY_ALIASES",
+    "LANGUAGE",
     "SPACY_IGNORED_LABELS",
     "SPACY_LABELS",
+    "UNCUED_CITY_POPULATION",
     "AddressCityRecognizer",
     "AgeOver89Recognizer",
+    "AgeRecognizer",
     "AnchoredRecognizer",
+    "BrandRoleRecognizer",
     "CapitalsLabelNameRecognizer",
     "CareHomeRecognizer",
     "CareSiteRecognizer",
@@ -158,46 +189,73 @@ __all__ = [
     "ClinicalPatternRecognizer",
     "ClinicalPhoneRecognizer",
     "ClinicalSpacyRecognizer",
+    "CompanyRecognizer",
+    "ContextAgeRecognizer",
+    "ContextNameRecognizer",
+    "ContextPlaceRecognizer",
     "CredentialNameRecognizer",
+    "CuedPhoneRecognizer",
+    "CuedStreetRecognizer",
+    "DayMonthDateRecognizer",
     "DictionaryNameRecognizer",
     "EmployerAfterJobRecognizer",
     "EmployerBeforeOfficeRecognizer",
     "EmployerRecognizer",
     "FacilityRecognizer",
+    "FieldNameRecognizer",
+    "FieldOrganisationRecognizer",
+    "GridStreetRecognizer",
     "HandoffNameRecognizer",
     "Hl7NameRecognizer",
     "HospitalRecognizer",
     "IdNumberRecognizer",
     "InitialledNameRecognizer",
+    "InternationalAddressRecognizer",
+    "InternationalPostcodeRecognizer",
     "InvertedNameRecognizer",
     "JobAtEmployerRecognizer",
     "KinshipNameRecognizer",
     "LabelledIdRecognizer",
     "LabelledNameRecognizer",
+    "LabelledPostcodeRecognizer",
     "LandmarkRecognizer",
+    "LegalFormCompanyRecognizer",
     "ListedPlaceRecognizer",
+    "LowerCaseIbanRecognizer",
     "MedicalRecordNumberRecognizer",
+    "MultilingualNameRecognizer",
     "NameInitialsRecognizer",
     "NicknameNameRecognizer",
     "OccupationSubjectRecognizer",
     "OfflineEmailRecognizer",
     "OfflineUrlRecognizer",
     "OrganizationNameRecognizer",
+    "PhoneShapeRecognizer",
     "PlaceCueRecognizer",
     "PlaceReadingRecognizer",
+    "PlaceRecognizer",
     "ProfessionRecognizer",
     "RecordFormatRecognizer",
+    "RoleCompanyRecognizer",
+    "RunningDateRecognizer",
     "SiteBeforeDepartmentRecognizer",
     "SpacedInitialsNameRecognizer",
+    "SpanRecognizer",
     "SpecialtyPracticeRecognizer",
     "StaffInitialsRecognizer",
     "StreetAddressRecognizer",
+    "TableAgeRecognizer",
+    "TablePlaceRecognizer",
+    "TablePostcodeRecognizer",
     "TitledPersonRecognizer",
     "TownAgencyRecognizer",
+    "TownShapeRecognizer",
     "UsPhoneRecognizer",
     "UsernameRecognizer",
     "WindowedPhoneRecognizer",
+    "WrittenDateRecognizer",
     "ZipCodeRecognizer",
-    "clinical_recognizers",
+    "all_recognizers",
     "presidio_recognizers",
+    "recognizers_for",
 ]

@@ -1,4 +1,4 @@
-"""What every clinical recognizer is built on: the recognizer base classes and the pieces of names.
+"""What every recognizer is built on: the recognizer base classes and the pieces of names.
 
 Every recognizer is a presidio ``PatternRecognizer`` or ``EntityRecognizer`` with context words, so the
 analyzer's context enhancer raises a weak match ("a 7-digit number") to a finding when a context word
@@ -7,17 +7,24 @@ each ``Pattern`` on first use and keeps the compiled form on the shared object. 
 the ``regex`` module that presidio compiles them with (variable-width look-behind, scoped ``(?i:...)``),
 and run case-sensitively: capitals carry meaning in names, titles and states.
 
+- the profiles (:data:`CLINICAL`, :data:`GENERAL`) and a recognizer's ``PROFILES``: :data:`EVERY_PROFILE`
+  or :data:`GENERAL_ONLY` (read by :mod:`~safecohort.detect.recognizers.registry`);
 - :class:`ClinicalPatternRecognizer`: a pattern recognizer declared by class attributes;
 - :class:`AnchoredRecognizer`: a recognizer that reads its finding next to an anchor (a label, a
   credential, a state and ZIP), with :func:`_name_tail_end` and :func:`_fills_name_slot` for names;
 - the pieces of names (``_NAME_WORD``, ``_CAPS_WORD``, ``_PARTICLE``, ``_TITLE``, ``_CREDENTIAL``, the
-  US name lists, ...) that the name, place and NER modules share.
+  US name lists, ...) that the name, place and NER modules share;
+- :class:`SpanRecognizer`: a recognizer that yields its spans from ``find`` (general text; most read
+  the lexicon of :mod:`safecohort.detect.vocab`), with the word helpers its subclasses share;
+- table cells: :func:`_table_cells` and :class:`_TableCellRecognizer`, the ages, postcodes and places
+  under a labelled column of a delimited table.
 """
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any, ClassVar
 
 import regex
@@ -31,12 +38,27 @@ from presidio_analyzer import (
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from safecohort.detect.prefilter import PREFILTER
-from safecohort.detect.vocab import us_first_names, us_last_names
+from safecohort.detect.vocab.lexicon import lexicon
+from safecohort.detect.vocab.words import (
+    clinical_terms,
+    is_everyday_word,
+    us_first_names,
+    us_last_names,
+    zipf,
+)
 
 LANGUAGE = "en"
 
 # Case-sensitive; parts that must ignore case say so with a scoped (?i:...).
 CASE_SENSITIVE = re.DOTALL | re.MULTILINE
+
+#: The profiles a scanner runs in (``notes.profile``): US clinical notes, and general text worldwide.
+CLINICAL = "clinical"
+GENERAL = "general"
+#: ``PROFILES`` of a recognizer that keeps clinical precision: it runs in both profiles.
+EVERY_PROFILE: frozenset[str] = frozenset({CLINICAL, GENERAL})
+#: ``PROFILES`` of a recognizer too loose for clinical notes: it runs on general text only.
+GENERAL_ONLY: frozenset[str] = frozenset({GENERAL})
 
 
 def _either_case(*words: str) -> str:
@@ -147,6 +169,8 @@ class ClinicalPatternRecognizer(PatternRecognizer):
     ENTITY: ClassVar[str]
     PATTERNS: ClassVar[tuple[Pattern, ...]]
     CONTEXT: ClassVar[tuple[str, ...]] = ()
+    #: The profiles the registry runs it in (:data:`EVERY_PROFILE` or :data:`GENERAL_ONLY`).
+    PROFILES: ClassVar[frozenset[str]] = EVERY_PROFILE
 
     def __init__(self) -> None:
         super().__init__(
@@ -235,8 +259,6 @@ def _fills_name_slot(word: str) -> bool:
     412") may be one: a first or last name of any locale Faker ships, unless it is a clinical term or a
     very frequent word ("can", "will"); or any word that is not everyday English. Everyday words that are
     names ("Star", "Royal", "Blessing") are names only in such a slot, never on their own."""
-    from safecohort.detect.general import lexicon
-    from safecohort.detect.vocab import clinical_terms, is_everyday_word, zipf
 
     base = word.lower()
     if base in _NOT_NAMES_IN_SLOT or base in clinical_terms():
@@ -280,7 +302,6 @@ class AnchoredRecognizer(ClinicalPatternRecognizer):
         ("RE: DC PLANS" is not a name)."""
         if self.ENTITY != "PERSON":
             return True
-        from safecohort.detect.vocab import clinical_terms
 
         words = re.findall(rf"[{_LETTER}]+", found)
         if _INITIALS.fullmatch(found):  # "A.W.", "N.P.": initials alone, read only where a cue puts them
@@ -331,3 +352,148 @@ _NOT_INITIALS = frozenset(
     "A.M. P.M. P.O. I.V. I.M. S.Q. S.C. U.S. N.P.O. B.I.D. T.I.D. Q.I.D. Q.D. O.D. O.S. O.U. D.O. "  # noqa: SIM905
     "M.D. R.N. E.R. I.C.U. O.R. P.R.N. H.S. A.C. P.C. D.C. N.G. G.I. E.D. U.K. E.U.".split()
 )
+
+
+# --- shared text helpers -------------------------------------------------------------------------------
+
+# A word of letters (any script) with inner apostrophes or hyphens: "Guðmundsdóttir", "O'Neil", "Weeks-Rivas".
+_WORD = regex.compile(r"\p{L}[\p{L}\p{M}]*(?:['’]\p{L}{2,}[\p{L}\p{M}]*|-\p{L}[\p{L}\p{M}]*)*")
+
+
+def _is_title(word: str) -> bool:
+    return word[0].isupper() and (len(word) == 1 or not word[1:].isupper() or len(word) > 2)
+
+
+def _is_capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _result(name: str, identifier: str, entity: str, start: int, end: int, score: float) -> RecognizerResult:
+    """A presidio result tagged with the recognizer that made it (presidio's overlap rules read it)."""
+    return RecognizerResult(
+        entity_type=entity,
+        start=start,
+        end=end,
+        score=score,
+        recognition_metadata={
+            RecognizerResult.RECOGNIZER_NAME_KEY: name,
+            RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: identifier,
+        },
+    )
+
+
+_TRAILING = frozenset(" \t\n.,;:")
+
+
+class SpanRecognizer(EntityRecognizer):
+    """An entity recognizer whose subclasses yield spans from :meth:`find` (most of them read the shared
+    lexicon, :mod:`safecohort.detect.vocab`); trailing sentence punctuation is trimmed off each span."""
+
+    ENTITY: ClassVar[str]
+    #: The profiles the registry runs it in; :data:`EVERY_PROFILE` only when it keeps clinical precision.
+    PROFILES: ClassVar[frozenset[str]] = GENERAL_ONLY
+
+    def __init__(self) -> None:
+        super().__init__(
+            supported_entities=[self.ENTITY], name=type(self).__name__, supported_language=LANGUAGE
+        )
+
+    def load(self) -> None:
+        """Nothing to load eagerly: the lexicon is read at the first scan."""
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        """Findings of :meth:`find` as presidio results."""
+        if self.ENTITY not in entities:
+            return []
+        results = []
+        for start, end, score in self.find(text):
+            # Sentence punctuation after a span is not part of it ("... from Austria.").
+            while end > start and text[end - 1] in _TRAILING:
+                end -= 1
+            if end > start:
+                results.append(_result(type(self).__name__, self.id, self.ENTITY, start, end, score))
+        return results
+
+    def find(self, text: str) -> Iterator[tuple[int, int, float]]:
+        """(start, end, score) of each finding in ``text``."""
+        raise NotImplementedError
+
+
+# --- table cells: ages, postcodes and places under a labelled column -----------------------------------
+
+# A delimited table's header names the columns: "order_id;customer;city;postcode;country",
+# "pos,bib,name,age,club". Each column word maps to the entity its cells hold.
+_TABLE_COLUMNS = {
+    "age": "AGE", "zip": "ZIP_CODE", "zipcode": "ZIP_CODE", "zip_code": "ZIP_CODE", "postcode": "ZIP_CODE",
+    "post_code": "ZIP_CODE", "postal_code": "ZIP_CODE", "postalcode": "ZIP_CODE", "plz": "ZIP_CODE",
+    "city": "LOCATION", "town": "LOCATION", "country": "LOCATION", "state": "LOCATION",
+    "province": "LOCATION", "region": "LOCATION", "county": "LOCATION", "birthplace": "LOCATION",
+}  # fmt: skip
+_TABLE_HEADER = regex.compile(
+    r"(?im)^[ \t]*[\w ]{1,30}(?P<sep>[,;\t|])(?:[\w ]{1,30}(?P=sep))*[\w ]{1,30}[ \t]*$"
+)
+# What a cell must look like for its column's entity (a header alone is no evidence).
+_CELL_SHAPES = {
+    "AGE": regex.compile(r"(?:1[01]\d|12[0-5]|\d{1,2})"),
+    "ZIP_CODE": regex.compile(
+        r"\d{3,6}(?:-\d{3,4})?|\d{3}[ ]\d{2}|[A-Z]{1,2}\d[A-Z\d]?[ ]?\d[A-Z]{2}|[A-Z]\d[A-Z][ ]?\d[A-Z]\d"
+    ),
+    "LOCATION": regex.compile(r"\p{L}[\p{L}\p{M}'’. -]{1,40}"),
+}
+
+
+@functools.lru_cache(maxsize=16)
+def _table_cells(text: str) -> tuple[tuple[str, int, int], ...]:
+    """(entity, start, end) of each cell under an age, postcode or place column of a delimited table.
+
+    Cells are read by position from the left; a row may have more cells than the header (a comma inside
+    an unquoted company name), never fewer."""
+    found: list[tuple[str, int, int]] = []
+    for header in _TABLE_HEADER.finditer(text):
+        sep = header["sep"]
+        names = [n.strip().lower().replace(" ", "_") for n in header[0].split(sep)]
+        columns = {i: _TABLE_COLUMNS[n] for i, n in enumerate(names) if n in _TABLE_COLUMNS}
+        if not columns or len(names) < 3:
+            continue
+        position = header.end() + 1
+        while position < len(text):
+            line_end = text.find("\n", position)
+            line_end = len(text) if line_end < 0 else line_end
+            cells = text[position:line_end].split(sep)
+            if len(cells) < len(names):
+                break
+            offset = position
+            for index, cell in enumerate(cells):
+                entity = columns.get(index)
+                value = cell.strip()
+                if entity is not None and value and _CELL_SHAPES[entity].fullmatch(value):
+                    start = offset + cell.find(value)
+                    found.append((entity, start, start + len(value)))
+                offset += len(cell) + 1
+            position = line_end + 1
+    return tuple(found)
+
+
+class _TableCellRecognizer(SpanRecognizer):
+    """Cells of one entity under a labelled column of a delimited table (see :func:`_table_cells`)."""
+
+    def find(self, text: str) -> Iterator[tuple[int, int, float]]:
+        """The table cells of this recognizer's entity."""
+        if "\n" not in text:
+            return
+        for entity, start, end in _table_cells(text):
+            if entity == self.ENTITY:
+                yield start, end, 0.6
+
+
+__all__ = [
+    "CASE_SENSITIVE",
+    "LANGUAGE",
+    "AnchoredRecognizer",
+    "ClinicalPatternRecognizer",
+    "SpanRecognizer",
+    "match_patterns",
+    "plan_patterns",
+]

@@ -1,5 +1,6 @@
-"""The date forms presidio misses (:class:`ClinicalDateRecognizer`) and :func:`_is_date_range`, which
-tells a range of month.day dates from a range of values."""
+"""Dates: the forms presidio misses in notes (:class:`ClinicalDateRecognizer`) and
+:func:`_is_date_range`, which tells a range of month.day dates from a range of values; in general text
+also dates run together with words, written out with a month name, and a day before a month."""
 
 from __future__ import annotations
 
@@ -8,7 +9,13 @@ import re
 from presidio_analyzer import Pattern, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from safecohort.detect.recognizers.base import _CREDENTIAL, _DEGREE, ClinicalPatternRecognizer, _either_case
+from safecohort.detect.recognizers.base import (
+    _CREDENTIAL,
+    _DEGREE,
+    GENERAL_ONLY,
+    ClinicalPatternRecognizer,
+    _either_case,
+)
 
 # --- dates presidio misses ----------------------------------------------------------------------------
 
@@ -314,3 +321,128 @@ class ClinicalDateRecognizer(ClinicalPatternRecognizer):
     def validate_result(self, pattern_text: str) -> bool | None:
         """A month.day range must read as a range of dates (see :func:`_is_date_range`); False drops it."""
         return False if _is_date_range(pattern_text) is False else None
+
+
+class RunningDateRecognizer(ClinicalPatternRecognizer):
+    """Years in running text that presidio's date patterns miss: after "Act of" or closing an
+    "in/since/until 2014" phrase. A bare number is never a year by itself; weekdays are left alone (no
+    identifier, and the benchmark labels them inconsistently). Clinical-safe: no (Safe Harbor keeps
+    years; notes are full of "in 2014" histories the clinical policy need not remove)."""
+
+    ENTITY = "DATE_TIME"
+    PROFILES = GENERAL_ONLY
+    PATTERNS = (
+        Pattern(
+            "year of an act", r"(?<=\b(?i:act|acts|law|treaty|code)[ \t]+of[ \t]+)(?:1[6-9]|20)\d{2}\b", 0.7
+        ),
+        Pattern(
+            "year closing a time phrase",
+            r"(?<=\b(?i:in|since|until|till|during|by|early|late|mid|summer|spring|autumn|fall|winter)"
+            r"[ \t]*:?[ \t]+)(?:19|20)\d{2}"  # "since 2014", "member since: 2014"
+            r"(?=[ \t]*[.,;:!?)|]|[ \t]*$|[ \t]+(?i:and|to|when|where|as|after|before)\b)",
+            0.6,
+        ),
+    )
+
+
+# Month names of the languages the general profile reads, English abbreviations included.
+# fmt: off
+_MONTHS = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+    "dec", "janvier", "février", "fevrier", "mars", "avril", "mai", "juin", "juillet", "août", "aout",
+    "septembre", "octobre", "novembre", "décembre", "januar", "jänner", "februar", "märz", "juni", "juli",
+    "oktober", "dezember", "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
+    "septiembre", "setiembre", "octubre", "noviembre", "diciembre", "gennaio", "febbraio", "aprile",
+    "maggio", "giugno", "luglio", "settembre", "ottobre", "dicembre", "januari", "februari", "maart",
+    "mei", "augustus", "janeiro", "fevereiro", "março", "maio", "junho", "julho", "setembro", "outubro",
+    "dezembro",
+)
+# fmt: on
+_MONTH_ALT = "|".join(sorted(set(_MONTHS), key=len, reverse=True))
+_EN_MONTH_ALT = "|".join(sorted(set(_MONTHS[:23]), key=len, reverse=True))
+_WEEKDAY = (
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|"
+    r"samedi|dimanche|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|"
+    r"mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)"
+)
+
+
+class WrittenDateRecognizer(ClinicalPatternRecognizer):
+    """Dates written out in words in several languages and forms presidio misses: "5 septembre 1972",
+    "13. Oktober 2016", "5 de mayo de 2020", "aug. 16th 2018", "february 23, 2004", "Mon Aug 29 2022",
+    "monday, 25 february 1963", "Monday the 26th". A day, a month name and a year are required (or a
+    weekday and an ordinal day), so "mars" or "mai" alone never count. Times of day are left alone on
+    purpose: Safe Harbor lists dates, not clock times, and presidio's benchmark never labels a bare time.
+    Clinical-safe: no (the clinical date recognizers cover note dates)."""
+
+    ENTITY = "DATE_TIME"
+    PROFILES = GENERAL_ONLY
+    PATTERNS = (
+        Pattern(
+            "day month-name year",
+            # (the look-ahead on the first letters of weekdays and months only saves time)
+            rf"(?i)(?<![\w.])(?=[\dmtwfsljvd])(?:{_WEEKDAY}\.?,?[ \t]+)?\d{{1,2}}(?:\.|st|nd|rd|th|er)?[ \t]+"
+            r"(?:de[ \t]+)?"
+            rf"(?:{_MONTH_ALT})\.?,?[ \t]+(?:de[ \t]+)?(?:1[89]|20)\d{{2}}(?![\w])",
+            0.7,
+        ),
+        Pattern(
+            "month-name day year",
+            rf"(?i)(?<![\w.])(?=[mtwfsjaond])(?:{_WEEKDAY}\.?,?[ \t]+)?(?:{_EN_MONTH_ALT})\.?[ \t]+\d{{1,2}}"
+            r"(?:st|nd|rd|th)?,?[ \t]+(?:1[89]|20)\d{2}(?![\w])",
+            0.7,
+        ),
+        Pattern(
+            "weekday the ordinal day",
+            r"(?i)(?<![\w])(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?[ \t]+the[ \t]+"
+            r"\d{1,2}(?:st|nd|rd|th)(?![\w])",
+            0.7,
+        ),
+    )
+
+
+# Months whose name is also an everyday word ("may", "mar", "mars", "mai", "mei") need an ordinal or "of".
+_PLAIN_MONTHS = "|".join(
+    sorted((m for m in set(_MONTHS) if m not in ("may", "mar", "mars", "mai", "mei")), key=len, reverse=True)
+)
+_DAY_ORDINAL = r"(?:st|nd|rd|th)"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])"
+# A word before a day/month that reads it as a date ("since 26/6", "born 30/8", "reply by 18/7").
+_DATE_CUE = r"(?i:since|born|by|on|from|until|till|before|after|due|dated|stayed|expires?|window[ \t]*:)"
+
+
+class DayMonthDateRecognizer(ClinicalPatternRecognizer):
+    """Dates with a day and a month but no year: "31 aug", "26th of may", "march 17th", "jul 9", and
+    "26/6" after a date word ("since", "born", "by", "on", "until"). A bare "3/4" is never a date; an
+    everyday-word month ("may") needs an ordinal day or "of". Clinical-safe: no (scores and fractions)."""
+
+    ENTITY = "DATE_TIME"
+    PROFILES = GENERAL_ONLY
+    PATTERNS = (
+        Pattern(
+            "day month-name",
+            rf"(?i)(?<![\w.,/:-])(?=\d){_DAY}(?:{_DAY_ORDINAL}[ \t]+(?:of[ \t]+)?(?:{_MONTH_ALT})"
+            rf"|[ \t]+(?:of[ \t]+(?:{_MONTH_ALT})|(?:{_PLAIN_MONTHS})))\.?(?![\w-]|\.\w)",
+            0.6,
+        ),
+        Pattern(
+            "month-name day",
+            rf"(?i)(?<![\w.-])(?=[a-zé])(?:(?:{_EN_MONTH_ALT})\.?[ \t]+{_DAY}{_DAY_ORDINAL}"
+            rf"|(?:{_PLAIN_MONTHS})\.?[ \t]+{_DAY}{_DAY_ORDINAL}?)(?![\w:/-]|[.,]\d)",
+            0.6,
+        ),
+        Pattern(
+            "day/month after a date word",
+            rf"(?<=\b{_DATE_CUE}[ \t]+){_DAY}/(?:1[0-2]|0?[1-9])(?![\w/-]|[.,:]\d)",
+            0.6,
+        ),
+    )
+
+
+__all__ = [
+    "ClinicalDateRecognizer",
+    "DayMonthDateRecognizer",
+    "RunningDateRecognizer",
+    "WrittenDateRecognizer",
+]

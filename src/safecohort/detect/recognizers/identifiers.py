@@ -1,31 +1,23 @@
-"""Identifier recognizers: medical record and other id numbers, labelled ids, user names, record formats,
-ages over 89, phone numbers, e-mail addresses and URLs (offline), and :func:`presidio_recognizers`, the
-presidio recognizers that run."""
+"""Identifier recognizers: medical record, account and other id numbers, labelled ids, user names,
+record formats, and IBANs written in lower case."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
-import tldextract
-from presidio_analyzer import EntityRecognizer, Pattern, RecognizerResult
+import regex
+from presidio_analyzer import Pattern, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
-from presidio_analyzer.predefined_recognizers import (
-    CreditCardRecognizer,
-    DateRecognizer,
-    EmailRecognizer,
-    IbanRecognizer,
-    IpRecognizer,
-    MedicalLicenseRecognizer,
-    PhoneRecognizer,
-    UsBankRecognizer,
-    UsItinRecognizer,
-    UsLicenseRecognizer,
-    UsPassportRecognizer,
-    UsSsnRecognizer,
-)
 
-from safecohort.detect.recognizers.base import _CREDENTIAL, AnchoredRecognizer, ClinicalPatternRecognizer
+from safecohort.detect.recognizers.base import (
+    _CREDENTIAL,
+    AnchoredRecognizer,
+    ClinicalPatternRecognizer,
+    SpanRecognizer,
+)
 from safecohort.detect.recognizers.dates import _D, _M, _RUN_TOGETHER_DATE
+from safecohort.detect.vocab.words import is_everyday_word, occupations, zipf
 
 # --- medical record and account numbers -------------------------------------------------------------
 
@@ -83,168 +75,6 @@ class IdNumberRecognizer(ClinicalPatternRecognizer):
         ),
     )
     CONTEXT = ("id", "number", "card", "account", "policy", "member", "license", "certificate", "serial")
-
-
-# --- ages over 89 (HIPAA: ages over 89 are aggregated into "90 or older") --------------------------
-
-_AGE_90_125 = r"(?:9\d|1[01]\d|12[0-5])"
-
-
-class AgeOver89Recognizer(ClinicalPatternRecognizer):
-    """Ages 90-125 as the number alone ("94 yo", "94-year-old", "aged 94", "age: 94", "turned 94",
-    "PAUL OBI (104M)", "Khoury, Mike Z. (93)"); younger ages are not identifiers and are never reported."""
-
-    ENTITY = "AGE_OVER_89"
-    PATTERNS = (
-        Pattern(
-            "age before years old",
-            rf"(?<![\w.]){_AGE_90_125}(?=[ \t]*-?[ \t]*(?i:y/o|y\.o\.?|yo(?:[mf])?\b|yrs?\.?[ \t-]*old"
-            r"|years?[ \t-]*old|years?[ \t]+of[ \t]+age|year-old))",
-            0.85,
-        ),
-        Pattern(
-            "age after 'age'",
-            rf"(?<=\b(?i:aged?(?:[ \t]*/[ \t]*(?:sex|gender))?|age[ \t]+of)[ \t]*[:=]?[ \t]*){_AGE_90_125}\b"
-            r"(?![ \t]*(?i:days?|weeks?|months?|%))",
-            0.85,
-        ),
-        Pattern(
-            "decade of life",
-            r"(?<=\b(?i:in[ \t]+(?:his|her|their)(?:[ \t]+(?:early|mid|late))?)[ \t]+)(?:90|100)'?s\b",
-            0.7,
-        ),
-        # "Pt turned 98 this admission", "she turns 100 in May": not a turn in degrees.
-        Pattern(
-            "age after 'turned'",
-            rf"(?=[19]\d)(?<=\b(?i:turned|turns|turning|will[ \t]+turn)[ \t]+){_AGE_90_125}\b"
-            r"(?![.,]\d|[ \t]*(?:°|%|(?i:deg|degrees?|days?|weeks?|months?|min|minutes?|x|times)\b))",
-            0.7,
-        ),
-        Pattern("nonagenarian", r"\b(?i:nonagenarian|centenarian)\b", 0.7),
-        Pattern(
-            "age at death",
-            rf"(?<=\b(?i:died|passed[ \t]+away|deceased|death)[ \t]+(?i:at|aged?)[ \t]+(?:(?i:age)[ \t]+)?)"
-            rf"{_AGE_90_125}\b",
-            0.85,
-        ),
-        Pattern("age + y", rf"(?<![\w.]){_AGE_90_125}(?=[ \t]?(?i:y|yrs?)\b(?![.']\w))", 0.6),
-        # "Pt is 95, lives alone", "she is 101 and independent": not "is 95%" or "is 92.5".
-        Pattern(
-            "age after 'is'",
-            rf"(?<=\b(?i:pt|patient|she|he)[ \t]+(?i:is|was)[ \t]+){_AGE_90_125}"
-            r"(?=[ \t]*[,;](?!\d)|[ \t]+(?i:and|with|but)\b)",
-            0.7,
-        ),
-        # The age after a date of birth in a header ("DOB 02.01.1931  93F", "DOB May 3 1929 (94)").
-        Pattern(
-            "age after the date of birth",
-            r"(?<=\b(?i:dob|d\.o\.b\.?|born)[ \t]*:?[ \t]*[^\n|;]{4,20}?(?:19|20)\d\d[ \t,]+\(?)"
-            rf"{_AGE_90_125}(?=[ \t]?(?:[MF]|(?i:y/?o|yo|yrs?|years?))?\b(?![.,]\d|[ \t]*(?i:kg|lbs?|%)))",
-            0.7,
-        ),
-        # Age and sex in parentheses after a name ("PAUL OBI (104M)"), not a temperature ("T (98F)").
-        Pattern(
-            "age and sex in parentheses",
-            rf"(?<=\()(?<=(?<![\d.])[A-Z][A-Za-z'’.-]+[ \t]+\()(?<!(?i:t|temp|temperature|tmax)[ \t]+\()"
-            rf"{_AGE_90_125}(?=[ \t]?(?:[MF]|(?i:y/?o|yo)[ \t]?[MFmf]?)\))",
-            0.7,
-        ),
-        # The age alone in parentheses right after a patient's name ("Khoury, Mike Z. (93)").
-        Pattern(
-            "age in parentheses after a name",
-            r"(?<=\()(?<=(?:[A-Z][A-Za-z'’-]+,[ \t]+[A-Z][A-Za-z'’-]+(?:[ \t]+[A-Z]\.?)?"
-            r"|\b(?i:pt|patient|name)\b[:. \t]+[A-Z][A-Za-z'’-]+(?:[ \t]+[A-Z][A-Za-z'’.-]+){1,2})"
-            r"[ \t]+\()"
-            rf"{_AGE_90_125}(?=\))",
-            0.7,
-        ),
-    )
-    CONTEXT = ("age", "old", "yo")
-
-
-# --- phone, pager and fax numbers ---------------------------------------------------------------------
-
-
-class ClinicalPhoneRecognizer(ClinicalPatternRecognizer):
-    """US phone numbers with extensions ("617-555-0100 ext. 12") and pager, fax or extension numbers
-    after their label ("pager 4-1234", "x 5-5555", "fax: 617 555 0101") or where someone was called
-    ("called to PA Osborne at 70472"), and a short extension after a number ("555-0100 opt 2, ext 580")."""
-
-    ENTITY = "PHONE_NUMBER"
-    PATTERNS = (
-        Pattern(
-            "us phone with extension",
-            # the area code in parentheses or brackets ("[223] 385-0712"), the extension in brackets too
-            r"(?<![\w.-])(?:\+?1[ \t.-]?)?(?:\(\d{3}\)[ \t]?|\[\d{3}\][ \t]?|\d{3}[ \t.-])"
-            r"\d{3}[ \t.-]\d{4}"
-            r"(?:[ \t]*,?[ \t]*(?i:ext\.?|x\.?|extension)[ \t]*:?[ \t]*\d{1,6}"
-            r"|[ \t]*\[(?i:ext\.?|x)[ \t]?\d{1,6}\])?(?![\w-])",
-            0.7,
-        ),
-        Pattern(
-            "labelled pager, fax or extension",
-            r"(?<=\b(?i:pager|pgr|beeper|bpr|fax|ext\.?|extension|x|spectralink|vocera|ascom|cisco)"
-            r"[ \t]*[\#:.]?[ \t]*)"
-            r"(?=[\d-]*\d{3})\d[\d-]{2,12}\d(?![\w-])",
-            0.6,
-        ),
-        # A three-digit extension right after a phone number ("854 832-3180 opt 2, ext 580").
-        Pattern(
-            "short extension after a phone number",
-            r"(?<=[ \t#:.])(?=\d{3}\b)"
-            r"(?<=\d{3}[-. ]?\d{4}\)?(?:[ \t]*,?[ \t]*(?i:opt(?:ion)?|press)[ \t]*\d)?[^\n\d]{0,12}"
-            r"\b(?i:ext\.?|extension)[ \t]*[\#:.]?[ \t]*)\d{3}(?![\w/.-])",
-            0.6,
-        ),
-        Pattern(
-            "international",
-            r"(?<![\w+])\+\d{1,3}[ \t.-]?(?:\(\d{1,4}\)[ \t.-]?)?\d{1,4}(?:[ \t.-]\d{1,4}){0,3}[ \t.-]\d{1,6}"
-            r"(?![\w-])",
-            0.6,
-        ),
-        # A UK number written nationally: 0 and ten digits, grouped 5+6 ("01632 960123", "07700 900123"),
-        # 4+3+4 ("0161 496 0000") or 3+4+4 ("020 7946 0000").
-        Pattern(
-            "uk national number",
-            r"(?<![\w.+/-])0(?:\d{4}[ \t]?\d{6}|\d{3}[ \t]?\d{3}[ \t]?\d{4}|\d{2}[ \t]?\d{4}[ \t]?\d{4})"
-            r"(?![\w/-]|[.,]\d)",
-            0.6,
-        ),
-        # An extension dialled after a phone number ("555-0100, then 6188 at the prompt", "... then dial
-        # 22"): not a time ("then 1430 hrs").
-        Pattern(
-            "extension dialled after a phone number",
-            r"\b(?i:then|and[ \t]+then)(?<=\d{3}[-. ]?\d{4}\)?[ \t]*[,;]?[ \t]*(?i:then|and[ \t]+then))"
-            r"(?:[ \t]+(?i:dial|enter|press))?[ \t]+\K"
-            r"(?:(?i:x|ext\.?)[ \t]?)?\d{2,6}(?![\w/.:-]|[ \t]*(?i:am|pm|hrs?|h)\b)",
-            0.6,
-        ),
-        Pattern(
-            "digit groups",
-            # ... but not a range of 24-hour times ("1114-1344"), nor a date's year and the time after it
-            # ("4/29/2022 1731", "9/2/2023 16:17")
-            r"(?<![\w./-])(?!(?:[01]\d|2[0-3])[0-5]\d-(?:[01]\d|2[0-3])[0-5]\d(?![\w-])|(?:19|20)\d\d\.\d\d\.\d\d\b)"
-            r"(?:\(\d{2,4}\)[ \t]?|\d{2,4}[ \t.-])\d{2,4}(?:[ \t.-]\d{2,4}){0,2}(?![\w:-])",
-            0.1,
-        ),
-        Pattern("local 7 digits", r"(?<![\w.-])\d{3}-\d{4}(?![\w-])", 0.3),
-        # An extension or pager number where someone was called ("called to PA Osborne at 70472",
-        # "paged Dr X at 5-3592", "at x87920"); four digits alone are a time ("at 1430").
-        Pattern(
-            "extension someone was called at",
-            r"(?<=[ \t](?i:at)[ \t]+)(?<![\w.-])(?:x[ \t]?\d{4,5}|\d-\d{4}|\d{5})"
-            r"(?![\w:.-]|[ \t]*(?i:hrs?|h|am|pm)\b)(?<=\b(?i:call(?:ed)?|paged?|reached|contacted|texted)\b"
-            r"[^\n;]{0,60}[ \t](?i:at)[ \t]+(?:x[ \t]?\d{4,5}|\d-\d{4}|\d{5}))",
-            0.6,
-        ),
-        # An extension in parentheses after a credential ("Ivy Yazzie, RN (70253) on 6 March"), not a year.
-        Pattern(
-            "extension after a credential",
-            rf"(?<=\b{_CREDENTIAL}[ \t]*\()(?!(?:19|20)\d\d\))(?:x[ \t]?)?\d{{4,5}}(?=\))",
-            0.6,
-        ),
-    )
-    CONTEXT = ("phone", "tel", "call", "cell", "mobile", "pager", "beeper", "fax", "contact", "number")
 
 
 # A run of letters, digits and hyphens with four digits or more, not a date ("03-11-2023", "02JAN2024").
@@ -409,7 +239,6 @@ class UsernameRecognizer(AnchoredRecognizer):
 
     def keep(self, found: str) -> bool:
         """Not an English word ("system", "float"), a clinical term or an occupation ("dietitian")."""
-        from safecohort.detect.vocab import is_everyday_word, occupations, zipf
 
         if re.search(r"\d|[._]", found):
             return True
@@ -507,143 +336,42 @@ class RecordFormatRecognizer(ClinicalPatternRecognizer):
     CONTEXT = ("pid", "mrn", "id", "ssn")
 
 
-# --- e-mail addresses, URLs and phone numbers, and presidio's own recognizers ---------------------
+# An IBAN in lower case ("gb28 rypk 7800 9920 4503 01"), as JSON exports and chat often write it;
+# presidio's IBAN recognizer reads capitals only. The check digits decide.
+_LOWER_IBAN = regex.compile(r"(?<![\w-])[a-z]{2}\d{2}(?:[ ]?[a-z\d]{1,4}){3,8}(?![\w-])")
 
 
-class OfflineEmailRecognizer(EmailRecognizer):
-    """presidio's e-mail recognizer, validating the domain with the suffix list bundled in tldextract.
-
-    presidio calls ``tldextract.extract``, whose module-level extractor fetches the public suffix list
-    from the network on first use and logs a connection error offline; this one never does.
-    """
-
-    def analyze(
-        self,
-        text: str,
-        entities: list[str],
-        nlp_artifacts: NlpArtifacts | None = None,
-        regex_flags: int | None = None,
-    ) -> list[RecognizerResult]:
-        """presidio's e-mail matches; a note without an "@" has none (its pattern is costly to run)."""
-        if "@" not in text:
-            return []
-        return super().analyze(text, entities, nlp_artifacts, regex_flags)
-
-    def validate_result(self, pattern_text: str) -> bool:
-        """True when the address ends in a known public suffix."""
-        return _public_suffixes()(pattern_text).fqdn != ""
+def _iban_valid(value: str) -> bool:
+    code = value.replace(" ", "").upper()
+    if not 15 <= len(code) <= 34:
+        return False
+    digits = "".join(str(int(c, 36)) for c in code[4:] + code[:4])
+    return int(digits) % 97 == 1
 
 
-_URL_END = r"[^\s<>\"'()\[\]]*[^\s<>\"'()\[\].,;:!?]"
+class LowerCaseIbanRecognizer(SpanRecognizer):
+    """IBANs written in lower case, with or without groups of four, whose ISO 7064 check digits hold.
+    Clinical-safe: no (the clinical profile reports no IBAN entity)."""
+
+    ENTITY = "IBAN_CODE"
+
+    def find(self, text: str) -> Iterator[tuple[int, int, float]]:
+        """Lower-case IBAN shapes that validate, the longest valid prefix of groups."""
+        for match in _LOWER_IBAN.finditer(text):
+            value = match[0]
+            while value:
+                if _iban_valid(value):
+                    yield match.start(), match.start() + len(value), 0.8
+                    break
+                cut = value.rfind(" ")
+                value = value[:cut] if cut > 0 else ""
 
 
-class OfflineUrlRecognizer(ClinicalPatternRecognizer):
-    """URLs: with a scheme, starting ``www.``, or a bare host name ("portal.example.org/x") whose last
-    label is a public suffix in tldextract's bundled list (so "Dr.Smith" or "report.pdf" are not hosts).
-
-    Written here rather than taken from presidio: presidio's pattern spells out every top-level domain and
-    took a fifth of the analyzer's time; this one checks the suffix only for what it matched."""
-
-    ENTITY = "URL"
-    PATTERNS = (
-        Pattern("url with scheme", rf"\b(?i:https?|ftp|sftp)://{_URL_END}", 0.6),
-        Pattern("www url", rf"\b(?i:www)\.{_URL_END}", 0.6),
-        Pattern(
-            "host name",
-            r"(?<![\w@.-])(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}"
-            rf"(?:/(?:{_URL_END})?)?(?![\w@-])",
-            0.5,
-        ),
-    )
-    CONTEXT = ("url", "website", "web", "site", "link", "portal", "online")
-
-    def validate_result(self, pattern_text: str) -> bool:
-        """True when the host ends in a known public suffix and has a name before it."""
-        host = re.sub(r"^(?i:[a-z]+://)", "", pattern_text).split("/", 1)[0]
-        parts = _public_suffixes()(host)
-        return bool(parts.suffix and parts.domain)
-
-
-def _public_suffixes() -> tldextract.TLDExtract:
-    """tldextract over its bundled public suffix list: never the network (its default fetches the list)."""
-    global _SUFFIXES
-    if _SUFFIXES is None:
-        _SUFFIXES = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None, fallback_to_snapshot=True)
-    return _SUFFIXES
-
-
-_SUFFIXES: tldextract.TLDExtract | None = None
-
-
-class WindowedPhoneRecognizer(PhoneRecognizer):
-    """presidio's libphonenumber-based recognizer, run only on the stretches of a note that may hold a
-    phone number: seven or more digits in a row (separators allowed) and a few characters around them.
-    libphonenumber's matcher is a slow pass over its whole input, once per region; prose between the
-    numbers cannot hold one, so it is skipped. ``regions`` are presidio's (its default eight when None)."""
-
-    _MAY_HOLD_PHONE = re.compile(
-        r"(?P<core>\+?\(?\d(?:[ \t().+/-]{0,3}\d){6,})"
-        r"(?:[ \t,]*(?i:ext\.?|extension|x|\#)[ \t]*\d{1,6})?"
-    )
-    _MARGIN = 3
-    _NOT_A_PHONE = re.compile(
-        r"\d{4}([-./])\d\d\1\d\d(?:[ T]\d\d)?|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}"  # dates
-        r"|\d{3}-\d\d-\d{4}|\d{1,3}(?:\.\d{1,3}){3}"  # SSNs, IPv4 addresses
-    )
-
-    def __init__(self, regions: tuple[str, ...] | None = None) -> None:
-        if regions is None:
-            super().__init__()
-        else:
-            super().__init__(supported_regions=regions)
-
-    def analyze(
-        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
-    ) -> list[RecognizerResult]:
-        """presidio's phone matches inside each window, with offsets into the whole note."""
-        windows: list[list[int]] = []
-        for found in self._MAY_HOLD_PHONE.finditer(text):
-            if self._NOT_A_PHONE.fullmatch(found.group("core")) or (
-                sum(ch.isdigit() for ch in found.group("core")) > 15  # E.164's longest number
-            ):
-                continue  # a date, an SSN, an IP address, a card or account number
-            start, end = max(0, found.start() - self._MARGIN), min(len(text), found.end() + self._MARGIN)
-            if windows and start <= windows[-1][1]:
-                windows[-1][1] = end
-            else:
-                windows.append([start, end])
-        results: list[RecognizerResult] = []
-        for start, end in windows:
-            for result in super().analyze(text[start:end], entities, nlp_artifacts):  # type: ignore[arg-type]
-                result.start += start
-                result.end += start
-                results.append(result)
-        return results
-
-
-class UsPhoneRecognizer(WindowedPhoneRecognizer):
-    """US numbers only: each extra region is a full phonenumbers pass (8 regions took half of the
-    analyzer's time on the clinical dev split); international numbers keep a "+" form."""
-
-    def __init__(self) -> None:
-        super().__init__(regions=("US",))
-
-
-def presidio_recognizers() -> list[EntityRecognizer]:
-    """presidio's recognizers that find HIPAA identifiers in US notes (non-US ids, crypto wallets, MAC
-    addresses and UUIDs are left out: in notes they only add false positives)."""
-    return [
-        OfflineEmailRecognizer(),
-        OfflineUrlRecognizer(),
-        IpRecognizer(),
-        UsPhoneRecognizer(),
-        DateRecognizer(),
-        UsSsnRecognizer(),
-        CreditCardRecognizer(),
-        IbanRecognizer(),
-        UsPassportRecognizer(),
-        MedicalLicenseRecognizer(),
-        UsBankRecognizer(),
-        UsLicenseRecognizer(),
-        UsItinRecognizer(),
-    ]
+__all__ = [
+    "IdNumberRecognizer",
+    "LabelledIdRecognizer",
+    "LowerCaseIbanRecognizer",
+    "MedicalRecordNumberRecognizer",
+    "RecordFormatRecognizer",
+    "UsernameRecognizer",
+]

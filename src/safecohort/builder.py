@@ -265,6 +265,7 @@ def build(
         risk=risk,
         utility=utility,
         key_ids=list(keyring.key_ids) if keyring is not None else [],
+        warnings=_crypto_warnings(policy),
         timings=timer.timings,
         checks=checks,
         leak_allowances=leaks.allowances,
@@ -277,6 +278,19 @@ def build(
         error.result = built  # type: ignore[attr-defined]
         raise error
     return built
+
+
+def _crypto_warnings(policy: Policy) -> list[str]:
+    """A warning for each action the policy sets to FF3-1 pseudonyms (withdrawn; FF1 is the default)."""
+    actions = {f"column '{c}'": policy.action_for(c) for c in policy.columns}
+    actions |= {f"notes entity '{e}'": a for e, a in sorted(policy.notes.entities.items())}
+    actions["notes default_action"] = policy.notes.default_action
+    return [
+        f"{where}: pseudonyms made with FF3-1, which NIST's 2025 draft of SP 800-38G Rev. 1 withdraws; "
+        "keep it only for a key from before FF1 (rotate the key file, then drop `algorithm: ff3-1`)"
+        for where, action in actions.items()
+        if action.operator == "pseudonym" and action.params.get("algorithm") == "ff3-1"
+    ]
 
 
 def _safety_checks(

@@ -71,6 +71,7 @@ def _build(args: argparse.Namespace) -> int:
     # lazy: cold start (module note)
     from safecohort.builder import build, resolve_keys
     from safecohort.report.audit import AuditLog
+    from safecohort.transform.crypto import scheme_for
 
     out = Path(args.out)
     suffix = ".csv" if str(args.input).lower().endswith(".csv") and args.format == "auto" else ".parquet"
@@ -101,8 +102,21 @@ def _build(args: argparse.Namespace) -> int:
             "key_ids": report.key_ids,
             # Pseudonyms carry no key id: `reveal --key-id` needs the key that was active for this build.
             "active_key_id": keyring.active_id if keyring is not None else None,
+            # ... nor their algorithm: the scheme and key of every reversible column, for reveal.
+            "schemes": {
+                record["column"]: {
+                    "operator": record["operator"],
+                    "scheme": scheme_for(record["operator"], record["params"].get("algorithm")),
+                    "key_id": keyring.active_id if keyring is not None else None,
+                }
+                for record in report.columns
+                if record["operator"] in ("encrypt", "pseudonym")
+            },
+            "warnings": report.warnings,
         },
     )
+    for warning in report.warnings:
+        _say(f"warning: {warning}")
     _say(
         f"{report.output['rows']} rows safe, {report.quarantine['rows']} quarantined; "
         f"wrote {', '.join(p.name for p in written)} to {out}"
@@ -232,7 +246,7 @@ def _keys(args: argparse.Namespace) -> int:
         for key_id in keyring.key_ids:
             info = keyring.info(key_id)
             active = "active" if key_id == keyring.active_id else ""
-            print(f"{key_id}\t{info.created}\t{info.purpose}\t{active}".rstrip())
+            print(f"{key_id}\t{info.created}\t{info.purpose}\t{info.pseudonym_scheme}\t{active}".rstrip())
     return 0
 
 
@@ -262,10 +276,11 @@ def _reveal(args: argparse.Namespace) -> int:
         "input": info.name,
         "input_digest": info.digest,
         "columns": list(args.columns),
+        "notes": list(args.notes),
         "policy": policy.digest if policy is not None else None,
     }
     try:
-        result = reveal(frame, args.columns, keyring, policy=policy, key_id=args.key_id)
+        result = reveal(frame, args.columns, keyring, policy=policy, key_id=args.key_id, notes=args.notes)
     except SafecohortError as exc:
         log.append("reveal_refused", {**details, "error": type(exc).__name__})
         raise
@@ -276,6 +291,7 @@ def _reveal(args: argparse.Namespace) -> int:
             {
                 **details,
                 "methods": dict(result.methods),
+                "schemes": dict(result.schemes),
                 "key_ids": list(result.key_ids),
                 "rows": len(result.data),
                 "out": str(out),
@@ -348,10 +364,13 @@ def parser() -> argparse.ArgumentParser:
     reveal_p = sub.add_parser("reveal", help="decrypt encrypted and pseudonymised columns (audited)")
     reveal_p.add_argument("input", help="CSV or Parquet table written by build")
     reveal_p.add_argument("--keys", required=True, help="the key file the build used")
-    reveal_p.add_argument("--columns", required=True, nargs="+", help="columns to reveal")
+    reveal_p.add_argument("--columns", nargs="+", default=[], help="columns to reveal")
+    reveal_p.add_argument(
+        "--notes", nargs="+", default=[], metavar="COLUMN", help="notes columns: restore their enc:v1 tokens"
+    )
     reveal_p.add_argument("--out", required=True, help="output table (.csv or .parquet)")
     reveal_p.add_argument("--reason", required=True, help="why: the approved protocol or request number")
-    reveal_p.add_argument("--policy", help="the build's policy: needed for pseudonym columns and domains")
+    reveal_p.add_argument("--policy", help="the build's policy: needed for pseudonyms, notes and domains")
     reveal_p.add_argument("--key-id", help="key for pseudonyms (default: active; see the build's audit log)")
     reveal_p.add_argument("--requester", help="who asks for the reveal (default: the login name)")
     reveal_p.add_argument("--audit-log", help="audit log to append to (default: audit.log.jsonl by INPUT)")

@@ -70,6 +70,16 @@ class DomainParams(Params):
     )
 
 
+class PseudonymParams(DomainParams):
+    algorithm: Literal["ff1", "ff3-1"] = Field(
+        default="ff1",
+        description=(
+            "FF1 (NIST SP 800-38G), the default. ff3-1 only to keep making the pseudonyms of a key from "
+            "before FF1: NIST's 2025 draft of SP 800-38G Rev. 1 withdraws FF3-1 (the audit warns)."
+        ),
+    )
+
+
 SurrogateKind = Literal[
     "name", "first_name", "last_name", "street", "address", "city", "zip", "phone", "email", "hospital"
 ]
@@ -154,7 +164,7 @@ SPECS: Mapping[str, OperatorSpec] = MappingProxyType(
             OperatorSpec("mask", MaskParams),
             OperatorSpec("hash", HashParams, needs_key=True),
             OperatorSpec("encrypt", DomainParams, needs_key=True),
-            OperatorSpec("pseudonym", DomainParams, needs_key=True),
+            OperatorSpec("pseudonym", PseudonymParams, needs_key=True),
             OperatorSpec("surrogate", SurrogateParams, needs_key=True),
             OperatorSpec("date_shift", DateShiftParams, needs_key=True, needs_patient_id=True),
             OperatorSpec("generalize", GeneralizeParams),
@@ -214,6 +224,7 @@ __all__ = [
     "NoParams",
     "OperatorSpec",
     "Params",
+    "PseudonymParams",
     "ReplaceParams",
     "SurrogateKind",
     "SurrogateParams",

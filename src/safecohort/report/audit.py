@@ -105,6 +105,8 @@ class AuditReport(BaseModel):
     risk: RiskReport | None = None
     utility: UtilityReport | None = None
     key_ids: list[str] = Field(default_factory=list)
+    #: Cautions a reviewer must see that fail no check (e.g. a pseudonym made with the withdrawn FF3-1).
+    warnings: list[str] = Field(default_factory=list)
     timings: dict[str, float] = Field(default_factory=dict)
     checks: list[Check] = Field(default_factory=list)
     #: Columns the policy allows to hold names, coordinates or free text (``leak_check.allow``), with the

@@ -92,11 +92,13 @@ _KEYED = frozenset({"patient", "member", "guarantor", "event", "organization", "
 _KEY_WORDS = frozenset({"id", "ids", "identifier", "key", "uid", "guid", "uuid", "ide", "reference"})
 # More words before "text" naming a coded element ("bodySite.text", "admitSource.text"); a site's or a
 # source's *name* is an organisation's, so these do not make a name harmless.
-_CODED_TEXT = frozenset({"site", "body", "absent", "source", "preference", "communication"})
+_CODED_TEXT = frozenset({"site", "body", "absent", "source", "preference", "communication", "readmission"})
+# Entities whose referenced display text names someone or somewhere ("subject.display", "assigner.display").
+_NAMED_ENTITIES = frozenset({"patient", "member", "guarantor", "provider", "organization", "location"})
 # Keys of administrative things, not of a person or an event of theirs ("payer_id", "versionId").
 _ADMIN_KEYS = frozenset(
     {"version", "project", "cohort", "department", "dept", "network", "metadata", "payer", "payor", "upload",
-     "fee", "schedule", "vocabulary", "domain", "concept"}
+     "fee", "schedule", "vocabulary", "domain", "concept", "product"}
 )  # fmt: skip
 # Words before "text" that make it the text of a coded element ("code.text", "maritalStatus.text").
 _CODED = frozenset(
@@ -126,9 +128,7 @@ def kind_from_name(column: str) -> NameVerdict:
     last = next((w for w in reversed(spelled) if not w.isdigit()), spelled[-1])  # "fact_id_1": id
     if last in {"source", "src"}:
         return "none", 0.7  # where a value came from ("PATIENT_IDE_SOURCE", "admission_source")
-    if (last == "reference" and not raw & (METADATA | _ADMIN_KEYS)) or (
-        last in _KEY_WORDS and not raw & (_CODED | _ADMIN_KEYS)
-    ):
+    if last in _KEY_WORDS and not raw & (_CODED | _ADMIN_KEYS | METADATA):
         return "identifier", 0.85  # a key of something: "subject.reference", "transfer_id", "vitalid"
     if words[-1] == "note" and "id" not in canon:
         if raw & (_CODED | _CODED_TEXT):
@@ -145,7 +145,16 @@ def kind_from_name(column: str) -> NameVerdict:
         return "none", 0.7
     if "name" in canon and raw & _CODED:
         return "none", 0.7  # the display name of a coded element ("code.coding.display")
-    if "region" in canon and not canon & _FINE_PLACES - {"address"}:
+    if (
+        last == "display"
+        and not canon & _NAMED_ENTITIES
+        and canon - {"name"} <= _KEYED | CLINICAL | {"event"}
+    ):
+        return (
+            "none",
+            0.6,
+        )  # the display text of a reference to an event ("encounter.display", "account.display")
+    if "region" in canon and not canon & _FINE_PLACES - {"address", "geo"}:
         return "none", 0.7  # state, province, country: Safe Harbor lets them stay ("address.state")
     person = bool(canon & _PEOPLE)
     people_words = not raw & NOT_PEOPLE
@@ -204,8 +213,13 @@ def kind_from_name(column: str) -> NameVerdict:
     for matched, kind, confidence in rules:
         if matched:
             return kind, confidence
-    rest = raw - {"source", "value", "of", "as"}
-    if {"source", "value"} <= raw and rest and not rest & (CLINICAL | DESCRIPTORS | NOT_PEOPLE):
+    rest = raw - {"source", "value", "of", "as", "from", "to", "for", "by"}
+    if (
+        {"source", "value"} <= raw
+        and rest
+        and not rest & (CLINICAL | DESCRIPTORS | NOT_PEOPLE)
+        and "event" not in canon
+    ):
         return "identifier", 0.7  # the source system's value of a non-clinical thing ("family_source_value")
     if raw & (CLINICAL | METADATA) or raw & clinical_terms() or "event" in canon:
         return "none", 0.8

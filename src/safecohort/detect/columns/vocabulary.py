@@ -204,12 +204,22 @@ BIRTH_MEASURES = frozenset(
 )  # fmt: skip
 
 # Words of the data pipeline: a date named with one dates the record's handling, not the person's care.
-METADATA = frozenset(
+# PIPELINE words name an operation on the data ("refresh_encounter_date": when the table was refreshed);
+# the other METADATA words ("valid", "version") only where the name names nothing of a person's.
+PIPELINE = frozenset(
     {
-        "upload", "uploaded", "import", "imported", "download", "downloaded", "refresh", "refreshed", "load",
-        "loaded", "etl", "release", "version", "valid", "invalid", "extract", "extraction", "sourcesystem",
-        "provenance", "ingest", "ingested", "sync", "synced", "metadata", "documentation",
+        "upload", "uploaded", "import", "imported", "download", "downloaded", "refresh", "refreshed", "etl",
+        "ingest", "ingested", "sync", "synced",
     }
+)  # fmt: skip
+# Things of the data, not of a person: with one of them, a release date is the data's release.
+DATA_THINGS = frozenset(
+    {"source", "cdm", "data", "dataset", "database", "db", "schema", "table", "file", "vocabulary", "software",
+     "package", "etl", "model"}
+)  # fmt: skip
+METADATA = PIPELINE | frozenset(
+    {"version", "valid", "invalid", "extract", "extraction", "sourcesystem", "provenance", "metadata",
+     "documentation"}
 )  # fmt: skip
 # Words that name a key on their own ("ENCOUNTER", "DRIVERS"): the column holds that thing's identifier.
 ENTITY_ALONE = frozenset(
@@ -221,4 +231,14 @@ ENTITY_ALONE = frozenset(
     }
 )  # fmt: skip
 
-__all__ = ["BIRTH_MEASURES", "CLINICAL", "DESCRIPTORS", "ENTITY_ALONE", "METADATA", "NOT_PEOPLE", "SPELLINGS"]
+__all__ = [
+    "BIRTH_MEASURES",
+    "CLINICAL",
+    "DATA_THINGS",
+    "DESCRIPTORS",
+    "ENTITY_ALONE",
+    "METADATA",
+    "NOT_PEOPLE",
+    "PIPELINE",
+    "SPELLINGS",
+]

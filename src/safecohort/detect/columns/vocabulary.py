@@ -214,8 +214,8 @@ PIPELINE = frozenset(
 )  # fmt: skip
 # Things of the data, not of a person: with one of them, a release date is the data's release.
 DATA_THINGS = frozenset(
-    {"source", "cdm", "data", "dataset", "database", "db", "schema", "table", "file", "vocabulary", "software",
-     "package", "etl", "model"}
+    {"source", "cdm", "data", "dataset", "database", "db", "schema", "table", "file", "vocabulary",
+     "software", "package", "etl", "model"}
 )  # fmt: skip
 METADATA = PIPELINE | frozenset(
     {"version", "valid", "invalid", "extract", "extraction", "sourcesystem", "provenance", "metadata",

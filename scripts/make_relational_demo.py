@@ -2,7 +2,8 @@
 
 Five synthetic tables of one small hospital, linked by keys: providers, patients, encounters (patient,
 provider), labs (encounter only: their patient is the encounter's) and notes (patient, encounter). Names
-come from Faker (en_US, seeded); ids, MRNs and dates are random. Run: ``python scripts/make_relational_demo.py``.
+come from Faker (en_US, seeded); ids, MRNs and dates are random.
+Run: ``python scripts/make_relational_demo.py``.
 """
 
 from __future__ import annotations
@@ -25,12 +26,15 @@ def main() -> None:
     fake = Faker("en_US")
     fake.seed_instance(16)
     providers = [
-        {"provider_id": f"PR{100 + i}", "provider_name": f"Dr. {fake.first_name()} {fake.last_name()}",
-         "specialty": rng.choice(["medicine", "surgery", "cardiology"])}
+        {
+            "provider_id": f"PR{100 + i}",
+            "provider_name": f"Dr. {fake.first_name()} {fake.last_name()}",
+            "specialty": rng.choice(["medicine", "surgery", "cardiology"]),
+        }
         for i in range(6)
     ]
     patients, encounters, labs, notes = [], [], [], []
-    for i in range(60):
+    for _ in range(60):
         sex = rng.choice("FM")
         first = fake.first_name_female() if sex == "F" else fake.first_name_male()
         last = fake.last_name()
@@ -38,32 +42,67 @@ def main() -> None:
         zip_code, city = rng.choice(ZIPS)
         patient_id = f"PT-{rng.randrange(10**7, 10**8)}"
         mrn = f"{rng.randrange(10**7, 10**8)}"
-        patients.append({"patient_id": patient_id, "mrn": mrn, "first_name": first, "last_name": last,
-                         "birth_date": born.isoformat(), "sex": sex, "zip": zip_code, "city": city})
+        patients.append(
+            {
+                "patient_id": patient_id,
+                "mrn": mrn,
+                "first_name": first,
+                "last_name": last,
+                "birth_date": born.isoformat(),
+                "sex": sex,
+                "zip": zip_code,
+                "city": city,
+            }
+        )
         admitted = datetime(2019, 1, 1, 8) + timedelta(hours=rng.randrange(0, 24 * 365 * 5))
         for _ in range(rng.randint(1, 3)):
             encounter_id = f"EN-{rng.randrange(10**8, 10**9)}"
             provider = rng.choice(providers)
             discharged = admitted + timedelta(hours=rng.randrange(4, 24 * 9))
-            encounters.append({"encounter_id": encounter_id, "patient_id": patient_id,
-                               "provider_id": provider["provider_id"], "admitted": admitted.isoformat(),
-                               "discharged": discharged.isoformat(), "patient_birth_date": born.isoformat(),
-                               "diagnosis_code": rng.choice(CODES)})
+            encounters.append(
+                {
+                    "encounter_id": encounter_id,
+                    "patient_id": patient_id,
+                    "provider_id": provider["provider_id"],
+                    "admitted": admitted.isoformat(),
+                    "discharged": discharged.isoformat(),
+                    "patient_birth_date": born.isoformat(),
+                    "diagnosis_code": rng.choice(CODES),
+                }
+            )
             for code, unit, low, high in rng.sample(LABS, rng.randint(1, 3)):
                 taken = admitted + timedelta(minutes=rng.randrange(30, 600))
-                labs.append({"lab_id": f"LB-{rng.randrange(10**8, 10**9)}", "encounter_id": encounter_id,
-                             "taken_at": taken.isoformat(), "loinc": code,
-                             "value": round(rng.uniform(low, high), 1), "unit": unit})
+                labs.append(
+                    {
+                        "lab_id": f"LB-{rng.randrange(10**8, 10**9)}",
+                        "encounter_id": encounter_id,
+                        "taken_at": taken.isoformat(),
+                        "loinc": code,
+                        "value": round(rng.uniform(low, high), 1),
+                        "unit": unit,
+                    }
+                )
             written = discharged - timedelta(hours=1)
-            notes.append({"note_id": f"NT-{rng.randrange(10**8, 10**9)}", "patient_id": patient_id,
-                          "encounter_id": encounter_id, "written_at": written.isoformat(),
-                          "text": f"{first} {last} (MRN {mrn}) was admitted on {admitted:%m/%d/%Y} and seen by "
-                                  f"{provider['provider_name']}. Lives in {city}. Discharged home "
-                                  f"on {discharged:%m/%d/%Y} in stable condition."})
+            notes.append(
+                {
+                    "note_id": f"NT-{rng.randrange(10**8, 10**9)}",
+                    "patient_id": patient_id,
+                    "encounter_id": encounter_id,
+                    "written_at": written.isoformat(),
+                    "text": f"{first} {last} (MRN {mrn}) was admitted on {admitted:%m/%d/%Y} and seen by "
+                    f"{provider['provider_name']}. Lives in {city}. Discharged home "
+                    f"on {discharged:%m/%d/%Y} in stable condition.",
+                }
+            )
             admitted = discharged + timedelta(days=rng.randrange(10, 400))
     OUT.mkdir(parents=True, exist_ok=True)
-    for name, rows in [("providers", providers), ("patients", patients), ("encounters", encounters),
-                       ("labs", labs), ("notes", notes)]:
+    for name, rows in [
+        ("providers", providers),
+        ("patients", patients),
+        ("encounters", encounters),
+        ("labs", labs),
+        ("notes", notes),
+    ]:
         pd.DataFrame(rows).to_csv(OUT / f"{name}.csv", index=False, lineterminator="\n")
 
 

@@ -9,7 +9,6 @@ import pandas as pd
 import pytest
 
 from helpers import postgres as postgres_server
-
 from safecohort.cli import packaged
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -70,6 +69,8 @@ def shared_path(*parts: str) -> Path:
 def postgres_url() -> Iterator[str]:
     """A throwaway PostgreSQL cluster for the session (tests/postgres_server.py); skips without one."""
     if postgres_server.binaries() is None:
-        pytest.skip("PostgreSQL binaries (Debian package 'postgresql') are not installed; .ci/run installs them")
+        pytest.skip(
+            "PostgreSQL binaries (Debian package 'postgresql') are not installed; .ci/run installs them"
+        )
     with postgres_server.cluster() as url:
         yield url

@@ -51,11 +51,42 @@ def test_database_build_equals_the_folder_build(loaded: str, tmp_path: Path) -> 
     keys = tmp_path / "keys.json"
     Keyring.generate().save(keys)
     folder = tmp_path / "folder"
-    assert main(["build", str(DEMO), "--policy", str(POLICY), "--out", str(folder), "--keys", str(keys),
-                 "--quiet"]) == 0
+    assert (
+        main(
+            [
+                "build",
+                str(DEMO),
+                "--policy",
+                str(POLICY),
+                "--out",
+                str(folder),
+                "--keys",
+                str(keys),
+                "--quiet",
+            ]
+        )
+        == 0
+    )
     audit = tmp_path / "audit"
-    code = main(["build", loaded, "--schema", "raw", "--policy", str(POLICY), "--out", loaded,
-                 "--out-schema", "safe", "--audit", str(audit), "--keys", str(keys), "--quiet"])
+    code = main(
+        [
+            "build",
+            loaded,
+            "--schema",
+            "raw",
+            "--policy",
+            str(POLICY),
+            "--out",
+            loaded,
+            "--out-schema",
+            "safe",
+            "--audit",
+            str(audit),
+            "--keys",
+            str(keys),
+            "--quiet",
+        ]
+    )
     assert code == 0
     assert (audit / "audit.json").is_file()
     policy = load_policy(POLICY)
@@ -85,8 +116,24 @@ def test_wrong_password_is_one_line_and_writes_nothing(
     wrong = loaded.replace(":throwaway-test-password@", ":not-the-password@")
     keys = tmp_path / "keys.json"
     Keyring.generate().save(keys)
-    code = main(["build", wrong, "--schema", "raw", "--policy", str(POLICY), "--out", wrong,
-                 "--out-schema", "nothing_here", "--audit", str(tmp_path / "audit"), "--keys", str(keys)])
+    code = main(
+        [
+            "build",
+            wrong,
+            "--schema",
+            "raw",
+            "--policy",
+            str(POLICY),
+            "--out",
+            wrong,
+            "--out-schema",
+            "nothing_here",
+            "--audit",
+            str(tmp_path / "audit"),
+            "--keys",
+            str(keys),
+        ]
+    )
     error = capsys.readouterr().err.strip().splitlines()
     assert code == 2
     assert len(error) == 1
@@ -106,8 +153,24 @@ def test_missing_table_is_one_line_and_writes_nothing(
     engine.dispose()
     keys = tmp_path / "keys.json"
     Keyring.generate().save(keys)
-    code = main(["build", loaded, "--schema", "partial", "--policy", str(POLICY), "--out", loaded,
-                 "--out-schema", "never_written", "--audit", str(tmp_path / "audit"), "--keys", str(keys)])
+    code = main(
+        [
+            "build",
+            loaded,
+            "--schema",
+            "partial",
+            "--policy",
+            str(POLICY),
+            "--out",
+            loaded,
+            "--out-schema",
+            "never_written",
+            "--audit",
+            str(tmp_path / "audit"),
+            "--keys",
+            str(keys),
+        ]
+    )
     error = capsys.readouterr().err.strip().splitlines()
     assert code == 2
     assert len(error) == 1 and "missing: providers, encounters, labs, notes" in error[0]

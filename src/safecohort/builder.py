@@ -186,9 +186,13 @@ class _Table:
             self.patient_ids = self.patient_ids.loc[keep]
         if self.transformed:
             self.safe = self.safe.loc[keep]
-            self.inserted = {c: [s for s, k in zip(spans, keep, strict=True) if k] for c, spans in self.inserted.items()}
+            self.inserted = {
+                c: [s for s, k in zip(spans, keep, strict=True) if k] for c, spans in self.inserted.items()
+            }
         else:  # findings are counted for the report as the detect stage found them
-            self.findings = {c: [f for f, k in zip(fs, keep, strict=True) if k] for c, fs in self.findings.items()}
+            self.findings = {
+                c: [f for f, k in zip(fs, keep, strict=True) if k] for c, fs in self.findings.items()
+            }
 
     @property
     def quarantine(self) -> pd.DataFrame:
@@ -426,7 +430,9 @@ def _report(
         residual = _merge_residual(runs)
         leaks = LeakReport(
             columns=[
-                c.model_copy(update={"column": f"{t}.{c.column}"}) for t, r in runs.items() for c in r.leaks.columns
+                c.model_copy(update={"column": f"{t}.{c.column}"})
+                for t, r in runs.items()
+                for c in r.leaks.columns
             ]
         )
     else:
@@ -443,7 +449,9 @@ def _report(
         for per_note in run.findings.values():
             for note in per_note:
                 for finding in note:
-                    findings_by_entity[finding.entity_type] = findings_by_entity.get(finding.entity_type, 0) + 1
+                    findings_by_entity[finding.entity_type] = (
+                        findings_by_entity.get(finding.entity_type, 0) + 1
+                    )
         quarantine = run.quarantine
         table_reasons: dict[str, int] = {}
         for text in quarantine[REASONS_COLUMN] if len(quarantine) else []:
@@ -452,9 +460,17 @@ def _report(
                 reasons[reason] = reasons.get(reason, 0) + 1
         safe = run.safe.reset_index(drop=True)
         tables[run.name] = TableSummary(
-            input={"name": run.info.name, "rows": len(run.raw), "columns": [str(c) for c in run.raw.columns],
-                   "digest": run.info.digest},
-            output={"rows": len(safe), "columns": [str(c) for c in safe.columns], "digest": frame_digest(safe)},
+            input={
+                "name": run.info.name,
+                "rows": len(run.raw),
+                "columns": [str(c) for c in run.raw.columns],
+                "digest": run.info.digest,
+            },
+            output={
+                "rows": len(safe),
+                "columns": [str(c) for c in safe.columns],
+                "digest": frame_digest(safe),
+            },
             quarantine={"rows": len(quarantine), "reasons": dict(sorted(table_reasons.items()))},
         )
 
@@ -464,7 +480,9 @@ def _report(
         return with_output(run.summary, run.safe, run.policy).model_dump(mode="json")
 
     if relational:
-        combined = hashlib.sha256("\x1f".join(f"{t}:{s['input']['digest']}" for t, s in tables.items()).encode())
+        combined = hashlib.sha256(
+            "\x1f".join(f"{t}:{s['input']['digest']}" for t, s in tables.items()).encode()
+        )
         output_digest = hashlib.sha256(
             "\x1f".join(f"{t}:{s['output']['digest']}" for t, s in tables.items()).encode()
         )
@@ -492,7 +510,10 @@ def _report(
         model=policy.model,
         input=input_summary,
         output=output_summary,
-        quarantine={"rows": sum(s["quarantine"]["rows"] for s in tables.values()), "reasons": dict(sorted(reasons.items()))},
+        quarantine={
+            "rows": sum(s["quarantine"]["rows"] for s in tables.values()),
+            "reasons": dict(sorted(reasons.items())),
+        },
         columns=[
             ColumnRecord(**{**a.model_dump(mode="json"), "column": qualified(r.name, a.column)})  # type: ignore[typeddict-item]
             for r in runs.values()

@@ -71,7 +71,9 @@ def _build_tables(args: argparse.Namespace, policy: Any) -> int:
     to_database = is_database_url(args.out)
     audit = Path(args.audit if to_database else args.out)
     log = AuditLog(audit / "audit.log.jsonl")
-    source = PostgresSource(args.input, args.schema) if is_database_url(args.input) else FolderSource(args.input)
+    source = (
+        PostgresSource(args.input, args.schema) if is_database_url(args.input) else FolderSource(args.input)
+    )
     keyring = resolve_keys(policy, args.keys, passphrase=_ask_passphrase)
 
     def write_audit(result: TablesResult) -> None:
@@ -145,10 +147,10 @@ def _ask_passphrase() -> str:
 def _build(args: argparse.Namespace) -> int:
     # lazy: cold start (module note)
     from safecohort.builder import build, resolve_keys
-    from safecohort.report.audit import AuditLog
 
     # lazy: cold start (module note)
     from safecohort.io.postgres import is_database_url
+    from safecohort.report.audit import AuditLog
 
     policy = load_policy(args.policy)
     if policy.relational or is_database_url(args.input) or Path(args.input).is_dir():
@@ -392,7 +394,9 @@ def parser() -> argparse.ArgumentParser:
         "--quarantine-schema", help="schema for quarantined raw rows (default: <out-schema>_quarantine)"
     )
     build_p.add_argument(
-        "--audit", default="safecohort-audit", help="folder of the audit report and log when --out is a database"
+        "--audit",
+        default="safecohort-audit",
+        help="folder of the audit report and log when --out is a database",
     )
     build_p.add_argument("--keys", help="key file (see `safecohort keys new`)")
     build_p.add_argument("--format", choices=["auto", "csv", "parquet"], default="auto")
@@ -402,7 +406,9 @@ def parser() -> argparse.ArgumentParser:
     demo_p = sub.add_parser("demo", help="run the build on the bundled synthetic demo extract")
     demo_p.add_argument("--out", default="demo-output", help="output folder")
     demo_p.add_argument("--quiet", action="store_true")
-    demo_p.add_argument("--relational", action="store_true", help="the five-table demo (folder in, folder out)")
+    demo_p.add_argument(
+        "--relational", action="store_true", help="the five-table demo (folder in, folder out)"
+    )
     demo_p.set_defaults(handler=_demo)
 
     scan_p = sub.add_parser("scan", help="scan files for PHI (txt, md, csv, parquet, json, html)")

@@ -503,7 +503,9 @@ def _check_relational(policy: Policy) -> None:
         for column, target in relations.foreign_keys.items():
             parent, key = target.split(".")
             if parent not in tables:
-                raise ValueError(f"relations.{table}.foreign_keys.{column} references unknown table '{parent}'")
+                raise ValueError(
+                    f"relations.{table}.foreign_keys.{column} references unknown table '{parent}'"
+                )
             if policy.relations.get(parent, TableRelations()).primary_key != key:
                 raise ValueError(
                     f"relations.{table}.foreign_keys.{column} references {target}, which is not the "
@@ -514,8 +516,10 @@ def _check_relational(policy: Policy) -> None:
         t for t, r in policy.relations.items() if r.primary_key is not None and r.patient == r.primary_key
     ]
     if len(patient_tables) > 1:
-        raise ValueError(f"more than one patient table ({', '.join(patient_tables)}): one table's primary key "
-                         "is the patient key, the others reference it")
+        raise ValueError(
+            f"more than one patient table ({', '.join(patient_tables)}): one table's primary key "
+            "is the patient key, the others reference it"
+        )
     for table, relations in policy.relations.items():
         patient = relations.patient
         if patient is None or table in patient_tables:
@@ -608,9 +612,9 @@ def _table_view(policy: Policy, table: str) -> Policy:
     try:
         _check_actions(view, notes=bool(view.notes.columns))
     except PolicyError as exc:
-        path = exc.path if exc.path is None or exc.path.startswith("notes.") else prefix + exc.path
+        where = exc.path if exc.path is None or exc.path.startswith("notes.") else prefix + exc.path
         message = str(exc).split(": ", 1)[1] if ": " in str(exc) else str(exc)
-        raise PolicyError(message, path=path, line=exc.line) from None
+        raise PolicyError(message, path=where, line=exc.line) from None
     return view
 
 

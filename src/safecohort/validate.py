@@ -631,7 +631,7 @@ def validate_relations(tables: Mapping[str, pd.DataFrame], policy: Policy) -> di
         frame = frame.loc[~frame.index.isin(list(failing[table]))]
         relations = policy.relations.get(table)
         orphan = np.zeros(len(frame), dtype=bool)
-        for column, target in (relations.foreign_keys.items() if relations else []):
+        for column, target in relations.foreign_keys.items() if relations else []:
             parent, key = target.split(".")
             parents = frame if parent == table else remaining.get(parent)
             known = parents[key] if parents is not None else pd.Series([], dtype=object)

@@ -49,8 +49,17 @@ def cluster() -> Iterator[str]:
     password_file.write_text(PASSWORD + "\n")
     if user is not None:
         os.chown(password_file, user.pw_uid, user.pw_gid)
-    run(str(bin_dir / "initdb"), "-D", str(data), "-U", "safecohort", "--auth=scram-sha-256",
-        f"--pwfile={password_file}", "-E", "UTF8")
+    run(
+        str(bin_dir / "initdb"),
+        "-D",
+        str(data),
+        "-U",
+        "safecohort",
+        "--auth=scram-sha-256",
+        f"--pwfile={password_file}",
+        "-E",
+        "UTF8",
+    )
     options = f"-k {socket} -c listen_addresses=''"
     run(str(bin_dir / "pg_ctl"), "-D", str(data), "-o", options, "-w", "-l", str(root / "log"), "start")
     try:

@@ -86,7 +86,9 @@ class PostgresSource(TableSource):
 
         try:
             with self.engine.connect() as connection:
-                meta = sqlalchemy.Table(table, sqlalchemy.MetaData(), schema=self.schema, autoload_with=connection)
+                meta = sqlalchemy.Table(
+                    table, sqlalchemy.MetaData(), schema=self.schema, autoload_with=connection
+                )
                 query = sqlalchemy.select(meta)
                 frames = list(pd.read_sql(query, connection, chunksize=self.batch_rows))
         except sqlalchemy.exc.NoSuchTableError:
@@ -97,7 +99,9 @@ class PostgresSource(TableSource):
         digest = hashlib.sha256()
         for frame in frames:
             digest.update(pd.util.hash_pandas_object(frame, index=False).to_numpy().tobytes())
-        return iter(frames), InputInfo(name=f"{self.name}.{table}", format="postgresql", digest=digest.hexdigest())
+        return iter(frames), InputInfo(
+            name=f"{self.name}.{table}", format="postgresql", digest=digest.hexdigest()
+        )
 
 
 def write_postgres(
@@ -121,7 +125,12 @@ def write_postgres(
                 connection.execute(sqlalchemy.schema.CreateSchema(target, if_not_exists=True))
                 for table, frame in frames.items():
                     frame.to_sql(
-                        table, connection, schema=target, if_exists="replace", index=False, chunksize=batch_rows
+                        table,
+                        connection,
+                        schema=target,
+                        if_exists="replace",
+                        index=False,
+                        chunksize=batch_rows,
                     )
     except sqlalchemy.exc.SQLAlchemyError as exc:
         raise _connection_error(exc, engine, OutputError) from None

@@ -76,7 +76,9 @@ class FolderSource(TableSource):
         return iter([frame]), info
 
 
-def write_folder(tables: Mapping[str, pd.DataFrame], folder: str | Path, suffix: str = ".parquet") -> list[Path]:
+def write_folder(
+    tables: Mapping[str, pd.DataFrame], folder: str | Path, suffix: str = ".parquet"
+) -> list[Path]:
     """Write every table as ``<folder>/<table><suffix>``: all of them, or none.
 
     The files are written into a temporary folder beside ``folder`` and moved into place only when all

@@ -298,6 +298,12 @@ class TableRelations(_Strict):
     foreign_keys: dict[str, str] = Field(default_factory=dict)
     patient: str | None = None
 
+    @property
+    def one_row_per_patient(self) -> bool:
+        """True for the patient table: its primary key is its patient key and references no other table."""
+        key = self.primary_key
+        return key is not None and self.patient == key and key not in self.foreign_keys
+
     @field_validator("foreign_keys")
     @classmethod
     def _qualified(cls, value: dict[str, str]) -> dict[str, str]:
@@ -431,7 +437,7 @@ class Policy(_Strict):
     def patient_table(self) -> str | None:
         """The table with one row per patient (its primary key is its patient key), if any."""
         for table, relations in self.relations.items():
-            if relations.primary_key is not None and relations.patient == relations.primary_key:
+            if relations.one_row_per_patient:
                 return table
         return None
 
@@ -512,9 +518,7 @@ def _check_relational(policy: Policy) -> None:
                     f"primary key of '{parent}' (declare relations.{parent}.primary_key: {key})"
                 )
     policy.parents_first()  # raises on a cycle
-    patient_tables = [
-        t for t, r in policy.relations.items() if r.primary_key is not None and r.patient == r.primary_key
-    ]
+    patient_tables = [t for t, r in policy.relations.items() if r.one_row_per_patient]
     if len(patient_tables) > 1:
         raise ValueError(
             f"more than one patient table ({', '.join(patient_tables)}): one table's primary key "

@@ -578,6 +578,8 @@ def patient_keys(tables: Mapping[str, pd.DataFrame], policy: Policy) -> dict[str
         if relations is None or relations.patient is None or table not in tables:
             continue
         frame = tables[table]
+        if relations.patient not in frame.columns:
+            continue
         target = relations.foreign_keys.get(relations.patient)
         parent = None if target is None else target.split(".")[0]
         if parent is None or parent == policy.patient_table:
@@ -632,6 +634,8 @@ def validate_relations(tables: Mapping[str, pd.DataFrame], policy: Policy) -> di
         relations = policy.relations.get(table)
         orphan = np.zeros(len(frame), dtype=bool)
         for column, target in relations.foreign_keys.items() if relations else []:
+            if column not in frame.columns:
+                continue  # an optional column absent from this extract
             parent, key = target.split(".")
             parents = frame if parent == table else remaining.get(parent)
             known = parents[key] if parents is not None else pd.Series([], dtype=object)

@@ -47,48 +47,41 @@ def _schema_tables(url: str, schema: str) -> list[str]:
     return sorted(names)
 
 
-def test_database_build_equals_the_folder_build(loaded: str, tmp_path: Path) -> None:
+def _build_database(source: str, schema: str, target: str, out_schema: str, tmp_path: Path) -> int:
+    """``safecohort build`` from one schema into another, with a fresh key and the audit in tmp_path."""
     keys = tmp_path / "keys.json"
-    Keyring.generate().save(keys)
+    if not keys.exists():
+        Keyring.generate().save(keys)
+    command = ["build", source, "--schema", schema, "--policy", str(POLICY), "--out", target]
+    command += [
+        "--out-schema",
+        out_schema,
+        "--audit",
+        str(tmp_path / "audit"),
+        "--keys",
+        str(keys),
+        "--quiet",
+    ]
+    return main(command)
+
+
+def _schemas(url: str) -> list[str]:
+    engine = _engine(url)
+    with engine.connect() as connection:
+        names = sqlalchemy.inspect(connection).get_schema_names()
+    engine.dispose()
+    return list(names)
+
+
+def test_database_build_equals_the_folder_build(loaded: str, tmp_path: Path) -> None:
+    assert _build_database(loaded, "raw", loaded, "safe", tmp_path) == 0
+    assert (tmp_path / "audit" / "audit.json").is_file()
     folder = tmp_path / "folder"
-    assert (
-        main(
-            [
-                "build",
-                str(DEMO),
-                "--policy",
-                str(POLICY),
-                "--out",
-                str(folder),
-                "--keys",
-                str(keys),
-                "--quiet",
-            ]
-        )
-        == 0
-    )
-    audit = tmp_path / "audit"
+    keys = str(tmp_path / "keys.json")  # the key the database build used
     code = main(
-        [
-            "build",
-            loaded,
-            "--schema",
-            "raw",
-            "--policy",
-            str(POLICY),
-            "--out",
-            loaded,
-            "--out-schema",
-            "safe",
-            "--audit",
-            str(audit),
-            "--keys",
-            str(keys),
-            "--quiet",
-        ]
+        ["build", str(DEMO), "--policy", str(POLICY), "--out", str(folder), "--keys", keys, "--quiet"]
     )
     assert code == 0
-    assert (audit / "audit.json").is_file()
     policy = load_policy(POLICY)
     engine = _engine(loaded)
     for table in policy.table_names:
@@ -114,33 +107,15 @@ def test_wrong_password_is_one_line_and_writes_nothing(
     loaded: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     wrong = loaded.replace(":throwaway-test-password@", ":not-the-password@")
-    keys = tmp_path / "keys.json"
-    Keyring.generate().save(keys)
-    code = main(
-        [
-            "build",
-            wrong,
-            "--schema",
-            "raw",
-            "--policy",
-            str(POLICY),
-            "--out",
-            wrong,
-            "--out-schema",
-            "nothing_here",
-            "--audit",
-            str(tmp_path / "audit"),
-            "--keys",
-            str(keys),
-        ]
-    )
+    code = _build_database(wrong, "raw", wrong, "nothing_here", tmp_path)
     error = capsys.readouterr().err.strip().splitlines()
     assert code == 2
     assert len(error) == 1
     assert error[0].startswith("safecohort: error: database postgresql+psycopg://safecohort:***@/postgres")
     assert error[0].endswith(": authentication failed for user 'safecohort'")
     assert "not-the-password" not in error[0]
-    assert "nothing_here" not in sqlalchemy.inspect(_engine(loaded)).get_schema_names()
+    assert "nothing_here" not in _schemas(loaded)
+    assert not (tmp_path / "audit" / "audit.json").exists()
 
 
 def test_missing_table_is_one_line_and_writes_nothing(
@@ -151,27 +126,9 @@ def test_missing_table_is_one_line_and_writes_nothing(
         connection.execute(sqlalchemy.text("DROP SCHEMA IF EXISTS partial CASCADE; CREATE SCHEMA partial"))
         connection.execute(sqlalchemy.text("CREATE TABLE partial.patients AS SELECT * FROM raw.patients"))
     engine.dispose()
-    keys = tmp_path / "keys.json"
-    Keyring.generate().save(keys)
-    code = main(
-        [
-            "build",
-            loaded,
-            "--schema",
-            "partial",
-            "--policy",
-            str(POLICY),
-            "--out",
-            loaded,
-            "--out-schema",
-            "never_written",
-            "--audit",
-            str(tmp_path / "audit"),
-            "--keys",
-            str(keys),
-        ]
-    )
+    code = _build_database(loaded, "partial", loaded, "never_written", tmp_path)
     error = capsys.readouterr().err.strip().splitlines()
     assert code == 2
     assert len(error) == 1 and "missing: providers, encounters, labs, notes" in error[0]
-    assert "never_written" not in sqlalchemy.inspect(_engine(loaded)).get_schema_names()
+    assert "never_written" not in _schemas(loaded)
+    assert not (tmp_path / "audit" / "audit.json").exists()

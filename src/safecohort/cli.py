@@ -58,6 +58,23 @@ def _quarantine_file(quarantine: Any) -> Any:
     return frame.astype("string")
 
 
+def _build_event(report: Any, keyring: Any) -> dict[str, Any]:
+    """The audit log's record of a successful build: digests and counts, never a value."""
+    event = {
+        "policy": report.policy_digest,
+        "input": report.input["digest"],
+        "output": report.output["digest"],
+        "rows": report.output["rows"],
+        "quarantined": report.quarantine["rows"],
+        "key_ids": report.key_ids,
+        # Pseudonyms carry no key id: `reveal --key-id` needs the key that was active for this build.
+        "active_key_id": keyring.active_id if keyring is not None else None,
+    }
+    if report.tables:
+        event["tables"] = sorted(report.tables)
+    return event
+
+
 def _build_tables(args: argparse.Namespace, policy: Any) -> int:
     """``build`` of a relational policy: a folder or a PostgreSQL schema in, a folder or a schema out."""
     # lazy: cold start (module note)
@@ -109,19 +126,7 @@ def _build_tables(args: argparse.Namespace, policy: Any) -> int:
         where = str(audit)
     write_audit(result)
     report = result.report
-    log.append(
-        "build",
-        {
-            "policy": report.policy_digest,
-            "input": report.input["digest"],
-            "output": report.output["digest"],
-            "rows": report.output["rows"],
-            "quarantined": report.quarantine["rows"],
-            "tables": sorted(report.tables),
-            "key_ids": report.key_ids,
-            "active_key_id": keyring.active_id if keyring is not None else None,
-        },
-    )
+    log.append("build", _build_event(report, keyring))
     _say(
         f"{len(result.tables)} tables: {report.output['rows']} rows safe, {report.quarantine['rows']} "
         f"quarantined; wrote them to {where}, the audit report to {audit}"
@@ -172,19 +177,7 @@ def _build(args: argparse.Namespace) -> int:
         raise
     written = _write_outputs(out, result, data_suffix=suffix)
     report = result.report
-    log.append(
-        "build",
-        {
-            "policy": report.policy_digest,
-            "input": report.input["digest"],
-            "output": report.output["digest"],
-            "rows": report.output["rows"],
-            "quarantined": report.quarantine["rows"],
-            "key_ids": report.key_ids,
-            # Pseudonyms carry no key id: `reveal --key-id` needs the key that was active for this build.
-            "active_key_id": keyring.active_id if keyring is not None else None,
-        },
-    )
+    log.append("build", _build_event(report, keyring))
     _say(
         f"{report.output['rows']} rows safe, {report.quarantine['rows']} quarantined; "
         f"wrote {', '.join(p.name for p in written)} to {out}"

@@ -69,6 +69,13 @@ class PostgresSource(TableSource):
         self.batch_rows = batch_rows
         self.name = f"{_where(self.engine)} schema {schema}"
 
+    def read_tables(self, tables: Sequence[str]) -> dict[str, tuple[pd.DataFrame, InputInfo]]:
+        """Every table of ``tables``; the connections are closed afterwards."""
+        try:
+            return super().read_tables(tables)
+        finally:
+            self.engine.dispose()
+
     def missing(self, tables: Sequence[str]) -> list[str]:
         # lazy: optional extra (module note)
         import sqlalchemy

@@ -14,6 +14,7 @@ import sys
 from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from safecohort.errors import InputError, KeyringError, OutputError, SafecohortError, SafetyCheckError
 from safecohort.policy import NotesSpec, load_policy
@@ -44,12 +45,106 @@ def _write_outputs(out: Path, result: object, data_suffix: str | None) -> list[P
     written = []
     if data_suffix is not None:
         written.append(write_table(result.data, out / f"data{data_suffix}"))
-    quarantine = result.quarantine.copy()
-    quarantine.insert(0, "_row", quarantine.index.astype(str))
-    written.append(write_table(quarantine.astype("string"), out / "quarantine.parquet"))
+    written.append(write_table(_quarantine_file(result.quarantine), out / "quarantine.parquet"))
     written.append(write_text(result.report.to_json(), out / "audit.json"))
     written.append(write_text(render_html(result.report), out / "audit.html"))
     return written
+
+
+def _quarantine_file(quarantine: Any) -> Any:
+    """The quarantine as written: input row label first, raw values as text, reasons."""
+    frame = quarantine.copy()
+    frame.insert(0, "_row", frame.index.astype(str))
+    return frame.astype("string")
+
+
+def _build_event(report: Any, keyring: Any) -> dict[str, Any]:
+    """The audit log's record of a successful build: digests and counts, never a value."""
+    from safecohort.transform.crypto import scheme_for  # lazy: cold start (module note)
+
+    event = {
+        "policy": report.policy_digest,
+        "input": report.input["digest"],
+        "output": report.output["digest"],
+        "rows": report.output["rows"],
+        "quarantined": report.quarantine["rows"],
+        "key_ids": report.key_ids,
+        # Pseudonyms carry no key id: `reveal --key-id` needs the key that was active for this build.
+        "active_key_id": keyring.active_id if keyring is not None else None,
+        # ... nor their algorithm: the scheme and key of every reversible column, for reveal.
+        "schemes": {
+            record["column"]: {
+                "operator": record["operator"],
+                "scheme": scheme_for(record["operator"], record["params"].get("algorithm")),
+                "key_id": keyring.active_id if keyring is not None else None,
+            }
+            for record in report.columns
+            if record["operator"] in ("encrypt", "pseudonym")
+        },
+        "warnings": report.warnings,
+    }
+    if report.tables:
+        event["tables"] = sorted(report.tables)
+    return event
+
+
+def _build_tables(args: argparse.Namespace, policy: Any) -> int:
+    """``build`` of a relational policy: a folder or a PostgreSQL schema in, a folder or a schema out."""
+    # lazy: cold start (module note)
+    from safecohort.builder import TablesResult, build_tables, resolve_keys
+    from safecohort.io import write_text
+    from safecohort.io.postgres import PostgresSource, is_database_url, write_postgres
+    from safecohort.io.sources import FolderSource, write_folder
+    from safecohort.report.audit import AuditLog
+    from safecohort.report.html import render_html
+
+    to_database = is_database_url(args.out)
+    audit = Path(args.audit if to_database else args.out)
+    log = AuditLog(audit / "audit.log.jsonl")
+    source = (
+        PostgresSource(args.input, args.schema) if is_database_url(args.input) else FolderSource(args.input)
+    )
+    keyring = resolve_keys(policy, args.keys, passphrase=_ask_passphrase)
+
+    def write_audit(result: TablesResult) -> None:
+        write_text(result.report.to_json(), audit / "audit.json")
+        write_text(render_html(result.report), audit / "audit.html")
+
+    try:
+        result = build_tables(source, policy, keys=keyring, progress=None if args.quiet else _say)
+    except SafetyCheckError as exc:
+        failed = getattr(exc, "result", None)
+        if isinstance(failed, TablesResult):
+            quarantined = {t: _quarantine_file(q) for t, q in failed.quarantine.items()}
+            write_folder(quarantined, audit / "quarantine", ".parquet")
+            write_audit(failed)
+            log.append("build_failed_checks", {"policy": failed.report.policy_digest, "out": str(audit)})
+            _say(f"no data written; quarantine and audit report are in {audit}")
+        raise
+    quarantined = {t: _quarantine_file(q) for t, q in result.quarantine.items()}
+    if to_database:
+        quarantine_schema = args.quarantine_schema or f"{args.out_schema}_quarantine"
+        write_postgres(
+            args.out,
+            args.out_schema,
+            result.tables,
+            quarantine_schema=quarantine_schema,
+            quarantine=quarantined,
+        )
+        where = f"schema {args.out_schema} (quarantine: {quarantine_schema})"
+    else:
+        suffix = ".csv" if args.format == "csv" else ".parquet"
+        write_folder(result.tables, audit, suffix)
+        write_folder(quarantined, audit / "quarantine", ".parquet")
+        where = str(audit)
+    write_audit(result)
+    report = result.report
+    log.append("build", _build_event(report, keyring))
+    _say(
+        f"{len(result.tables)} tables: {report.output['rows']} rows safe, {report.quarantine['rows']} "
+        f"quarantined; wrote them to {where}, the audit report to {audit}"
+    )
+    return 0
 
 
 def _ask_passphrase() -> str:
@@ -70,16 +165,20 @@ def _ask_passphrase() -> str:
 def _build(args: argparse.Namespace) -> int:
     # lazy: cold start (module note)
     from safecohort.builder import build, resolve_keys
-    from safecohort.report.audit import AuditLog
-    from safecohort.transform.crypto import scheme_for
 
+    # lazy: cold start (module note)
+    from safecohort.io.postgres import is_database_url
+    from safecohort.report.audit import AuditLog
+
+    policy = load_policy(args.policy)
+    if policy.relational or is_database_url(args.input) or Path(args.input).is_dir():
+        return _build_tables(args, policy)
     out = Path(args.out)
     suffix = ".csv" if str(args.input).lower().endswith(".csv") and args.format == "auto" else ".parquet"
     if args.format in ("csv", "parquet"):
         suffix = f".{args.format}"
     log = AuditLog(out / "audit.log.jsonl")
     try:
-        policy = load_policy(args.policy)
         keyring = resolve_keys(policy, args.keys, passphrase=_ask_passphrase)
         result = build(args.input, policy, keys=keyring, progress=None if args.quiet else _say)
     except SafetyCheckError as exc:
@@ -91,30 +190,7 @@ def _build(args: argparse.Namespace) -> int:
         raise
     written = _write_outputs(out, result, data_suffix=suffix)
     report = result.report
-    log.append(
-        "build",
-        {
-            "policy": report.policy_digest,
-            "input": report.input["digest"],
-            "output": report.output["digest"],
-            "rows": report.output["rows"],
-            "quarantined": report.quarantine["rows"],
-            "key_ids": report.key_ids,
-            # Pseudonyms carry no key id: `reveal --key-id` needs the key that was active for this build.
-            "active_key_id": keyring.active_id if keyring is not None else None,
-            # ... nor their algorithm: the scheme and key of every reversible column, for reveal.
-            "schemes": {
-                record["column"]: {
-                    "operator": record["operator"],
-                    "scheme": scheme_for(record["operator"], record["params"].get("algorithm")),
-                    "key_id": keyring.active_id if keyring is not None else None,
-                }
-                for record in report.columns
-                if record["operator"] in ("encrypt", "pseudonym")
-            },
-            "warnings": report.warnings,
-        },
-    )
+    log.append("build", _build_event(report, keyring))
     for warning in report.warnings:
         _say(f"warning: {warning}")
     _say(
@@ -136,8 +212,13 @@ def _demo(args: argparse.Namespace) -> int:
         _say(f"created a demo key at {key_file} (demo only: for real data make your own with `keys new`)")
     else:
         _say(f"using the demo key at {key_file}")
-    args.input = str(packaged("data/demo/encounters.csv"))
-    args.policy = str(packaged("rules/hipaa_safe_harbor.yaml"))
+    if args.relational:
+        args.input = str(packaged("data/demo_relational"))
+        args.policy = str(packaged("rules/demo_relational.yaml"))
+        args.schema, args.audit, args.out_schema, args.quarantine_schema = "public", args.out, "safe", None
+    else:
+        args.input = str(packaged("data/demo/encounters.csv"))
+        args.policy = str(packaged("rules/hipaa_safe_harbor.yaml"))
     args.keys = str(key_file)
     args.format = "parquet"
     code = _build(args)
@@ -311,9 +392,22 @@ def parser() -> argparse.ArgumentParser:
     sub = main_parser.add_subparsers(dest="command", required=True)
 
     build_p = sub.add_parser("build", help="validate, de-identify, measure and audit an extract")
-    build_p.add_argument("input", help="CSV or Parquet extract")
+    build_p.add_argument(
+        "input",
+        help="CSV or Parquet extract; a folder of them, one per table; or a postgresql://user:pw@host/db URL",
+    )
     build_p.add_argument("--policy", required=True, help="policy YAML")
-    build_p.add_argument("--out", required=True, help="output folder")
+    build_p.add_argument("--out", required=True, help="output folder, or a postgresql:// URL")
+    build_p.add_argument("--schema", default="public", help="schema of the input database's tables")
+    build_p.add_argument("--out-schema", default="safe", help="schema the safe tables are written to")
+    build_p.add_argument(
+        "--quarantine-schema", help="schema for quarantined raw rows (default: <out-schema>_quarantine)"
+    )
+    build_p.add_argument(
+        "--audit",
+        default="safecohort-audit",
+        help="folder of the audit report and log when --out is a database",
+    )
     build_p.add_argument("--keys", help="key file (see `safecohort keys new`)")
     build_p.add_argument("--format", choices=["auto", "csv", "parquet"], default="auto")
     build_p.add_argument("--quiet", action="store_true", help="no progress messages")
@@ -322,6 +416,9 @@ def parser() -> argparse.ArgumentParser:
     demo_p = sub.add_parser("demo", help="run the build on the bundled synthetic demo extract")
     demo_p.add_argument("--out", default="demo-output", help="output folder")
     demo_p.add_argument("--quiet", action="store_true")
+    demo_p.add_argument(
+        "--relational", action="store_true", help="the five-table demo (folder in, folder out)"
+    )
     demo_p.set_defaults(handler=_demo)
 
     scan_p = sub.add_parser("scan", help="scan files for PHI (txt, md, csv, parquet, json, html)")

@@ -80,6 +80,14 @@ class Check(TypedDict):
     detail: str
 
 
+class TableSummary(TypedDict):
+    """One table of a relational build: its input, its output and what was quarantined from it."""
+
+    input: DataSummary
+    output: DataSummary
+    quarantine: QuarantineSummary
+
+
 class AuditReport(BaseModel):
     """Everything a reviewer needs to judge one build, and nothing from the data itself."""
 
@@ -112,6 +120,8 @@ class AuditReport(BaseModel):
     #: Columns the policy allows to hold names, coordinates or free text (``leak_check.allow``), with the
     #: reasons it gives: a reviewer reads every one.
     leak_allowances: dict[str, str] = Field(default_factory=dict)
+    #: A relational build: each table's input, output and quarantine (the totals are above); else empty.
+    tables: dict[str, TableSummary] = Field(default_factory=dict)
     passed: bool
 
     def to_json(self) -> str:

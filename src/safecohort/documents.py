@@ -18,6 +18,7 @@ import csv
 import importlib
 import json
 import os
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,8 +26,8 @@ from typing import Any
 
 from safecohort.errors import InputError
 
-#: Suffixes ``scan`` reads, by reader. Text files are scanned as they are (HTML and Markdown with their
-#: markup, so a location is the file's own line and column).
+#: Suffixes ``scan`` reads, by reader. Text files are scanned in place (Markdown with its markup, HTML with
+#: its tags blanked out), so a location is the file's own line and column.
 PLAIN_SUFFIXES = (".txt", ".md", ".html", ".htm")
 JSON_SUFFIXES = (".json", ".jsonl")
 TABLE_SUFFIXES = (".csv", ".parquet", ".pq")
@@ -98,6 +99,8 @@ def read_document(path: str | Path) -> list[TextUnit]:
     readable(file)
     suffix = file.suffix.lower()
     try:
+        if suffix in (".html", ".htm"):
+            return [TextUnit(_blank_tags(_utf8(file)))]
         if suffix in PLAIN_SUFFIXES:
             return [TextUnit(_utf8(file))]
         if suffix in JSON_SUFFIXES:
@@ -140,6 +143,16 @@ def describe(where: Sequence[tuple[str, int | str]]) -> str:
 
 def _utf8(file: Path) -> str:
     return file.read_text(encoding="utf-8")
+
+
+_TAG = re.compile(r"<[^<>]*>")
+
+
+def _blank_tags(html: str) -> str:
+    """HTML with every tag turned into spaces (its newlines kept): the text keeps the file's offsets, so a
+    finding's line and column are the file's, and ``<p>Ann`` no longer reads as the word ``p>Ann``.
+    Text inside ``<script>`` and comments stays (data embedded in a page leaks as well as prose)."""
+    return _TAG.sub(lambda tag: re.sub(r"[^\n]", " ", tag.group()), html)
 
 
 def _json_units(name: str, content: str, *, lines: bool) -> list[TextUnit]:

@@ -175,13 +175,13 @@ def _scan(args: argparse.Namespace) -> int:
             chosen = str(key_id or keyring.active_id)
             return keyring.subkey(BASELINE_PURPOSE, chosen), chosen
 
-        if args.baseline and Path(args.baseline).exists():
-            baseline = Baseline.load(args.baseline, key_for)
-        elif args.baseline and not args.write_baseline:
-            raise InputError(f"baseline not found: {args.baseline} (create it with --write-baseline)")
-        else:
+        if args.write_baseline:  # every finding gets its digest; none is accepted
             baseline = Baseline(*key_for(None))
-    result = scan_documents(args.files, scan, baseline=None if args.write_baseline else baseline)
+        elif Path(args.baseline).exists():
+            baseline = Baseline.load(args.baseline, key_for)
+        else:
+            raise InputError(f"baseline not found: {args.baseline} (create it with --write-baseline)")
+    result = scan_documents(args.files, scan, baseline=baseline)
     if args.write_baseline:
         # lazy: cold start (module note)
         from safecohort.io import write_text
@@ -198,6 +198,8 @@ def _scan(args: argparse.Namespace) -> int:
         write_text(text, args.output)
     else:
         sys.stdout.write(text)
+    for _, message in result.errors:
+        _say(f"error: {message}")
     _say(summary(result))
     return result.exit_code
 

@@ -188,9 +188,8 @@ def scan_documents(
 
 
 def as_text(result: GateResult) -> str:
-    """One line per finding (``place: KIND (score s)``) and per unreadable file."""
+    """One line per finding: ``place: KIND (score s)`` (unreadable files go to stderr, see the CLI)."""
     lines = [f"{f.place()}: {f.entity_type} (score {f.score:.2f})" for f in result.findings]
-    lines += [f"{file or 'scan'}: error: {message}" for file, message in result.errors]
     return "\n".join(lines) + ("\n" if lines else "")
 
 

@@ -10,9 +10,9 @@ from pathlib import Path
 import jsonschema
 import pandas as pd
 import pytest
+
 from helpers.documents import WRITERS, Where
 from helpers.phi import identifier_values, occurs
-
 from safecohort.detect.text import NoteScanner, get_scanner
 from safecohort.documents import read_document
 from safecohort.gate import Baseline, as_json, as_sarif, as_text, scan_documents

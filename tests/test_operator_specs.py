@@ -104,3 +104,8 @@ def test_the_audit_records_only_the_parameters_a_method_reads(method: str, appli
     # `generalize zip3` used to list `top=90, width=10`, which it never reads.
     assert GeneralizeParams(method=method).applied() == applied  # type: ignore[arg-type]
     assert MaskParams().applied() == {"keep_last": 4, "char": "*"}
+
+
+def test_unset_optional_parameters_are_not_recorded() -> None:
+    _, params = parse_params("hash", {"length": 12})
+    assert params.applied() == {"length": 12}  # no "domain": null (it defaults to the column)

@@ -35,9 +35,10 @@ class Params(BaseModel):
         return None
 
     def applied(self) -> dict[str, Any]:
-        """The parameters that act on the data, as JSON (what the audit records): all of them, unless a
-        parameter applies only to some methods (see :class:`GeneralizeParams`)."""
-        return self.model_dump(mode="json")
+        """The parameters that act on the data, as JSON (what the audit records): all that are set (None
+        means "the default", e.g. a hash domain defaulting to the column), unless a parameter applies only
+        to some methods (see :class:`GeneralizeParams`)."""
+        return self.model_dump(mode="json", exclude_none=True)
 
 
 class NoParams(Params):

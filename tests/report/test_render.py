@@ -1,4 +1,5 @@
-"""The audit page in a real browser: headless Chromium lays it out, the verdict and the charts show.
+"""The audit page in a real browser: headless Chromium lays it out and prints it; the verdict and the
+charts show.
 
 Needs Debian's ``chromium`` (``.ci/run`` installs it where missing and sets ``SAFECOHORT_REQUIRE_CHROMIUM``,
 so CI fails rather than skips without it); elsewhere the test is skipped with the reason.
@@ -86,3 +87,27 @@ def test_a_failed_build_shows_a_red_verdict(
     image = screenshot(chromium, render_html(failed), tmp_path)
     top = (0, 0, WIDTH, 260)
     assert share(image, FAIL_BG, top) > 0.2 and share(image, PASS_BG, top) == 0
+
+
+def test_the_page_prints_with_the_verdict_on_the_first_page(
+    chromium: str, sample_report: AuditReport, tmp_path: Path
+) -> None:
+    from pypdf import PdfReader
+
+    page, pdf = tmp_path / "audit.html", tmp_path / "audit.pdf"
+    page.write_text(render_html(sample_report), encoding="utf-8")
+    command = [
+        chromium,
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        f"--user-data-dir={tmp_path / 'profile'}",
+        "--no-pdf-header-footer",
+        f"--print-to-pdf={pdf}",
+        page.as_uri(),
+    ]
+    subprocess.run(command, check=True, capture_output=True, timeout=180)
+    pages = [p.extract_text() for p in PdfReader(pdf).pages]
+    assert 1 < len(pages) < 10
+    assert pages[0].lstrip().startswith("PASSED") and "Policy digest" in pages[0]
+    assert all(text.strip() for text in pages)  # no blank page (a figure pushed off a page leaves none)

@@ -18,6 +18,8 @@ from safecohort.documents import read_document
 from safecohort.gate import Baseline, as_json, as_sarif, as_text, scan_documents
 
 NOTES = 24
+# The OASIS SARIF 2.1.0 JSON schema (errata 01) as published in oasis-tcs/sarif-spec,
+# sarif-2.1/schema/sarif-schema-2.1.0.json; draft-04, so checked with Draft4Validator.
 SCHEMA = Path(__file__).parent / "data" / "sarif-schema-2.1.0.json"
 
 

@@ -26,8 +26,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import pandas as pd
-
 from safecohort.detect.tagger import ENTITY as TAGGED_ENTITY
 from safecohort.detect.tagger import get_tagger
 from safecohort.errors import DetectionError
@@ -74,7 +72,13 @@ def _quiet_presidio() -> None:
 
 
 def _is_missing(text: Any) -> bool:
-    return text is None or (not isinstance(text, str) and bool(pd.isna(text)))
+    if text is None or isinstance(text, str):
+        return text is None
+    # lazy: pandas (0.5 s) only for a note that is not text (NaN, NA from a frame); `scan` of a file
+    # never imports it
+    import pandas as pd
+
+    return bool(pd.isna(text))
 
 
 def _package_name(model: str) -> str:

@@ -17,8 +17,9 @@ from pathlib import Path
 
 import pandas as pd
 
+from safecohort.documents import TABLE_SUFFIXES
 from safecohort.errors import InputError, OutputError
-from safecohort.io import TABLE_SUFFIXES, InputInfo, read_table, write_table
+from safecohort.io import InputInfo, read_table, write_table
 
 
 class TableSource(ABC):

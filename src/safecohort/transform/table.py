@@ -106,7 +106,7 @@ def transform_table(
                     entity_type=None,
                 )
                 outputs[column] = operator.apply(values, context)
-                params = operator.params.model_dump(mode="json")
+                params = operator.params.applied()
         except SafecohortError:
             raise
         except (TypeError, ValueError, AttributeError, OverflowError) as exc:

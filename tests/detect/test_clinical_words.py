@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from safecohort.detect.text import NoteScanner
 from safecohort.evaluation import read_corpus
 
@@ -37,3 +39,22 @@ def test_clinical_words_stay(scanner: NoteScanner) -> None:
     kept = 1 - len(lost) / total
     print(f"\nclinical words kept: {kept:.4f} ({total - len(lost)}/{total} tokens; lost: {lost})")
     assert kept >= KEPT_SHARE, f"kept {kept:.4f} of {total} must-stay tokens; lost: {lost}"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Daughter Mary Joseph called and will visit tomorrow.", "Mary Joseph"),
+        ("Seen by Dr. Hunt in clinic today.", "Hunt"),
+        ("Spoke with Jackson Pratt, the patient's son.", "Jackson Pratt"),
+        ("Patient Anna Stevens-Johnson seen for follow up.", "Stevens-Johnson"),
+        ("Wife Grace Hamilton at bedside.", "Hamilton"),
+        ("Discussed with Richard Clark, the health care proxy.", "Clark"),
+        ("Pt lives with partner Ramsay Hunt in Ohio.", "Ramsay Hunt"),
+    ],
+)
+def test_names_that_are_also_eponyms_are_still_found(scanner: NoteScanner, text: str, name: str) -> None:
+    """The same words as people, with no head word after them: still names."""
+    start = text.index(name)
+    found = scanner.scan([text])[0]
+    assert any(f.start <= start and start + len(name) <= f.end for f in found), found

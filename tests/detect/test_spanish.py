@@ -60,6 +60,38 @@ def test_spanish_phi_is_found(spanish: NoteScanner, word: str) -> None:
     assert _touched(spanish, NOTE, word), _flagged(spanish, NOTE)
 
 
+NARRATIVE = (
+    "Paciente de 45 años, natural de Cuenca, que acude acompañada de su hija Lucía al Hospital Virgen de la "
+    "Salud el 4 de febrero de 2019 por dolor abdominal. Vive en la calle Mayor 12. Atendida por el Dr. Ramón "
+    "Iglesias Prada. Remitida desde el Centro de Salud de Arganda. DNI 50123456Z."
+)
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        "45 años",
+        "Cuenca",
+        "Lucía",
+        "Virgen de la Salud",
+        "4 de febrero de 2019",
+        "Mayor 12",
+        "Ramón",
+        "Iglesias Prada",
+        "Arganda",
+        "50123456Z",
+    ],
+)
+def test_spanish_phi_in_narrative_is_found(spanish: NoteScanner, word: str) -> None:
+    """Running text, not the header layout most training notes open with: the rules' cues carry it."""
+    assert _touched(spanish, NARRATIVE, word), _flagged(spanish, NARRATIVE)
+
+
+def test_spanish_eponyms_stay(spanish: NoteScanner) -> None:
+    text = "Enfermedad de Parkinson y síndrome de Down; sonda de Foley; escala de Glasgow 15."
+    assert spanish.scan([text]) == [[]]
+
+
 @pytest.mark.parametrize(
     "word", ["hipertensión", "diabetes", "disnea", "ecocardiografía", "furosemida", "enalapril", "evolución"]
 )

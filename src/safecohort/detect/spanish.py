@@ -214,14 +214,40 @@ def sequence_features(text: str, line: Sequence[tuple[int, int]]) -> list[list[s
 # --- rules -------------------------------------------------------------------------------------------
 
 _MONTHS = "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre"
+# A capitalised word, and a run of up to four joined by "de", "del", "de la", "y" ("Virgen de la Salud").
+_NAME = r"\p{Lu}[\p{Ll}'’-]+"
+_NAMES = rf"{_NAME}(?:[ ](?:de[ ](?:la[ ]|los[ ]|las[ ])?|del[ ]|y[ ])?{_NAME}){{0,3}}"
+_TITLE = r"\b(?:Dr|Dra|D|Dña|Sr|Sra|Srta|Don|Doña)\.?[ ]"
+_KIN = (
+    r"\b(?:hij[oa]|espos[oa]|marido|madre|padre|herman[oa]|abuel[oa]|niet[oa]|sobrin[oa]|prim[oa]"
+    r"|cuñad[oa]|suegr[oa]|yerno|nuera|pareja)[ ]"
+)
+_PLACE_CUE = (
+    r"\b(?:natural|originari[oa]|procedente|nacid[oa]|residente|vecin[oa]|domiciliad[oa])[ ](?:de|en)[ ]"
+    r"|\b(?:vive|reside)[ ]en[ ]"
+)
+_STREET = (
+    r"\b(?:[Cc]alle|[Cc]/|[Aa]venida|[Aa]vda\.?|[Pp]laza|[Pp]aseo|[Cc]arretera|[Cc]amino|[Rr]onda"
+    r"|[Tt]ravesía|[Gg]lorieta|[Uu]rbanización)[ ]?(?:de[ ](?:la[ ]|los[ ]|las[ ])?|del[ ])?"
+    rf"{_NAMES}(?:,?[ ](?:n[º°o]\.?[ ]?)?\d+[\wºª/-]*)?"
+)
+_FACILITY = (
+    r"\b(?:Hospital|Clínica|Complejo[ ]Hospitalario|Centro[ ]de[ ]Salud|Centro[ ]Médico|Sanatorio"
+    r"|Policlínica|Ambulatorio)(?:[ ](?:Universitario|General|Clínico|Comarcal|Provincial))*"
+    rf"(?:[ ](?:de[ ](?:la[ ]|los[ ]|las[ ])?|del[ ])?(?:{_NAME}|\d+[ ]de[ ]\p{{L}}+))+"
+)
 #: (entity kind, pattern) for what has a fixed form whatever the note's layout.
 _RULES: tuple[tuple[str, regex.Pattern[str]], ...] = (
+    ("PERSON", regex.compile(rf"(?:{_TITLE}|{_KIN})\K{_NAMES}")),
+    ("LOCATION", regex.compile(rf"(?:{_PLACE_CUE})\K{_NAMES}")),
+    ("STREET_ADDRESS", regex.compile(_STREET)),
+    ("HOSPITAL", regex.compile(_FACILITY)),
     ("EMAIL_ADDRESS", regex.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")),
     ("URL", regex.compile(r"\b(?:https?://|www\.)[^\s<>()]+[^\s<>().,;:]", regex.IGNORECASE)),
     (
         "DATE_TIME",
         regex.compile(
-            r"\b(?:[0-3]?\d[/.-][01]?\d[/.-](?:19|20)?\d\d"
+            r"\b(?:(?:0?[1-9]|[12]\d|3[01])([/.-])(?:0?[1-9]|1[0-2])\1(?:19|20)?\d\d"
             rf"|[0-3]?\d\s+de\s+(?:{_MONTHS})(?:\s+(?:de|del)\s+(?:19|20)\d\d)?"
             rf"|(?:{_MONTHS})\s+(?:de|del)\s+(?:19|20)\d\d)\b",
             regex.IGNORECASE,
@@ -231,7 +257,8 @@ _RULES: tuple[tuple[str, regex.Pattern[str]], ...] = (
         "ID_NUMBER",
         regex.compile(
             r"(?:\b(?:NHC|NIF|DNI|NIE|NASS|NSS|CIP|n[º°o]\.?\s*(?:de\s+)?(?:historia|colegiado|col\.?)"
-            r"|historia\s+cl[ií]nica)\s*(?:n[º°o]\.?)?\s*[:.]?\s*)\K[0-9A-Z][0-9A-Z /-]{3,}[0-9A-Z]\b",
+            r"|historia\s+cl[ií]nica)\b\s*(?:n[º°o]\.?)?\s*[:.]?\s*)\K"
+            r"(?-i:(?=[0-9A-Z /-]*\d)[0-9A-Z][0-9A-Z /-]{3,}[0-9A-Z])\b",
             regex.IGNORECASE,
         ),
     ),

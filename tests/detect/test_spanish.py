@@ -5,12 +5,15 @@ The notes here were written for these tests (not taken from MEDDOCAN, on which t
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from safecohort import load_policy
 from safecohort.detect.spanish import get_spanish_tagger, kind_of, lines_of_tokens, rule_spans
 from safecohort.detect.text import DEFAULT_MODEL, NoteScanner, get_scanner
-from safecohort.errors import DetectionError
-from safecohort.policy import NotesSpec
+from safecohort.errors import DetectionError, PolicyError
+from safecohort.policy import NotesSpec, parse_policy
 
 NOTE = (
     "Datos del paciente.\n"
@@ -149,3 +152,11 @@ def test_the_shipped_tagger_records_its_training() -> None:
     tagger = get_spanish_tagger()
     assert tagger.record["corpora"] == ["../shared/data/meddocan/train.jsonl"]
     assert "train.jsonl" in repr(tagger)
+
+
+def test_the_bench_policy_loads_and_other_languages_are_refused() -> None:
+    path = Path(__file__).resolve().parents[2] / "bench" / "policies" / "spanish.yaml"
+    assert load_policy(path).notes.language == "es"
+    text = path.read_text(encoding="utf-8").replace("language: es", "language: fr")
+    with pytest.raises(PolicyError, match="language"):
+        parse_policy(text)

@@ -30,6 +30,7 @@ from typing import Any
 
 import regex
 
+from safecohort.detect.tagger import _shape  # the English tagger's word shape: "Xxxx", "dd/dd/dddd"
 from safecohort.errors import DetectionError
 
 MODEL_RESOURCE = "data/tagger_es.crfsuite"
@@ -99,15 +100,6 @@ def lines_of_tokens(text: str) -> list[list[tuple[int, int]]]:
             lines.append([])
         lines[-1].append((start, start + len(token.text)))
     return [line for line in lines if line]
-
-
-def _shape(word: str) -> str:
-    out: list[str] = []
-    for ch in word:
-        code = "d" if ch.isdigit() else "X" if ch.isupper() else "x" if ch.isalpha() else ch
-        if len(out) < 2 or out[-1] != code or out[-2] != code:
-            out.append(code)
-    return "".join(out)
 
 
 def _fold(word: str) -> str:

@@ -247,8 +247,8 @@ def ner_segments(text: str) -> list[tuple[int, int]]:
 
 @cache
 def strong_eponym_heads() -> frozenset[str]:
-    """Head words of diseases and findings ("syndrome", "disease", "murmur", "pupil"): two capitalised
-    words before one are an eponym ("Argyll Robertson pupil", "Austin Flint murmur")."""
+    """Head words of diseases, signs and findings ("syndrome", "disease", "sign", "pupil"): one to three
+    capitalised words before one are an eponym ("Meigs syndrome", "Argyll Robertson pupil")."""
     return _group("strong")
 
 
@@ -265,6 +265,7 @@ _LINK_WORDS = frozenset(
 )
 _GRADE = re.compile(r"[ivx]{1,4}[a-d]?|[a-d]|\d{1,2}[a-d]?")
 _CHAIN = re.compile(r"(?:['’]s\b)?(?:[ \t-]+([A-Za-z0-9][A-Za-z0-9'’]*))")
+_LOWER_OPENING = re.compile(r"^(?:[a-z][a-z'’-]*[ ]?)+,[ ]*")
 # An unambiguous eponym right before the span, by a hyphen or an "and": "Tay-", "Ortolani and ".
 _JOINED_BEFORE = re.compile(r"([A-Za-z]+)(?:['’]s)?(?:-|,? (?:and|&) )$")
 
@@ -293,8 +294,11 @@ def is_clinical_phrase(span: str, following: str = "", preceding: str = "") -> b
     palsy", "Hunt and Hess grade"; ``following`` is the text after the span), or part of a double-barrelled
     eponym before a head word ("Jackson-Pratt drain", "Stevens-Johnson syndrome"), or joined to a listed
     eponym before it (``preceding`` the text before the span: "Tay-Sachs", "Ortolani and Barlow"); or the
-    span is two or three capitalised words before the head word of a disease or finding ("Argyll Robertson
-    pupil", "Braxton Hicks contractions")."""
+    span is one to three capitalised words before the head word of a disease, sign or finding ("Argyll
+    Robertson pupil", "Braxton Hicks contractions", "Meigs syndrome", "Uhthoff's phenomenon")."""
+    # Lower-case words before a comma are no part of a name ("ophthalmoplegia, Tolosa-Hunt" read as an
+    # inverted name): the rest is judged.
+    span = _LOWER_OPENING.sub("", span) or span
     raw = _WORD.findall(span)
     if not raw:
         return False
@@ -307,7 +311,7 @@ def is_clinical_phrase(span: str, following: str = "", preceding: str = "") -> b
     compound = "-" in span.strip("-") and capitalised and len(raw) <= 3
     if head and compound:
         return True
-    if capitalised and 2 <= len(raw) <= 3 and _head_follows(following, capitals_only=True):
+    if capitalised and len(raw) <= 3 and _head_follows(following, capitals_only=True):
         return True
     for match in _WORD.finditer(span):
         word = _base(match[0])

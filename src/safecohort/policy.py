@@ -225,6 +225,11 @@ class NotesSpec(_Strict):
     tagger: bool = True
     #: Probability above which the tagger reports a token; lower finds more and flags more in error.
     tagger_threshold: float = Field(default=0.5, gt=0, lt=1)
+    #: Language of the notes. ``en``: the English recognizers, spaCy's NER (``model``) and the tagger.
+    #: ``es``: spaCy's blank Spanish tokenizer, a CRF trained on Spanish clinical notes and rules for dates,
+    #: identifiers, e-mails and phones (``model``, ``ner``, ``truecase`` and ``profile`` do not apply;
+    #: ``tagger_threshold`` is the CRF's; see docs/policy.md).
+    language: Literal["en", "es"] = "en"
 
     @field_validator("entity_thresholds")
     @classmethod

@@ -1,5 +1,5 @@
-"""Column classification of a 1,000,000-row x 50-column extract, and the leak check of a 1,000,000-row
-text column; times printed, run by `make bench` (see docs/benchmarks.md)."""
+"""Column classification and the policy draft of a 1,000,000-row x 50-column extract, and the leak check
+of a 1,000,000-row text column; times printed, run by `make bench` (see docs/benchmarks.md)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from safecohort.detect.columns import check_leaks, classify_columns
+from safecohort.detect.columns import check_leaks, classify_columns, suggest_policy
 from safecohort.policy import parse_policy
 
 ROWS = 1_000_000
@@ -90,6 +90,18 @@ def test_classify_one_million_rows_by_fifty_columns() -> None:
     print(f"\nclassify {ROWS:,} x {len(frame.columns)}: {elapsed:.1f} s ({phi} PHI columns)")
     assert {p.name: p.phi for p in profiles}["comments"] == "free_text"
     assert all(p.phi is None for p in profiles if p.name.startswith(("hemoglobin", "loinc", "claim_amt")))
+    assert elapsed < CLASSIFY_BUDGET_S
+
+
+@pytest.mark.bench
+def test_suggest_policy_one_million_rows_by_fifty_columns() -> None:
+    frame = _extract(ROWS)
+    started = time.perf_counter()
+    draft = parse_policy(suggest_policy(frame, "hipaa"))
+    elapsed = time.perf_counter() - started
+    kept = [c for c in draft.columns if draft.action_for(c).operator == "keep"]
+    print(f"\nsuggest-policy {ROWS:,} x {len(frame.columns)}: {elapsed:.1f} s ({len(kept)} columns kept)")
+    assert not any(c.startswith(("id_", "patient_", "home_phone", "ssn", "street", "birth")) for c in kept)
     assert elapsed < CLASSIFY_BUDGET_S
 
 

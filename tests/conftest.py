@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
+from helpers import postgres as postgres_server
 from safecohort.cli import packaged
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -61,3 +63,14 @@ def shared_path(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"{path} is absent: ../shared evaluation data is only beside the project in CI")
     return path
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> Iterator[str]:
+    """A throwaway PostgreSQL cluster for the session (tests/postgres_server.py); skips without one."""
+    if postgres_server.binaries() is None:
+        pytest.skip(
+            "PostgreSQL binaries (Debian package 'postgresql') are not installed; .ci/run installs them"
+        )
+    with postgres_server.cluster() as url:
+        yield url

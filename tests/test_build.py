@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 import safecohort
-from helpers.phi import identifier_values, leaked_identifiers
+from helpers.phi import identifier_values, leaked_identifiers, occurs
 from safecohort.cli import main
 from safecohort.errors import DecryptionError, UnknownKeyIdError, UnlistedColumnError
 from safecohort.policy import Action, DateShiftSpec, parse_policy
@@ -43,6 +43,50 @@ def test_no_direct_identifier_survives_in_any_output(demo_build: Path, demo_fram
     values = identifier_values(demo_frame)
     assert len(values) > 10_000
     assert leaked_identifiers(demo_build, values) == {}
+
+
+def test_no_identifier_in_the_audit_log_or_any_scan_output(
+    demo_build: Path, demo_frame: pd.DataFrame, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    values = identifier_values(demo_frame)
+    log = (demo_build / "audit.log.jsonl").read_text(encoding="utf-8")
+    assert not [v for v in values if occurs(v, log)]
+    # `scan` of raw rows of the extract (every identifier column) in each output format
+    sample = tmp_path / "extract_sample.csv"
+    demo_frame.head(25).to_csv(sample, index=False)
+    rows = identifier_values(demo_frame.head(25))
+    for form in ("text", "json", "sarif"):
+        assert main(["scan", str(sample), "--format", form]) == 1
+        captured = capsys.readouterr()
+        output = captured.out + captured.err
+        assert output.count("PERSON") >= 25 if form == "text" else True
+        leaked = [v for v in rows if occurs(v, output)]
+        assert not leaked, f"{len(leaked)} identifier values in the {form} output"
+
+
+def test_the_build_records_its_log_entry_and_audit_verify_checks_it(
+    demo_build: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    report = json.loads((demo_build / "audit.json").read_text())
+    head = report["audit_log"]
+    records = [json.loads(line) for line in (demo_build / "audit.log.jsonl").read_text().splitlines()]
+    assert head == {"file": "audit.log.jsonl", "seq": len(records), "hash": records[-1]["hash"]} | {
+        "key_id": records[-1]["key_id"]
+    }
+    assert head["hash"] in (demo_build / "audit.html").read_text()
+    keys = demo_build / "demo.keys.json"
+    log = demo_build / "audit.log.jsonl"
+    assert main(["audit", "verify", str(log), "--keys", str(keys)]) == 0
+    assert "intact" in capsys.readouterr().out
+    # the log cut short before this build's entry: the head in audit.json catches it
+    copy = tmp_path / "audit.log.jsonl"
+    copy.write_text("".join(line + "\n" for line in log.read_text().splitlines()[:-1]))
+    (tmp_path / "audit.json").write_text((demo_build / "audit.json").read_text())
+    assert main(["audit", "verify", str(copy), "--keys", str(keys)]) == 1
+    assert "(truncated)" in capsys.readouterr().out
+    # without the key file a keyed log is checked for order only, and says so
+    assert main(["audit", "verify", str(log)]) == 0
+    assert "seals not checked" in capsys.readouterr().out
 
 
 def test_the_leak_helper_skips_only_hash_digests() -> None:

@@ -10,6 +10,7 @@ from safecohort.operator_specs import (
     SPECS,
     DateShiftParams,
     GeneralizeParams,
+    MaskParams,
     NoParams,
     parse_params,
 )
@@ -87,3 +88,24 @@ def test_scan_is_not_an_operator() -> None:
     assert PSEUDO_OPERATORS.isdisjoint(SPECS)
     with pytest.raises(PolicyError, match="unknown operator 'scan'"):
         parse_params("scan", {})
+
+
+@pytest.mark.parametrize(
+    ("method", "applied"),
+    [
+        ("zip3", {"method": "zip3"}),
+        ("year", {"method": "year"}),
+        ("age_90", {"method": "age_90", "top": 90}),
+        ("age_band", {"method": "age_band", "width": 10, "top": 90}),
+        ("bucket", {"method": "bucket", "width": 10}),
+    ],
+)
+def test_the_audit_records_only_the_parameters_a_method_reads(method: str, applied: dict) -> None:
+    # `generalize zip3` used to list `top=90, width=10`, which it never reads.
+    assert GeneralizeParams(method=method).applied() == applied  # type: ignore[arg-type]
+    assert MaskParams().applied() == {"keep_last": 4, "char": "*"}
+
+
+def test_unset_optional_parameters_are_not_recorded() -> None:
+    _, params = parse_params("hash", {"length": 12})
+    assert params.applied() == {"length": 12}  # no "domain": null (it defaults to the column)

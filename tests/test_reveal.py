@@ -159,3 +159,139 @@ def test_no_key_form_in_any_written_file_or_error(built: dict[str, Path]) -> Non
     errors.append(str(unknown.value))
     for text in [*errors, repr(keyring), str(keyring), *(repr(keyring.info(k)) for k in keyring.key_ids)]:
         assert_no_key_in(text, keyring, FPE_DOMAINS)
+
+
+def test_reveal_notes_restores_encrypted_mrns_and_is_audited(
+    built: dict[str, Path], demo_frame: pd.DataFrame, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = built["out"] / "data.csv"
+    safe = pd.read_csv(data, dtype=str)
+    with_tokens = safe["note"].fillna("").str.contains("enc:v1:")
+    assert with_tokens.any()  # the research policy encrypts MRNs found in notes
+    target = built["root"] / "notes-revealed.csv"
+    code, output = run(
+        [
+            "reveal", str(data), "--keys", str(built["keys"]), "--policy", str(built["policy"]),
+            "--notes", "note", "--columns", "ssn", "--out", str(target), "--reason", "IRB-2024-117",
+        ],
+        capsys,
+    )  # fmt: skip
+    assert code == 0, output
+    revealed = pd.read_csv(target, dtype=str)
+    assert not revealed["note"].fillna("").str.contains("enc:v1:").any()
+    raw_numbers = set(demo_frame["note"].head(200).fillna("").str.findall(r"\d{6,}").sum())
+    restored = set(revealed.loc[with_tokens, "note"].str.findall(r"\d{6,}").sum())
+    assert restored and restored <= raw_numbers
+    assert revealed.loc[~with_tokens, "note"].fillna("").equals(safe.loc[~with_tokens, "note"].fillna(""))
+    details = json.loads(AuditLog(built["out"] / "audit.log.jsonl").path.read_text().splitlines()[-1])[
+        "details"
+    ]
+    assert details["notes"] == ["note"] and details["methods"] == {"ssn": "encrypt", "note": "notes"}
+    assert details["schemes"] == {"ssn": "aes-siv:v1", "note": "aes-siv:v1"}
+
+    # One tampered token: exit 2 naming row and column, nothing written, the refusal logged.
+    row = int(with_tokens.to_numpy().nonzero()[0][0])
+    note = safe.at[row, "note"]
+    cut = note.index("enc:v1:") + 40
+    safe.at[row, "note"] = note[:cut] + ("A" if note[cut] != "A" else "B") + note[cut + 1 :]
+    tampered = built["root"] / "tampered-notes.csv"
+    safe.to_csv(tampered, index=False)
+    never = built["root"] / "never-notes.csv"
+    code, output = run(
+        [
+            "reveal", str(tampered), "--keys", str(built["keys"]), "--policy", str(built["policy"]),
+            "--notes", "note", "--out", str(never), "--reason", "t",
+        ],
+        capsys,
+    )  # fmt: skip
+    assert code == 2 and f"row {row} of column 'note'" in output and not never.exists()
+    refused = json.loads((built["root"] / "audit.log.jsonl").read_text().splitlines()[-1])
+    assert refused["event"] == "reveal_refused" and refused["details"]["error"] == "DecryptionError"
+
+
+def test_build_records_schemes_and_warns_about_ff3_1(
+    built: dict[str, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    keyring = Keyring.load(built["keys"], passphrase=PASSPHRASE)
+    build_record = json.loads((built["out"] / "audit.log.jsonl").read_text().splitlines()[0])["details"]
+    assert build_record["schemes"] == {
+        "mrn": {"operator": "pseudonym", "scheme": "ff1:v1", "key_id": keyring.active_id},
+        "ssn": {"operator": "encrypt", "scheme": "aes-siv:v1", "key_id": keyring.active_id},
+    }
+    assert build_record["warnings"] == []
+
+    raw = yaml.safe_load(built["policy"].read_text())
+    raw["columns"]["mrn"]["action"] = {"operator": "pseudonym", "algorithm": "ff3-1"}
+    policy = tmp_path / "ff3.yaml"
+    policy.write_text(yaml.safe_dump(raw))
+    out = tmp_path / "out"
+    args = ["build", str(built["source"]), "--policy", str(policy), "--out", str(out), "--quiet"]
+    code, output = run([*args, "--keys", str(built["keys"])], capsys)
+    assert code == 0, output
+    assert "warning: column 'mrn': pseudonyms made with FF3-1" in output
+    report = json.loads((out / "audit.json").read_text())
+    assert len(report["warnings"]) == 1 and "SP 800-38G" in report["warnings"][0]
+    assert "WARNING: column &#39;mrn&#39;" in (out / "audit.html").read_text()
+    record = json.loads((out / "audit.log.jsonl").read_text().splitlines()[-1])["details"]
+    assert record["schemes"]["mrn"]["scheme"] == "ff3-1:v1" and record["warnings"] == report["warnings"]
+    # ...and the policy that named FF3-1 reveals them (the key file says FF1 for this key).
+    target = tmp_path / "ff3-revealed.csv"
+    code, output = run(
+        [
+            "reveal", str(out / "data.csv"), "--keys", str(built["keys"]), "--policy", str(policy),
+            "--columns", "mrn", "--out", str(target), "--reason", "t",
+        ],
+        capsys,
+    )  # fmt: skip
+    assert code == 0, output
+    first = pd.read_csv(built["out"] / "data.csv", dtype=str)  # the FF1 build of the same rows
+    revealed_first = reveal(first, ["mrn"], keyring, policy=load_policy(built["policy"])).data["mrn"]
+    assert pd.read_csv(target, dtype=str)["mrn"].tolist() == revealed_first.tolist()
+
+
+def test_a_key_file_from_before_ff1_reveals_old_pseudonyms_and_refuses_new_ff1(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = Path(__file__).parent / "transform" / "data"
+    made = json.loads((data / "pre_ff1_values.json").read_text())
+    keys = tmp_path / "old.keys.json"
+    keys.write_bytes((data / "pre_ff1.keys.json").read_bytes())
+    policy = tmp_path / "policy.yaml"
+    policy.write_text(
+        "version: 1\ninstitution: T\ncolumns:\n  mrn: {phi: mrn, action: pseudonym}\n"
+        "  ssn: {phi: ssn, action: encrypt}\n"
+    )
+    source = tmp_path / "safe.csv"
+    ssn = [*made["tokens_k1_ssn"], None, None, None, None]
+    pd.DataFrame({"mrn": made["pseudonyms_k2_mrn"], "ssn": ssn}).to_csv(source, index=False)
+    target = tmp_path / "revealed.csv"
+    reveal_args = ["--policy", str(policy), "--columns", "mrn", "ssn", "--out", str(target), "--reason", "t"]
+    code, output = run(["reveal", str(source), "--keys", str(keys), *reveal_args], capsys)
+    assert code == 0, output
+    revealed = pd.read_csv(target, dtype=str)
+    assert revealed["mrn"].tolist() == made["values"]
+    assert (
+        revealed["ssn"].head(2).tolist() == ["123-45-6789", "987-65-4321"]
+        and revealed["ssn"].tail(4).isna().all()
+    )
+    record = json.loads((tmp_path / "audit.log.jsonl").read_text().splitlines()[-1])["details"]
+    assert record["schemes"] == {"mrn": "ff3-1:v1", "ssn": "aes-siv:v1"}
+
+    raw = tmp_path / "raw.csv"
+    pd.DataFrame({"mrn": made["values"], "ssn": "123-45-6789"}).to_csv(raw, index=False)
+    build_args = [
+        "build",
+        str(raw),
+        "--policy",
+        str(policy),
+        "--out",
+        str(tmp_path / "b"),
+        "--keys",
+        str(keys),
+    ]
+    code, output = run(build_args, capsys)
+    assert code == 2 and "predates FF1" in output and "keys rotate" in output
+    assert run(["keys", "rotate", str(keys)], capsys)[0] == 0
+    code, output = run(build_args, capsys)
+    assert code == 0, output
+    assert run(["keys", "list", str(keys)], capsys)[1].count("ff1:v1") == 1

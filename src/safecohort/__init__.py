@@ -6,6 +6,8 @@ Public API::
     policy = safecohort.load_policy("rules/hipaa_safe_harbor.yaml")
     result = safecohort.build(frame, policy, keys="site.keys.json")
     result.data, result.quarantine, result.report
+    tables = safecohort.build_tables("extract_folder/", "rules/synthea_hipaa.yaml", keys="site.keys.json")
+    tables.tables["encounters"], tables.quarantine["encounters"], tables.report
 
 Heavy modules (presidio, spaCy, scikit-learn) load on first use, so ``import safecohort`` and the CLI's
 ``--help`` stay fast.
@@ -25,13 +27,15 @@ __version__ = "0.1.0"
 _LAZY = {
     "build": "safecohort.builder",
     "BuildResult": "safecohort.builder",
+    "build_tables": "safecohort.builder",
+    "TablesResult": "safecohort.builder",
     "scan_text": "safecohort.detect.text",
     "Finding": "safecohort.detect.text",
     "Keyring": "safecohort.transform.crypto",
 }
 
 if TYPE_CHECKING:
-    from safecohort.builder import BuildResult, build
+    from safecohort.builder import BuildResult, TablesResult, build, build_tables
     from safecohort.detect.text import Finding, scan_text
     from safecohort.transform.crypto import Keyring
 
@@ -49,7 +53,9 @@ __all__ = [
     "Keyring",
     "Policy",
     "SafecohortError",
+    "TablesResult",
     "build",
+    "build_tables",
     "errors",
     "load_policy",
     "parse_policy",

@@ -34,6 +34,12 @@ class Params(BaseModel):
         """Why an operator with these parameters cannot act on a column of this policy type, or None."""
         return None
 
+    def applied(self) -> dict[str, Any]:
+        """The parameters that act on the data, as JSON (what the audit records): all that are set (None
+        means "the default", e.g. a hash domain defaulting to the column), unless a parameter applies only
+        to some methods (see :class:`GeneralizeParams`)."""
+        return self.model_dump(mode="json", exclude_none=True)
+
 
 class NoParams(Params):
     """This operator takes no parameters."""
@@ -67,6 +73,16 @@ class DomainParams(Params):
         default=None,
         min_length=1,
         description="Key domain; defaults to the column (or notes.<ENTITY>). Share it to make tokens match.",
+    )
+
+
+class PseudonymParams(DomainParams):
+    algorithm: Literal["ff1", "ff3-1"] = Field(
+        default="ff1",
+        description=(
+            "FF1 (NIST SP 800-38G), the default. ff3-1 only to keep making the pseudonyms of a key from "
+            "before FF1: NIST's 2025 draft of SP 800-38G Rev. 1 withdraws FF3-1 (the audit warns)."
+        ),
     )
 
 
@@ -113,6 +129,17 @@ _GENERALIZE_TYPES: Mapping[str, tuple[str, ...]] = {
 }
 
 
+# The parameters each generalisation reads (transform.operators.Generalize).
+_GENERALIZE_USES: Mapping[str, tuple[str, ...]] = {
+    "age_90": ("top",),
+    "age_band": ("width", "top"),
+    "bucket": ("width",),
+    "zip3": (),
+    "year": (),
+    "month": (),
+}
+
+
 class GeneralizeParams(Params):
     method: GeneralizeMethod = Field(
         description="age_90 (ages >= top -> 'top+'), age_band ('40-49', ..., 'top+'), zip3 (first 3 digits "
@@ -125,6 +152,13 @@ class GeneralizeParams(Params):
         if column_type in _GENERALIZE_TYPES[self.method]:
             return None
         return f"generalize {self.method} cannot act on a {column_type} column"
+
+    def applied(self) -> dict[str, Any]:
+        # `generalize zip3` reads neither width nor top: the audit must not list their defaults.
+        return {
+            "method": self.method,
+            **{name: getattr(self, name) for name in _GENERALIZE_USES[self.method]},
+        }
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -154,7 +188,7 @@ SPECS: Mapping[str, OperatorSpec] = MappingProxyType(
             OperatorSpec("mask", MaskParams),
             OperatorSpec("hash", HashParams, needs_key=True),
             OperatorSpec("encrypt", DomainParams, needs_key=True),
-            OperatorSpec("pseudonym", DomainParams, needs_key=True),
+            OperatorSpec("pseudonym", PseudonymParams, needs_key=True),
             OperatorSpec("surrogate", SurrogateParams, needs_key=True),
             OperatorSpec("date_shift", DateShiftParams, needs_key=True, needs_patient_id=True),
             OperatorSpec("generalize", GeneralizeParams),
@@ -214,6 +248,7 @@ __all__ = [
     "NoParams",
     "OperatorSpec",
     "Params",
+    "PseudonymParams",
     "ReplaceParams",
     "SurrogateKind",
     "SurrogateParams",

@@ -191,6 +191,10 @@ class DatasetChecks(_Strict):
 
     min_rows: int = Field(default=0, ge=0)
     one_value_per_patient: list[str] = Field(default_factory=list)
+    #: Relational policies: a name -> the ``table.column`` cells that must hold one value per patient
+    #: across tables (a birth date in ``patients`` and in ``encounters``); every row of a patient with two
+    #: or more values in those columns is quarantined with ``conflict:<name>``.
+    across_tables: dict[str, list[str]] = Field(default_factory=dict)
 
 
 class NotesSpec(_Strict):
@@ -222,6 +226,11 @@ class NotesSpec(_Strict):
     tagger: bool = True
     #: Probability above which the tagger reports a token; lower finds more and flags more in error.
     tagger_threshold: float = Field(default=0.5, gt=0, lt=1)
+    #: Language of the notes. ``en``: the English recognizers, spaCy's NER (``model``) and the tagger.
+    #: ``es``: spaCy's blank Spanish tokenizer, a CRF trained on Spanish clinical notes and rules for dates,
+    #: identifiers, e-mails and phones (``model``, ``ner``, ``truecase`` and ``profile`` do not apply;
+    #: ``tagger_threshold`` is the CRF's; see docs/policy.md).
+    language: Literal["en", "es"] = "en"
 
     @field_validator("entity_thresholds")
     @classmethod
@@ -398,8 +407,55 @@ class KeysSpec(_Strict):
     env: str = "SAFECOHORT_KEYS"
 
 
+#: The name of the one table of a single-table policy (and of its output file, ``data.parquet``).
+SINGLE_TABLE = "data"
+
+
+class TableSpec(_Strict):
+    """One table of a relational policy: the column specs a single-table policy has, for this table.
+
+    ``notes`` lists this table's free-text columns; they are scanned under the policy's ``notes`` settings.
+    """
+
+    columns: dict[str, ColumnSpec]
+    notes: list[str] = Field(default_factory=list)
+    row_checks: list[RowCheck] = Field(default_factory=list)
+    dataset: DatasetChecks = Field(default_factory=DatasetChecks)
+
+
+class TableRelations(_Strict):
+    """The keys of one table: primary key, foreign keys (``column: table.column``) and its patient key.
+
+    ``patient`` is the column that says whose row it is: the patient table's primary key, a foreign key to
+    it, or a foreign key to another table whose rows have a patient (a note's encounter).
+    """
+
+    primary_key: str | None = None
+    foreign_keys: dict[str, str] = Field(default_factory=dict)
+    patient: str | None = None
+
+    @property
+    def one_row_per_patient(self) -> bool:
+        """True for the patient table: its primary key is its patient key and references no other table."""
+        key = self.primary_key
+        return key is not None and self.patient == key and key not in self.foreign_keys
+
+    @field_validator("foreign_keys")
+    @classmethod
+    def _qualified(cls, value: dict[str, str]) -> dict[str, str]:
+        for column, target in value.items():
+            if target.count(".") != 1 or not all(target.split(".")):
+                raise ValueError(f"foreign key '{column}' must reference 'table.column' (got '{target}')")
+        return value
+
+
 class Policy(_Strict):
-    """A whole policy. Build it with :func:`load_policy` or :func:`parse_policy`."""
+    """A whole policy. Build it with :func:`load_policy` or :func:`parse_policy`.
+
+    A policy holds one table (``columns``) or several (``tables`` and ``relations``). Every stage works on
+    one table at a time through :meth:`table_policy`, which gives each table of a relational policy as a
+    single-table policy (a single-table policy is its own one table, named :data:`SINGLE_TABLE`).
+    """
 
     version: Literal[1] = 1
     institution: str
@@ -408,7 +464,9 @@ class Policy(_Strict):
     keys: KeysSpec = Field(default_factory=KeysSpec)
     unlisted_columns: Literal["error", "drop"] = "error"
     on_invalid: Literal["quarantine", "fail"] = "quarantine"
-    columns: dict[str, ColumnSpec]
+    columns: dict[str, ColumnSpec] = Field(default_factory=dict)
+    tables: dict[str, TableSpec] = Field(default_factory=dict)
+    relations: dict[str, TableRelations] = Field(default_factory=dict)
     row_checks: list[RowCheck] = Field(default_factory=list)
     dataset: DatasetChecks = Field(default_factory=DatasetChecks)
     notes: NotesSpec = Field(default_factory=NotesSpec)
@@ -424,9 +482,23 @@ class Policy(_Strict):
     leak_check: LeakCheckSpec = Field(default_factory=LeakCheckSpec)
 
     _lines: dict[str, int] = PrivateAttr(default_factory=dict)
+    _views: dict[str, Policy] = PrivateAttr(default_factory=dict)
 
     @model_validator(mode="after")
     def _cross_references(self) -> Policy:
+        if self.tables:
+            if self.hierarchies or self.sensitive_columns:
+                # The lattice search runs on the patient table's columns; naming them across tables is
+                # not designed yet: fail at load rather than ignore the keys.
+                raise ValueError(
+                    "'hierarchies' and 'sensitive_columns' apply to single-table policies for now"
+                )
+            _check_relational(self)
+            return self
+        if not self.columns:
+            raise ValueError("give 'columns' (one table) or 'tables' and 'relations' (several tables)")
+        if self.relations or self.dataset.across_tables:
+            raise ValueError("'relations' and 'dataset.across_tables' need 'tables'")
         known = set(self.columns)
         for name, spec in self.columns.items():
             if name in self.hierarchies:
@@ -480,6 +552,81 @@ class Policy(_Strict):
         return self
 
     @property
+    def relational(self) -> bool:
+        """True for a policy of several tables (``tables:``)."""
+        return bool(self.tables)
+
+    @property
+    def table_names(self) -> list[str]:
+        """The tables this policy reads, in policy order (parents need not come first)."""
+        return list(self.tables) if self.tables else [SINGLE_TABLE]
+
+    def table_policy(self, table: str) -> Policy:
+        """The single-table policy every stage applies to ``table``.
+
+        For a single-table policy that is the policy itself. For a relational one it holds the table's
+        columns, notes, row and dataset checks and ``patient_id`` (its ``relations`` patient column); its
+        primary key is checked unique and not null, and a foreign key without an action takes the action of
+        the key it references, so a key's value becomes the same token in every table.
+        """
+        if not self.tables:
+            if table != SINGLE_TABLE:
+                raise KeyError(table)
+            return self
+        view = self._views.get(table)
+        if view is None:
+            view = _table_view(self, table)
+            self._views[table] = view
+        return view
+
+    def key_domain(self, table: str, column: str) -> str | None:
+        """The key a column's values belong to (``patients.Id`` for ``encounters.PATIENT``), or None.
+
+        Keyed operators use it as their domain, so one key value gets one token in every table.
+        """
+        relations = self.relations.get(table)
+        if relations is None:
+            return None
+        seen: set[str] = set()
+        while column in relations.foreign_keys:
+            target = relations.foreign_keys[column]
+            if target in seen:  # a cycle is rejected at load; this guards the loop regardless
+                break
+            seen.add(target)
+            table, column = target.split(".")
+            relations = self.relations.get(table, TableRelations())
+        if relations.primary_key == column:
+            return f"{table}.{column}"
+        return None
+
+    @property
+    def patient_table(self) -> str | None:
+        """The table with one row per patient (its primary key is its patient key), if any."""
+        for table, relations in self.relations.items():
+            if relations.one_row_per_patient:
+                return table
+        return None
+
+    def parents_first(self) -> list[str]:
+        """The tables ordered so that every table comes after the tables its foreign keys reference."""
+        order: list[str] = []
+        pending = list(self.table_names)
+        while pending:
+            ready = [
+                t
+                for t in pending
+                if all(
+                    target.split(".")[0] in order or target.split(".")[0] == t
+                    for target in self.relations.get(t, TableRelations()).foreign_keys.values()
+                )
+            ]
+            if not ready:  # a cycle: rejected at load
+                raise ValueError(f"foreign keys form a cycle among tables: {', '.join(sorted(pending))}")
+            order += ready
+            pending = [t for t in pending if t not in ready]
+        return order
+
+    @property
     def digest(self) -> str:
         """sha256 of the canonical JSON form: equal for equal policies, whatever the YAML's layout."""
         canonical = json.dumps(self.model_dump(mode="json"), sort_keys=True, separators=(",", ":"))
@@ -504,6 +651,144 @@ class Policy(_Strict):
             # Fail closed: the transform nulls the column; the measure stage writes the level it chose.
             return Action(operator="suppress")
         return Action(operator="scan" if column in self.notes.columns else "keep")
+
+
+def _check_relational(policy: Policy) -> None:
+    """Cross references of a relational policy: tables, keys, patient keys and across-table checks."""
+    if policy.columns or policy.notes.columns or policy.patient_id or policy.row_checks:
+        raise ValueError(
+            "a policy with 'tables' lists columns, notes columns and row checks under each table, and "
+            "names patient keys under 'relations'; remove the top-level 'columns', 'notes.columns', "
+            "'patient_id' and 'row_checks'"
+        )
+    if policy.dataset.one_value_per_patient:
+        raise ValueError("with 'tables', use dataset.across_tables or each table's dataset checks")
+    if policy.utility is not None:
+        raise ValueError("'utility' is not available for a policy with 'tables' yet")
+    tables = policy.tables
+    for table, relations in policy.relations.items():
+        if table not in tables:
+            raise ValueError(f"relations names table '{table}', which is not under 'tables'")
+        columns = tables[table].columns
+        named = [("primary_key", relations.primary_key), ("patient", relations.patient)]
+        named += [(f"foreign_keys.{c}", c) for c in relations.foreign_keys]
+        for where, column in named:
+            if column is not None and column not in columns:
+                raise ValueError(f"relations.{table}.{where} names column '{column}', not in tables.{table}")
+        for column, target in relations.foreign_keys.items():
+            parent, key = target.split(".")
+            if parent not in tables:
+                raise ValueError(
+                    f"relations.{table}.foreign_keys.{column} references unknown table '{parent}'"
+                )
+            if policy.relations.get(parent, TableRelations()).primary_key != key:
+                raise ValueError(
+                    f"relations.{table}.foreign_keys.{column} references {target}, which is not the "
+                    f"primary key of '{parent}' (declare relations.{parent}.primary_key: {key})"
+                )
+    policy.parents_first()  # raises on a cycle
+    patient_tables = [t for t, r in policy.relations.items() if r.one_row_per_patient]
+    if len(patient_tables) > 1:
+        raise ValueError(
+            f"more than one patient table ({', '.join(patient_tables)}): one table's primary key "
+            "is the patient key, the others reference it"
+        )
+    for table, relations in policy.relations.items():
+        patient = relations.patient
+        if patient is None or table in patient_tables:
+            continue
+        if not patient_tables:
+            raise ValueError(f"relations.{table}.patient needs a patient table (patient: <its primary key>)")
+        if patient not in relations.foreign_keys:
+            raise ValueError(
+                f"relations.{table}.patient '{patient}' must be a foreign key to the patient table or to a "
+                "table whose rows have a patient"
+            )
+        parent = relations.foreign_keys[patient].split(".")[0]
+        if parent != patient_tables[0] and policy.relations.get(parent, TableRelations()).patient is None:
+            raise ValueError(f"relations.{table}.patient leads to table '{parent}', which has no patient")
+    qualified = [(f"quasi_identifiers.{c}", c) for c in policy.quasi_identifiers]
+    qualified += [
+        (f"dataset.across_tables.{name}", c) for name, cs in policy.dataset.across_tables.items() for c in cs
+    ]
+    for where, cell in qualified:
+        table, _, column = cell.partition(".")
+        if table not in tables or column not in tables[table].columns:
+            raise ValueError(f"{where} names '{cell}', which is not a 'table.column' of the policy")
+    for cell in policy.quasi_identifiers:
+        if cell.split(".")[0] not in patient_tables:
+            raise ValueError(
+                f"quasi_identifiers.{cell}: quasi-identifiers are measured per patient, so they are columns "
+                "of the patient table"
+            )
+    for name, cells in policy.dataset.across_tables.items():
+        for cell in cells:
+            if policy.relations.get(cell.split(".")[0], TableRelations()).patient is None:
+                raise ValueError(f"dataset.across_tables.{name}: table of '{cell}' has no patient key")
+    for cell in policy.leak_check.allow:
+        table, _, column = cell.partition(".")
+        if table not in tables or column not in tables[table].columns:
+            raise ValueError(f"leak_check.allow names '{cell}', which is not a 'table.column' of the policy")
+
+
+def _table_view(policy: Policy, table: str) -> Policy:
+    """One table of a relational policy as a single-table policy (see :meth:`Policy.table_policy`)."""
+    spec = policy.tables[table]
+    relations = policy.relations.get(table, TableRelations())
+    columns = dict(spec.columns)
+    key = relations.primary_key
+    if key is not None:
+        checks = columns[key].checks.model_copy(update={"unique": True, "nullable": False})
+        columns[key] = columns[key].model_copy(update={"checks": checks})
+    for column in relations.foreign_keys:
+        domain = policy.key_domain(table, column)
+        if domain is None:
+            continue
+        parent_table, parent_column = domain.split(".")
+        parent = policy.tables[parent_table].columns[parent_column]
+        parent_action = parent.action or Action(operator="keep")
+        own = columns[column]
+        if own.action is None:
+            columns[column] = own.model_copy(update={"action": parent_action, "phi": parent.phi})
+        elif own.action != parent_action:
+            raise PolicyError(
+                f"a foreign key takes the action of the key it references ({domain}: "
+                f"{parent_action.operator}); remove this action or make the two equal",
+                path=f"tables.{table}.columns.{column}.action",
+                line=policy.line_of(f"tables.{table}.columns.{column}.action"),
+            )
+    prefix = f"tables.{table}."
+    allow = {c.partition(".")[2]: r for c, r in policy.leak_check.allow.items() if c.startswith(f"{table}.")}
+    data = policy.model_dump(
+        mode="json", exclude={"tables", "relations", "columns", "quasi_identifiers", "utility"}
+    )
+    data |= {
+        "columns": {name: c.model_dump(mode="json") for name, c in columns.items()},
+        "patient_id": relations.patient,
+        "row_checks": [rc.model_dump(mode="json") for rc in spec.row_checks],
+        "dataset": spec.dataset.model_dump(mode="json"),
+        "notes": {**data["notes"], "columns": list(spec.notes)},
+        "leak_check": {**data["leak_check"], "allow": allow},
+    }
+    try:
+        view = Policy.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        path = _error_path(first["loc"])
+        raise PolicyError(
+            first["msg"].removeprefix("Value error, "),
+            path=prefix.rstrip(".") if not path else prefix + path,
+            line=policy.line_of(prefix.rstrip(".")),
+        ) from None
+    view._lines.update(policy._lines)
+    view._lines.update({k[len(prefix) :]: v for k, v in policy._lines.items() if k.startswith(prefix)})
+    try:
+        _check_actions(view, notes=bool(view.notes.columns))
+    except PolicyError as exc:
+        where = exc.path if exc.path is None or exc.path.startswith("notes.") else prefix + exc.path
+        message = str(exc).split(": ", 1)[1] if ": " in str(exc) else str(exc)
+        raise PolicyError(message, path=where, line=exc.line) from None
+    return view
 
 
 def _key_lines(node: yaml.Node, prefix: str, out: dict[str, int]) -> None:
@@ -569,15 +854,19 @@ def parse_policy(text: str, *, source: str = "<policy>") -> Policy:
             message.removeprefix("Value error, ") + more, path=path or None, line=line
         ) from None
     policy._lines.update(lines)
-    _check_actions(policy)
+    if policy.relational:
+        for table in policy.table_names:
+            policy.table_policy(table)  # each table's view checks its own actions
+    else:
+        _check_actions(policy)
     return policy
 
 
-def _check_actions(policy: Policy) -> None:
+def _check_actions(policy: Policy, *, notes: bool = True) -> None:
     """Check every action against its operator's spec: name, parameters, column type and patient ids.
 
     Raises :class:`PolicyError` with the key path and YAML line. Keys are not checked here: they are given
-    at run time.
+    at run time. ``notes=False`` skips the notes section (a table of a relational policy without notes).
     """
     for column, spec in policy.columns.items():
         action = policy.action_for(column)
@@ -595,6 +884,8 @@ def _check_actions(policy: Policy) -> None:
         problem = params.unsupported(spec.type)
         if problem:
             raise PolicyError(problem, path=path, line=policy.line_of(path))
+    if not notes:
+        return
     for entity, action in policy.notes.entities.items():
         _checked_params(action, f"notes.entities.{entity}", policy)
     default = policy.notes.default_action

@@ -556,6 +556,99 @@ def validate(df: pd.DataFrame, policy: Policy, *, now: pd.Timestamp | None = Non
     return ValidationResult(valid=valid, quarantine=quarantine, summary=summary)
 
 
+# --- across tables: the relations of a policy with several tables -------------------------------------
+
+
+def patient_keys(tables: Mapping[str, pd.DataFrame], policy: Policy) -> dict[str, pd.Series]:
+    """Each row's patient key (a value of the patient table's primary key), per table that has patients.
+
+    A single-table policy's key is its ``patient_id`` column. A table whose patient column references
+    another table (a note's encounter) gets the patient of the referenced row; a row whose reference does
+    not resolve gets a missing key (it is an orphan, and :func:`validate_relations` quarantines it).
+    """
+    if not policy.relational:
+        return {
+            table: frame[policy.patient_id]
+            for table, frame in tables.items()
+            if policy.patient_id is not None and policy.patient_id in frame.columns
+        }
+    keys: dict[str, pd.Series] = {}
+    for table in policy.parents_first():
+        relations = policy.relations.get(table)
+        if relations is None or relations.patient is None or table not in tables:
+            continue
+        frame = tables[table]
+        if relations.patient not in frame.columns:
+            continue
+        target = relations.foreign_keys.get(relations.patient)
+        parent = None if target is None else target.split(".")[0]
+        if parent is None or parent == policy.patient_table:
+            keys[table] = frame[relations.patient]
+        elif parent in keys:
+            key = target.split(".")[1]  # type: ignore[union-attr]
+            lookup = pd.Series(keys[parent].to_numpy(), index=tables[parent][key].to_numpy())
+            lookup = lookup[~lookup.index.duplicated()]
+            keys[table] = pd.Series(
+                frame[relations.patient].map(lookup).to_numpy(), index=frame.index, name=relations.patient
+            )
+    return keys
+
+
+def validate_relations(tables: Mapping[str, pd.DataFrame], policy: Policy) -> dict[str, pd.Series]:
+    """The rows of validated tables that break a relation, per table: row label -> ``"reason; ..."``.
+
+    Pure: ``tables`` are the valid rows of each table (policy dtypes, original index). First
+    ``dataset.across_tables``: every row, in the tables named, of a patient holding two or more values
+    across those columns fails with ``conflict:<name>``. Then, parents before children, every row whose
+    foreign key is set but names no remaining row of its parent fails with ``orphan:<table>.<column>``, so
+    a row whose parent failed (a patient in conflict, an encounter of a missing patient) fails too.
+    Reasons name checks and columns, never a value.
+    """
+    failing: dict[str, dict[object, list[str]]] = {table: {} for table in tables}
+
+    def fail(table: str, index: pd.Index, reason: str) -> None:
+        for label in index:
+            failing[table].setdefault(label, []).append(reason)
+
+    keys = patient_keys(tables, policy)
+    for name, cells in policy.dataset.across_tables.items():
+        located = [(c.split(".")[0], c.split(".")[1]) for c in cells if c.split(".")[0] in tables]
+        pairs = pd.concat(
+            [
+                pd.DataFrame({"patient": keys[t].to_numpy(), "value": tables[t][c].to_numpy()})
+                for t, c in located
+            ],
+            ignore_index=True,
+        )
+        pairs = pairs.dropna().drop_duplicates()
+        conflicted = pairs["patient"][pairs["patient"].duplicated()].unique()
+        for table in dict.fromkeys(t for t, _ in located):
+            fail(table, tables[table].index[keys[table].isin(conflicted).to_numpy()], f"conflict:{name}")
+
+    remaining: dict[str, pd.DataFrame] = {}
+    for table in policy.parents_first():
+        if table not in tables:
+            continue
+        frame = tables[table]
+        frame = frame.loc[~frame.index.isin(list(failing[table]))]
+        relations = policy.relations.get(table)
+        orphan = np.zeros(len(frame), dtype=bool)
+        for column, target in relations.foreign_keys.items() if relations else []:
+            if column not in frame.columns:
+                continue  # an optional column absent from this extract
+            parent, key = target.split(".")
+            parents = frame if parent == table else remaining.get(parent)
+            known = parents[key] if parents is not None else pd.Series([], dtype=object)
+            lost = (frame[column].notna() & ~frame[column].isin(known)).to_numpy()
+            fail(table, frame.index[lost], f"orphan:{table}.{column}")
+            orphan |= lost
+        remaining[table] = frame.loc[~orphan]
+    return {
+        table: pd.Series({label: "; ".join(reasons) for label, reasons in rows.items()}, dtype=object)
+        for table, rows in failing.items()
+    }
+
+
 __all__ = [
     "FORMATS",
     "REASONS_COLUMN",
@@ -564,5 +657,7 @@ __all__ = [
     "ValidationSummary",
     "build_schema",
     "check_columns",
+    "patient_keys",
     "validate",
+    "validate_relations",
 ]

@@ -131,3 +131,85 @@ def test_append_rejects_details_that_are_not_json(tmp_path: Path) -> None:
     with pytest.raises(OutputError, match="not JSON"):
         log.append("build", {"when": object()})
     assert log.verify()
+
+
+# --- the keyed log: HMAC under the keyring's audit subkey ------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def keyring():
+    from safecohort.transform.crypto import Keyring
+
+    return Keyring.generate(purpose="audit tests")
+
+
+@pytest.fixture
+def keyed(tmp_path: Path, keyring) -> AuditLog:
+    log = AuditLog(tmp_path / "audit.log.jsonl", keyring)
+    for event in ("build", "reveal", "build", "reveal"):
+        log.append(event, {"rows": 10})
+    return log
+
+
+def test_keyed_log_names_its_key_and_verifies_only_with_it(keyed: AuditLog, keyring) -> None:
+    from safecohort.transform.crypto import Keyring
+
+    records = [json.loads(line) for line in _lines(keyed)]
+    assert {r["key_id"] for r in records} == {keyring.active_id}
+    status = keyed.check()
+    assert status.intact and status.entries == 4 and status.key_ids == (keyring.active_id,)
+    assert status.head == records[-1]["hash"]
+    other = AuditLog(keyed.path, Keyring.generate()).check()
+    assert other.problem is not None and other.problem.kind == "unknown key"
+
+
+@pytest.mark.parametrize(
+    ("edit", "line", "kind"),
+    [
+        (lambda lines: [lines[0], lines[1].replace('"rows":10', '"rows":11'), *lines[2:]], 2, "edited"),
+        (lambda lines: [lines[0], *lines[2:]], 2, "removed"),
+        (lambda lines: [lines[0], lines[2], lines[1], lines[3]], 2, "reordered"),
+        (lambda lines: [*lines[:3], lines[2]], 4, "replayed"),
+    ],
+    ids=["edit", "deletion", "reorder", "replay"],
+)
+def test_keyed_verify_names_the_entry_and_the_kind(keyed: AuditLog, edit, line: int, kind: str) -> None:
+    _write(keyed, edit(_lines(keyed)))
+    problem = keyed.check().problem
+    assert problem is not None and (problem.line, problem.kind) == (line, kind)
+
+
+def test_truncation_is_caught_by_the_head_a_build_recorded(keyed: AuditLog, keyring) -> None:
+    head = keyed.append("build", {"rows": 3})
+    assert keyed.check([head]).intact
+    _write(keyed, _lines(keyed)[:-2])  # the last two entries cut off, the rest intact
+    assert keyed.check().intact  # a chain alone cannot see its end cut off...
+    problem = keyed.check([head]).problem
+    assert problem is not None and problem.kind == "truncated" and "entry 5" in problem.message
+
+
+def test_a_chain_recomputed_without_the_key_fails(keyed: AuditLog, keyring) -> None:
+    # The tamperer drops one entry and rebuilds a consistent chain: unkeyed sha256 seals, or HMACs under a
+    # key of their own. Both verify as chains; neither verifies under the key file.
+    from safecohort.transform.crypto import Keyring
+
+    kept = [json.loads(line) for line in _lines(keyed)]
+    del kept[1]
+    for forger in (None, Keyring.generate()):
+        forged = AuditLog(keyed.path.with_name(f"forged-{forger is None}.jsonl"), forger)
+        for record in kept:
+            forged.append(record["event"], record["details"])
+        assert forged.check().intact  # self-consistent
+        problem = AuditLog(forged.path, keyring).check().problem
+        assert problem is not None and problem.line == 1 and problem.kind in ("unkeyed", "unknown key")
+    # the same key id with other key bytes: the seal does not match
+    from safecohort.transform.crypto import KeyInfo
+
+    twin = Keyring(
+        [KeyInfo(keyring.active_id, "2026-01-01T00:00:00+00:00", "forger", bytes(32))], keyring.active_id
+    )
+    forged = AuditLog(keyed.path.with_name("forged-twin.jsonl"), twin)
+    for record in kept:
+        forged.append(record["event"], record["details"])
+    problem = AuditLog(forged.path, keyring).check().problem
+    assert problem is not None and (problem.line, problem.kind) == (1, "edited")

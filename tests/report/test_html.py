@@ -27,12 +27,35 @@ def test_page_renders_with_digests_and_sections(sample_report: AuditReport) -> N
     assert '<td rowspan="2"><code>zip3</code></td>' not in html
 
 
-def test_failed_checks_show_a_fail_banner(sample_report: AuditReport) -> None:
+def test_failed_checks_show_a_fail_verdict_naming_them(sample_report: AuditReport) -> None:
     failed = sample_report.model_copy(
         update={"passed": False, "checks": [{"name": "residual_phi", "passed": False, "detail": "3 of 9"}]}
     )
     html = render_html(failed)
-    assert "FAILED: 1 of 1 checks failed" in html and "PASSED" not in html
+    assert '<section class="verdict fail"' in html and "PASSED" not in html
+    assert "1 of 1 checks failed" in html and "<strong>residual_phi</strong>: 3 of 9" in html
+
+
+def test_the_verdict_comes_first(sample_report: AuditReport) -> None:
+    html = render_html(sample_report)
+    body = html[html.index("<body>") :]
+    assert (
+        body.index('<section class="verdict pass"') < body.index("Policy digest") < body.index("<h2>Checks")
+    )
+    assert body.index("<h1>PASSED</h1>") < body.index("<h2>")
+
+
+def test_charts_are_inline_svg_with_titles(sample_report: AuditReport) -> None:
+    html = render_html(sample_report)
+    charts = re.findall(r'<svg class="chart" role="img" aria-label="([^"]+)"', html)
+    # no note column in the sample: no findings chart; the others draw from the report's fields
+    assert charts == [
+        "Equivalence classes by size",  # the risk model's class-size histogram
+        "Baseline roc_auc on raw and safe data",
+        "Quarantined rows by reason",
+        "Missing values per column (% of valid rows)",
+    ]
+    assert html.count("<title>") == 1 + len(charts)  # the page's and one per chart
 
 
 def test_names_are_escaped(sample_report: AuditReport) -> None:

@@ -4,20 +4,20 @@ from __future__ import annotations
 
 import base64
 
-from safecohort.transform.crypto import FPE_PURPOSE, Keyring
+from safecohort.transform.crypto import FPE_PURPOSES, Keyring
 
 PURPOSES = ("hash", "encrypt", "date_shift", "surrogate")
 
 
 def key_forms(keyring: Keyring, fpe_domains: tuple[str, ...] = ("mrn",)) -> list[bytes]:
     """Raw bytes, base64, base64url, hex (both cases) of each master key, the subkey of every purpose, the
-    AES-SIV key and the FF3-1 key of each pseudonym domain, for every key id of the keyring."""
+    AES-SIV key and the FF1 and FF3-1 keys of each pseudonym domain, for every key id of the keyring."""
     forms = []
     for key_id in keyring.key_ids:
         material = [keyring.info(key_id).material]
         material += [keyring.subkey(p, key_id) for p in PURPOSES]
         material += [keyring.subkey("encrypt", key_id, length=64)]
-        material += [keyring.subkey(f"{FPE_PURPOSE}\0{d}", key_id) for d in fpe_domains]
+        material += [keyring.subkey(f"{p}\0{d}", key_id) for p in FPE_PURPOSES.values() for d in fpe_domains]
         for raw in material:
             forms += [
                 raw,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import hashlib
 import hmac
 import json
 import pickle
@@ -10,15 +11,16 @@ import re
 import stat
 from pathlib import Path
 
+import numpy as np
 import pytest
 from cryptography.hazmat.primitives.ciphers.aead import AESSIV
 from ff3 import FF3Cipher
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from safecohort.errors import DecryptionError, KeyringError, UnknownKeyIdError
+from safecohort.errors import DecryptionError, KeyringError, TransformError, UnknownKeyIdError
 from safecohort.transform.crypto import (
-    FPE_PURPOSE,
+    FPE_PURPOSES,
     Keyring,
     decrypt_values,
     encrypt_values,
@@ -26,7 +28,9 @@ from safecohort.transform.crypto import (
     fpe_encrypt_values,
     fpe_pattern,
     hmac_values,
+    pseudonym_algorithm,
 )
+from safecohort.transform.ff1 import FF1
 from transform.key_leaks import assert_no_key_in
 
 TOKEN = re.compile(r"enc:v1:[A-Za-z0-9_-]+:[A-Za-z0-9_-]+")
@@ -44,7 +48,7 @@ def test_generate_gives_one_active_256_bit_key() -> None:
 
 def test_subkeys_are_separated_by_purpose_and_key() -> None:
     keyring = Keyring.generate()
-    purposes = ("hash", "date_shift", "surrogate", "encrypt", FPE_PURPOSE)
+    purposes = ("hash", "date_shift", "surrogate", "encrypt", *FPE_PURPOSES.values())
     derived = {keyring.subkey(p) for p in purposes}
     assert len(derived) == len(purposes)
     assert all(len(k) == 32 for k in derived)
@@ -274,31 +278,40 @@ def test_decrypt_errors_describe_the_place_given(keyring: Keyring) -> None:
         )
 
 
-# -- format-preserving encryption (FF3-1) ------------------------------------------------------------------
+# -- format-preserving encryption (FF1; FF3-1 for pseudonyms from before FF1) ---------------------------
 
 CLASSES = {
     "digit": "0123456789",
     "upper": "ABCDEFGHIJKLMNOPQRSTUVWXYZ",
     "lower": "abcdefghijklmnopqrstuvwxyz",
 }
+DATA = Path(__file__).parent / "data"
+ALGORITHMS = pytest.mark.parametrize("algorithm", ["ff1", "ff3-1"])
 
 
 def char_class(char: str) -> str:
     return next((name for name, alphabet in CLASSES.items() if char in alphabet), char)
 
 
+# Every format the operator accepts: digits, letters of either case, separators (ASCII and not),
+# from the smallest domain it takes (10**6) to the 56-digit limit; and what it must refuse.
 IDENTIFIERS = st.one_of(
     st.from_regex(r"[0-9]{6,20}", fullmatch=True),
     st.from_regex(r"[A-Z]{1,3}-?[0-9]{5,9}", fullmatch=True),
     st.from_regex(r"[A-Za-z0-9 ./_-]{6,30}", fullmatch=True),
+    st.from_regex(r"[0-9a-z]{3,8}[–·§ ][0-9A-Z]{3,8}", fullmatch=True),
+    st.text(st.characters(codec="utf-8"), min_size=0, max_size=12),
 )
 
 
 @FIXTURE_SETTINGS
+@ALGORITHMS
 @given(values=st.lists(IDENTIFIERS, min_size=1, max_size=8))
 @example(values=["000000", "999999", "00000000000000000000000000000000000000000000000000000000"])
-def test_fpe_round_trips_and_keeps_length_classes_and_separators(keyring: Keyring, values: list[str]) -> None:
-    pseudonyms = fpe_encrypt_values(keyring, "mrn", values)
+def test_fpe_round_trips_and_keeps_length_classes_and_separators(
+    keyring: Keyring, algorithm: str, values: list[str]
+) -> None:
+    pseudonyms = fpe_encrypt_values(keyring, "mrn", values, algorithm=algorithm)
     for original, pseudonym in zip(values, pseudonyms, strict=True):
         if fpe_pattern(original) is None:  # fewer than a million values of this format
             assert pseudonym is None
@@ -306,9 +319,22 @@ def test_fpe_round_trips_and_keeps_length_classes_and_separators(keyring: Keyrin
         assert len(pseudonym) == len(original)
         assert [char_class(c) for c in pseudonym] == [char_class(c) for c in original]
     usable = [(v, p) for v, p in zip(values, pseudonyms, strict=True) if p is not None]
-    assert fpe_decrypt_values(keyring, "mrn", [p for _, p in usable]) == [v for v, _ in usable]
+    revealed = fpe_decrypt_values(keyring, "mrn", [p for _, p in usable], algorithm=algorithm)
+    assert revealed == [v for v, _ in usable]
     # One-to-one: distinct values never share a pseudonym.
     assert len({p for _, p in usable}) == len({v for v, _ in usable})
+
+
+@given(text=st.text(max_size=60))
+def test_fpe_pattern_domain_is_the_product_of_its_alphabets(text: str) -> None:
+    shape = fpe_pattern(text)
+    size = 1
+    for char in text:
+        size *= next((len(a) for a in CLASSES.values() if char in a), 1)
+    foreign = any(c.isalnum() and char_class(c) == c for c in text)  # a non-ASCII letter or digit
+    assert (shape is not None) == (not foreign and size >= 10**6 and len(str(size - 1)) <= 56)
+    if shape is not None:
+        assert shape[1] == size and len(shape[0]) == len(text)
 
 
 @FIXTURE_SETTINGS
@@ -321,28 +347,35 @@ def test_fpe_depends_on_key_and_domain(keyring: Keyring, value: str) -> None:
     different = [
         fpe_encrypt_values(other_key, "mrn", [value])[0] != base[0],
         fpe_encrypt_values(keyring, "encounter", [value])[0] != base[0],
+        fpe_encrypt_values(keyring, "mrn", [value], algorithm="ff3-1")[0] != base[0],
     ]
     assert all(different) or len(value) == 6
     assert fpe_decrypt_values(other_key, "mrn", [base[0]]) != [value] or len(value) == 6
 
 
-def test_fpe_is_ff3_1_from_the_ff3_package(keyring: Keyring) -> None:
-    import hashlib
+def test_fpe_of_digits_is_ff1_over_the_subkey_with_the_pattern_tweak(keyring: Keyring) -> None:
+    key = keyring.subkey(f"{FPE_PURPOSES['ff1']}\0mrn")
+    tweak = hashlib.sha256(b"safecohort-ff1\0mrn\0" + b"99999999").digest()[:16]
+    expected = FF1(key, 10, 8, tweak).encrypt(np.array([49788046], dtype=np.uint64))[0]
+    assert fpe_encrypt_values(keyring, "mrn", ["49788046"]).tolist() == [f"{int(expected):08d}"]
 
-    key = keyring.subkey(f"{FPE_PURPOSE}\0mrn")
+
+def test_fpe_ff3_1_is_the_ff3_package(keyring: Keyring) -> None:
+    key = keyring.subkey(f"{FPE_PURPOSES['ff3-1']}\0mrn")
     tweak = hashlib.sha256(b"safecohort-ff3-1\0mrn\0" + b"99999999").digest()[:7].hex()
     expected = FF3Cipher(key.hex(), tweak, radix=10).encrypt("49788046")
-    assert fpe_encrypt_values(keyring, "mrn", ["49788046"]).tolist() == [expected]
+    assert fpe_encrypt_values(keyring, "mrn", ["49788046"], algorithm="ff3-1").tolist() == [expected]
 
 
+@ALGORITHMS
 @pytest.mark.parametrize(
     "value", ["12345", "AB123", "abcd", "", "----", "Zürich-12345", "١٢٣٤٥٦٧٨", "x" * 80]
 )
-def test_fpe_fails_closed_on_values_it_cannot_encrypt(keyring: Keyring, value: str) -> None:
+def test_fpe_fails_closed_on_values_it_cannot_encrypt(keyring: Keyring, algorithm: str, value: str) -> None:
     assert fpe_pattern(value) is None
-    assert fpe_encrypt_values(keyring, "mrn", [value]).tolist() == [None]
-    with pytest.raises(DecryptionError, match="row position 0") as info:
-        fpe_decrypt_values(keyring, "mrn", [value])
+    assert fpe_encrypt_values(keyring, "mrn", [value], algorithm=algorithm).tolist() == [None]
+    with pytest.raises(DecryptionError, match="row position 1") as info:
+        fpe_decrypt_values(keyring, "mrn", ["12345678", value], algorithm=algorithm)
     if len(value) >= 3:
         assert value not in str(info.value)
 
@@ -361,6 +394,51 @@ def test_fpe_after_rotation_needs_the_old_key_id() -> None:
     assert fpe_encrypt_values(keyring, "mrn", ["49788046"]).tolist() != pseudonyms[:1]
 
 
+# -- versioned pseudonyms: the key file records each key's scheme ------------------------------------------
+
+
+def test_new_keys_record_ff1_and_old_key_files_read_as_ff3_1(tmp_path: Path) -> None:
+    keyring = Keyring.generate()
+    assert pseudonym_algorithm(keyring) == "ff1"
+    entry = json.loads(keyring.to_bytes())["keys"][0]
+    assert entry["schemes"] == {"pseudonym": "ff1:v1", "encrypt": "aes-siv:v1"}
+    old = Keyring.load(DATA / "pre_ff1.keys.json")  # written before FF1: no schemes in its entries
+    assert [old.info(k).pseudonym_scheme for k in old.key_ids] == ["ff3-1:v1", "ff3-1:v1"]
+    # Rotating an old file adds an FF1 key and writes down what the old keys are.
+    first = old.active_id
+    new = old.rotate()
+    old.save(tmp_path / "rotated.keys.json")
+    again = Keyring.load(tmp_path / "rotated.keys.json")
+    assert pseudonym_algorithm(again, first) == "ff3-1" and pseudonym_algorithm(again, new) == "ff1"
+    assert pickle.loads(pickle.dumps(again)).info(first).pseudonym_scheme == "ff3-1:v1"
+
+
+@pytest.mark.parametrize("schemes", [{"pseudonym": "ff9:v1"}, {"pseudonym": "ff1:v2"}, "ff1"])
+def test_an_unknown_scheme_is_refused(schemes: object) -> None:
+    document = json.loads(Keyring.generate().to_bytes())
+    document["keys"][0]["schemes"] = schemes
+    with pytest.raises(KeyringError):
+        Keyring.from_bytes(json.dumps(document).encode())
+
+
+def test_pseudonyms_and_tokens_from_before_ff1_still_reveal() -> None:
+    # Made by the FF3-1 code before this change (see "source" in the file), under the test keys beside it.
+    made = json.loads((DATA / "pre_ff1_values.json").read_text())
+    keyring = Keyring.load(DATA / "pre_ff1.keys.json")
+    first, active = keyring.key_ids
+    assert fpe_decrypt_values(keyring, "mrn", made["pseudonyms_k2_mrn"]) == made["values"]
+    assert fpe_decrypt_values(keyring, "mrn", made["pseudonyms_k1_mrn"], key_id=first) == made["values"]
+    assert decrypt_values(keyring, "ssn", made["tokens_k1_ssn"]) == ["123-45-6789", "987-65-4321"]
+    # The same key still makes the same FF3-1 pseudonyms when asked for FF3-1 by name...
+    assert (
+        fpe_encrypt_values(keyring, "mrn", made["values"], algorithm="ff3-1").tolist()
+        == made["pseudonyms_k2_mrn"]
+    )
+    # ...but not FF1: reveal would read those back with FF3-1, the algorithm the key file records.
+    with pytest.raises(KeyringError, match=f"key '{active}' predates FF1.*keys rotate.*ff3-1"):
+        fpe_encrypt_values(keyring, "mrn", made["values"])
+
+
 @FIXTURE_SETTINGS
 @given(values=st.lists(st.text(max_size=70), max_size=12), domain=st.text(max_size=40))
 def test_batched_encryption_equals_the_reference_aes_siv(
@@ -376,6 +454,18 @@ def test_batched_encryption_equals_the_reference_aes_siv(
 def test_cipher_objects_show_no_key(keyring: Keyring) -> None:
     from safecohort.transform.crypto import _BatchSiv, _fpe
 
-    texts = [repr(_BatchSiv(keyring.subkey("encrypt", length=64), b"mrn")), repr(_fpe(keyring, "mrn", None))]
+    texts = [
+        repr(_BatchSiv(keyring.subkey("encrypt", length=64), b"mrn")),
+        repr(_fpe(keyring, "mrn", None, "ff1")),
+    ]
     assert all("key hidden" in text for text in texts)
     assert_no_key_in(" ".join(texts), keyring)
+
+
+def test_reveal_refuses_ff1_under_a_key_from_before_ff1() -> None:
+    # Making FF1 pseudonyms with such a key is refused, so none exist: decrypting as FF1 would be wrong.
+    keyring = Keyring.load(DATA / "pre_ff1.keys.json")
+    with pytest.raises(KeyringError, match="no FF1 pseudonym can have been made"):
+        fpe_decrypt_values(keyring, "mrn", ["12345678"], algorithm="ff1")
+    with pytest.raises(TransformError, match="unknown pseudonym algorithm 'ff2'"):
+        fpe_decrypt_values(keyring, "mrn", ["12345678"], algorithm="ff2")

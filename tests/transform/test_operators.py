@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Callable
@@ -175,6 +176,31 @@ def test_pseudonym_is_reversible_with_the_key(keyring: Keyring) -> None:
         OperatorContext(domain="notes.MRN", keyring=keyring, entity_type="MEDICAL_RECORD_NUMBER"),
     )
     assert spans[1] == "[MEDICAL_RECORD_NUMBER]" and re.fullmatch(r"\d{7}", spans[0])
+
+
+def test_pseudonym_algorithm_parameter(keyring: Keyring) -> None:
+    values = pd.Series(["49788046", "AB-1234567"])
+    ctx = OperatorContext(domain="mrn", keyring=keyring)
+    ff1 = operator("pseudonym").apply(values, ctx).tolist()
+    ff3 = operator("pseudonym", algorithm="ff3-1").apply(values, ctx).tolist()
+    assert operator("pseudonym", algorithm="ff1").apply(values, ctx).tolist() == ff1 != ff3
+    assert fpe_decrypt_values(keyring, "mrn", ff3, algorithm="ff3-1") == values.tolist()
+    assert fpe_decrypt_values(keyring, "mrn", ff1) == values.tolist()  # the key file says FF1
+    with pytest.raises(PolicyError, match="parameter 'algorithm'"):
+        build_operator(Action(operator="pseudonym", params={"algorithm": "ff3"}))
+    # A key from before FF1 (its file records FF3-1) refuses FF1 rather than leave pseudonyms that
+    # would later be read back with the wrong algorithm; FF3-1 by name still works with it.
+    legacy = Keyring(
+        [dataclasses.replace(keyring.info(keyring.active_id), pseudonym_scheme="ff3-1:v1")], keyring.active_id
+    )
+    with pytest.raises(KeyringError, match="predates FF1"):
+        operator("pseudonym").apply(values, OperatorContext(domain="mrn", keyring=legacy))
+    assert (
+        operator("pseudonym", algorithm="ff3-1")
+        .apply(values, OperatorContext(domain="mrn", keyring=legacy))
+        .tolist()
+        == ff3
+    )
 
 
 def test_redact_replace_suppress_mask(keyring: Keyring) -> None:

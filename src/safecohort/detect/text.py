@@ -26,8 +26,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import pandas as pd
-
+from safecohort.detect.spanish import KINDS as SPANISH_KINDS
+from safecohort.detect.spanish import SpanishTagger, get_spanish_tagger
 from safecohort.detect.tagger import ENTITY as TAGGED_ENTITY
 from safecohort.detect.tagger import get_tagger
 from safecohort.errors import DetectionError
@@ -74,7 +74,13 @@ def _quiet_presidio() -> None:
 
 
 def _is_missing(text: Any) -> bool:
-    return text is None or (not isinstance(text, str) and bool(pd.isna(text)))
+    if text is None or isinstance(text, str):
+        return text is None
+    # lazy: pandas (0.5 s) only for a note that is not text (NaN, NA from a frame); `scan` of a file
+    # never imports it
+    import pandas as pd
+
+    return bool(pd.isna(text))
 
 
 def _package_name(model: str) -> str:
@@ -453,6 +459,10 @@ class NoteScanner:
         self.notes = notes if notes is not None else NotesSpec()
         self._aliases = dict(ENTITY_ALIASES)
         self._allowed = frozenset(self.notes.allow_list)
+        self._spanish: SpanishTagger | None = None
+        if self.notes.language == "es":
+            self._init_spanish()
+            return
         general = self.notes.profile == "general"
         nlp_engine = _nlp_engine(model, general=general)
         try:
@@ -481,15 +491,35 @@ class NoteScanner:
             ) from None
         self._nlp_engine = nlp_engine
         plan_patterns(recognizers)
-        self.entity_kinds = frozenset(
-            self._aliases.get(kind, kind) for r in recognizers for kind in r.supported_entities
-        ) | {DENY_LIST_ENTITY, *((TAGGED_ENTITY,) if self.notes.tagger else ())}
+        self._set_entity_kinds(
+            frozenset(self._aliases.get(kind, kind) for r in recognizers for kind in r.supported_entities)
+            | {DENY_LIST_ENTITY, *((TAGGED_ENTITY,) if self.notes.tagger else ())}
+        )
+        self._tagger = None
+        if self.notes.tagger:
+            self._tagger = get_tagger()
+
+    def _init_spanish(self) -> None:
+        """Spanish notes: no presidio, no English recognizers; the Spanish tagger and its rules (see
+        :mod:`safecohort.detect.spanish`), with the policy's entity filter, thresholds and lists."""
+        self._spanish = get_spanish_tagger()
+        deny = sorted({term for term in self.notes.deny_list if term.strip()}, key=len, reverse=True)
+        self._deny = (
+            re.compile("|".join(rf"(?<!\w){re.escape(term)}(?!\w)" for term in deny)) if deny else None
+        )
+        self._tagger = None
+        self._set_entity_kinds(SPANISH_KINDS | {DENY_LIST_ENTITY})
+
+    def _set_entity_kinds(self, kinds: frozenset[str]) -> None:
+        """The kinds this scanner finds; the policy may name no other."""
+        self.entity_kinds = kinds
         named = {*(self.notes.phi_entities or ()), *self.notes.entity_thresholds}
         unknown = sorted(named - self.entity_kinds)
         if unknown:
+            profile = "Spanish" if self._spanish is not None else f"'{self.notes.profile}' profile"
             raise DetectionError(
                 f"unknown entity kind(s) in the notes policy: {', '.join(unknown)}; the "
-                f"'{self.notes.profile}' profile finds: {', '.join(sorted(self.entity_kinds))}"
+                f"{profile} finds: {', '.join(sorted(self.entity_kinds))}"
             )
         self._reported = (
             frozenset(self.notes.phi_entities) | {DENY_LIST_ENTITY}
@@ -498,9 +528,19 @@ class NoteScanner:
         )
         self._thresholds = dict(self.notes.entity_thresholds)
         self._floor = min([self.notes.score_threshold, *self._thresholds.values()])
-        self._tagger = None
-        if self.notes.tagger:
-            self._tagger = get_tagger()
+
+    def _scan_spanish(self, text: str) -> list[Finding]:
+        assert self._spanish is not None
+        found = [
+            Finding(t.start, t.end, t.entity_type, round(t.score, 4))
+            for t in self._spanish.find(text, self.notes.tagger_threshold)
+            if t.entity_type in self._reported
+            and t.score >= self._thresholds.get(t.entity_type, self.notes.score_threshold)
+            and text[t.start : t.end] not in self._allowed
+        ]
+        if self._deny is not None:
+            found += [Finding(m.start(), m.end(), DENY_LIST_ENTITY, 1.0) for m in self._deny.finditer(text)]
+        return _resolve_overlaps(found, text)
 
     def __repr__(self) -> str:
         return f"NoteScanner(model={self.model!r}, score_threshold={self.notes.score_threshold})"
@@ -537,6 +577,14 @@ class NoteScanner:
         """Findings for (index, non-blank note) pairs in this process; errors name the pair's index."""
         out: list[list[Finding]] = []
         if not todo:
+            return out
+        if self._spanish is not None:
+            for index, text in todo:
+                try:
+                    out.append(self._scan_spanish(text))
+                except Exception as exc:
+                    # The exception's message may quote the note; only its type is passed on.
+                    raise DetectionError(f"scanning note {index} failed ({type(exc).__name__})") from None
             return out
         artifacts = self._artifacts([text for _, text in todo])
         for index, text in todo:
@@ -603,7 +651,9 @@ class NoteScanner:
                 if (
                     entity in _NAME_LIKE
                     and recognizer not in _TRUSTED_NAME_RECOGNIZERS
-                    and is_clinical_phrase(span, text[r.end : r.end + 40])
+                    and is_clinical_phrase(
+                        span, text[r.end : r.end + 40], text[max(0, r.start - 30) : r.start]
+                    )
                 ):
                     continue
             end = r.end
@@ -621,7 +671,8 @@ class NoteScanner:
                 continue
             if probability < self._thresholds.get(entity, self.notes.score_threshold):
                 continue
-            if entity in _TAGGED_NAME_LIKE and is_clinical_phrase(span, text[end : end + 40]):
+            following, preceding = text[end : end + 40], text[max(0, start - 30) : start]
+            if entity in _TAGGED_NAME_LIKE and is_clinical_phrase(span, following, preceding):
                 continue
             more.append(Finding(start, end, entity, round(probability, 4)))
         return _resolve_overlaps(found + more, text) if more else found

@@ -481,14 +481,18 @@ def _result(
     return Generalization(report, columns, suppressed)
 
 
-def enforce_thresholds(valid: pd.DataFrame, safe: pd.DataFrame, policy: Policy) -> Generalization:
+def enforce_thresholds(
+    valid: pd.DataFrame, safe: pd.DataFrame, policy: Policy, quasi_identifiers: Sequence[str] | None = None
+) -> Generalization:
     """The policy's enforcement of k (l, t) on one build: :func:`search_lattice` over its QIs present in
     ``safe``, a hierarchy QI read from ``valid`` (the same index, before the transform nulled it).
 
     Rows may be suppressed only when ``thresholds.on_k_violation`` is ``suppress``, and then at most
-    ``thresholds.max_suppression`` of them.
+    ``thresholds.max_suppression`` of them. ``quasi_identifiers``: the QI columns of this table (default:
+    the policy's; a relational build passes the patient table's).
     """
-    qis = [c for c in policy.quasi_identifiers if c in safe.columns]
+    names = policy.quasi_identifiers if quasi_identifiers is None else quasi_identifiers
+    qis = [c for c in names if c in safe.columns]
     columns = {c: valid[c] if c in policy.hierarchies else safe[c] for c in qis}
     sensitive = [c for c in policy.sensitive_columns if c in safe.columns]
     columns.update({c: safe[c] for c in sensitive})

@@ -10,10 +10,13 @@ hash, pseudonym, date-shift, surrogate and encryption keys are independent of on
   key id, so keys can be rotated and old tokens still decrypted.
 * :func:`hmac_values`: HMAC-SHA256 with a per-purpose, per-domain key: keyed pseudonyms that cannot be
   recomputed without the key.
-* :func:`fpe_encrypt_values` / :func:`fpe_decrypt_values`: format-preserving encryption (FF3-1, NIST SP
-  800-38G Rev. 1 draft, through the ``ff3`` package) with cycle walking over each value's own format, so
-  an 8-digit MRN becomes another 8-digit number, ``AB-1234567`` another ``AA-9999999``, and the key
-  holder can turn it back.
+* :func:`fpe_encrypt_values` / :func:`fpe_decrypt_values`: format-preserving encryption with cycle walking
+  over each value's own format, so an 8-digit MRN becomes another 8-digit number, ``AB-1234567`` another
+  ``AA-9999999``, and the key holder can turn it back. FF1 (NIST SP 800-38G, batched over AES in
+  :mod:`safecohort.transform.ff1`) for new pseudonyms; FF3-1 (the ``ff3`` package) to reveal those made
+  before FF1, and for builds whose policy names it. The key file records each key's pseudonym scheme
+  (``ff1:v1``; none, in a file from before FF1, means ``ff3-1:v1``), since a format-preserving value cannot
+  carry a prefix the way an ``enc:v1`` token does.
 
 Nothing here ever puts key material or a cell value in an exception message or a repr.
 """
@@ -22,6 +25,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import functools
 import hashlib
 import json
 import os
@@ -47,6 +51,8 @@ from ff3 import FF3Cipher
 from pandas.api.types import infer_dtype
 
 from safecohort.errors import DecryptionError, KeyringError, TransformError, UnknownKeyIdError
+from safecohort.transform.ff1 import FF1
+from safecohort.transform.ff1 import MIN_DOMAIN as FF1_MIN_DOMAIN
 
 KeyId = NewType("KeyId", str)
 
@@ -54,6 +60,15 @@ KEY_BYTES = 32
 TOKEN_PREFIX = "enc:v1:"
 FILE_FORMAT = "safecohort-keyring"
 FILE_VERSION = 1
+#: Pseudonym algorithms: FF1 for new builds; FF3-1 to reveal pseudonyms made before FF1 (and for builds
+#: whose policy names it). NIST's 2025 draft of SP 800-38G Rev. 1 keeps FF1 only.
+PSEUDONYM_ALGORITHMS = ("ff1", "ff3-1")
+DEFAULT_PSEUDONYM = "ff1"
+#: What pseudonyms under a key from a key file without algorithm metadata are: such files predate FF1.
+LEGACY_PSEUDONYM = "ff3-1"
+#: Scheme = algorithm and version of the construction around it (key derivation, tweak, format walk).
+#: A new construction gets a new version, so values made by the old one stay revealable.
+SCHEMES = {"ff1": "ff1:v1", "ff3-1": "ff3-1:v1", "encrypt": "aes-siv:v1"}
 
 _KEY_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
 # scrypt cost for wrapping a key file with a passphrase (RFC 7914 interactive-use parameters, 32 MiB).
@@ -67,12 +82,14 @@ Passphrase = str | Callable[[], str]
 
 @dataclass(frozen=True)
 class KeyInfo:
-    """One master key: its id, creation time (UTC, ISO 8601) and purpose. The bytes never show in repr."""
+    """One master key: its id, creation time (UTC, ISO 8601), purpose and the scheme of the pseudonyms
+    made with it (``ff1:v1``; ``ff3-1:v1`` for a key from before FF1). The bytes never show in repr."""
 
     key_id: KeyId
     created: str
     purpose: str
     material: bytes = field(repr=False)
+    pseudonym_scheme: str = SCHEMES[LEGACY_PSEUDONYM]
 
 
 class Keyring:
@@ -150,11 +167,12 @@ class Keyring:
                     created=str(entry["created"]),
                     purpose=str(entry["purpose"]),
                     material=base64.b64decode(entry["key"], validate=True),
+                    pseudonym_scheme=_pseudonym_scheme(entry.get("schemes")),
                 )
                 for entry in document["keys"]
             ]
             active = KeyId(str(document["active"]))
-        except (KeyError, TypeError, ValueError, binascii.Error):
+        except (KeyError, TypeError, ValueError, AttributeError, binascii.Error):
             raise KeyringError("damaged key file: a key entry is missing a field or is not base64") from None
         return cls(keys, active)
 
@@ -170,6 +188,8 @@ class Keyring:
                     "created": k.created,
                     "purpose": k.purpose,
                     "key": base64.b64encode(k.material).decode("ascii"),
+                    # What each key's values are: reveal reads the algorithm of a pseudonym from here.
+                    "schemes": {"pseudonym": k.pseudonym_scheme, "encrypt": SCHEMES["encrypt"]},
                 }
                 for k in self._keys.values()
             ],
@@ -299,7 +319,22 @@ def _new_key(number: int, purpose: str) -> KeyInfo:
     # "k<n>-<date>-<random>": readable order and age, and no clash between two keyrings made the same day
     # (a clash would make a foreign token look like ours and fail as tampered instead of as unknown key).
     key_id = KeyId(f"k{number}-{now:%Y%m%d}-{secrets.token_hex(3)}")
-    return KeyInfo(key_id, now.isoformat(timespec="seconds"), purpose, secrets.token_bytes(KEY_BYTES))
+    material = secrets.token_bytes(KEY_BYTES)
+    return KeyInfo(key_id, now.isoformat(timespec="seconds"), purpose, material, SCHEMES[DEFAULT_PSEUDONYM])
+
+
+def _pseudonym_scheme(schemes: Any) -> str:
+    """The pseudonym scheme a key entry records; a key file from before FF1 records none (FF3-1)."""
+    if schemes is None:
+        return SCHEMES[LEGACY_PSEUDONYM]
+    pseudonym = schemes["pseudonym"]
+    known = [SCHEMES[a] for a in PSEUDONYM_ALGORITHMS]
+    if pseudonym not in known or schemes.get("encrypt", SCHEMES["encrypt"]) != SCHEMES["encrypt"]:
+        raise KeyringError(
+            f"a key records a scheme this version does not know (pseudonyms: {', '.join(known)}; "
+            f"tokens: {SCHEMES['encrypt']}): was it written by a newer safecohort?"
+        )
+    return str(pseudonym)
 
 
 def _json_object(data: bytes, problem: str) -> dict[str, Any]:
@@ -640,17 +675,140 @@ def _parse_token(token: object) -> tuple[KeyId, bytes] | None:
     return KeyId(key_id), payload
 
 
+# Where a token may start inside text: any version, so a token whose prefix was altered is not taken
+# for plain text. What follows must then be a whole ``enc:v1`` token.
+TOKEN_START = re.compile(r"enc:v[0-9]+:")
+_TOKEN_AT = re.compile(r"enc:v1:([A-Za-z0-9_-]{1,64}):([A-Za-z0-9_-]+)")
+_MIN_BODY = 22  # base64url characters of the shortest payload: the 16-byte synthetic IV alone
+
+
+def decrypt_token_at(
+    keyring: Keyring, text: str, start: int, domains: Sequence[str], place: str
+) -> tuple[str, int, KeyId]:
+    """The plaintext of the ``enc:v1`` token that starts at ``text[start]``, where it ends, and its key id.
+
+    For tokens spliced into notes: the token's entity (so its domain) is not known, and the note's own
+    text may follow it without a space (``enc:v1:k1:...'s``). Each of ``domains`` is tried, with the
+    longest token first and then shorter ones: AES-SIV authenticates, so only the token as it was made,
+    under the domain it was made for, decrypts (a false match has probability 2**-128). Raises
+    :class:`DecryptionError` naming ``place`` when nothing decrypts (garbled, tampered, or made for a
+    domain not among ``domains``), :class:`UnknownKeyIdError` for a key this keyring does not hold.
+    """
+    match = _TOKEN_AT.match(text, start)
+    if match is None:
+        raise DecryptionError(f"the token at {place} is not an enc:v1 token (garbled or truncated)")
+    key_id, body = KeyId(match.group(1)), match.group(2)
+    if key_id not in keyring.key_ids:
+        raise UnknownKeyIdError(
+            f"the token at {place} was made with key id '{key_id}', which this keyring does not hold "
+            f"(it holds {', '.join(keyring.key_ids)})"
+        )
+    cipher = keyring._cipher(key_id)
+    head = match.start(2)
+    for length in range(len(body), _MIN_BODY - 1, -1):
+        parsed = _parse_token(text[start : head + length])
+        if parsed is None:  # not a canonical base64url length or ending
+            continue
+        for domain in domains:
+            try:
+                plain = cipher.decrypt(parsed[1], [domain.encode("utf-8")]).decode("utf-8")
+            except (InvalidTag, UnicodeDecodeError):
+                continue
+            return plain, head + length, key_id
+    raise DecryptionError(
+        f"the token at {place} does not decrypt for any encrypted entity of the policy: it was altered, "
+        "or it belongs to another column or key"
+    )
+
+
 # -- format-preserving encryption: reversible pseudonyms -------------------------------------------------
 
-# NIST SP 800-38G Rev. 1 (2nd public draft, 2019) requires FF1 and FF3-1 domains of at least one million.
-FPE_MIN_DOMAIN = 1_000_000
-FPE_PURPOSE = "pseudonym.ff3-1"
+# NIST SP 800-38G Rev. 1 (drafts of 2019 and 2025) requires FPE domains of at least one million values.
+FPE_MIN_DOMAIN = FF1_MIN_DOMAIN
+FPE_PURPOSES = {"ff1": "pseudonym.ff1", "ff3-1": "pseudonym.ff3-1"}
 _FPE_ALPHABETS = {"9": string.digits, "A": string.ascii_uppercase, "a": string.ascii_lowercase}
 _FPE_CLASS = {char: cls for cls, alphabet in _FPE_ALPHABETS.items() for char in alphabet}
-_FPE_INDEX = {char: alphabet.index(char) for alphabet in _FPE_ALPHABETS.values() for char in alphabet}
-# FF3-1 runs here on decimal strings; radix 10 allows at most 2 * floor(96 / log2 10) = 56 digits.
+_FPE_TO_PATTERN = str.maketrans(_FPE_CLASS)
+# Byte -> position in its alphabet, and per class the alphabet's bytes (both read as numpy lookups).
+_FPE_INDEX = np.zeros(256, dtype=np.uint8)
+for _alphabet in _FPE_ALPHABETS.values():
+    _FPE_INDEX[np.frombuffer(_alphabet.encode("ascii"), dtype=np.uint8)] = np.arange(len(_alphabet))
+_FPE_BYTES = {
+    cls: np.frombuffer(alphabet.encode("ascii"), dtype=np.uint8) for cls, alphabet in _FPE_ALPHABETS.items()
+}
+# FF3-1 runs here on decimal strings; radix 10 allows at most 2 * floor(96 / log2 10) = 56 digits. FF1
+# has no such limit, but both keep the same format rules, so a value is a pseudonym under either or none.
 _FPE_MAX_DIGITS = 56
-_FPE_TWEAK_BYTES = 7  # FF3-1's 56-bit tweak
+_FF3_TWEAK_BYTES = 7  # FF3-1's 56-bit tweak
+_FF1_TWEAK_BYTES = 16
+_UTF8 = ("utf-8", "surrogatepass")  # a lone surrogate is a separator like any other non-alphanumeric
+
+
+def scheme_for(operator: str, algorithm: str | None = None) -> str:
+    """The scheme (``algorithm:vN``) of values an operator made: ``aes-siv:v1`` for ``encrypt``,
+    ``ff1:v1`` or ``ff3-1:v1`` for ``pseudonym`` (``algorithm``, FF1 when None)."""
+    if operator == "encrypt":
+        return SCHEMES["encrypt"]
+    return SCHEMES[algorithm or DEFAULT_PSEUDONYM]
+
+
+@dataclass(frozen=True)
+class _Format:
+    """One pattern's layout: its classes in order, their byte offsets in the UTF-8 text, its size."""
+
+    pattern: str
+    classes: tuple[str, ...]
+    offsets: np.ndarray = field(repr=False)
+    width: int  # bytes of each text of this pattern
+    size: int
+
+    @property
+    def digits(self) -> int:
+        """Length of the decimal numerals FPE runs on: enough for ``size - 1``."""
+        return len(str(self.size - 1))
+
+    def numbers(self, texts: list[str]) -> np.ndarray:
+        """Each text read as a mixed-radix number in [0, size) (10 per digit, 26 per letter)."""
+        raw = np.frombuffer("".join(texts).encode(*_UTF8), dtype=np.uint8).reshape(len(texts), self.width)
+        places = _FPE_INDEX[raw[:, self.offsets]]
+        small = 10**self.digits < 1 << 64
+        number = np.zeros(len(texts), dtype=np.uint64) if small else np.zeros(len(texts), dtype=object)
+        for position, cls in enumerate(self.classes):
+            column = places[:, position] if small else places[:, position].astype(object)
+            number = number * len(_FPE_ALPHABETS[cls]) + column
+        return number
+
+    def texts(self, template: list[str], numbers: np.ndarray) -> list[str]:
+        """``numbers`` written back in the pattern, separators taken from the texts of ``template``."""
+        out = np.frombuffer("".join(template).encode(*_UTF8), dtype=np.uint8).reshape(
+            len(template), self.width
+        )
+        out = out.copy()
+        for position in range(len(self.classes) - 1, -1, -1):
+            alphabet = _FPE_BYTES[self.classes[position]]
+            numbers, digit = numbers // len(alphabet), numbers % len(alphabet)
+            out[:, self.offsets[position]] = alphabet[np.asarray(digit, dtype=np.intp)]
+        joined = out.tobytes().decode(*_UTF8)
+        step = len(self.pattern)
+        return [joined[start : start + step] for start in range(0, len(joined), step)]
+
+
+@functools.lru_cache(maxsize=4096)
+def _format(pattern: str) -> _Format | None:
+    """The layout of a pattern, or None when no pseudonym keeps it (see :func:`fpe_pattern`)."""
+    classes, offsets = [], []
+    size, offset = 1, 0
+    for char in pattern:
+        if char in _FPE_ALPHABETS:
+            classes.append(char)
+            offsets.append(offset)
+            size *= len(_FPE_ALPHABETS[char])
+        elif char.isalnum():  # a letter or digit outside ASCII: no alphabet keeps it, it must not pass
+            return None
+        offset += len(char.encode(*_UTF8))
+    if size < FPE_MIN_DOMAIN or len(str(size - 1)) > _FPE_MAX_DIGITS:
+        return None
+    return _Format(pattern, tuple(classes), np.array(offsets, dtype=np.intp), offset, size)
 
 
 def fpe_pattern(text: str) -> tuple[str, int] | None:
@@ -660,96 +818,135 @@ def fpe_pattern(text: str) -> tuple[str, int] | None:
     every other character as itself (separators stay in place). None when the text holds a non-ASCII
     letter or digit (no alphabet keeps it, and it must not pass through), when its format has fewer than
     :data:`FPE_MIN_DOMAIN` values (e.g. fewer than 6 digits: too few to encrypt safely), or more than
-    10**56 (beyond FF3-1's length limit).
+    10**56 (beyond FF3-1's length limit; FF1 keeps the same rule).
     """
-    pattern = []
-    size = 1
-    for char in text:
-        cls = _FPE_CLASS.get(char)
-        if cls is not None:
-            pattern.append(cls)
-            size *= len(_FPE_ALPHABETS[cls])
-        elif char.isalnum():
-            return None
-        else:
-            pattern.append(char)
-    if size < FPE_MIN_DOMAIN or len(str(size - 1)) > _FPE_MAX_DIGITS:
-        return None
-    return "".join(pattern), size
+    shape = _format(text.translate(_FPE_TO_PATTERN))
+    return None if shape is None else (shape.pattern, shape.size)
 
 
 class _FormatPreserving:
-    """FF3-1 over the values of one format, by cycle walking (Black and Rogaway, CT-RSA 2002).
+    """FF1 or FF3-1 over the values of each format, by cycle walking (Black and Rogaway, CT-RSA 2002).
 
     A value of a given pattern is read as a mixed-radix number in [0, size) (10 per digit, 26 per letter),
-    written as a decimal string of the fixed length of ``size - 1`` and encrypted with FF3-1 (radix 10)
-    until the result falls below ``size`` again. That is a permutation of the values of the pattern: each
-    position keeps its character class, separators stay, and decryption walks back the same way. On
-    average fewer than 10 FF3-1 calls per value (exactly one for an all-digit value).
+    taken as a decimal numeral of the fixed length of ``size - 1`` and encrypted (radix 10) until the
+    result falls below ``size`` again. That is a permutation of the values of the pattern: each position
+    keeps its character class, separators stay, and decryption walks back the same way. On average
+    fewer than 10 calls per value (exactly one for an all-digit value).
+
+    FF1 (:class:`~safecohort.transform.ff1.FF1`) runs on all values of one pattern at once; FF3-1 (the
+    ``ff3`` package, kept to reveal pseudonyms made before FF1) one value at a time.
     """
 
-    def __init__(self, key: bytes, domain: str) -> None:
-        self._cipher = FF3Cipher(key.hex(), "00" * _FPE_TWEAK_BYTES, radix=10)
-        self._domain = domain.encode("utf-8")
-        self._tweaks: dict[str, str] = {}
+    def __init__(self, key: bytes, domain: str, algorithm: str) -> None:
+        self._key = key
+        self._algorithm = algorithm
+        self._domain = domain.encode(*_UTF8)
 
     def __repr__(self) -> str:
-        return "_FormatPreserving(<key hidden>)"
+        return f"_FormatPreserving({self._algorithm}, <key hidden>)"
 
-    def _tweak(self, pattern: str) -> str:
+    def _tweak(self, pattern: str, size: int) -> bytes:
         # The tweak names the column's domain and the value's pattern (both public): values of other
         # columns or formats are encrypted under unrelated permutations.
-        tweak = self._tweaks.get(pattern)
-        if tweak is None:
-            digest = hashlib.sha256(b"safecohort-ff3-1\0" + self._domain + b"\0" + pattern.encode("utf-8"))
-            tweak = self._tweaks[pattern] = digest.digest()[:_FPE_TWEAK_BYTES].hex()
-        return tweak
+        label = b"safecohort-ff1\0" if self._algorithm == "ff1" else b"safecohort-ff3-1\0"
+        digest = hashlib.sha256(label + self._domain + b"\0" + pattern.encode(*_UTF8)).digest()
+        return digest[:size]
 
-    def convert(self, text: str, *, forward: bool) -> str | None:
-        """The encryption (``forward``) or decryption of ``text``, or None when it has no usable format."""
-        shape = fpe_pattern(text)
-        if shape is None:
-            return None
-        pattern, size = shape
-        number = 0
-        for char in text:
-            index = _FPE_INDEX.get(char)
-            if index is not None:
-                number = number * len(_FPE_ALPHABETS[_FPE_CLASS[char]]) + index
-        digits = len(str(size - 1))
-        tweak = self._tweak(pattern)
-        step = self._cipher.encrypt_with_tweak if forward else self._cipher.decrypt_with_tweak
-        try:
-            while True:
-                number = int(step(str(number).zfill(digits), tweak))
-                if number < size:
-                    break
-        except ValueError:  # ff3 messages may quote the input: never let one through
-            raise TransformError("FF3-1 rejected a value (internal error); no value is shown") from None
-        out = list(text)
-        for position in range(len(pattern) - 1, -1, -1):
-            alphabet = _FPE_ALPHABETS.get(pattern[position])
-            if alphabet is not None:
-                number, digit = divmod(number, len(alphabet))
-                out[position] = alphabet[digit]
-        return "".join(out)
+    def _cipher(self, shape: _Format, forward: bool) -> Callable[[np.ndarray], np.ndarray]:
+        if self._algorithm == "ff1":
+            ff1 = FF1(self._key, 10, shape.digits, self._tweak(shape.pattern, _FF1_TWEAK_BYTES))
+            step = ff1.encrypt if forward else ff1.decrypt
+
+            def run_ff1(numbers: np.ndarray) -> np.ndarray:
+                return step(numbers).astype(numbers.dtype)
+
+            return run_ff1
+        ff3 = FF3Cipher(self._key.hex(), self._tweak(shape.pattern, _FF3_TWEAK_BYTES).hex(), radix=10)
+        call = ff3.encrypt if forward else ff3.decrypt
+        digits = shape.digits
+
+        def run_ff3(numbers: np.ndarray) -> np.ndarray:
+            try:
+                out = [int(call(str(n).zfill(digits))) for n in numbers.tolist()]
+            except ValueError:  # ff3 messages may quote the input: never let one through
+                raise TransformError("FF3-1 rejected a value (internal error); no value is shown") from None
+            return np.array(out, dtype=numbers.dtype)
+
+        return run_ff3
+
+    def convert(self, texts: list[str], *, forward: bool) -> np.ndarray:
+        """The encryption (``forward``) or decryption of each text; None where it has no usable format."""
+        patterns = [text.translate(_FPE_TO_PATTERN) for text in texts]
+        codes, uniques = distinct(patterns)
+        out = np.full(len(texts), None, dtype=object)
+        order = np.argsort(codes, kind="stable")
+        bounds = np.searchsorted(codes[order], np.arange(len(uniques) + 1))
+        for code, pattern in enumerate(uniques):
+            shape = _format(pattern)
+            if shape is None:
+                continue
+            rows = order[bounds[code] : bounds[code + 1]]
+            group = [texts[row] for row in rows.tolist()]
+            step = self._cipher(shape, forward)
+            # Cycle walking: a result at or above the pattern's size is encrypted again until it fits.
+            numbers = step(shape.numbers(group))
+            pending = np.flatnonzero(np.asarray(numbers >= shape.size, dtype=bool))
+            while len(pending):
+                numbers[pending] = step(numbers[pending])
+                pending = pending[np.asarray(numbers[pending] >= shape.size, dtype=bool)]
+            out[rows] = shape.texts(group, numbers)
+        return out
 
 
-def _fpe(keyring: Keyring, domain: str, key_id: KeyId | str | None) -> _FormatPreserving:
-    # An AES-256 key per domain, derived with HKDF from the master key (info: purpose and domain).
-    return _FormatPreserving(keyring.subkey(f"{FPE_PURPOSE}\0{domain}", key_id), domain)
+def pseudonym_algorithm(keyring: Keyring, key_id: KeyId | str | None = None) -> str:
+    """The pseudonym algorithm the key file records for a key (the active one by default).
+
+    A key file written before FF1 records none: its pseudonyms are FF3-1 (:data:`LEGACY_PSEUDONYM`).
+    """
+    return keyring.info(key_id if key_id is not None else keyring.active_id).pseudonym_scheme.split(":")[0]
+
+
+def _pseudonym_key(keyring: Keyring, key_id: KeyId | str | None, algorithm: str | None) -> KeyId:
+    """The key id pseudonyms use (the active key by default), once the algorithm is known to exist."""
+    if algorithm is not None and algorithm not in PSEUDONYM_ALGORITHMS:
+        raise TransformError(
+            f"unknown pseudonym algorithm '{algorithm}' (use one of {', '.join(PSEUDONYM_ALGORITHMS)})"
+        )
+    return keyring.info(key_id if key_id is not None else keyring.active_id).key_id
+
+
+def _fpe(keyring: Keyring, domain: str, key_id: KeyId | str | None, algorithm: str) -> _FormatPreserving:
+    # An AES-256 key per algorithm and domain, derived with HKDF from the master key.
+    return _FormatPreserving(
+        keyring.subkey(f"{FPE_PURPOSES[algorithm]}\0{domain}", key_id), domain, algorithm
+    )
 
 
 def fpe_encrypt_values(
-    keyring: Keyring, domain: str, values: Iterable[Any], *, key_id: KeyId | str | None = None
+    keyring: Keyring,
+    domain: str,
+    values: Iterable[Any],
+    *,
+    key_id: KeyId | str | None = None,
+    algorithm: str = DEFAULT_PSEUDONYM,
 ) -> np.ndarray:
-    """Reversible format-preserving pseudonyms (FF3-1) of non-null values, under ``key_id`` (active).
+    """Reversible format-preserving pseudonyms (FF1 by default) of non-null values under ``key_id``.
 
     Returns an object array; None where a value has no usable format (see :func:`fpe_pattern`): the
-    caller fails closed on those. The output carries no key id: the audit log records the active one.
+    caller fails closed on those. The output carries no key id or algorithm: the key file records the
+    key's algorithm, the audit log the build's. Raises :class:`KeyringError` for FF1 under a key whose
+    file records FF3-1 (a key from before FF1): its pseudonyms would then be read back with the wrong
+    algorithm; rotate the key file, or name FF3-1 explicitly.
     """
-    fpe = _fpe(keyring, domain, key_id)
-    return map_unique(as_texts(values), lambda uniques: [fpe.convert(u, forward=True) for u in uniques])
+    used = _pseudonym_key(keyring, key_id, algorithm)
+    if algorithm == "ff1" and pseudonym_algorithm(keyring, used) != "ff1":
+        raise KeyringError(
+            f"key '{used}' predates FF1 pseudonyms (its key file records FF3-1, the algorithm of the "
+            "pseudonyms it made): add an FF1 key with `safecohort keys rotate FILE` (the old key stays to "
+            "reveal old pseudonyms), or keep FF3-1 with `algorithm: ff3-1` on the pseudonym action"
+        )
+    fpe = _fpe(keyring, domain, used, algorithm)
+    return map_unique(as_texts(values), lambda uniques: fpe.convert(uniques, forward=True))
 
 
 def fpe_decrypt_values(
@@ -758,38 +955,52 @@ def fpe_decrypt_values(
     values: Iterable[Any],
     *,
     key_id: KeyId | str | None = None,
+    algorithm: str | None = None,
     where: Callable[[int], str] | None = None,
 ) -> list[str]:
     """The originals of pseudonyms made by :func:`fpe_encrypt_values` with the same key and domain.
 
-    FF3-1 is not authenticated: a wrong key or domain gives wrong values, not an error. Raises
-    :class:`DecryptionError` naming the place of the first value that no pseudonym can have (too short,
-    non-ASCII letters or digits); :class:`UnknownKeyIdError` for a key id the keyring lacks.
+    ``algorithm`` defaults to the one the key file records for the key (FF3-1 for a key from before FF1).
+    FF1 and FF3-1 are not authenticated: a wrong key, domain or algorithm gives wrong values, not an
+    error. Raises :class:`DecryptionError` naming the place of the first value that no pseudonym can have
+    (too short, non-ASCII letters or digits); :class:`UnknownKeyIdError` for a key id the keyring lacks.
     """
     place = where or _row_position
-    fpe = _fpe(keyring, domain, key_id)
+    key = _pseudonym_key(keyring, key_id, algorithm)
+    used = algorithm or pseudonym_algorithm(keyring, key)
+    if (
+        used == "ff1" and pseudonym_algorithm(keyring, key) != "ff1"
+    ):  # refused when making them, so none exist
+        raise KeyringError(
+            f"no FF1 pseudonym can have been made with key '{key}': its key file records FF3-1 (a key from "
+            "before FF1); reveal with the policy the build used, or give the key id the build's log names"
+        )
+    fpe = _fpe(keyring, domain, key, used)
     codes, uniques = distinct(as_texts(values))
-    plain = []
-    for code, text in enumerate(uniques):
-        original = fpe.convert(text, forward=False)
-        if original is None:
-            raise DecryptionError(
-                f"the value at {place(_first(codes, code))} cannot be a pseudonym (fewer than "
-                f"{FPE_MIN_DOMAIN:,} values of its format, or letters or digits outside ASCII)"
-            )
-        plain.append(original)
-    results = np.empty(len(plain), dtype=object)
-    results[:] = plain
-    return list(results[codes])
+    plain = fpe.convert(uniques, forward=False) if uniques else np.empty(0, dtype=object)
+    missing = np.flatnonzero(pd.isna(plain))
+    if len(missing):
+        raise DecryptionError(
+            f"the value at {place(_first(codes, int(missing[0])))} cannot be a pseudonym (fewer than "
+            f"{FPE_MIN_DOMAIN:,} values of its format, or letters or digits outside ASCII)"
+        )
+    return list(plain[codes])
 
 
 __all__ = [
+    "DEFAULT_PSEUDONYM",
     "FPE_MIN_DOMAIN",
+    "FPE_PURPOSES",
+    "LEGACY_PSEUDONYM",
     "PASSPHRASE_ENV",
+    "PSEUDONYM_ALGORITHMS",
+    "SCHEMES",
+    "TOKEN_START",
     "KeyId",
     "KeyInfo",
     "Keyring",
     "as_texts",
+    "decrypt_token_at",
     "decrypt_values",
     "distinct",
     "encrypt_array",
@@ -800,4 +1011,6 @@ __all__ = [
     "hmac_values",
     "map_unique",
     "objects",
+    "pseudonym_algorithm",
+    "scheme_for",
 ]

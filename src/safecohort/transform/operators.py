@@ -39,6 +39,7 @@ from safecohort.operator_specs import (
     NoParams,
     OperatorSpec,
     Params,
+    PseudonymParams,
     ReplaceParams,
     SurrogateParams,
     parse_params,
@@ -301,14 +302,15 @@ class Encrypt(Operator[DomainParams]):
 
 
 @register
-class Pseudonym(Operator[DomainParams]):
-    """Reversible format-preserving pseudonym (FF3-1): same length, same character class at each position.
+class Pseudonym(Operator[PseudonymParams]):
+    """Reversible format-preserving pseudonym (FF1): same length, same character class at each position.
 
     ``49788046`` becomes another 8-digit number and ``AB-1234567`` another ``AA-9999999``; separators stay
     in place. Deterministic and one-to-one per (key, domain), so joins still work, and the key holder can
     turn it back (``safecohort reveal --policy``). A value whose format has fewer than 1,000,000 values
     (e.g. fewer than 6 digits) or that holds non-ASCII letters or digits cannot be encrypted safely: it
-    fails closed (null in a column, ``[ENTITY]`` in a note).
+    fails closed (null in a column, ``[ENTITY]`` in a note). ``algorithm: ff3-1`` keeps the algorithm of
+    pseudonyms made before FF1; a key made before FF1 refuses FF1 (see ``fpe_encrypt_values``).
     """
 
     name = "pseudonym"
@@ -316,7 +318,8 @@ class Pseudonym(Operator[DomainParams]):
     def apply(self, values: pd.Series, ctx: OperatorContext) -> pd.Series:
         keyring = self._keyring(ctx)
         present = _present(values)
-        pseudonyms = fpe_encrypt_values(keyring, self.params.domain or ctx.domain, values[present])
+        domain = self.params.domain or ctx.domain
+        pseudonyms = fpe_encrypt_values(keyring, domain, values[present], algorithm=self.params.algorithm)
         if ctx.on_spans:
             pseudonyms = np.where(pd.isna(pseudonyms), ctx.tag(), pseudonyms)
         return _fill(values, present, pseudonyms)

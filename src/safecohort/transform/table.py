@@ -47,11 +47,17 @@ def transform_table(
     findings: Mapping[str, Sequence[Sequence[FindingLike]]],
     policy: Policy,
     keyring: Keyring | None,
+    *,
+    domains: Mapping[str, str] | None = None,
+    patient_ids: pd.Series | None = None,
 ) -> TransformResult:
     """Apply the policy to every column of ``df`` (validated rows, policy dtypes).
 
     Columns are transformed in policy order. Patient ids (for per-patient date shifts and surrogates) are
-    read from the untransformed ``policy.patient_id`` column. ``findings[column][i]`` are the PHI spans of
+    ``patient_ids`` (aligned with ``df``; a relational build resolves them across tables) or else the
+    untransformed ``policy.patient_id`` column. A keyed operator's domain is ``domains[column]`` (the key a
+    column's values belong to, so a key gets one token in every table), else the column's name.
+    ``findings[column][i]`` are the PHI spans of
     note *i* of a notes column; a notes column without findings is an error (it was not scanned).
     Raises :class:`TransformError` (column named, no values) and :class:`KeyringError` when a keyed
     operator has no keys.
@@ -62,9 +68,9 @@ def transform_table(
             f"columns not in the policy: {', '.join(unlisted)}; list them under 'columns' "
             "or set unlisted_columns: drop"
         )
-    patient_ids = None
-    if policy.patient_id is not None and policy.patient_id in df.columns:
+    if patient_ids is None and policy.patient_id is not None and policy.patient_id in df.columns:
         patient_ids = df[policy.patient_id]
+    domains = domains or {}
 
     outputs: dict[str, pd.Series] = {}
     inserted: dict[str, list[list[Span]]] = {}
@@ -93,14 +99,14 @@ def transform_table(
             else:
                 operator = build_operator(action)
                 context = OperatorContext(
-                    domain=column,
+                    domain=domains.get(column, column),
                     keyring=keyring,
                     patient_ids=patient_ids,
                     date_shift=policy.date_shift,
                     entity_type=None,
                 )
                 outputs[column] = operator.apply(values, context)
-                params = operator.params.model_dump(mode="json")
+                params = operator.params.applied()
         except SafecohortError:
             raise
         except (TypeError, ValueError, AttributeError, OverflowError) as exc:

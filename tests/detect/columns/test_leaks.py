@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 
 from safecohort.cli import main
-from safecohort.detect.columns import check_leaks, classify_column, is_person_name
+from safecohort.detect.columns import check_leaks
 from safecohort.policy import parse_policy
 
 ROWS = 400
@@ -127,38 +127,3 @@ def test_an_allowance_needs_a_reason_and_a_listed_column() -> None:
         parse_policy(_POLICY + "leak_check: {allow: {contact: ''}}\n")
     with pytest.raises(Exception, match="not under 'columns'"):
         parse_policy(_POLICY + "leak_check: {allow: {nowhere: because}}\n")
-
-
-@pytest.mark.parametrize(
-    "value",
-    [
-        "Rena430",
-        "Hugo693 Ávila241",
-        "WEST, CLAUDIA",
-        "dr. kenji nakamura",
-        "Okafor, Amara J.",
-        "Søren Lindqvist MD",
-    ],
-)
-def test_person_names_in_the_shapes_extracts_hold(value: str) -> None:
-    assert is_person_name(value)
-
-
-@pytest.mark.parametrize("value", ["General Practice", "Colonoscopy", "Oral Tablet", "Stroke"])
-def test_clinical_words_are_no_person_names(value: str) -> None:
-    assert not is_person_name(value)
-
-
-def test_a_category_of_listed_surnames_is_no_column_of_names() -> None:
-    # "white" and "black" are listed surnames; two of five values are no column of names.
-    race = pd.Series(["white", "black", "asian", "native", "other"] * 40)
-    profile = classify_column(race, "col_3")
-    assert profile.phi is None and profile.keep_reason == "category of 5 values"
-
-
-def test_free_text_is_found_whatever_the_column_is_called() -> None:
-    notes = pd.Series(
-        [f"Called patient on day {i}, left a message with the daughter to call back." for i in range(50)]
-    )
-    profile = classify_column(notes, "col_17")
-    assert (profile.phi, profile.inferred_type) == ("free_text", "text")

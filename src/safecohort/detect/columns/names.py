@@ -14,10 +14,12 @@ from typing import Literal
 from safecohort.detect.columns.vocabulary import (
     BIRTH_MEASURES,
     CLINICAL,
+    DATA_THINGS,
     DESCRIPTORS,
     ENTITY_ALONE,
     METADATA,
     NOT_PEOPLE,
+    PIPELINE,
     SPELLINGS,
 )
 from safecohort.detect.vocab import clinical_terms
@@ -90,10 +92,15 @@ _KEYED = frozenset({"patient", "member", "guarantor", "event", "organization", "
 # Spellings of a key as the last word of a name ("drug_exposure_id", "CHARGEID", "SERIES_UID"); "number"
 # and "no" are left out: "line_number", "seq_no" count things.
 _KEY_WORDS = frozenset({"id", "ids", "identifier", "key", "uid", "guid", "uuid", "ide", "reference"})
+# More words before "text" naming a coded element ("bodySite.text", "admitSource.text"); a site's or a
+# source's *name* is an organisation's, so these do not make a name harmless.
+_CODED_TEXT = frozenset({"site", "body", "absent", "source", "preference", "communication", "readmission"})
+# Entities whose referenced display text names someone or somewhere ("subject.display", "assigner.display").
+_NAMED_ENTITIES = frozenset({"patient", "member", "guarantor", "provider", "organization", "location"})
 # Keys of administrative things, not of a person or an event of theirs ("payer_id", "versionId").
 _ADMIN_KEYS = frozenset(
     {"version", "project", "cohort", "department", "dept", "network", "metadata", "payer", "payor", "upload",
-     "fee", "schedule", "vocabulary", "domain", "concept"}
+     "fee", "schedule", "vocabulary", "domain", "concept", "product"}
 )  # fmt: skip
 # Words before "text" that make it the text of a coded element ("code.text", "maritalStatus.text").
 _CODED = frozenset(
@@ -101,6 +108,8 @@ _CODED = frozenset(
      "interpretation", "priority", "use", "purpose", "disposition", "relationship", "reaction", "cause",
      "marital", "icd", "icd9", "icd10", "drg", "cpt", "hcpcs", "loinc", "snomed", "rxnorm", "ndc"}
 )  # fmt: skip
+# First words that make a column a yes/no flag.
+_FLAG_PREFIXES = frozenset({"is", "has", "was", "were", "had", "did", "does", "can", "should"})
 # Words of entity-attribute-value tables: their value column holds any field's value.
 _FIELD_WORDS = frozenset({"field", "attribute", "attr", "property", "param", "parameter"})
 # Words that qualify a key without changing what it is ("identifier.value", "member_id_number").
@@ -121,23 +130,33 @@ def kind_from_name(column: str) -> NameVerdict:
     last = next((w for w in reversed(spelled) if not w.isdigit()), spelled[-1])  # "fact_id_1": id
     if last in {"source", "src"}:
         return "none", 0.7  # where a value came from ("PATIENT_IDE_SOURCE", "admission_source")
-    if (last == "reference" and not raw & (METADATA | _ADMIN_KEYS)) or (
-        last in _KEY_WORDS and not raw & (_CODED | _ADMIN_KEYS)
-    ):
+    if last in _KEY_WORDS and not raw & (_CODED | _ADMIN_KEYS | METADATA):
         return "identifier", 0.85  # a key of something: "subject.reference", "transfer_id", "vitalid"
     if words[-1] == "note" and "id" not in canon:
-        if raw & _CODED:
+        if raw & (_CODED | _CODED_TEXT):
             return "none", 0.7  # the text of a coded element: "code.text", "maritalStatus.text"
         return "free_text", 0.7  # "result_text", "comment": the text, whatever it describes
     if raw & {"value", "val"} and (raw & _FIELD_WORDS or (raw & _KEY_WORDS and not raw & DESCRIPTORS)):
         return ("other" if raw & _FIELD_WORDS else "identifier"), 0.8  # "identifier.value", "field_value"
-    if "date" in canon and raw & METADATA:
+    if is_metadata_date(column):
         return "none", 0.7  # the record's handling ("upload_date", "valid_start_date"), not the person's care
-    if raw & DESCRIPTORS and not canon & {"birth", "age"} and words[-1] != "date":
+    if spelled[0] in _FLAG_PREFIXES:
+        return "none", 0.7  # "is_hierarchical", "has_allergy": a flag
+    described = (spelled[-1] in DESCRIPTORS and "age" not in canon) or not canon & {"birth", "age", "date"}
+    if raw & DESCRIPTORS and described and words[-1] != "date":
         return "none", 0.7
     if "name" in canon and raw & _CODED:
         return "none", 0.7  # the display name of a coded element ("code.coding.display")
-    if "region" in canon and not canon & _FINE_PLACES - {"address"}:
+    if (
+        last == "display"
+        and not canon & _NAMED_ENTITIES
+        and canon - {"name"} <= _KEYED | CLINICAL | {"event"}
+    ):
+        return (
+            "none",
+            0.6,
+        )  # the display text of a reference to an event ("encounter.display", "account.display")
+    if "region" in canon and not canon & _FINE_PLACES - {"address", "geo"}:
         return "none", 0.7  # state, province, country: Safe Harbor lets them stay ("address.state")
     person = bool(canon & _PEOPLE)
     people_words = not raw & NOT_PEOPLE
@@ -196,17 +215,29 @@ def kind_from_name(column: str) -> NameVerdict:
     for matched, kind, confidence in rules:
         if matched:
             return kind, confidence
-    rest = raw - {"source", "value", "of", "as"}
-    if {"source", "value"} <= raw and rest and not rest & (CLINICAL | DESCRIPTORS | NOT_PEOPLE):
+    rest = raw - {"source", "value", "of", "as", "from", "to", "for", "by"}
+    if (
+        {"source", "value"} <= raw
+        and rest
+        and not rest & (CLINICAL | DESCRIPTORS | NOT_PEOPLE)
+        and "event" not in canon
+    ):
         return "identifier", 0.7  # the source system's value of a non-clinical thing ("family_source_value")
-    if raw & CLINICAL or raw & clinical_terms() or "event" in canon:
+    if raw & (CLINICAL | METADATA) or raw & clinical_terms() or "event" in canon:
         return "none", 0.8
     return None, 0.0
 
 
 def is_metadata_date(column: str) -> bool:
-    """True for a date of the record's handling ("upload_date", "valid_start_date"): its name says so."""
-    return "date" in name_words(column) and has_words(column, METADATA)
+    """True for a date of the record's handling ("upload_date", "valid_start_date"): its name says so, and
+    names no person, event, place or thing of a person's ("card_valid_until", "address_valid_from" are
+    the person's dates)."""
+    words = set(name_words(column))
+    if "date" not in words:
+        return False
+    personal = words & (_KEYED | _FINE_PLACES | {"birth", "age", "phone", "email"})
+    data_release = has_words(column, frozenset({"release", "released"})) and has_words(column, DATA_THINGS)
+    return has_words(column, PIPELINE) or ((has_words(column, METADATA) or data_release) and not personal)
 
 
 def has_words(column: str, words: frozenset[str]) -> bool:

@@ -70,7 +70,7 @@ SPELLINGS: dict[str, tuple[str, ...]] = {
     "organization": (
         "organization", "organisation", "org", "orgs", "employer", "emp", "company", "firm", "business",
         "school", "facility", "hospital", "clinic", "institution", "agency", "caresite", "workplace",
-        "church", "sponsor", "payroll",
+        "church", "sponsor", "payroll", "assigner", "issuer", "custodian",
     ),
     "id": (
         "id", "ids", "identifier", "identifiers", "num", "number", "no", "nbr", "nr", "key", "#", "serial",
@@ -105,7 +105,7 @@ SPELLINGS: dict[str, tuple[str, ...]] = {
     "home": ("home", "hm", "work", "wk", "primary", "secondary", "alternate", "alt", "personal"),
     "line": ("line", "ln"),
     # Places and sites whose keys and source values identify where someone was.
-    "location": ("location", "loc", "site", "locn"),
+    "location": ("location", "loc", "site", "locn", "origin", "destination"),
     # Secrets and per-person codes: a password, a PIN, an invitation or access code.
     "secret": (
         "password", "passwd", "pwd", "pin", "passcode", "secret", "otp", "invite", "invitation", "voucher",
@@ -122,7 +122,8 @@ DESCRIPTORS = frozenset(
         "lang", "language", "method", "yn", "grp", "band", "bucket", "range", "length", "len",
         "format", "fmt", "pref", "preference", "optout", "opt", "use", "usage", "kind", "mode", "priority",
         "rank", "sequence", "seq", "seqno", "rn", "quality", "confidence", "size", "mgmt", "management",
-        "impute", "imputed", "imputation", "preferred", "orientation", "accuracy",
+        "impute", "imputed", "imputation", "preferred", "orientation", "accuracy", "rules", "rule", "version",
+        "segment", "platform",
         "exists", "present", "missing", "available", "unknown", "known", "match", "matched", "changed",
         "check", "concept", "vocabulary", "vocab", "domain", "standard", "units", "unit", "uom",
         "designation", "gender", "sex", "race", "ethnicity", "marital", "religion", "result",
@@ -143,6 +144,7 @@ NOT_PEOPLE = frozenset(
         "observation", "event", "category", "specialty", "speciality", "credential", "icu", "careunit",
         "poe", "pharmacy", "formulary", "package", "benefit", "coverage",
         "carrier", "contract", "network", "description", "desc", "short", "long", "lab", "vx", "antibiotic",
+        "measure", "cohort",
     }
 )  # fmt: skip
 
@@ -180,7 +182,7 @@ CLINICAL = frozenset(
         "biobank", "ordinal", "numeric", "nval", "valtype", "valueflag", "confidence", "quality",
         "expire", "expired", "itemid", "spec",
         "discharged", "deceased", "alive", "living", "comorbidities", "enrollment",
-        "basis", "chart", "raw", "source", "origin", "qualifier",
+        "basis", "chart", "raw", "source", "qualifier",
         "admitting", "total", "base", "dispensing", "prescribing",
         "pro", "item", "response", "question", "answer", "survey", "abn", "norm",
         "reason", "medication", "medications", "dispensation", "transport", "arrival", "rhythm", "side",
@@ -188,6 +190,8 @@ CLINICAL = frozenset(
         "sum", "avg", "mean", "min", "max", "px", "pdx", "ppx", "gsn", "cause", "offset", "modifiers", "term",
         "temporal", "schedule", "measure", "encounters", "visits", "procedures", "admissions", "claims",
         "transfers", "adjustments", "immunizations", "conditions", "customers", "patients", "members",
+        "warning", "warnings", "alert", "alerts", "healthcare", "health", "admitted", "integer", "decimal",
+        "comparison", "sliding", "scale", "sched", "disp", "isolate", "formulary", "verification",
         # words that would otherwise split into vocabulary words ("dos" + "age")
         "dosage", "percentage", "package", "birthweight", "clearance", "storage", "passage",
     }
@@ -200,12 +204,22 @@ BIRTH_MEASURES = frozenset(
 )  # fmt: skip
 
 # Words of the data pipeline: a date named with one dates the record's handling, not the person's care.
-METADATA = frozenset(
+# PIPELINE words name an operation on the data ("refresh_encounter_date": when the table was refreshed);
+# the other METADATA words ("valid", "version") only where the name names nothing of a person's.
+PIPELINE = frozenset(
     {
-        "upload", "uploaded", "import", "imported", "download", "downloaded", "refresh", "refreshed", "load",
-        "loaded", "etl", "release", "version", "valid", "invalid", "extract", "extraction", "sourcesystem",
-        "provenance", "ingest", "ingested", "sync", "synced", "metadata", "documentation",
+        "upload", "uploaded", "import", "imported", "download", "downloaded", "refresh", "refreshed", "etl",
+        "ingest", "ingested", "sync", "synced",
     }
+)  # fmt: skip
+# Things of the data, not of a person: with one of them, a release date is the data's release.
+DATA_THINGS = frozenset(
+    {"source", "cdm", "data", "dataset", "database", "db", "schema", "table", "file", "vocabulary",
+     "software", "package", "etl", "model"}
+)  # fmt: skip
+METADATA = PIPELINE | frozenset(
+    {"version", "valid", "invalid", "extract", "extraction", "sourcesystem", "provenance", "metadata",
+     "documentation"}
 )  # fmt: skip
 # Words that name a key on their own ("ENCOUNTER", "DRIVERS"): the column holds that thing's identifier.
 ENTITY_ALONE = frozenset(
@@ -217,4 +231,14 @@ ENTITY_ALONE = frozenset(
     }
 )  # fmt: skip
 
-__all__ = ["BIRTH_MEASURES", "CLINICAL", "DESCRIPTORS", "ENTITY_ALONE", "METADATA", "NOT_PEOPLE", "SPELLINGS"]
+__all__ = [
+    "BIRTH_MEASURES",
+    "CLINICAL",
+    "DATA_THINGS",
+    "DESCRIPTORS",
+    "ENTITY_ALONE",
+    "METADATA",
+    "NOT_PEOPLE",
+    "PIPELINE",
+    "SPELLINGS",
+]

@@ -245,20 +245,80 @@ def ner_segments(text: str) -> list[tuple[int, int]]:
     return segments
 
 
-def is_clinical_phrase(span: str, following: str = "") -> bool:
-    """True when every word of a name-like finding is a clinical term, or an ambiguous eponym before a
-    head word ("Parkinson's", "Foley", "Bell" in "Bell's palsy", with ``following`` the text after the
-    span); such a finding is not a name."""
-    words = [_base(w) for w in _WORD.findall(span)]
-    if not words:
+@cache
+def strong_eponym_heads() -> frozenset[str]:
+    """Head words of diseases, signs and findings ("syndrome", "disease", "sign", "pupil"): one to three
+    capitalised words before one are an eponym ("Meigs syndrome", "Argyll Robertson pupil")."""
+    return _group("strong")
+
+
+@cache
+def _eponyms() -> frozenset[str]:
+    """Unambiguous eponyms ("Ortolani", "Charcot"): a word joined to one is part of the eponym."""
+    return _group("eponyms:") - ambiguous_eponyms() - eponym_heads()
+
+
+# What may stand between an eponym and its head word: "Hunt and Hess grade", "Salter-Harris II fracture",
+# "Forrest IIa ulcer", "Berg balance score", "Rocky Mountain spotted fever", "Kerley B lines".
+_LINK_WORDS = frozenset(
+    {"and", "de", "von", "van", "spotted", "balance", "anxiety", "depression", "agitation", "sedation"}
+)
+_GRADE = re.compile(r"[ivx]{1,4}[a-d]?|[a-d]|\d{1,2}[a-d]?")
+_CHAIN = re.compile(r"(?:['’]s\b)?(?:[ \t-]+([A-Za-z0-9][A-Za-z0-9'’]*))")
+_LOWER_OPENING = re.compile(r"^(?:[a-z][a-z'’-]*[ ]?)+,[ ]*")
+# An unambiguous eponym right before the span, by a hyphen or an "and": "Tay-", "Ortolani and ".
+_JOINED_BEFORE = re.compile(r"([A-Za-z]+)(?:['’]s)?(?:-|,? (?:and|&) )$")
+
+
+def _head_follows(following: str, capitals_only: bool = False) -> bool:
+    """Whether a head word ends the chain of eponym words, grades and links that starts ``following``
+    (the text right after a span), on the same line and with no sentence punctuation on the way."""
+    position, heads = 0, eponym_heads()
+    for _ in range(4):
+        match = _CHAIN.match(following, position)
+        if match is None:
+            return False
+        word = _base(match[1])
+        if word in heads:
+            return not capitals_only or word in strong_eponym_heads()
+        linking = word in _LINK_WORDS or _GRADE.fullmatch(word) is not None
+        if not (linking or word in ambiguous_eponyms() or word in clinical_terms() or match[1][0].isupper()):
+            return False
+        position = match.end()
+    return False
+
+
+def is_clinical_phrase(span: str, following: str = "", preceding: str = "") -> bool:
+    """True when a name-like finding is an eponym or a clinical word, not a name: every word is a clinical
+    term ("Foley", "Lasix", "Parkinson's"), or an ambiguous eponym before its head word ("Bell" in "Bell's
+    palsy", "Hunt and Hess grade"; ``following`` is the text after the span), or part of a double-barrelled
+    eponym before a head word ("Jackson-Pratt drain", "Stevens-Johnson syndrome"), or joined to a listed
+    eponym before it (``preceding`` the text before the span: "Tay-Sachs", "Ortolani and Barlow"); or the
+    span is one to three capitalised words before the head word of a disease, sign or finding ("Argyll
+    Robertson pupil", "Braxton Hicks contractions", "Meigs syndrome", "Uhthoff's phenomenon")."""
+    # Lower-case words before a comma are no part of a name ("ophthalmoplegia, Tolosa-Hunt" read as an
+    # inverted name): the rest is judged.
+    span = _LOWER_OPENING.sub("", span) or span
+    raw = _WORD.findall(span)
+    if not raw:
         return False
-    after = _WORD.search(re.sub(r"^['’]s\b", "", following))
-    words_after = [*words, _base(after[0]) if after else ""]
     terms, ambiguous, heads = clinical_terms(), ambiguous_eponyms(), eponym_heads()
-    for index, word in enumerate(words):
+    joined = _JOINED_BEFORE.search(preceding)
+    if joined is not None and _base(joined[1]) in _eponyms():
+        return True
+    head = _head_follows(following)
+    capitalised = all(w[0].isupper() for w in raw)
+    compound = "-" in span.strip("-") and capitalised and len(raw) <= 3
+    if head and compound:
+        return True
+    if capitalised and len(raw) <= 3 and _head_follows(following, capitals_only=True):
+        return True
+    for match in _WORD.finditer(span):
+        word = _base(match[0])
         if word in terms or word in heads:
             continue
-        if word in ambiguous and words_after[index + 1] in heads:
+        linking = word in ambiguous or word in _LINK_WORDS or _GRADE.fullmatch(word) is not None
+        if linking and _head_follows(span[match.end() :] + following):
             continue
         return False
     return True
@@ -279,6 +339,7 @@ __all__ = [
     "may_be_name",
     "ner_segments",
     "occupations",
+    "strong_eponym_heads",
     "truecase",
     "us_first_names",
     "us_last_names",

@@ -1,4 +1,5 @@
-"""Reading inputs and writing outputs: CSV and Parquet tables, text files for ``scan``, atomic writes.
+"""Reading inputs and writing outputs: CSV and Parquet tables, atomic writes (``scan`` reads documents
+through :mod:`safecohort.documents`).
 
 This is an edge module: the stages never touch files. Inputs are opened read-only and never modified;
 every output is written to a temporary file in the destination folder and renamed into place, so a
@@ -8,7 +9,6 @@ reader never sees a half-written file and a failed run leaves no partial output.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import tempfile
 from collections.abc import Callable, Iterator
@@ -20,10 +20,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from safecohort.documents import readable
 from safecohort.errors import InputError, OutputError
-
-TABLE_SUFFIXES = (".csv", ".parquet", ".pq")
-TEXT_SUFFIXES = (".txt", ".md", ".json", ".jsonl", ".html", ".htm")
 
 
 @dataclass(frozen=True)
@@ -44,15 +42,6 @@ def sha256_file(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _readable(path: Path) -> None:
-    if not path.exists():
-        raise InputError(f"input not found: {path}")
-    if path.is_dir():
-        raise InputError(f"input is a folder, not a file: {path}")
-    if not os.access(path, os.R_OK):
-        raise InputError(f"input is not readable (permissions): {path}")
-
-
 def read_table(path: str | Path) -> tuple[pd.DataFrame, InputInfo]:
     """Read a CSV (every cell as text; validation coerces types) or Parquet table.
 
@@ -60,7 +49,7 @@ def read_table(path: str | Path) -> tuple[pd.DataFrame, InputInfo]:
     names the file and, for encoding errors, the byte offset, never the content.
     """
     file = Path(path)
-    _readable(file)
+    readable(file)
     suffix = file.suffix.lower()
     try:
         if suffix == ".csv":
@@ -88,56 +77,6 @@ def read_table(path: str | Path) -> tuple[pd.DataFrame, InputInfo]:
             raise
         raise InputError(f"{file.name} is not a readable Parquet file ({type(exc).__name__})") from None
     return frame, InputInfo(name=file.name, format=kind, digest=sha256_file(file))
-
-
-def read_text(path: str | Path) -> list[str]:
-    """Texts to scan from one file: one text per file, per CSV/Parquet string cell, or per JSON string."""
-    file = Path(path)
-    _readable(file)
-    suffix = file.suffix.lower()
-    if suffix in TABLE_SUFFIXES:
-        frame, _ = read_table(file)
-        texts: list[str] = []
-        for column in frame.columns:
-            values = frame[column]
-            if values.dtype == object or pd.api.types.is_string_dtype(values):
-                texts.extend(str(v) for v in values.dropna())
-        return texts
-    try:
-        content = file.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{file.name} is not UTF-8 text (first bad byte at offset {exc.start})") from None
-    except OSError as exc:
-        raise InputError(f"cannot read {file.name}: {exc.strerror}") from None
-    if suffix in (".json", ".jsonl"):
-        return _json_strings(file.name, content, lines=suffix == ".jsonl")
-    return [content]
-
-
-def _json_strings(name: str, content: str, *, lines: bool) -> list[str]:
-    try:
-        documents = (
-            [json.loads(line) for line in content.splitlines() if line.strip()]
-            if lines
-            else [json.loads(content)]
-        )
-    except json.JSONDecodeError as exc:
-        raise InputError(f"{name} is not valid JSON (line {exc.lineno})") from None
-    out: list[str] = []
-
-    def walk(node: object) -> None:
-        if isinstance(node, str):
-            out.append(node)
-        elif isinstance(node, dict):
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            for value in node:
-                walk(value)
-
-    for document in documents:
-        walk(document)
-    return out
 
 
 @contextmanager

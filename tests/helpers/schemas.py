@@ -63,7 +63,10 @@ def score_family(path: Path) -> FamilyScore:
         score.tables += 1
         policy = parse_policy(suggest_policy(empty_frame(columns), "hipaa"))
         for name, spec in columns.items():
-            kept = policy.action_for(name).operator == "keep"
+            # A quasi-identifier with a hierarchy stays, generalised only as far as k needs, from a level
+            # Safe Harbor allows (ZIP3, ages capped at 90+): kept if clinical, protected if an identifier.
+            generalised = name in policy.hierarchies
+            kept = policy.action_for(name).operator == "keep" or (generalised and spec["kind"] == "none")
             where = f"{table}.{name} ({spec['kind']})"
             if spec["kind"] == "none":
                 score.clinical += 1

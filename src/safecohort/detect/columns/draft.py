@@ -146,6 +146,38 @@ def _patient_id(profiles: Sequence[ColumnProfile]) -> str | None:
     return scored[0][1]
 
 
+def _hierarchy(profile: ColumnProfile, values: pd.Series, k: int) -> str:
+    """The generalisation ladder of a quasi-identifier, as YAML, finest level first: ages from one year
+    (Safe Harbor caps them at 90+), ZIP codes from three digits; categories first with their rare values
+    (on fewer than ``k`` rows, or under 5% of them) grouped as "other", then one value for all. The
+    values quoted are a non-PHI column's categories."""
+    if profile.phi == "age":
+        return '{kind: age, levels: [1, 5, 10, 20, "*"], top: 90}'
+    if profile.phi == "zip":
+        return '{kind: zip, levels: [zip3, state, "*"]}'
+    counts = values.dropna().astype(str).value_counts()
+    rare = sorted(v for v, n in counts.items() if n < max(k, 0.05 * counts.sum()) and v != "other")
+    if rare and len(rare) < len(counts):
+        grouped = ", ".join(f"{json.dumps(v, ensure_ascii=False)}: other" for v in rare)
+        return f'{{kind: category, levels: [{{{grouped}}}, "*"]}}'
+    return '{kind: category, levels: ["*"]}'
+
+
+def _latest_date(frame: pd.DataFrame, profiles: Sequence[ColumnProfile]) -> str | None:
+    """The latest date of the extract's date columns that is not in the future, as an ISO date (the
+    reference an age is computed at: the same extract gives the same draft)."""
+    latest: pd.Timestamp | None = None
+    now = pd.Timestamp.now(tz="UTC")
+    for profile in profiles:
+        if profile.inferred_type not in ("date", "datetime"):
+            continue
+        dates = pd.to_datetime(frame[profile.name], errors="coerce", format="ISO8601", utc=True).dropna()
+        dates = dates[dates <= now]
+        if len(dates) and (latest is None or dates.max() > latest):
+            latest = dates.max()
+    return None if latest is None else latest.date().isoformat()
+
+
 def _checks(values: pd.Series, profile: ColumnProfile, patient_id: str | None) -> list[str]:
     """``checks`` entries for one column, from its whole data; values only of non-PHI columns."""
     checks: list[str] = []
@@ -243,6 +275,18 @@ def suggest_policy(
         if p.name not in dropped
         and (p.phi in ("age", "zip") or (p.phi is None and has_words(p.name, _QUASI_WORDS)))
     ]
+    by_name = {p.name: p for p in profiles}
+    k = 5 if profile == "hipaa" else 3
+    hierarchies = {name: _hierarchy(by_name[name], frame[name], k) for name in quasi}
+    # A date of birth, with no age column, becomes the age at the extract's latest date, in bands: the
+    # quasi-identifier an outsider knows, at the finest level that meets k (Safe Harbor: 90+ is one).
+    births = [p for p in profiles if p.phi == "dob" and p.inferred_type in ("date", "datetime")]
+    reference = _latest_date(frame, profiles)
+    if len(births) == 1 and not any(p.phi == "age" for p in profiles) and reference is not None:
+        quasi.append(births[0].name)
+        hierarchies[births[0].name] = (
+            f'{{kind: age, reference_date: "{reference}", levels: [1, 5, 10, 20, "*"], top: 90}}'
+        )
     title = "HIPAA Safe Harbor (45 CFR 164.514(b)(2))" if profile == "hipaa" else "research, limited data set"
     lines = [
         f"# Policy draft written by `safecohort suggest-policy --profile {profile}`"
@@ -278,7 +322,8 @@ def suggest_policy(
         checks = _checks(values, column_profile, patient_id)
         if checks:
             lines.append(f"    checks: {{{', '.join(checks)}}}")
-        lines.append(f"    action: {action}" + (f"   # {why}" if why else ""))
+        if column_profile.name not in hierarchies:  # the build picks its level (hierarchies, below)
+            lines.append(f"    action: {action}" + (f"   # {why}" if why else ""))
     admits = [
         p.name
         for p in profiles
@@ -303,13 +348,20 @@ def suggest_policy(
         date_action = "date_shift" if patient_id else '{operator: replace, value: "[DATE]"}'
         notes_text = template.format(columns=", ".join(map(_scalar, notes)), date_action=date_action)
         lines += ["", notes_text.rstrip()]
-    k = 5 if profile == "hipaa" else 3
     lines += [
         "",
         f"quasi_identifiers: [{', '.join(map(_scalar, quasi))}]   # REVIEW: columns an outsider could know",
+    ]
+    if hierarchies:
+        lines.append(
+            "hierarchies:                         # finest level first; the build picks the least loss"
+        )
+        lines += [f"  {_scalar(name)}: {hierarchy}" for name, hierarchy in hierarchies.items()]
+    lines += [
         "thresholds:",
         f"  k: {k}",
         "  on_k_violation: suppress           # rows in classes smaller than k move to quarantine",
+        "  max_suppression: 0.05              # at most 5% of rows: generalising does the rest, else exit 3",
         "  max_residual_phi: 0.02             # at most 2% of notes may hold a residual finding on rescan",
     ]
     outcomes = [p.name for p in profiles if p.phi is None and has_words(p.name, _OUTCOME_WORDS)]

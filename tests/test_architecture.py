@@ -142,3 +142,11 @@ def test_loading_a_policy_loads_no_stage(hipaa_policy_path: Path, research_polic
     result = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, check=True)
     loaded = set(result.stdout.split())
     assert loaded == {"safecohort", "safecohort.errors", "safecohort.operator_specs", "safecohort.policy"}
+
+
+def test_no_module_is_a_room_too_big_to_know() -> None:
+    # Issue 13: a reader must be able to hold a module in mind; split a module that grows past this.
+    too_big = {
+        name: lines for name, path in _modules() if (lines := len(path.read_text().splitlines())) > 1000
+    }
+    assert too_big == {}

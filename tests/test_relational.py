@@ -282,3 +282,26 @@ def test_omop_policy_builds_a_minimal_cdm_extract(keys: Keyring) -> None:
     result = build_tables(inputs, policy, keys=keys)
     assert not any(len(q) for q in result.quarantine.values())
     check_acceptance(inputs, policy, result)
+
+
+def test_an_encrypted_key_reveals_in_every_table_with_its_table_named(keys: Keyring) -> None:
+    """A key encrypted once (its domain is the key, ``patients.patient_id``) reveals to the input's value
+    in the patients table and in a child table's foreign key; without ``table`` a relational policy is
+    refused with one clear error."""
+    from safecohort.policy import parse_policy
+    from safecohort.transform.reveal import reveal
+
+    text = DEMO_POLICY.read_text(encoding="utf-8").replace(
+        "patient_id: {phi: identifier, action: {operator: hash, length: 16}}",
+        "patient_id: {phi: identifier, action: encrypt}",
+    )
+    policy = parse_policy(text)
+    inputs = _inputs(DEMO, policy)
+    result = build_tables(inputs, policy, keys=keys)
+    for table in ("patients", "encounters"):
+        safe = result.tables[table]
+        revealed = reveal(safe, ["patient_id"], keys, policy=policy, table=table).data["patient_id"]
+        kept = inputs[table].loc[inputs[table].index.difference(result.quarantine[table].index), "patient_id"]
+        assert sorted(revealed.astype(str)) == sorted(kept.astype(str)), table
+    with pytest.raises(InputError, match="--table"):
+        reveal(result.tables["encounters"], ["patient_id"], keys, policy=policy)

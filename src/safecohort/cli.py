@@ -588,9 +588,18 @@ def _reveal(args: argparse.Namespace) -> int:
         "columns": list(args.columns),
         "notes": list(args.notes),
         "policy": policy.digest if policy is not None else None,
+        "table": args.table,
     }
     try:
-        result = reveal(frame, args.columns, keyring, policy=policy, key_id=args.key_id, notes=args.notes)
+        result = reveal(
+            frame,
+            args.columns,
+            keyring,
+            policy=policy,
+            key_id=args.key_id,
+            notes=args.notes,
+            table=args.table,
+        )
     except SafecohortError as exc:
         log.append("reveal_refused", {**details, "error": type(exc).__name__})
         raise
@@ -744,6 +753,7 @@ def parser() -> argparse.ArgumentParser:
     reveal_p.add_argument("--out", required=True, help="output table (.csv or .parquet)")
     reveal_p.add_argument("--reason", required=True, help="why: the approved protocol or request number")
     reveal_p.add_argument("--policy", help="the build's policy: needed for pseudonyms, notes and domains")
+    reveal_p.add_argument("--table", help="with a relational policy: the table this file holds")
     reveal_p.add_argument("--key-id", help="key for pseudonyms (default: active; see the build's audit log)")
     reveal_p.add_argument("--requester", help="who asks for the reveal (default: the login name)")
     reveal_p.add_argument("--audit-log", help="audit log to append to (default: audit.log.jsonl by INPUT)")

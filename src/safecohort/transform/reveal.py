@@ -60,6 +60,7 @@ def reveal(
     policy: Policy | None = None,
     key_id: KeyId | str | None = None,
     notes: Sequence[str] = (),
+    table: str | None = None,
 ) -> RevealResult:
     """Decrypt ``columns`` of ``frame`` (tokens, and pseudonyms where ``policy`` says so) and ``notes``.
 
@@ -70,7 +71,9 @@ def reveal(
     ``active_key_id`` the build's audit-log record names) and the algorithm the policy's action names,
     else the one the key file records for that key (FF3-1 for a key from before FF1). ``notes`` are notes
     columns of ``policy``: every ``enc:v1`` token in them is replaced by its plaintext, trying the domain
-    of each entity the policy encrypts. Nulls stay null.
+    of each entity the policy encrypts. Nulls stay null. ``table`` names the table of a relational
+    policy the frame was built as: its column specs apply, and a key's domain is the key it references
+    (``patients.Id`` for ``encounters.PATIENT``), as the build made it.
 
     Raises :class:`DecryptionError` (garbled or tampered token, a value no pseudonym can have),
     :class:`~safecohort.errors.UnknownKeyIdError` (a token's key id, or ``key_id``, is not in the keyring),
@@ -79,6 +82,17 @@ def reveal(
     """
     if not columns and not notes:
         raise InputError("name at least one column (or notes column) to reveal")
+    domains: dict[str, str] = {}
+    if policy is not None and policy.relational:
+        if table is None or table not in policy.table_names:
+            raise InputError(
+                f"the policy has several tables ({', '.join(policy.table_names)}): name the one this file "
+                "holds (--table)"
+            )
+        domains = {
+            c: policy.key_domain(table, c) or f"{table}.{c}" for c in policy.table_policy(table).columns
+        }
+        policy = policy.table_policy(table)
     missing = [c for c in [*columns, *notes] if c not in frame.columns]
     if missing:
         raise InputError(f"column(s) not in the input: {', '.join(map(repr, missing))}")
@@ -98,7 +112,7 @@ def reveal(
             plain, found = _reveal_in_notes(keyring, note_domains, texts, where)
             used.update(found)
         else:
-            method, domain, algorithm = _method(column, policy)
+            method, domain, algorithm = _method(column, policy, domains.get(column, column))
             if method == "encrypt":
                 hint = "" if policy is not None else " (a pseudonym column needs --policy)"
                 try:
@@ -133,10 +147,13 @@ def _places(column: str, rows: pd.Index) -> Callable[[int], str]:
     return where
 
 
-def _method(column: str, policy: Policy | None) -> tuple[Literal["encrypt", "pseudonym"], str, str | None]:
-    """How a column was made reversible, its key domain, and the pseudonym algorithm the policy names."""
+def _method(
+    column: str, policy: Policy | None, default_domain: str
+) -> tuple[Literal["encrypt", "pseudonym"], str, str | None]:
+    """How a column was made reversible, its key domain (the action's, else ``default_domain``: the
+    column, or the key it references in a relational build), and the pseudonym algorithm named."""
     if policy is None or column not in policy.columns:
-        return "encrypt", column, None
+        return "encrypt", default_domain, None
     action = policy.action_for(column)
     if action.operator not in ("encrypt", "pseudonym"):
         raise PolicyError(
@@ -145,7 +162,7 @@ def _method(column: str, policy: Policy | None) -> tuple[Literal["encrypt", "pse
             path=f"columns.{column}.action",
             line=policy.line_of(f"columns.{column}.action"),
         )
-    domain = str(action.params.get("domain") or column)
+    domain = str(action.params.get("domain") or default_domain)
     if action.operator == "encrypt":
         return "encrypt", domain, None
     algorithm = action.params.get("algorithm")

@@ -7,7 +7,9 @@ from pathlib import Path
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
+import pytest
 
+from safecohort.cli import main
 from safecohort.io import read_table, write_table
 
 
@@ -32,3 +34,25 @@ def test_mixed_object_column_is_text_and_nulls_stay_null(tmp_path: Path) -> None
     table = pq.read_table(write_table(frame, tmp_path / "mixed.parquet"))
 
     assert table.column("value").to_pylist() == ["a", "1", "1.5", None, None, None]
+
+
+def test_a_build_whose_outputs_cannot_all_be_written_leaves_none_of_them(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Outputs are staged and moved into place together: when one cannot be written (a folder stands
+    where audit.html goes), the data, the quarantine and audit.json are not left behind either."""
+    source = tmp_path / "extract.csv"
+    pd.DataFrame({"visit": [f"V{i:05d}" for i in range(30)], "glucose": list(range(80, 110))}).to_csv(
+        source, index=False
+    )
+    policy = tmp_path / "policy.yaml"
+    policy.write_text(
+        "version: 1\ninstitution: Output test\ncolumns:\n"
+        "  visit: {phi: identifier, action: drop}\n  glucose: {type: int}\n"
+    )
+    out = tmp_path / "out"
+    (out / "audit.html").mkdir(parents=True)
+    code = main(["build", str(source), "--policy", str(policy), "--out", str(out), "--quiet"])
+    assert code == 2 and "audit.html" in capsys.readouterr().err
+    left = sorted(p.name for p in out.iterdir() if not p.name.startswith("."))
+    assert left == ["audit.html", "audit.log.jsonl"]

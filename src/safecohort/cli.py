@@ -49,20 +49,26 @@ def _write_outputs(
     the audit log, then write audit.json and audit.html with the log entry they belong to."""
     # lazy: cold start (module note)
     from safecohort.builder import BuildResult
-    from safecohort.io import write_table, write_text
+    from safecohort.io import staged_folder, write_table, write_text
     from safecohort.report.audit import AuditLog
     from safecohort.report.html import render_html
 
     assert isinstance(result, BuildResult) and isinstance(log, AuditLog)
-    written = []
-    if data_suffix is not None:
-        written.append(write_table(result.data, out / f"data{data_suffix}"))
-    written.append(write_table(_quarantine_file(result.quarantine), out / "quarantine.parquet"))
-    head = log.append(event, details)
-    report = result.report.model_copy(update={"audit_log": head})
-    written.append(write_text(report.to_json(), out / "audit.json"))
-    written.append(write_text(render_html(report), out / "audit.html"))
-    return written
+    names = ([f"data{data_suffix}"] if data_suffix is not None else []) + [
+        "quarantine.parquet",
+        "audit.json",
+        "audit.html",
+    ]
+    # Staged, then moved into place together: an interrupted or failed write leaves none of them.
+    with staged_folder(out) as staging:
+        if data_suffix is not None:
+            write_table(result.data, staging / names[0])
+        write_table(_quarantine_file(result.quarantine), staging / "quarantine.parquet")
+        head = log.append(event, details)
+        report = result.report.model_copy(update={"audit_log": head})
+        write_text(report.to_json(), staging / "audit.json")
+        write_text(render_html(report), staging / "audit.html")
+    return [out / name for name in names]
 
 
 def _quarantine_file(quarantine: Any) -> Any:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -96,6 +97,31 @@ def atomic_path(path: str | Path) -> Iterator[Path]:
     except BaseException:
         temp_path.unlink(missing_ok=True)
         raise
+
+
+@contextmanager
+def staged_folder(folder: str | Path) -> Iterator[Path]:
+    """Yield an empty staging folder beside ``folder``; when the block succeeds, move every file written
+    there into ``folder`` (replacing files of the same names), else remove them all: a build's outputs
+    appear together or not at all, never as a partial set under their final names."""
+    target = Path(folder)
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+    except OSError as exc:
+        raise OutputError(f"cannot write to {target}: {exc.strerror}") from None
+    try:
+        yield staging
+        staged = sorted(staging.iterdir())
+        blocked = [f.name for f in staged if (target / f.name).is_dir()]
+        if blocked:  # checked before any file moves, so no partial set is left behind
+            raise OutputError(f"cannot write {target}: a folder stands where {', '.join(blocked)} goes")
+        for file in staged:
+            os.replace(file, target / file.name)
+    except OSError as exc:
+        raise OutputError(f"cannot write {target}: {exc.strerror}") from None
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
 
 
 def _write(path: str | Path, writer: Callable[[Path], None]) -> Path:

@@ -8,9 +8,6 @@ or none: a folder's files are written atomically one by one into a temporary fol
 
 from __future__ import annotations
 
-import os
-import shutil
-import tempfile
 from abc import ABC, abstractmethod
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
@@ -18,8 +15,8 @@ from pathlib import Path
 import pandas as pd
 
 from safecohort.documents import TABLE_SUFFIXES
-from safecohort.errors import InputError, OutputError
-from safecohort.io import InputInfo, read_table, write_table
+from safecohort.errors import InputError
+from safecohort.io import InputInfo, read_table, staged_folder, write_table
 
 
 class TableSource(ABC):
@@ -85,24 +82,10 @@ def write_folder(
     The files are written into a temporary folder beside ``folder`` and moved into place only when all
     are written, so a failure leaves no partial set of tables.
     """
-    target = Path(folder)
-    try:
-        target.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
-    except OSError as exc:
-        raise OutputError(f"cannot write to {target}: {exc.strerror}") from None
-    try:
+    with staged_folder(folder) as staging:
         for table, frame in tables.items():
             write_table(frame, staging / f"{table}{suffix}")
-        written = []
-        for table in tables:
-            os.replace(staging / f"{table}{suffix}", target / f"{table}{suffix}")
-            written.append(target / f"{table}{suffix}")
-        return written
-    except OSError as exc:
-        raise OutputError(f"cannot write {target}: {exc.strerror}") from None
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+    return [Path(folder) / f"{table}{suffix}" for table in tables]
 
 
 __all__ = ["FolderSource", "TableSource", "write_folder"]

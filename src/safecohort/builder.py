@@ -341,9 +341,7 @@ def _run(
 
     with timer.stage("transform"):
         for run in runs.values():
-            domains = {}
-            if policy.relational:
-                domains = {c: policy.key_domain(run.name, c) or f"{run.name}.{c}" for c in run.policy.columns}
+            domains = policy.column_domains(run.name) if policy.relational else {}
             result = transform_table(
                 run.valid, run.findings, run.policy, keyring, domains=domains, patient_ids=run.patient_ids
             )

@@ -599,6 +599,11 @@ class Policy(_Strict):
             return f"{table}.{column}"
         return None
 
+    def column_domains(self, table: str) -> dict[str, str]:
+        """The keyed operators' domain of every column of ``table`` in a relational build: the key it
+        references (:meth:`key_domain`), else ``table.column``. The build and ``reveal`` read the same."""
+        return {c: self.key_domain(table, c) or f"{table}.{c}" for c in self.table_policy(table).columns}
+
     @property
     def patient_table(self) -> str | None:
         """The table with one row per patient (its primary key is its patient key), if any."""

@@ -89,9 +89,7 @@ def reveal(
                 f"the policy has several tables ({', '.join(policy.table_names)}): name the one this file "
                 "holds (--table)"
             )
-        domains = {
-            c: policy.key_domain(table, c) or f"{table}.{c}" for c in policy.table_policy(table).columns
-        }
+        domains = policy.column_domains(table)
         policy = policy.table_policy(table)
     missing = [c for c in [*columns, *notes] if c not in frame.columns]
     if missing:

@@ -281,8 +281,12 @@ def suggest_policy(
     # A date of birth, with no age column, becomes the age at the extract's latest date, in bands: the
     # quasi-identifier an outsider knows, at the finest level that meets k (Safe Harbor: 90+ is one).
     births = [p for p in profiles if p.phi == "dob" and p.inferred_type in ("date", "datetime")]
-    reference = _latest_date(frame, profiles)
-    if len(births) == 1 and not any(p.phi == "age" for p in profiles) and reference is not None:
+    # (the latest date is read only when a date of birth needs it: parsing dates costs a pass per column)
+    if (
+        len(births) == 1
+        and not any(p.phi == "age" for p in profiles)
+        and (reference := _latest_date(frame, profiles)) is not None
+    ):
         quasi.append(births[0].name)
         hierarchies[births[0].name] = (
             f'{{kind: age, reference_date: "{reference}", levels: [1, 5, 10, 20, "*"], top: 90}}'

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 from safecohort.detect.spanish import KINDS as SPANISH_KINDS
 from safecohort.detect.spanish import SpanishTagger, get_spanish_tagger
+from safecohort.detect.spans import complete_names
 from safecohort.detect.tagger import ENTITY as TAGGED_ENTITY
 from safecohort.detect.tagger import get_tagger
 from safecohort.errors import DetectionError
@@ -662,7 +663,7 @@ class NoteScanner:
             candidates.append(Finding(r.start, end, entity, float(r.score)))
         found = _resolve_overlaps(_other_mentions(candidates, text), text)
         if self._tagger is None:
-            return found
+            return _complete_names(found, text)
         covered = [(f.start, f.end, f.entity_type) for f in found]
         more = []
         for start, end, entity, probability in self._tagger.spans(text, self.notes.tagger_threshold, covered):
@@ -675,7 +676,18 @@ class NoteScanner:
             if entity in _TAGGED_NAME_LIKE and is_clinical_phrase(span, following, preceding):
                 continue
             more.append(Finding(start, end, entity, round(probability, 4)))
-        return _resolve_overlaps(found + more, text) if more else found
+        return _complete_names(_resolve_overlaps(found + more, text) if more else found, text)
+
+
+def _complete_names(found: list[Finding], text: str) -> list[Finding]:
+    """Names grown over the rest of their name (:func:`safecohort.detect.spans.complete_names`)."""
+    grown = complete_names(text, [(f.start, f.end, f.entity_type) for f in found])
+    if all((f.start, f.end) == span for f, span in zip(found, grown, strict=True)):
+        return found
+    return _resolve_overlaps(
+        [Finding(start, end, f.entity_type, f.score) for f, (start, end) in zip(found, grown, strict=True)],
+        text,
+    )
 
 
 # Entities the clinical allow-list applies to, and recognizers whose names it never overrides (a title or

@@ -625,7 +625,7 @@ FOUND_SERVICES = [
     ),
     pytest.param(
         "Center for Sleep Medicine at Glenwood General Hospital | 12 Elm",
-        "Center for Sleep Medicine at",
+        "Center for Sleep Medicine at Glenwood General Hospital",  # one name since span completion
         "HOSPITAL",
         id="dev5-center-for-sleep-medicine-at-glenwood",
     ),

@@ -1,4 +1,4 @@
-"""Generate the synthetic general-text PII corpus, ``bench/data/general/dev.jsonl`` and ``dev2.jsonl``.
+"""Generate the synthetic general-text PII corpus: ``bench/data/general/{dev,dev2,dev3}.jsonl``.
 
 An independent check on the ``general`` scanner profile, which was tuned on presidio-research's synthetic
 sentences: ~90 sentence shapes of our own (support chats, CRM notes, HR and insurance letters, e-mail
@@ -13,8 +13,11 @@ the output for the exact conventions.
 listings, obituaries, invoices, incident reports, author lists, assistant transcripts, logs, JSON/CSV,
 forum posts, reviews, itineraries, letters), drawn from ``seed + DEV2_SEED_OFFSET`` and from more locales,
 with most addresses as whole address blocks (one STREET_ADDRESS span). dev.jsonl does not change with it.
+``dev3.jsonl`` is a third split, held out (never tuned on): public record and message formats (vCard,
+iCalendar, HL7 v2, FHIR and schema.org JSON, mail headers, BibTeX, court captions, payment fields, minutes;
+``TEMPLATES3``), from ``seed + DEV3_SEED_OFFSET`` and dev2's locales.
 
-The sentence shapes are data, ``scripts/corpus_templates/general/{dev,dev2}.yaml`` (format: the README in
+The sentence shapes are data, ``scripts/corpus_templates/general/{dev,dev2,dev3}.yaml`` (format: the README in
 ``scripts/corpus_templates/``); this script holds the World and the fillers that resolve their slots.
 Every span is recorded while the text is assembled (a template's ``{field}`` resolves to plain text or a
 labelled piece), so offsets are right by construction. The output is deterministic: the same seed and Faker
@@ -47,6 +50,8 @@ DEFAULT_OUT = Path(__file__).resolve().parents[1] / "bench" / "data" / "general"
 FILLS_PER_TEMPLATE = 5
 # dev2 (a second split, with its own templates) is drawn from seed + DEV2_SEED_OFFSET.
 DEV2_SEED_OFFSET = 1000
+# dev3 (a third, held-out split: public record and message formats) from seed + DEV3_SEED_OFFSET.
+DEV3_SEED_OFFSET = 2000
 
 # fmt: off
 LABELS = (
@@ -748,6 +753,10 @@ def load_templates(path: Path) -> tuple[Template, ...]:
 TEMPLATES = load_templates(TEMPLATE_DIR / "dev.yaml")
 # dev2: a second, independent split (its own sentence shapes, its own seed); see its file's header.
 TEMPLATES2 = load_templates(TEMPLATE_DIR / "dev2.yaml")
+# dev3: a third, held-out split (public record and message formats, its own seed); see its file's header.
+TEMPLATES3 = load_templates(TEMPLATE_DIR / "dev3.yaml")
+SPLIT_TEMPLATES = {"dev": TEMPLATES, "dev2": TEMPLATES2, "dev3": TEMPLATES3}
+SPLIT_SEED_OFFSETS = {"dev": 0, "dev2": DEV2_SEED_OFFSET, "dev3": DEV3_SEED_OFFSET}
 
 
 # --------------------------------------------------------------------------------------------------
@@ -798,20 +807,21 @@ def split_world(seed: int, split: str) -> World:
     more locales."""
     if split == "dev":
         return World(seed)
-    if split == "dev2":
+    if split in ("dev2", "dev3"):
         # en_PH's building names need the misc provider.
         providers = [*FAKER_PROVIDERS, "faker.providers.misc"]
-        return World(seed + DEV2_SEED_OFFSET, DEV2_LOCALES, DEV2_ADDRESS_LOCALES, providers)
+        return World(seed + SPLIT_SEED_OFFSETS[split], DEV2_LOCALES, DEV2_ADDRESS_LOCALES, providers)
     raise ValueError(split)
 
 
 def generate(seed: int = SEED, split: str = "dev") -> list[dict[str, Any]]:
-    """``dev`` (TEMPLATES, seed) or ``dev2`` (TEMPLATES2, seed + DEV2_SEED_OFFSET, more locales)."""
-    names = [t.name for t in TEMPLATES + TEMPLATES2]
-    assert len(names) == len(set(names)), "template names are unique, across dev and dev2"
-    templates = {"dev": TEMPLATES, "dev2": TEMPLATES2}[split]
+    """``dev`` (TEMPLATES, seed), ``dev2`` (TEMPLATES2, seed + DEV2_SEED_OFFSET, more locales) or ``dev3``
+    (TEMPLATES3, seed + DEV3_SEED_OFFSET, dev2's locales)."""
+    names = [t.name for t in TEMPLATES + TEMPLATES2 + TEMPLATES3]
+    assert len(names) == len(set(names)), "template names are unique, across dev, dev2 and dev3"
+    templates = SPLIT_TEMPLATES[split]
     w = split_world(seed, split)
-    seed += DEV2_SEED_OFFSET if split == "dev2" else 0
+    seed += SPLIT_SEED_OFFSETS[split]
     records = [render(w, template) for template in templates for _ in range(FILLS_PER_TEMPLATE)]
     random.Random(f"{seed}-order").shuffle(records)
     return [
@@ -829,7 +839,7 @@ def write_jsonl(path: Path, records: Sequence[dict[str, Any]]) -> None:
 
 def summary(records: Sequence[dict[str, Any]], split: str = "dev") -> str:
     """Markdown tables of items per kind and spans per label (pasted into the README)."""
-    all_templates = TEMPLATES if split == "dev" else TEMPLATES2
+    all_templates = SPLIT_TEMPLATES[split]
     kinds = Counter(r["template"].split("_", 1)[0] for r in records)
     kinds = Counter({k: kinds[k] for k in dict.fromkeys(t.name.split("_", 1)[0] for t in all_templates)})
     templates = Counter(t.name.split("_", 1)[0] for t in all_templates)
@@ -847,12 +857,14 @@ def summary(records: Sequence[dict[str, Any]], split: str = "dev") -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output folder (dev.jsonl, dev2.jsonl)")
+    parser.add_argument(
+        "--out", type=Path, default=DEFAULT_OUT, help="output folder (dev, dev2, dev3 .jsonl)"
+    )
     parser.add_argument("--seed", type=int, default=SEED)
     parser.add_argument("--quiet", action="store_true", help="do not print the summary tables")
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
-    for split in ("dev", "dev2"):
+    for split in SPLIT_TEMPLATES:
         records = generate(args.seed, split)
         write_jsonl(args.out / f"{split}.jsonl", records)
         if not args.quiet:

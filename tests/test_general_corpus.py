@@ -1,4 +1,4 @@
-"""The synthetic general-text PII corpus (bench/data/general, splits dev and dev2): span integrity,
+"""The synthetic general-text PII corpus (bench/data/general, splits dev, dev2 and dev3): span integrity,
 presidio-synth labels, and byte-for-byte reproducibility by scripts/make_general_corpus.py."""
 
 from __future__ import annotations
@@ -21,9 +21,9 @@ PRESIDIO_LABELS = {
     "ZIP_CODE", "DOMAIN_NAME", "IBAN_CODE", "US_SSN", "IP_ADDRESS", "US_DRIVER_LICENSE", "CREDIT_CARD",
     "AGE", "TITLE", "NRP",
 }  # fmt: skip
-SPLITS = ("dev", "dev2")
+SPLITS = ("dev", "dev2", "dev3")
 # split -> (at least this many items, at least this many templates)
-MINIMUM = {"dev": (450, 90), "dev2": (350, 70)}
+MINIMUM = {"dev": (450, 90), "dev2": (350, 70), "dev3": (150, 30)}
 
 
 def load(split: str) -> list[dict[str, Any]]:
@@ -88,17 +88,25 @@ def test_dev2_has_whole_address_blocks() -> None:
     assert sum(", " in text and "\n" not in text for text in spans) >= 30
 
 
-def test_no_template_is_shared_between_dev_and_dev2(generator: dict[str, Any]) -> None:
-    dev, dev2 = load("dev"), load("dev2")
-    assert not {item["template"] for item in dev} & {item["template"] for item in dev2}
-    assert not {item["text"] for item in dev} & {item["text"] for item in dev2} - {""}
+@pytest.mark.parametrize(
+    ("earlier", "later", "templates"),
+    [("dev", "dev2", "TEMPLATES2"), ("dev", "dev3", "TEMPLATES3"), ("dev2", "dev3", "TEMPLATES3")],
+)
+def test_no_template_is_shared_between_splits(
+    generator: dict[str, Any], earlier: str, later: str, templates: str
+) -> None:
+    """Each split has its own templates, texts and shapes (dev3 is held out from dev and dev2 both)."""
+    first, second = load(earlier), load(later)
+    assert not {item["template"] for item in first} & {item["template"] for item in second}
+    assert not {item["text"] for item in first} & {item["text"] for item in second} - {""}
 
     def shape(text: str) -> str:  # the template with its fields blanked out
         return re.sub(r"\{[^{}]*\}", "{}", text)
 
-    shapes = {shape(t.text) for t in generator["TEMPLATES"]}
-    assert not [t.name for t in generator["TEMPLATES2"] if shape(t.text) in shapes]
-    assert {t.name for t in generator["TEMPLATES2"]} == {item["template"] for item in dev2}
+    earlier_templates = generator["TEMPLATES" if earlier == "dev" else "TEMPLATES2"]
+    shapes = {shape(t.text) for t in earlier_templates}
+    assert not [t.name for t in generator[templates] if shape(t.text) in shapes]
+    assert {t.name for t in generator[templates]} == {item["template"] for item in second}
 
 
 def test_generator_reproduces_the_committed_files(generator: dict[str, Any], tmp_path: Path) -> None:

@@ -32,14 +32,23 @@ requirement", and the pattern always runs:
 
 Tests check the property it promises on every pattern of both scanner profiles over the bundled corpora:
 no pattern that matches a note is ever ruled out for it.
+
+Reading ~200 patterns' syntax trees costs 0.15 s of CPU, at every start of a process: the requirements
+of the recognizers' own patterns ship in the package (``data/prefilter_literals.json``, written by
+``scripts/make_detect_tables.py`` with :func:`encode_requirements`; a test checks that it equals what
+the script derives from the patterns). A pattern not in it (a policy's deny list, a pattern changed since
+the table was built) is analysed on first use as before.
 """
 
 from __future__ import annotations
 
 import importlib
+import json
 import re
 import string
 import threading
+from collections.abc import Iterable, Mapping
+from importlib import resources
 from typing import Any
 
 import ahocorasick
@@ -265,6 +274,34 @@ def _char_class(members: list[tuple[Any, Any]]) -> Requirement | None:
     return frozenset(c.casefold() for c in chars)
 
 
+#: The shipped requirements of the recognizers' patterns, in ``safecohort.detect``'s data folder.
+REQUIREMENTS_FILE = "prefilter_literals.json"
+
+
+def encode_requirements(patterns: Iterable[tuple[str, int]]) -> bytes:
+    """The shipped form of the requirements of ``patterns`` ((regex, flags) pairs): a JSON list of
+    ``[flags, regex, sorted strings or null]``, sorted, one entry per line (readable in a diff)."""
+    entries = []
+    for pattern, flags in sorted(set(patterns), key=lambda item: (item[1], item[0])):
+        needs = required_literals(pattern, flags)
+        entries.append(json.dumps([flags, pattern, None if needs is None else sorted(needs)]))
+    return ("[\n" + ",\n".join(entries) + "\n]\n").encode("utf-8")
+
+
+def decode_requirements(content: bytes) -> dict[tuple[str, int], Requirement | None]:
+    """The requirements of :func:`encode_requirements`' bytes, by (regex, flags)."""
+    return {
+        (pattern, flags): None if needs is None else frozenset(needs)
+        for flags, pattern, needs in json.loads(content)
+    }
+
+
+def _shipped_requirements() -> dict[tuple[str, int], Requirement | None]:
+    return decode_requirements(
+        resources.files("safecohort.detect").joinpath("data", REQUIREMENTS_FILE).read_bytes()
+    )
+
+
 class Prefilter:
     """Per-pattern requirements, computed once, and the per-note test.
 
@@ -275,7 +312,10 @@ class Prefilter:
     between threads: state is replaced, never changed in place.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, known: Mapping[tuple[str, int], Requirement | None] | None = None) -> None:
+        """``known``: requirements worked out beforehand, by (regex, flags) (the shipped ones for
+        :data:`PREFILTER`); any other pattern is analysed on first use."""
+        self._known = known or {}
         self._needs: dict[tuple[str, int], Requirement | None] = {}
         self._lock = threading.Lock()
         self._strings: frozenset[str] = frozenset()  # every required string of every pattern seen
@@ -289,7 +329,7 @@ class Prefilter:
         try:
             return self._needs[key]
         except KeyError:
-            needs = required_literals(pattern, flags)
+            needs = self._known[key] if key in self._known else required_literals(pattern, flags)
             with self._lock:
                 self._needs[key] = needs
                 if needs:
@@ -332,7 +372,16 @@ class Prefilter:
 
 
 _RECENT = 8
-PREFILTER = Prefilter()
+PREFILTER = Prefilter(_shipped_requirements())
 
 
-__all__ = ["DIGIT", "PREFILTER", "Prefilter", "digit_run", "required_literals"]
+__all__ = [
+    "DIGIT",
+    "PREFILTER",
+    "REQUIREMENTS_FILE",
+    "Prefilter",
+    "decode_requirements",
+    "digit_run",
+    "encode_requirements",
+    "required_literals",
+]

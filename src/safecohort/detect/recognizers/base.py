@@ -31,10 +31,10 @@ import regex
 from presidio_analyzer import (
     AnalysisExplanation,
     EntityRecognizer,
-    Pattern,
     PatternRecognizer,
     RecognizerResult,
 )
+from presidio_analyzer import Pattern as PresidioPattern
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from safecohort.detect.prefilter import PREFILTER
@@ -59,6 +59,27 @@ GENERAL = "general"
 EVERY_PROFILE: frozenset[str] = frozenset({CLINICAL, GENERAL})
 #: ``PROFILES`` of a recognizer too loose for clinical notes: it runs on general text only.
 GENERAL_ONLY: frozenset[str] = frozenset({GENERAL})
+
+
+class Pattern(PresidioPattern):
+    """presidio's ``Pattern``, compiled when it first runs rather than also when it is made.
+
+    presidio's constructor compiles each regex once only to check it, without the flags it runs with,
+    and the first match compiles it again with them: two compiles of each of ~200 patterns, 0.4 s of CPU
+    at every start of a process. Here the one compile happens where the pattern first runs
+    (:func:`match_patterns`, with its recognizer's flags); the prefilter keeps a short scan from
+    compiling the patterns its notes cannot match. ``tests/detect/recognizers/test_registry.py`` compiles
+    every pattern of every recognizer with its flags, so a broken regex still fails the suite, not a
+    scan. The score is checked here, as presidio does."""
+
+    def __init__(self, name: str, regex: str, score: float) -> None:
+        if not 0 <= score <= 1:
+            raise ValueError(f"Invalid score: {score}. Score should be between 0 and 1")
+        self.name = name
+        self.regex = regex
+        self.score = score
+        self.compiled_regex = None
+        self.compiled_with_flags = None
 
 
 def _either_case(*words: str) -> str:

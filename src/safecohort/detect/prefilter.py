@@ -321,7 +321,7 @@ class Prefilter:
         self._strings: frozenset[str] = frozenset()  # every required string of every pattern seen
         self._automaton: tuple[frozenset[str], Any] = (frozenset(), None)
         # The last few texts' answers, by identity (a recognizer may also ask about a piece of a note).
-        self._recent: dict[int, tuple[str, Any, frozenset[str]]] = {}
+        self._recent: dict[int, tuple[str, frozenset[str], frozenset[str]]] = {}
 
     def needs(self, pattern: str, flags: int) -> Requirement | None:
         """The pattern's requirement (see :func:`required_literals`), computed on first use."""
@@ -336,7 +336,8 @@ class Prefilter:
                     self._strings = self._strings | {s for s in needs if s not in _DIGIT_TOKENS}
             return needs
 
-    def _current_automaton(self) -> Any:
+    def _current_automaton(self) -> tuple[frozenset[str], Any]:
+        """The automaton of the current strings, with the strings it was built from."""
         strings, automaton = self._automaton
         if strings is not self._strings:
             with self._lock:
@@ -349,20 +350,21 @@ class Prefilter:
                     if strings:
                         automaton.make_automaton()
                     self._automaton = (strings, automaton)
-        return automaton
+        return strings, automaton
 
     def present(self, text: str) -> frozenset[str]:
         """The required strings (of patterns seen so far) that ``text`` holds."""
-        automaton = self._current_automaton()
         recent = self._recent.get(id(text))
-        if recent is not None and recent[0] is text and recent[1] is automaton:
+        # An answer holds while no pattern has added strings since (the automaton is rebuilt then).
+        if recent is not None and recent[0] is text and recent[1] is self._strings:
             return recent[2]
+        strings, automaton = self._current_automaton()
         longest = max(map(len, _DIGITS.findall(text)), default=0)
         found = (string for _, string in automaton.iter(text.casefold())) if len(automaton) else ()
         present = frozenset([*found, *_DIGIT_TOKENS[:longest]])
         if len(self._recent) >= _RECENT:
             self._recent = {}
-        self._recent[id(text)] = (text, automaton, present)  # holding the text keeps its id unique
+        self._recent[id(text)] = (text, strings, present)  # holding the text keeps its id unique
         return present
 
     def may_match(self, pattern: str, flags: int, text: str) -> bool:

@@ -159,20 +159,22 @@ def match_patterns(
     return EntityRecognizer.remove_duplicates(results) if len(results) > 1 else results
 
 
-# Per (recognizer, flags): the recognizer itself (so its id stays unique), presidio's identifier for it,
-# each pattern with its prefilter requirement, and the union of them all (None if one pattern has none).
-_PLANS: dict[tuple[int, int], tuple[Any, str, list[tuple[Any, Any]], Any]] = {}
+# A pattern recognizer's plan, kept on the recognizer: the flags it was made for, the pattern list it was
+# made from, presidio's identifier of the recognizer (a property that formats a string per read), each
+# pattern with its prefilter requirement, and the union of them all (None if one pattern has none).
+_PLAN_ATTRIBUTE = "_safecohort_match_plan"
 
 
 def _plan(recognizer: Any, flags: int) -> tuple[str, list[tuple[Any, Any]], frozenset[str] | None]:
-    key = (id(recognizer), flags)
-    plan = _PLANS.get(key)
-    if plan is None or plan[0] is not recognizer or len(plan[2]) != len(recognizer.patterns):
-        steps = [(pattern, PREFILTER.needs(pattern.regex, flags)) for pattern in recognizer.patterns]
+    plan = recognizer.__dict__.get(_PLAN_ATTRIBUTE)
+    patterns = recognizer.patterns
+    if plan is None or plan[0] != flags or plan[1] is not patterns or plan[2] != len(patterns):
+        steps = [(pattern, PREFILTER.needs(pattern.regex, flags)) for pattern in patterns]
         known = [needs for _, needs in steps if needs is not None]
         needs_any = frozenset().union(*known) if len(known) == len(steps) else None
-        plan = _PLANS[key] = (recognizer, str(recognizer.id), steps, needs_any)
-    return plan[1], plan[2], plan[3]
+        plan = (flags, patterns, len(patterns), str(recognizer.id), steps, needs_any)
+        recognizer.__dict__[_PLAN_ATTRIBUTE] = plan
+    return plan[3], plan[4], plan[5]
 
 
 def plan_patterns(recognizers: Iterable[Any]) -> None:

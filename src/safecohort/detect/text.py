@@ -318,12 +318,15 @@ def _analyzer_engine(**kwargs: Any) -> AnalyzerEngine:
     entities (fixed once the registry is built) is computed once; the per-recognizer context pass, which
     filters every result list once per recognizer only to hand it back unchanged (no recognizer here
     overrides it), is skipped; and :meth:`Engine.scan` runs presidio's plain pattern recognizers through
-    :func:`~safecohort.detect.recognizers.base.match_patterns`, without their per-pattern bookkeeping."""
+    :func:`~safecohort.detect.recognizers.base.match_patterns`, without their per-pattern bookkeeping, and
+    does not call a pattern recognizer at all on a note holding none of the strings its patterns need
+    (:func:`~safecohort.detect.recognizers.base.prefilter_gate`: it would return nothing)."""
     # lazy: presidio (seconds) loads only when a scanner is built
     from presidio_analyzer import AnalyzerEngine, EntityRecognizer, PatternRecognizer, RecognizerResult
 
     # lazy: the recognizers import presidio (seconds); importing text stays light
-    from safecohort.detect.recognizers.base import match_patterns
+    from safecohort.detect.prefilter import PREFILTER
+    from safecohort.detect.recognizers.base import match_patterns, prefilter_gate
 
     name_key, id_key = RecognizerResult.RECOGNIZER_NAME_KEY, RecognizerResult.RECOGNIZER_IDENTIFIER_KEY
 
@@ -346,7 +349,8 @@ def _analyzer_engine(**kwargs: Any) -> AnalyzerEngine:
                 ids = [str(r.id) for r in chosen]
                 default = EntityRecognizer.enhance_using_context
                 overridden = any(type(r).enhance_using_context is not default for r in chosen)
-                plan = (key, chosen, plain, ids, {i: n for n, i in enumerate(ids)}, overridden)
+                gates = [prefilter_gate(r) for r in chosen]
+                plan = (key, chosen, plain, ids, {i: n for n, i in enumerate(ids)}, overridden, gates)
                 self.__dict__["_recognizer_plan"] = plan
             return plan[1], plan[2], plan[3], plan[4], plan[5]
 
@@ -354,10 +358,14 @@ def _analyzer_engine(**kwargs: Any) -> AnalyzerEngine:
             """``analyze(text, LANGUAGE, nlp_artifacts=..., score_threshold=...)`` over every recognizer
             of the registry, with presidio's steps in presidio's order, minus its overhead."""
             recognizers, plain, ids, _, _ = self._plan()
+            gates = self.__dict__["_recognizer_plan"][6]
+            present = PREFILTER.present(text)
             entities = self.get_supported_entities(LANGUAGE)
             results: list[RecognizerResult] = []
             recognizer: Any  # presidio's attributes are untyped
-            for recognizer, fast, identifier in zip(recognizers, plain, ids, strict=True):
+            for recognizer, fast, identifier, gate in zip(recognizers, plain, ids, gates, strict=True):
+                if gate is not None and gate.isdisjoint(present):
+                    continue  # it would return nothing (see prefilter_gate)
                 if not recognizer.is_loaded:
                     recognizer.load()
                     recognizer.is_loaded = True

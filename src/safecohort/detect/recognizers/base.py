@@ -216,6 +216,19 @@ class ClinicalPatternRecognizer(PatternRecognizer):
         return match_patterns(self, text, regex_flags)
 
 
+def prefilter_gate(recognizer: Any) -> frozenset[str] | None:
+    """Strings one of which a text must hold for ``recognizer`` to find anything, when all its analysis is
+    :func:`match_patterns` (presidio's plain pattern recognizers and :class:`ClinicalPatternRecognizer`
+    classes that keep its ``analyze``), which returns nothing on a text holding none of them; None when
+    the recognizer does more, or a pattern requires nothing. The analyzer skips such a recognizer on
+    such a text without calling it."""
+    if not isinstance(recognizer, PatternRecognizer):
+        return None
+    if type(recognizer).analyze not in (PatternRecognizer.analyze, ClinicalPatternRecognizer.analyze):
+        return None
+    return _plan(recognizer, int(recognizer.global_regex_flags or 0))[2]
+
+
 # --- building blocks of names, shared by the name, place and NER modules ---------------------------
 
 # Capitalised words that follow a title or relation but are not names ("Patient Denies", "MR PRESENTED").

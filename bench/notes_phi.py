@@ -134,6 +134,19 @@ class Report:
             return None
         return self.runs["safecohort"].notes_per_second / self.runs["presidio"].notes_per_second
 
+    @property
+    def cpu_ratio(self) -> float | None:
+        """presidio's median CPU seconds over safecohort's, when safecohort scanned in this process
+        (``--workers 1``): the figure a loaded machine does not skew (None otherwise)."""
+        if "safecohort" not in self.runs or "presidio" not in self.runs:
+            return None
+        ours, theirs = self.runs["safecohort"].details, self.runs["presidio"].details
+        if ours.get("scan_settings", {}).get("workers") != 1:
+            return None
+        return statistics.median(theirs["cpu_seconds_per_round"]) / statistics.median(
+            ours["cpu_seconds_per_round"]
+        )
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "corpus": os.path.relpath(self.corpus.resolve(), ROOT),  # e.g. ../shared/data/meddocan/dev.jsonl
@@ -144,6 +157,7 @@ class Report:
             "characters": self.characters,
             "systems": {name: run.to_dict() for name, run in self.runs.items()},
             "throughput_ratio_safecohort_over_presidio": self.throughput_ratio,
+            "cpu_ratio_presidio_over_safecohort": self.cpu_ratio,
             "machine": machine_info(),
         }
 
@@ -174,6 +188,8 @@ class Report:
         ratio = self.throughput_ratio
         if ratio is not None:
             lines.append(f"throughput ratio safecohort/presidio: {ratio:.2f}x")
+        if self.cpu_ratio is not None:
+            lines.append(f"CPU time ratio presidio/safecohort (one process each): {self.cpu_ratio:.2f}x")
         any_run = next(iter(self.runs.values()))
         labels = sorted(any_run.scores.by_label)
         lines.append("")
@@ -228,8 +244,9 @@ def _spans_of(documents: Sequence[Document], found: Sequence[list[tuple[int, int
     return {doc.id: spans for doc, spans in zip(documents, found, strict=True)}
 
 
-#: A prepared system: ``scan()`` -> (spans, seconds), and the settings that shape its speed and recall.
-Prepared = tuple[Callable[[], tuple[Spans, float]], dict[str, Any]]
+#: A prepared system: ``scan()`` -> (spans, wall seconds, CPU seconds of this process), and the settings
+#: that shape its speed and recall.
+Prepared = tuple[Callable[[], tuple[Spans, float, float]], dict[str, Any]]
 
 
 def prepare_safecohort(
@@ -252,11 +269,12 @@ def prepare_safecohort(
     if texts:
         scanner.scan((texts * 64)[:64])
 
-    def scan() -> tuple[Spans, float]:
-        started = time.perf_counter()
+    def scan() -> tuple[Spans, float, float]:
+        started, cpu = time.perf_counter(), time.process_time()
         found = scanner.scan(texts)
-        seconds = time.perf_counter() - started
-        return _spans_of(documents, [[(f.start, f.end) for f in findings] for findings in found]), seconds
+        seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
+        spans = _spans_of(documents, [[(f.start, f.end) for f in findings] for findings in found])
+        return spans, seconds, cpu
 
     # The scan settings that shape speed and recall (not the per-entity actions, which only transform).
     settings = notes.model_dump(mode="json", exclude={"columns", "entities", "default_action"})
@@ -282,29 +300,32 @@ def prepare_presidio(documents: Sequence[Document]) -> Prepared:
     if texts:
         analyzer.analyze(texts[0], language="en")
 
-    def scan() -> tuple[Spans, float]:
-        started = time.perf_counter()
+    def scan() -> tuple[Spans, float, float]:
+        started, cpu = time.perf_counter(), time.process_time()
         found = [[(r.start, r.end) for r in analyzer.analyze(text, language="en")] for text in texts]
-        return _spans_of(documents, found), time.perf_counter() - started
+        return _spans_of(documents, found), time.perf_counter() - started, time.process_time() - cpu
 
     return scan, {"model": MODEL, "scan_settings": {"workers": 1}}
 
 
-def timed_rounds(systems: dict[str, Prepared], rounds: int) -> dict[str, tuple[Spans, list[float]]]:
-    """Each system's predictions and its scan times over ``rounds`` rounds, the systems taking turns
-    (and alternating who goes first), so that a slow spell of a shared machine falls on both rather than
-    on one. Predictions must not change between rounds."""
-    out: dict[str, tuple[Spans, list[float]]] = {}
+def timed_rounds(
+    systems: dict[str, Prepared], rounds: int
+) -> dict[str, tuple[Spans, list[float], list[float]]]:
+    """Each system's predictions, and its wall and CPU times of each of ``rounds`` rounds, the systems
+    taking turns (and alternating who goes first), so that a slow spell of a shared machine falls on both
+    rather than on one. Predictions must not change between rounds."""
+    out: dict[str, tuple[Spans, list[float], list[float]]] = {}
     names = list(systems)
     for index in range(rounds):
         for name in names if index % 2 == 0 else names[::-1]:
-            predictions, seconds = systems[name][0]()
+            predictions, seconds, cpu = systems[name][0]()
             if name in out:
                 if predictions != out[name][0]:
                     raise SystemExit(f"{name} predicted differently in round {index + 1}")
                 out[name][1].append(seconds)
+                out[name][2].append(cpu)
             else:
-                out[name] = (predictions, [seconds])
+                out[name] = (predictions, [seconds], [cpu])
     return out
 
 
@@ -339,9 +360,14 @@ def run(
     if presidio:
         systems["presidio"] = prepare_presidio(documents)
     runs: dict[str, SystemRun] = {}
-    for name, (predictions, times) in timed_rounds(systems, rounds).items():
+    for name, (predictions, times, cpu_times) in timed_rounds(systems, rounds).items():
         scores = score(documents, predictions, ignore=frozenset(ignored))
-        details = {**systems[name][1], "seconds_per_round": [round(t, 3) for t in times]}
+        details = {
+            **systems[name][1],
+            "seconds_per_round": [round(t, 3) for t in times],
+            # CPU time of this process: all of presidio's, and safecohort's only with --workers 1
+            "cpu_seconds_per_round": [round(t, 3) for t in cpu_times],
+        }
         runs[name] = SystemRun(name, predictions, statistics.median(times), scores, characters, details)
         if predictions_out is not None:
             write_predictions(predictions, Path(predictions_out) / f"{name}.jsonl")

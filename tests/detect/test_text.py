@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import itertools
 import logging
 import math
@@ -259,3 +260,61 @@ def test_lean_pattern_matching_is_presidios(scanner: NoteScanner) -> None:
             assert key(ours) == key(theirs), (type(recognizer).__name__, texts.index(text))
             matched += len(ours)
     assert checked > 30 and matched > 20
+
+
+def test_keywords_are_presidios(scanner: NoteScanner) -> None:
+    """The artifacts' keywords, built from a per-word cache, are the list presidio's ``set_keywords``
+    builds from the same lemmas (stop words, punctuation and "be" out, split at ":")."""
+    from presidio_analyzer.nlp_engine import NlpArtifacts
+
+    from safecohort.detect.text import LANGUAGE
+
+    texts = [*NOTES, NOTE, "Time: 10:30. Allergies:none; he is being seen by the team, and it's fine!"]
+    for artifacts in scanner._artifacts(texts):
+        expected = NlpArtifacts.set_keywords(scanner._nlp_engine, artifacts.lemmas, LANGUAGE)
+        assert artifacts.keywords == expected
+        assert artifacts.nlp_engine is scanner._nlp_engine
+
+
+def test_context_enhancer_is_presidios(scanner: NoteScanner) -> None:
+    """The scanner's context enhancer raises the same results to the same scores, with the same supporting
+    word, as presidio's ``LemmaContextAwareEnhancer`` over the same recognizers and artifacts."""
+    from presidio_analyzer import RecognizerResult
+    from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
+
+    from safecohort.detect.text import _context_enhancer
+
+    texts = [*NOTES, NOTE, "MRN 40012345 called from 617-555-0100; zip 02139. Seen 3/14 by Dr. Hope."]
+    recognizers = scanner._analyzer._plan()[0]
+    ours, theirs = _context_enhancer(), LemmaContextAwareEnhancer()
+    raised = 0
+    for text, artifacts in zip(texts, scanner._artifacts(texts), strict=True):
+        found: list[RecognizerResult] = []
+        for recognizer in recognizers:
+            for result in recognizer.analyze(text, recognizer.supported_entities, artifacts) or ():
+                result.recognition_metadata = result.recognition_metadata or {}
+                result.recognition_metadata.setdefault(
+                    RecognizerResult.RECOGNIZER_IDENTIFIER_KEY, recognizer.id
+                )
+                found.append(result)
+
+        def key(results: list[RecognizerResult]) -> list[tuple]:
+            return [
+                (
+                    r.entity_type,
+                    r.start,
+                    r.end,
+                    round(r.score, 6),
+                    r.analysis_explanation.supportive_context_word if r.analysis_explanation else None,
+                )
+                for r in results
+            ]
+
+        before = key(found)
+        for context in (None, ["pager", "Clinic"]):
+            # presidio's enhancer copies the results it is given; the scanner's raises them in place
+            mine = ours.enhance_using_context(text, copy.deepcopy(found), artifacts, recognizers, context)
+            presidio = theirs.enhance_using_context(text, found, artifacts, recognizers, context)
+            assert key(mine) == key(presidio)
+            raised += sum(a[3] != b[3] for a, b in zip(before, key(mine), strict=True))
+    assert raised > 0

@@ -187,3 +187,23 @@ def test_street_words_are_read_from_faker_by_position() -> None:
     assert {"subway", "tunnel", "bridge", "dip"} <= words.suffixes
     # Glued endings that end English words are left out ("PlayStation", "Disneyland Park").
     assert not {"station", "park", "lane", "road"} & words.glued
+
+
+@given(st.text(alphabet=st.sampled_from("abcXYZ .,'’\tÉéßΣσİı1"), max_size=60) | st.text(max_size=60))
+def test_capitals_test_counts_cased_letters_as_python_does(line: str) -> None:
+    """The line test's ASCII shortcut agrees with counting str.isupper / str.islower character by
+    character, on ASCII and on any Unicode text."""
+    from safecohort.detect.vocab.words import _CAPITALS_SHARE, _in_capitals
+
+    upper = sum(ch.isupper() for ch in line)
+    lower = sum(ch.islower() for ch in line)
+    assert _in_capitals(line) == (upper >= 3 and upper >= _CAPITALS_SHARE * (upper + lower))
+
+
+def test_capitals_test_on_notes() -> None:
+    from safecohort.detect.vocab.words import _in_capitals
+
+    assert _in_capitals("PT RESTING IN BED. DTR Mary AT BEDSIDE.")
+    assert _in_capitals("ÉLODIE DUPONT, NÉE À LYON")
+    assert not _in_capitals("Pt resting in bed. BP 120/80, HR 88.")
+    assert not _in_capitals("BP")  # fewer than three capitals

@@ -32,14 +32,23 @@ requirement", and the pattern always runs:
 
 Tests check the property it promises on every pattern of both scanner profiles over the bundled corpora:
 no pattern that matches a note is ever ruled out for it.
+
+Reading ~200 patterns' syntax trees costs 0.15 s of CPU, at every start of a process: the requirements
+of the recognizers' own patterns ship in the package (``data/prefilter_literals.json``, written by
+``scripts/make_detect_tables.py`` with :func:`encode_requirements`; a test checks that it equals what
+the script derives from the patterns). A pattern not in it (a policy's deny list, a pattern changed since
+the table was built) is analysed on first use as before.
 """
 
 from __future__ import annotations
 
 import importlib
+import json
 import re
 import string
 import threading
+from collections.abc import Iterable, Mapping
+from importlib import resources
 from typing import Any
 
 import ahocorasick
@@ -265,6 +274,34 @@ def _char_class(members: list[tuple[Any, Any]]) -> Requirement | None:
     return frozenset(c.casefold() for c in chars)
 
 
+#: The shipped requirements of the recognizers' patterns, in ``safecohort.detect``'s data folder.
+REQUIREMENTS_FILE = "prefilter_literals.json"
+
+
+def encode_requirements(patterns: Iterable[tuple[str, int]]) -> bytes:
+    """The shipped form of the requirements of ``patterns`` ((regex, flags) pairs): a JSON list of
+    ``[flags, regex, sorted strings or null]``, sorted, one entry per line (readable in a diff)."""
+    entries = []
+    for pattern, flags in sorted(set(patterns), key=lambda item: (item[1], item[0])):
+        needs = required_literals(pattern, flags)
+        entries.append(json.dumps([flags, pattern, None if needs is None else sorted(needs)]))
+    return ("[\n" + ",\n".join(entries) + "\n]\n").encode("utf-8")
+
+
+def decode_requirements(content: bytes) -> dict[tuple[str, int], Requirement | None]:
+    """The requirements of :func:`encode_requirements`' bytes, by (regex, flags)."""
+    return {
+        (pattern, flags): None if needs is None else frozenset(needs)
+        for flags, pattern, needs in json.loads(content)
+    }
+
+
+def _shipped_requirements() -> dict[tuple[str, int], Requirement | None]:
+    return decode_requirements(
+        resources.files("safecohort.detect").joinpath("data", REQUIREMENTS_FILE).read_bytes()
+    )
+
+
 class Prefilter:
     """Per-pattern requirements, computed once, and the per-note test.
 
@@ -275,13 +312,16 @@ class Prefilter:
     between threads: state is replaced, never changed in place.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, known: Mapping[tuple[str, int], Requirement | None] | None = None) -> None:
+        """``known``: requirements worked out beforehand, by (regex, flags) (the shipped ones for
+        :data:`PREFILTER`); any other pattern is analysed on first use."""
+        self._known = known or {}
         self._needs: dict[tuple[str, int], Requirement | None] = {}
         self._lock = threading.Lock()
         self._strings: frozenset[str] = frozenset()  # every required string of every pattern seen
         self._automaton: tuple[frozenset[str], Any] = (frozenset(), None)
         # The last few texts' answers, by identity (a recognizer may also ask about a piece of a note).
-        self._recent: dict[int, tuple[str, Any, frozenset[str]]] = {}
+        self._recent: dict[int, tuple[str, frozenset[str], frozenset[str]]] = {}
 
     def needs(self, pattern: str, flags: int) -> Requirement | None:
         """The pattern's requirement (see :func:`required_literals`), computed on first use."""
@@ -289,14 +329,15 @@ class Prefilter:
         try:
             return self._needs[key]
         except KeyError:
-            needs = required_literals(pattern, flags)
+            needs = self._known[key] if key in self._known else required_literals(pattern, flags)
             with self._lock:
                 self._needs[key] = needs
                 if needs:
                     self._strings = self._strings | {s for s in needs if s not in _DIGIT_TOKENS}
             return needs
 
-    def _current_automaton(self) -> Any:
+    def _current_automaton(self) -> tuple[frozenset[str], Any]:
+        """The automaton of the current strings, with the strings it was built from."""
         strings, automaton = self._automaton
         if strings is not self._strings:
             with self._lock:
@@ -309,20 +350,21 @@ class Prefilter:
                     if strings:
                         automaton.make_automaton()
                     self._automaton = (strings, automaton)
-        return automaton
+        return strings, automaton
 
     def present(self, text: str) -> frozenset[str]:
         """The required strings (of patterns seen so far) that ``text`` holds."""
-        automaton = self._current_automaton()
         recent = self._recent.get(id(text))
-        if recent is not None and recent[0] is text and recent[1] is automaton:
+        # An answer holds while no pattern has added strings since (the automaton is rebuilt then).
+        if recent is not None and recent[0] is text and recent[1] is self._strings:
             return recent[2]
+        strings, automaton = self._current_automaton()
         longest = max(map(len, _DIGITS.findall(text)), default=0)
         found = (string for _, string in automaton.iter(text.casefold())) if len(automaton) else ()
         present = frozenset([*found, *_DIGIT_TOKENS[:longest]])
         if len(self._recent) >= _RECENT:
             self._recent = {}
-        self._recent[id(text)] = (text, automaton, present)  # holding the text keeps its id unique
+        self._recent[id(text)] = (text, strings, present)  # holding the text keeps its id unique
         return present
 
     def may_match(self, pattern: str, flags: int, text: str) -> bool:
@@ -332,7 +374,16 @@ class Prefilter:
 
 
 _RECENT = 8
-PREFILTER = Prefilter()
+PREFILTER = Prefilter(_shipped_requirements())
 
 
-__all__ = ["DIGIT", "PREFILTER", "Prefilter", "digit_run", "required_literals"]
+__all__ = [
+    "DIGIT",
+    "PREFILTER",
+    "REQUIREMENTS_FILE",
+    "Prefilter",
+    "decode_requirements",
+    "digit_run",
+    "encode_requirements",
+    "required_literals",
+]

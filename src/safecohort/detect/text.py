@@ -14,6 +14,7 @@ list. Nothing here logs or raises note text: errors name the note's index and th
 from __future__ import annotations
 
 import atexit
+import gc
 import logging
 import multiprocessing
 import os
@@ -24,7 +25,7 @@ from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from safecohort.detect.spanish import KINDS as SPANISH_KINDS
 from safecohort.detect.spanish import SpanishTagger, get_spanish_tagger
@@ -112,11 +113,13 @@ def _nlp_engine(model: str, *, general: bool = False) -> SpacyNlpEngine:
 
     class OfflineSpacyNlpEngine(SpacyNlpEngine):
         _kinds: dict[str, tuple[bool, bool]]
+        _keywords: dict[str, tuple[str, ...]]
 
         def load(self) -> None:
             # presidio's __init__ sets nlp = None, so its inferred type is None.
             self.nlp = {LANGUAGE: _pipeline(model)}  # type: ignore[assignment]
             self._kinds = {}
+            self._keywords = {}
 
         # presidio asks both of every word of every note when it builds a note's keywords; each question
         # builds a spaCy lexeme (25 us), so the answers are kept per word (bounded: words repeat).
@@ -136,19 +139,45 @@ def _nlp_engine(model: str, *, general: bool = False) -> SpacyNlpEngine:
         def is_punct(self, word: str, language: str) -> bool:
             return self._kind(word)[1] if language == LANGUAGE else super().is_punct(word, language)
 
+        # presidio's NlpArtifacts.set_keywords for one word (a stop word, punctuation, "-PRON-" and "be"
+        # give none; the rest lower-cased and split at ":"), kept per word like _kind.
+        def _keywords_of(self, word: str) -> tuple[str, ...]:
+            keywords = self._keywords.get(word)
+            if keywords is None:
+                stop, punct = self._kind(word)
+                skip = stop or punct or word in ("-PRON-", "be")
+                keywords = () if skip else tuple(word.lower().split(":"))
+                if len(self._keywords) > _MAX_CACHED_WORDS:
+                    self._keywords.clear()
+                self._keywords[word] = keywords
+            return keywords
+
         def _doc_to_nlp_artifact(self, doc: Doc, language: str) -> NlpArtifacts:
             # The lemmatizer is off (see _pipeline): context words match lower-case tokens instead, which
             # presidio's enhancer compares by substring ("record" in "records") anyway.
             entities, scores = self._get_updated_entities(list(doc.ents), self._get_scores_for_entities(doc))
-            return NlpArtifacts(
+            indices: list[int] = []
+            lemmas: list[str] = []
+            for token in doc:  # one pass: each token read builds a spaCy Token object
+                indices.append(token.idx)
+                lemmas.append(token.lemma_ or token.lower_)
+            # Without an engine presidio computes no keywords; they are set here from the per-word cache,
+            # the same list its set_keywords builds (a third of building the artifacts).
+            artifacts = NlpArtifacts(
                 entities=entities,
                 tokens=doc,
-                tokens_indices=[token.idx for token in doc],
-                lemmas=[token.lemma_ or token.lower_ for token in doc],
-                nlp_engine=self,
+                tokens_indices=indices,
+                lemmas=lemmas,
+                nlp_engine=None,
                 language=language,
                 scores=scores,
             )
+            artifacts.nlp_engine = self
+            if language == LANGUAGE:
+                artifacts.keywords = [keyword for lemma in lemmas for keyword in self._keywords_of(lemma)]
+            else:
+                artifacts.keywords = NlpArtifacts.set_keywords(self, lemmas, language)
+            return artifacts
 
     labels, ignored = dict(SPACY_LABELS), list(SPACY_IGNORED_LABELS)
     if general:
@@ -225,6 +254,9 @@ def _context_enhancer() -> Any:
             by_id = cached[1]
             given = [word.lower() for word in context or ()]
             starts, tokens = nlp_artifacts.tokens_indices, nlp_artifacts.tokens
+            # presidio only asks whether a word is among the note's keywords: a set answers at once, the
+            # list took a scan of the note's words per word asked (a tenth of a long note's analysis).
+            keywords = cast(list[str], set(nlp_artifacts.keywords))
             for result in raw_results:
                 metadata = result.recognition_metadata or {}
                 recognizer = by_id.get(metadata.get(RecognizerResult.RECOGNIZER_IDENTIFIER_KEY))
@@ -239,14 +271,12 @@ def _context_enhancer() -> Any:
                 if index >= len(starts):
                     continue
                 words = self._add_n_words_backward(
-                    index, self.context_prefix_count, nlp_artifacts.lemmas, nlp_artifacts.keywords
+                    index, self.context_prefix_count, nlp_artifacts.lemmas, keywords
                 )
                 words += self._add_n_words_forward(
-                    index, self.context_suffix_count, nlp_artifacts.lemmas, nlp_artifacts.keywords
+                    index, self.context_suffix_count, nlp_artifacts.lemmas, keywords
                 )
-                word = self._find_supportive_word_in_context(
-                    [*set(words), *given], recognizer.context, self.context_matching_mode
-                )
+                word = self._supportive_word([*set(words), *given], recognizer.context)
                 if word:
                     score = max(
                         result.score + self.context_similarity_factor, self.min_score_with_context_similarity
@@ -257,6 +287,29 @@ def _context_enhancer() -> Any:
                         result.analysis_explanation.set_improved_score(result.score)
             return raw_results
 
+        def _supportive_word(self, words: list[str], recognizer_context: list[str]) -> str:
+            """presidio's ``_find_supportive_word_in_context``: the first of the recognizer's context
+            words found in ``words`` (in substring mode, inside one of them, ignoring case), or "". Here
+            each word is lower-cased once, not once per context word of the recognizer, and the words
+            are searched as one string: a context word without a line break is inside one of the words
+            exactly when it is inside their line-separated join."""
+            if self.context_matching_mode != "substring":
+                return str(
+                    self._find_supportive_word_in_context(
+                        words, recognizer_context, self.context_matching_mode
+                    )
+                )
+            lowered = [word.lower() for word in words]
+            joined = "\n".join(lowered)
+            for candidate in recognizer_context:
+                wanted = candidate.lower()
+                if wanted and "\n" not in wanted:
+                    if wanted in joined:
+                        return candidate
+                elif any(wanted in word for word in lowered):
+                    return candidate
+            return ""
+
     return ContextEnhancer()
 
 
@@ -266,12 +319,15 @@ def _analyzer_engine(**kwargs: Any) -> AnalyzerEngine:
     entities (fixed once the registry is built) is computed once; the per-recognizer context pass, which
     filters every result list once per recognizer only to hand it back unchanged (no recognizer here
     overrides it), is skipped; and :meth:`Engine.scan` runs presidio's plain pattern recognizers through
-    :func:`~safecohort.detect.recognizers.base.match_patterns`, without their per-pattern bookkeeping."""
+    :func:`~safecohort.detect.recognizers.base.match_patterns`, without their per-pattern bookkeeping, and
+    does not call a pattern recognizer at all on a note holding none of the strings its patterns need
+    (:func:`~safecohort.detect.recognizers.base.prefilter_gate`: it would return nothing)."""
     # lazy: presidio (seconds) loads only when a scanner is built
     from presidio_analyzer import AnalyzerEngine, EntityRecognizer, PatternRecognizer, RecognizerResult
 
     # lazy: the recognizers import presidio (seconds); importing text stays light
-    from safecohort.detect.recognizers.base import match_patterns
+    from safecohort.detect.prefilter import PREFILTER
+    from safecohort.detect.recognizers.base import match_patterns, prefilter_gate
 
     name_key, id_key = RecognizerResult.RECOGNIZER_NAME_KEY, RecognizerResult.RECOGNIZER_IDENTIFIER_KEY
 
@@ -294,7 +350,8 @@ def _analyzer_engine(**kwargs: Any) -> AnalyzerEngine:
                 ids = [str(r.id) for r in chosen]
                 default = EntityRecognizer.enhance_using_context
                 overridden = any(type(r).enhance_using_context is not default for r in chosen)
-                plan = (key, chosen, plain, ids, {i: n for n, i in enumerate(ids)}, overridden)
+                gates = [prefilter_gate(r) for r in chosen]
+                plan = (key, chosen, plain, ids, {i: n for n, i in enumerate(ids)}, overridden, gates)
                 self.__dict__["_recognizer_plan"] = plan
             return plan[1], plan[2], plan[3], plan[4], plan[5]
 
@@ -302,10 +359,14 @@ def _analyzer_engine(**kwargs: Any) -> AnalyzerEngine:
             """``analyze(text, LANGUAGE, nlp_artifacts=..., score_threshold=...)`` over every recognizer
             of the registry, with presidio's steps in presidio's order, minus its overhead."""
             recognizers, plain, ids, _, _ = self._plan()
+            gates = self.__dict__["_recognizer_plan"][6]
+            present = PREFILTER.present(text)
             entities = self.get_supported_entities(LANGUAGE)
             results: list[RecognizerResult] = []
             recognizer: Any  # presidio's attributes are untyped
-            for recognizer, fast, identifier in zip(recognizers, plain, ids, strict=True):
+            for recognizer, fast, identifier, gate in zip(recognizers, plain, ids, gates, strict=True):
+                if gate is not None and gate.isdisjoint(present):
+                    continue  # it would return nothing (see prefilter_gate)
                 if not recognizer.is_loaded:
                     recognizer.load()
                     recognizer.is_loaded = True
@@ -720,6 +781,10 @@ _WORKER_SCANNER: NoteScanner | None = None
 def _start_worker(model: str, notes_json: str) -> None:
     global _WORKER_SCANNER
     _WORKER_SCANNER = get_scanner(model, NotesSpec.model_validate_json(notes_json))
+    # What the worker holds from now on (the pipeline, the word lists, the gazetteer: ~200,000 objects
+    # the garbage collector would walk at each full collection) lives as long as the worker: moved out
+    # of the collector's sight, as Python's gc.freeze documentation advises for forked workers.
+    gc.freeze()
 
 
 def _scan_chunk(todo: list[tuple[int, str]]) -> list[list[Finding]]:

@@ -6,6 +6,7 @@ that split of a bench corpus was studied; the examples themselves are invented."
 from __future__ import annotations
 
 import pytest
+import regex
 from presidio_analyzer import EntityRecognizer
 
 from safecohort.detect.recognizers import (
@@ -15,6 +16,7 @@ from safecohort.detect.recognizers import (
     presidio_recognizers,
     recognizers_for,
 )
+from safecohort.detect.recognizers.base import Pattern
 
 # ----------------------------------------------------------------------------------------------------------
 # Each clinical recognizer through the real analyzer and spaCy model: what it must find, what it must not.
@@ -88,6 +90,23 @@ def test_patterns_compile_once() -> None:
     first, second = clinical_pattern_recognizers(), clinical_pattern_recognizers()
     for a, b in zip(first, second, strict=True):
         assert all(p is q for p, q in zip(a.patterns, b.patterns, strict=True))
+
+
+def test_every_pattern_compiles_with_its_recognizers_flags() -> None:
+    """Patterns are compiled when they first run, not when they are made (``base.Pattern``): a broken
+    regex must fail here rather than in a scan. Each compiles as ``match_patterns`` compiles it."""
+    checked = 0
+    for recognizer in all_recognizers():
+        flags = int(getattr(recognizer, "global_regex_flags", 0) or 0)
+        for pattern in getattr(recognizer, "patterns", ()):
+            assert regex.compile(pattern.regex, flags=flags) is not None, pattern.name
+            checked += 1
+    assert checked > 150
+
+
+def test_our_patterns_are_checked_for_their_score() -> None:
+    with pytest.raises(ValueError, match="Invalid score"):
+        Pattern("too sure", r"\d", 1.5)
 
 
 def test_street_names_with_usps_suffixes() -> None:

@@ -9,11 +9,11 @@ from collections.abc import Iterator
 
 import regex
 from faker.providers.address.en_US import Provider as UsAddress
-from presidio_analyzer import Pattern
 
 from safecohort.detect.recognizers.base import (
     EVERY_PROFILE,
     ClinicalPatternRecognizer,
+    Pattern,
     SpanRecognizer,
     _either_case,
     _TableCellRecognizer,

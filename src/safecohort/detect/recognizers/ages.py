@@ -6,11 +6,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import regex
-from presidio_analyzer import Pattern
 
 from safecohort.detect.recognizers.base import (
     GENERAL_ONLY,
     ClinicalPatternRecognizer,
+    Pattern,
     SpanRecognizer,
     _TableCellRecognizer,
 )

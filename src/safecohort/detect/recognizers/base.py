@@ -31,10 +31,10 @@ import regex
 from presidio_analyzer import (
     AnalysisExplanation,
     EntityRecognizer,
-    Pattern,
     PatternRecognizer,
     RecognizerResult,
 )
+from presidio_analyzer import Pattern as PresidioPattern
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from safecohort.detect.prefilter import PREFILTER
@@ -59,6 +59,27 @@ GENERAL = "general"
 EVERY_PROFILE: frozenset[str] = frozenset({CLINICAL, GENERAL})
 #: ``PROFILES`` of a recognizer too loose for clinical notes: it runs on general text only.
 GENERAL_ONLY: frozenset[str] = frozenset({GENERAL})
+
+
+class Pattern(PresidioPattern):
+    """presidio's ``Pattern``, compiled when it first runs rather than also when it is made.
+
+    presidio's constructor compiles each regex once only to check it, without the flags it runs with,
+    and the first match compiles it again with them: two compiles of each of ~200 patterns, 0.4 s of CPU
+    at every start of a process. Here the one compile happens where the pattern first runs
+    (:func:`match_patterns`, with its recognizer's flags); the prefilter keeps a short scan from
+    compiling the patterns its notes cannot match. ``tests/detect/recognizers/test_registry.py`` compiles
+    every pattern of every recognizer with its flags, so a broken regex still fails the suite, not a
+    scan. The score is checked here, as presidio does."""
+
+    def __init__(self, name: str, regex: str, score: float) -> None:
+        if not 0 <= score <= 1:
+            raise ValueError(f"Invalid score: {score}. Score should be between 0 and 1")
+        self.name = name
+        self.regex = regex
+        self.score = score
+        self.compiled_regex = None
+        self.compiled_with_flags = None
 
 
 def _either_case(*words: str) -> str:
@@ -138,20 +159,22 @@ def match_patterns(
     return EntityRecognizer.remove_duplicates(results) if len(results) > 1 else results
 
 
-# Per (recognizer, flags): the recognizer itself (so its id stays unique), presidio's identifier for it,
-# each pattern with its prefilter requirement, and the union of them all (None if one pattern has none).
-_PLANS: dict[tuple[int, int], tuple[Any, str, list[tuple[Any, Any]], Any]] = {}
+# A pattern recognizer's plan, kept on the recognizer: the flags it was made for, the pattern list it was
+# made from, presidio's identifier of the recognizer (a property that formats a string per read), each
+# pattern with its prefilter requirement, and the union of them all (None if one pattern has none).
+_PLAN_ATTRIBUTE = "_safecohort_match_plan"
 
 
 def _plan(recognizer: Any, flags: int) -> tuple[str, list[tuple[Any, Any]], frozenset[str] | None]:
-    key = (id(recognizer), flags)
-    plan = _PLANS.get(key)
-    if plan is None or plan[0] is not recognizer or len(plan[2]) != len(recognizer.patterns):
-        steps = [(pattern, PREFILTER.needs(pattern.regex, flags)) for pattern in recognizer.patterns]
+    plan = recognizer.__dict__.get(_PLAN_ATTRIBUTE)
+    patterns = recognizer.patterns
+    if plan is None or plan[0] != flags or plan[1] is not patterns or plan[2] != len(patterns):
+        steps = [(pattern, PREFILTER.needs(pattern.regex, flags)) for pattern in patterns]
         known = [needs for _, needs in steps if needs is not None]
         needs_any = frozenset().union(*known) if len(known) == len(steps) else None
-        plan = _PLANS[key] = (recognizer, str(recognizer.id), steps, needs_any)
-    return plan[1], plan[2], plan[3]
+        plan = (flags, patterns, len(patterns), str(recognizer.id), steps, needs_any)
+        recognizer.__dict__[_PLAN_ATTRIBUTE] = plan
+    return plan[3], plan[4], plan[5]
 
 
 def plan_patterns(recognizers: Iterable[Any]) -> None:
@@ -191,6 +214,19 @@ class ClinicalPatternRecognizer(PatternRecognizer):
     ) -> list[RecognizerResult]:
         """presidio's pattern matching, without its per-pattern overhead (see :func:`match_patterns`)."""
         return match_patterns(self, text, regex_flags)
+
+
+def prefilter_gate(recognizer: Any) -> frozenset[str] | None:
+    """Strings one of which a text must hold for ``recognizer`` to find anything, when all its analysis is
+    :func:`match_patterns` (presidio's plain pattern recognizers and :class:`ClinicalPatternRecognizer`
+    classes that keep its ``analyze``), which returns nothing on a text holding none of them; None when
+    the recognizer does more, or a pattern requires nothing. The analyzer skips such a recognizer on
+    such a text without calling it."""
+    if not isinstance(recognizer, PatternRecognizer):
+        return None
+    if type(recognizer).analyze not in (PatternRecognizer.analyze, ClinicalPatternRecognizer.analyze):
+        return None
+    return _plan(recognizer, int(recognizer.global_regex_flags or 0))[2]
 
 
 # --- building blocks of names, shared by the name, place and NER modules ---------------------------

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 import regex
 import tldextract
-from presidio_analyzer import Pattern, RecognizerResult
+from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from presidio_analyzer.predefined_recognizers import EmailRecognizer, PhoneRecognizer
 
@@ -18,6 +18,7 @@ from safecohort.detect.recognizers.base import (
     EVERY_PROFILE,
     GENERAL_ONLY,
     ClinicalPatternRecognizer,
+    Pattern,
     SpanRecognizer,
 )
 

@@ -5,8 +5,9 @@ also dates run together with words, written out with a month name, and a day bef
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
-from presidio_analyzer import Pattern, RecognizerResult
+from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from safecohort.detect.recognizers.base import (
@@ -14,6 +15,7 @@ from safecohort.detect.recognizers.base import (
     _DEGREE,
     GENERAL_ONLY,
     ClinicalPatternRecognizer,
+    Pattern,
     _either_case,
 )
 
@@ -359,8 +361,16 @@ _MONTHS = (
     "dezembro",
 )
 # fmt: on
-_MONTH_ALT = "|".join(sorted(set(_MONTHS), key=len, reverse=True))
-_EN_MONTH_ALT = "|".join(sorted(set(_MONTHS[:23]), key=len, reverse=True))
+
+
+def _longest_first(words: Iterable[str]) -> str:
+    """An alternation of ``words``, longest first (so "september" wins over "sept"), ties in alphabetical
+    order: the pattern's text is the same in every process (the prefilter's shipped table is keyed by it)."""
+    return "|".join(sorted(set(words), key=lambda word: (-len(word), word)))
+
+
+_MONTH_ALT = _longest_first(_MONTHS)
+_EN_MONTH_ALT = _longest_first(_MONTHS[:23])
 _WEEKDAY = (
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|"
     r"samedi|dimanche|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|"
@@ -403,9 +413,7 @@ class WrittenDateRecognizer(ClinicalPatternRecognizer):
 
 
 # Months whose name is also an everyday word ("may", "mar", "mars", "mai", "mei") need an ordinal or "of".
-_PLAIN_MONTHS = "|".join(
-    sorted((m for m in set(_MONTHS) if m not in ("may", "mar", "mars", "mai", "mei")), key=len, reverse=True)
-)
+_PLAIN_MONTHS = _longest_first(m for m in _MONTHS if m not in ("may", "mar", "mars", "mai", "mei"))
 _DAY_ORDINAL = r"(?:st|nd|rd|th)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])"
 # A word before a day/month that reads it as a date ("since 26/6", "born 30/8", "reply by 18/7").

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import re
 
-from presidio_analyzer import Pattern, RecognizerResult
+from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from safecohort.detect.recognizers.base import (
     _LAST_NAMES,
     AnchoredRecognizer,
     ClinicalPatternRecognizer,
+    Pattern,
     _either_case,
 )
 from safecohort.detect.vocab.gazetteer import gazetteer, is_known_place

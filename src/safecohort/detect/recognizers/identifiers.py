@@ -7,13 +7,14 @@ import re
 from collections.abc import Iterator
 
 import regex
-from presidio_analyzer import Pattern, RecognizerResult
+from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from safecohort.detect.recognizers.base import (
     _CREDENTIAL,
     AnchoredRecognizer,
     ClinicalPatternRecognizer,
+    Pattern,
     SpanRecognizer,
 )
 from safecohort.detect.recognizers.dates import _D, _M, _RUN_TOGETHER_DATE

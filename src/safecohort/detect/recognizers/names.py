@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from presidio_analyzer import Pattern, RecognizerResult
+from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from safecohort.detect.recognizers.base import (
@@ -27,6 +27,7 @@ from safecohort.detect.recognizers.base import (
     _UPPER,
     AnchoredRecognizer,
     ClinicalPatternRecognizer,
+    Pattern,
 )
 from safecohort.detect.vocab.lexicon import lexicon
 from safecohort.detect.vocab.words import is_everyday_word

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from presidio_analyzer import Pattern, RecognizerResult
+from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from safecohort.detect.recognizers.base import (
@@ -24,6 +24,7 @@ from safecohort.detect.recognizers.base import (
     _UPPER,
     AnchoredRecognizer,
     ClinicalPatternRecognizer,
+    Pattern,
     _fills_name_slot,
 )
 from safecohort.detect.recognizers.names import _LETTERS, _RELATION, _by_pattern

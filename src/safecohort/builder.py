@@ -22,7 +22,6 @@ from typing import Any, Protocol
 
 import pandas as pd
 
-from safecohort import __version__
 from safecohort.detect.columns import LeakReport, check_leaks
 from safecohort.detect.text import Finding, get_scanner
 from safecohort.errors import InputError, KeyringError, SafetyCheckError
@@ -37,11 +36,10 @@ from safecohort.passes import (
     BatchStats,
     BuildContext,
     FirstPass,
+    audit_report,
     column_record,
-    crypto_warnings,
     plan_build,
     process_batch,
-    safety_checks,
     scan_batch,
     scan_notes,
     stream_report,
@@ -734,13 +732,9 @@ def _report(
     else:
         input_summary, output_summary = tables[SINGLE_TABLE]["input"], tables[SINGLE_TABLE]["output"]
         validation = validation_of(runs[SINGLE_TABLE])
-    checks = safety_checks(policy, risk, residual, leaks, generalization, utility)
-    return AuditReport(
-        tool_version=__version__,
-        created_at=pd.Timestamp.now(tz="UTC").isoformat(timespec="seconds"),
-        policy_digest=policy.digest,
-        institution=policy.institution,
-        model=policy.model,
+    return audit_report(
+        policy,
+        keyring,
         input=input_summary,
         output=output_summary,
         quarantine={
@@ -763,11 +757,7 @@ def _report(
         risk=risk,
         generalization=generalization,
         utility=utility,
-        key_ids=list(keyring.key_ids) if keyring is not None else [],
-        warnings=crypto_warnings(policy),
+        leaks=leaks,
         timings=timer.timings,
-        checks=checks,
-        leak_allowances=leaks.allowances,
         tables=tables if relational else {},
-        passed=all(c["passed"] for c in checks),
     )

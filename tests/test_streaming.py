@@ -152,14 +152,18 @@ def test_sigint_to_a_running_build_leaves_no_output(
     )
     assert process.stderr is not None
     lines = []
-    for line in process.stderr:  # one line per stage, as stderr is a pipe
-        lines.append(line)
-        if "pass 2" in line:
-            time.sleep(0.5)  # inside the second pass: batches are being written
-            process.send_signal(signal.SIGINT)
-            break
-    code = process.wait(timeout=120)
-    rest = process.stderr.read()
+    try:
+        for line in process.stderr:  # one line per stage, as stderr is a pipe
+            lines.append(line)
+            if "pass 2" in line:
+                time.sleep(0.5)  # inside the second pass: batches are being written
+                process.send_signal(signal.SIGINT)
+                break
+        code = process.wait(timeout=120)
+        rest = process.stderr.read()
+    finally:
+        process.kill()  # never left running, whatever failed above
+        process.wait()
     assert code == 130, [*lines, rest]
     assert "interrupted" in rest
     assert not [name for name in OUTPUTS if (out / name).exists()]
@@ -185,8 +189,12 @@ def _run_on_terminal(command: list[str]) -> str:
             chunks.append(data)
         elif process.poll() is not None:
             break
-    process.wait(timeout=120)
-    os.close(main)
+    try:
+        process.wait(timeout=120)
+    finally:
+        process.kill()
+        process.wait()
+        os.close(main)
     return b"".join(chunks).decode("utf-8", errors="replace")
 
 

@@ -428,9 +428,10 @@ def _sample(
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The batch's candidates for the build's bottom-k sample: valid rows with their keyed priority.
 
-    Of a table of ``rows`` rows, only priorities below 1.25 k / ``rows`` of the range can be among the k
-    smallest (but for a 57-sigma chance at k = 100,000): the others are not kept, so a batch hands on an
-    eighth of its rows at 1 M rows, not all of them. The cut depends on the table alone, not on batches.
+    Of a table of ``rows`` rows, about 1.25 k have a priority below 1.25 k / ``rows`` of the range, so the
+    k smallest lie below it (when most rows are valid; else the sample holds every valid row below the
+    cut, fewer than k): the others are not handed on, an eighth of a batch at 1 M rows rather than all of
+    it. The cut depends on the table's row count alone, so the sample does not depend on the batches.
     """
     priority = value_digests(pd.Series(valid.index.to_numpy(dtype=np.int64)), f"{seed:016d}"[-16:])
     if rows > SAMPLE_ROWS:

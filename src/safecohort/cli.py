@@ -655,6 +655,15 @@ def parser() -> argparse.ArgumentParser:
     build_p.add_argument("--keys", help="key file (see `safecohort keys new`)")
     build_p.add_argument("--format", choices=["auto", "csv", "parquet"], default="auto")
     build_p.add_argument("--quiet", action="store_true", help="no progress messages")
+    build_p.add_argument(
+        "--engine",
+        choices=["pandas", "spark"],
+        default="pandas",
+        help="pandas (this process) or spark (one CSV/Parquet table over Spark; needs safecohort[spark], Java)",
+    )
+    build_p.add_argument(
+        "--spark-master", default="local[*]", help="Spark master URL for --engine spark (default local[*])"
+    )
     build_p.set_defaults(handler=_build)
 
     demo_p = sub.add_parser("demo", help="run the build on the bundled synthetic demo extract")

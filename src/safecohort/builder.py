@@ -14,23 +14,37 @@ from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import pandas as pd
 
 from safecohort import __version__
 from safecohort.detect.columns import LeakReport, check_leaks
-from safecohort.detect.text import Finding, NoteScanner, get_scanner
-from safecohort.errors import DetectionError, InputError, KeyringError, SafetyCheckError
-from safecohort.io import InputInfo, read_table
+from safecohort.detect.text import Finding, get_scanner
+from safecohort.errors import InputError, KeyringError, SafetyCheckError
+from safecohort.io import BATCH_ROWS, BatchInput, InputInfo, read_batches
 from safecohort.io.sources import FolderSource, TableSource
 from safecohort.measure.generalize import GeneralizationReport, enforce_thresholds
 from safecohort.measure.rescan import ResidualReport, residual_phi
 from safecohort.measure.risk import RiskReport, k_anonymity, measure_risk
-from safecohort.measure.utility import UtilityReport, auc_drop_verdict, baseline_utility
+from safecohort.measure.utility import UtilityReport, baseline_utility
+from safecohort.passes import (
+    BatchOutput,
+    BatchStats,
+    BuildContext,
+    FirstPass,
+    column_record,
+    crypto_warnings,
+    plan_build,
+    process_batch,
+    safety_checks,
+    scan_batch,
+    scan_notes,
+    stream_report,
+)
 from safecohort.policy import SINGLE_TABLE, Action, Policy, load_policy
 from safecohort.qa import ValidationSummary, with_output
-from safecohort.report.audit import AuditReport, Check, ColumnRecord, DataSummary, TableSummary
+from safecohort.report.audit import AuditReport, DataSummary, TableSummary
 from safecohort.transform import Keyring, transform_table
 from safecohort.transform.crypto import PASSPHRASE_ENV
 from safecohort.transform.notes import Span
@@ -64,13 +78,38 @@ class _Timer:
         self.timings[name] = round(time.perf_counter() - started, 3)
 
 
+class FrameDigest:
+    """sha256 over a table's columns, dtypes and values (order-sensitive), fed batch by batch: the same
+    digest as :func:`frame_digest` of the batches' concatenation (rows hashed with their positions)."""
+
+    def __init__(self) -> None:
+        self._rows = 0
+        self._header: pd.DataFrame | None = None
+        self._hashes = hashlib.sha256()
+
+    def update(self, frame: pd.DataFrame) -> None:
+        """Add the next rows (their index is ignored: rows are numbered from 0 across batches)."""
+        if self._header is None or (len(frame) and not self._rows):
+            self._header = frame.iloc[:0]
+        if len(frame) and len(frame.columns):
+            numbered = frame.set_axis(pd.RangeIndex(self._rows, self._rows + len(frame)))
+            self._hashes.update(pd.util.hash_pandas_object(numbered, index=True).to_numpy().tobytes())
+        self._rows += len(frame)
+
+    def hexdigest(self) -> str:
+        """The digest of every row fed so far."""
+        header = self._header if self._header is not None else pd.DataFrame()
+        digest = hashlib.sha256()
+        digest.update("\x1f".join(map(str, header.columns)).encode("utf-8"))
+        digest.update("\x1f".join(str(t) for t in header.dtypes).encode("utf-8"))
+        digest.update(self._hashes.digest() if self._rows else b"")
+        return digest.hexdigest()
+
+
 def frame_digest(frame: pd.DataFrame) -> str:
     """sha256 over a DataFrame's columns, dtypes and values (order-sensitive), for the audit."""
-    digest = hashlib.sha256()
-    digest.update("\x1f".join(map(str, frame.columns)).encode("utf-8"))
-    digest.update("\x1f".join(str(t) for t in frame.dtypes).encode("utf-8"))
-    if len(frame.columns):
-        digest.update(pd.util.hash_pandas_object(frame, index=True).to_numpy().tobytes())
+    digest = FrameDigest()
+    digest.update(frame)
     return digest.hexdigest()
 
 
@@ -122,36 +161,6 @@ def _actions(policy: Policy) -> list[Action]:
     actions = [view.action_for(c) for view in views for c in view.columns]
     actions += [*policy.notes.entities.values(), policy.notes.default_action]
     return [a for a in actions if a.operator in REGISTRY]
-
-
-def _scan_notes(
-    frame: pd.DataFrame, policy: Policy, scanner: NoteScanner, progress: Progress | None
-) -> tuple[dict[str, list[list[Finding]]], dict[int | str, list[str]]]:
-    """Scan every note column in batches. A note whose scan fails is quarantined, never emitted unscanned."""
-    findings: dict[str, list[list[Finding]]] = {}
-    failed: dict[int | str, list[str]] = {}
-    batch = policy.notes.batch_size * 8
-    for column in policy.notes.columns:
-        if column not in frame.columns or policy.action_for(column).operator == "drop":
-            continue
-        texts = frame[column].tolist()
-        out: list[list[Finding]] = []
-        for start in range(0, len(texts), batch):
-            chunk = texts[start : start + batch]
-            try:
-                out.extend(scanner.scan(chunk))
-            except DetectionError:
-                # Find the notes that fail alone; the rest of the batch is scanned one by one.
-                for offset, text in enumerate(chunk):
-                    try:
-                        out.extend(scanner.scan([text]))
-                    except DetectionError:
-                        failed.setdefault(frame.index[start + offset], []).append(f"scan_failed:{column}")
-                        out.append([])
-            if progress and len(texts) > batch:
-                progress(f"  {column}: {min(start + batch, len(texts))}/{len(texts)} notes scanned")
-        findings[column] = out
-    return findings, failed
 
 
 @dataclass
@@ -218,13 +227,18 @@ def build(
     keys: Keyring | str | Path | None = None,
     engine: str = "pandas",
     progress: Progress | None = None,
+    batch_rows: int = BATCH_ROWS,
 ) -> BuildResult:
     """Turn a raw extract into a safe dataset under ``policy``.
 
     ``data`` is a DataFrame or a CSV/Parquet path; ``policy`` a :class:`Policy` or a YAML path; ``keys`` a
     :class:`Keyring` or a key file path (needed by keyed operators). Raises :class:`SafetyCheckError`
     (with the report attached as ``.report``) when the safe output misses the policy's thresholds.
-    A policy of several tables is built with :func:`build_tables`; this is its one-table case.
+    A policy of several tables is built with :func:`build_tables`.
+
+    The table is built in batches of ``batch_rows`` rows (:func:`stream_build`), a DataFrame as a file:
+    one code path, so a DataFrame and a file of the same rows give the same output. ``progress`` gets a
+    line per stage and a :class:`ProgressEvent` (text with counts) per batch.
     """
     if engine != "pandas":
         raise ValueError(f"unknown engine '{engine}': only 'pandas' is available in this version")
@@ -236,17 +250,138 @@ def build(
             "(CLI: pass a folder or a database as the input)"
         )
     keyring = resolve_keys(policy, keys)
-    if isinstance(data, pd.DataFrame):
-        info = InputInfo(name="<DataFrame>", format="dataframe", digest=frame_digest(data))
-        raw = data
-    else:
-        raw, info = read_table(data)
-    result = _run({SINGLE_TABLE: (raw, info)}, policy, keyring, progress)
-    built = BuildResult(
-        data=result.tables[SINGLE_TABLE], quarantine=result.quarantine[SINGLE_TABLE], report=result.report
+    source = (
+        frame_batches(data, batch_rows) if isinstance(data, pd.DataFrame) else read_batches(data, batch_rows)
     )
+    collected = _Collected()
+    report = stream_build(source, policy, keyring, collected, progress=progress)
+    built = BuildResult(data=collected.data(), quarantine=collected.quarantine(), report=report)
     _raise_unless_passed(built)
     return built
+
+
+def frame_batches(frame: pd.DataFrame, batch_rows: int = BATCH_ROWS) -> BatchInput:
+    """A DataFrame as a batched input: slices of ``batch_rows`` rows (at least one, possibly empty)."""
+    info = InputInfo(name="<DataFrame>", format="dataframe", digest=frame_digest(frame))
+
+    def batches() -> Iterator[pd.DataFrame]:
+        for start in range(0, max(len(frame), 1), batch_rows):
+            yield frame.iloc[start : start + batch_rows]
+
+    return BatchInput(batches=batches, info=info, rows=len(frame))
+
+
+class BatchSink(Protocol):
+    """Where pass 2 puts each batch's safe and quarantined rows, in input order."""
+
+    def write(self, output: BatchOutput) -> None:
+        """Take one batch's output."""
+
+
+class _Collected:
+    """A sink that keeps every batch in memory (the library's ``build`` of a DataFrame or file)."""
+
+    def __init__(self) -> None:
+        self._safe: list[pd.DataFrame] = []
+        self._quarantine: list[pd.DataFrame] = []
+
+    def write(self, output: BatchOutput) -> None:
+        self._safe.append(output.safe)
+        self._quarantine.append(output.quarantine)
+
+    @staticmethod
+    def _joined(frames: list[pd.DataFrame], ignore_index: bool) -> pd.DataFrame:
+        kept = [f for f in frames if len(f)] or frames[-1:]
+        return pd.concat(kept, ignore_index=ignore_index) if len(kept) > 1 else kept[0]
+
+    def data(self) -> pd.DataFrame:
+        return self._joined(self._safe, ignore_index=True).reset_index(drop=True)
+
+    def quarantine(self) -> pd.DataFrame:
+        return self._joined(self._quarantine, ignore_index=False)
+
+
+class ProgressEvent(str):
+    """A progress message (a plain line, for any callback taking text) that also carries the counts a
+    progress bar needs: the pass, rows done of ``rows_total`` (None: not known yet) and notes scanned."""
+
+    stage: str
+    rows_done: int
+    rows_total: int | None
+    notes_done: int
+
+    def __new__(
+        cls, stage: str, rows_done: int, rows_total: int | None, notes_done: int = 0
+    ) -> ProgressEvent:
+        of = f"/{rows_total:,}" if rows_total is not None else ""
+        notes = f", {notes_done:,} notes" if notes_done else ""
+        event = super().__new__(cls, f"{stage}: {rows_done:,}{of} rows{notes}")
+        event.stage, event.rows_done, event.rows_total, event.notes_done = (
+            stage,
+            rows_done,
+            rows_total,
+            notes_done,
+        )
+        return event
+
+
+def stream_build(
+    source: BatchInput,
+    policy: Policy,
+    keyring: Keyring | None,
+    sink: BatchSink,
+    *,
+    progress: Progress | None = None,
+    digest: FrameDigest | None = None,
+) -> AuditReport:
+    """Build one table in two passes over ``source``'s batches (:mod:`safecohort.passes`); each batch's
+    output goes to ``sink`` as it is made, so memory does not grow with the rows. Returns the audit
+    report (``passed`` False when the output misses its checks: the caller decides what to write).
+
+    ``digest``: a :class:`FrameDigest` the sink feeds with the safe rows it writes (default: fed here).
+    """
+    timer = _Timer(progress=progress)
+    context = BuildContext.new()
+    first = FirstPass()
+    columns: list[str] = []
+    with timer.stage("pass 1 (validate, count classes)"):
+        offset = 0
+        for batch in source.batches():
+            columns = columns or [str(c) for c in batch.columns]
+            first.merge(scan_batch(batch, policy, keyring, context, offset))
+            offset += len(batch)
+            if progress:
+                progress(ProgressEvent("pass 1", offset, source.rows))
+    with timer.stage("plan (uniqueness, conflicts, k-anonymity search)"):
+        plan = plan_build(first, policy, context)
+    del first
+    scanner = get_scanner(policy.model, policy.notes) if policy.notes.columns else None
+    stats = BatchStats()
+    output_digest = FrameDigest() if digest is None else None
+    with timer.stage("pass 2 (detect, transform, write)"):
+        offset = 0
+        for batch in source.batches():
+            output = process_batch(batch, plan, policy, keyring, scanner, offset)
+            offset += len(batch)
+            sink.write(output)
+            if output_digest is not None:
+                output_digest.update(output.safe)
+            stats.merge(output.stats)
+            if progress:
+                progress(ProgressEvent("pass 2", offset, plan.rows, stats.notes_scanned))
+    with timer.stage("report"):
+        final = output_digest if output_digest is not None else digest
+        assert final is not None
+        return stream_report(
+            stats,
+            plan,
+            policy,
+            keyring,
+            scanner,
+            input_summary={"name": source.info.name, "digest": source.info.digest, "columns": columns},
+            output_digest=final.hexdigest(),
+            timings=timer.timings,
+        )
 
 
 def build_tables(
@@ -334,7 +469,7 @@ def _run(
         for run in runs.values():
             if scanner is None or not run.policy.notes.columns:
                 continue
-            run.findings, failed_notes = _scan_notes(run.valid, run.policy, scanner, progress)
+            run.findings, failed_notes = scan_notes(run.valid, run.policy, scanner)
             if failed_notes:
                 failed_index = pd.Index(list(failed_notes))
                 run.set_aside(failed_index, ["; ".join(failed_notes[i]) for i in failed_index])
@@ -517,7 +652,7 @@ def _report(
     else:
         input_summary, output_summary = tables[SINGLE_TABLE]["input"], tables[SINGLE_TABLE]["output"]
         validation = validation_of(runs[SINGLE_TABLE])
-    checks = _safety_checks(policy, risk, residual, leaks, generalization, utility)
+    checks = safety_checks(policy, risk, residual, leaks, generalization, utility)
     return AuditReport(
         tool_version=__version__,
         created_at=pd.Timestamp.now(tz="UTC").isoformat(timespec="seconds"),
@@ -531,7 +666,7 @@ def _report(
             "reasons": dict(sorted(reasons.items())),
         },
         columns=[
-            _column_record(
+            column_record(
                 {**a.model_dump(mode="json"), "column": qualified(r.name, a.column)}, generalization
             )
             for r in runs.values()
@@ -547,97 +682,10 @@ def _report(
         generalization=generalization,
         utility=utility,
         key_ids=list(keyring.key_ids) if keyring is not None else [],
-        warnings=_crypto_warnings(policy),
+        warnings=crypto_warnings(policy),
         timings=timer.timings,
         checks=checks,
         leak_allowances=leaks.allowances,
         tables=tables if relational else {},
         passed=all(c["passed"] for c in checks),
     )
-
-
-def _crypto_warnings(policy: Policy) -> list[str]:
-    """A warning for each action the policy sets to FF3-1 pseudonyms (withdrawn; FF1 is the default)."""
-    actions = {f"column '{c}'": policy.action_for(c) for c in policy.columns}
-    actions |= {f"notes entity '{e}'": a for e, a in sorted(policy.notes.entities.items())}
-    actions["notes default_action"] = policy.notes.default_action
-    return [
-        f"{where}: pseudonyms made with FF3-1, which NIST's 2025 draft of SP 800-38G Rev. 1 withdraws; "
-        "keep it only for a key from before FF1 (rotate the key file, then drop `algorithm: ff3-1`)"
-        for where, action in actions.items()
-        if action.operator == "pseudonym" and action.params.get("algorithm") == "ff3-1"
-    ]
-
-
-def _column_record(action: dict[str, object], generalization: GeneralizationReport | None) -> ColumnRecord:
-    """A column's record for the audit; a column with a hierarchy shows the level the search chose."""
-    column = str(action["column"])
-    generalized = generalization is not None and generalization.feasible and column in generalization.levels
-    if generalized and generalization is not None and generalization.available.get(column) != ["as is"]:
-        action = {**action, "operator": "generalize", "params": {"level": generalization.levels[column]}}
-    return ColumnRecord(**action)  # type: ignore[typeddict-item]
-
-
-def _safety_checks(
-    policy: Policy,
-    risk: RiskReport,
-    residual: ResidualReport | None,
-    leaks: LeakReport,
-    generalization: GeneralizationReport | None = None,
-    utility: UtilityReport | None = None,
-) -> list[Check]:
-    checks: list[Check] = []
-    if leaks.columns:
-        checks.append(Check(name="leak_check", passed=leaks.passed, detail=leaks.detail()))
-    if policy.quasi_identifiers:
-        thresholds = policy.thresholds
-        detail = (
-            f"k={risk.k}, required {thresholds.k}; {risk.suppressed} of {risk.rows + risk.suppressed} rows "
-        )
-        detail += f"suppressed (at most {generalization.max_suppressed if generalization else 0})"
-        if generalization is not None and not generalization.feasible:
-            drivers = ", ".join(f"{c} ({n} rows without it)" for c, n in generalization.drivers.items())
-            detail = f"{generalization.detail}; quasi-identifiers that drive it, most first: {drivers}"
-        checks.append(
-            Check(
-                # An empty output is never k-anonymous: k is 0 when no row is left.
-                name="k_anonymity",
-                passed=(generalization is None or generalization.feasible) and risk.k >= thresholds.k,
-                detail=detail,
-            )
-        )
-        if thresholds.l is not None:
-            kind = "distinct_l" if thresholds.l_diversity == "distinct" else "entropy_l"
-            worst = min((getattr(s, kind) for s in risk.sensitive), default=0)
-            checks.append(
-                Check(
-                    name="l_diversity",
-                    passed=risk.rows > 0 and worst >= thresholds.l - 1e-9,
-                    detail=f"{thresholds.l_diversity} l={worst:.3g}, required {thresholds.l}",
-                )
-            )
-        if thresholds.t is not None:
-            worst_t = max((s.t for s in risk.sensitive), default=1.0)
-            checks.append(
-                Check(
-                    name="t_closeness",
-                    passed=risk.rows > 0 and worst_t <= thresholds.t + 1e-9,
-                    detail=f"t={worst_t:.3g}, allowed {thresholds.t}",
-                )
-            )
-    if utility is not None and policy.utility is not None and policy.utility.max_auc_drop is not None:
-        passed, detail = auc_drop_verdict(utility, policy.utility.max_auc_drop)
-        checks.append(Check(name="utility", passed=passed, detail=detail))
-    if residual is not None:
-        checks.append(
-            Check(
-                name="residual_phi",
-                passed=residual.residual_rate <= policy.thresholds.max_residual_phi
-                and not any(residual.column_hits.values()),
-                detail=f"{residual.notes_with_residual} of {residual.notes_scanned} notes with residual "
-                f"findings (rate {residual.residual_rate:.4f}, allowed "
-                f"{policy.thresholds.max_residual_phi}); {sum(map(bool, residual.column_hits.values()))} "
-                "non-PHI columns with identifier hits",
-            )
-        )
-    return checks

@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -84,11 +84,57 @@ _BOOL_WORDS: dict[str, bool] = {
 
 @dataclass(frozen=True)
 class ValidationResult:
-    """The rows that passed (coerced), the raw rows that failed (with ``_reasons``) and a summary."""
+    """The rows that passed (coerced), the raw rows that failed (with ``_reasons``) and a summary.
+
+    A batch validation (``verdicts`` given) also returns, per row of the batch, the keyed digests the
+    whole-table checks need (``digests``: ``unique:<column>``, ``patient``, ``value:<column>``; 0 where
+    the value is missing) and, per column, how many of its values could be read (``readable``).
+    """
 
     valid: pd.DataFrame
     quarantine: pd.DataFrame
     summary: ValidationSummary
+    digests: dict[str, np.ndarray] = field(default_factory=dict)
+    readable: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class TableVerdicts:
+    """What only the whole table can tell about a batch's rows, for validating it batch by batch.
+
+    ``key`` keys the 64-bit digests of values (:func:`value_digests`; 16 characters, random per build, so
+    the digests are no dictionary of the values). ``duplicated[column]``: sorted digests of the values of a
+    ``unique`` column held by more than one row of the table; ``conflicted[column]``: sorted digests of the
+    patients holding more than one value of a ``one_value_per_patient`` column. Empty in the first pass,
+    which collects the digests these are computed from (:func:`table_verdicts`).
+    """
+
+    key: str
+    duplicated: Mapping[str, np.ndarray] = field(default_factory=dict)
+    conflicted: Mapping[str, np.ndarray] = field(default_factory=dict)
+
+
+def value_digests(values: pd.Series, key: str) -> np.ndarray:
+    """A keyed 64-bit digest (SipHash, pandas' ``hash_pandas_object``) of each value; 0 for a missing one
+    (a present value's digest is odd, so never 0). Equal values of one dtype get equal digests."""
+    digests = pd.util.hash_pandas_object(values, index=False, hash_key=key).to_numpy(dtype=np.uint64) | 1
+    digests[values.isna().to_numpy(dtype=bool)] = 0
+    return digests
+
+
+def repeated(digests: np.ndarray) -> np.ndarray:
+    """The sorted non-zero digests that occur more than once in ``digests``."""
+    values, counts = np.unique(digests[digests != 0], return_counts=True)
+    return values[counts > 1]
+
+
+def conflicted_patients(pairs: np.ndarray) -> np.ndarray:
+    """The sorted patient digests holding two or more value digests in ``pairs`` (rows: patient, value;
+    rows with a zero in either are ignored, as a missing patient or value conflicts with nothing)."""
+    pairs = pairs[(pairs[:, 0] != 0) & (pairs[:, 1] != 0)]
+    distinct = np.unique(pairs, axis=0) if len(pairs) else pairs
+    patients, counts = np.unique(distinct[:, 0], return_counts=True)
+    return patients[counts > 1]
 
 
 # --- step 1: columns ------------------------------------------------------------------------------------
@@ -447,7 +493,13 @@ def _reason_strings(masks: Mapping[str, np.ndarray], failing: np.ndarray) -> np.
     return np.array([t[:-2] for t in text], dtype=object)
 
 
-def validate(df: pd.DataFrame, policy: Policy, *, now: pd.Timestamp | None = None) -> ValidationResult:
+def validate(
+    df: pd.DataFrame,
+    policy: Policy,
+    *,
+    now: pd.Timestamp | None = None,
+    verdicts: TableVerdicts | None = None,
+) -> ValidationResult:
     """Check an extract against the policy; split it into valid (coerced) and quarantined (raw) rows.
 
     ``valid.index`` and ``quarantine.index`` partition ``df.index``. ``quarantine`` holds the raw values of
@@ -455,13 +507,17 @@ def validate(df: pd.DataFrame, policy: Policy, *, now: pd.Timestamp | None = Non
     table that does not fit the policy as a whole (also when it has fewer rows than ``dataset.min_rows``),
     and :class:`SchemaError` when any row fails and the policy says ``on_invalid: fail``. ``now`` is
     passed to :func:`build_schema`.
+
+    With ``verdicts`` ``df`` is one batch of a larger table: ``unique`` and ``conflict:`` failures come
+    from the verdicts (the whole table's), and what needs every row (``min_rows``, ``on_invalid: fail``, a
+    column none of whose values can be read) is left to the caller, which sums the batches' results.
     """
     checked = check_columns(df, policy)
     schema = build_schema(policy, now=now)
     rows = len(checked)
     # Counted on the input, before any row is judged: a short extract is a failed extract, whatever its
     # rows hold (how many rows may fail is on_invalid's business).
-    if rows < policy.dataset.min_rows:
+    if verdicts is None and rows < policy.dataset.min_rows:
         raise SchemaError(
             f"the input has {rows} row(s), fewer than dataset.min_rows = {policy.dataset.min_rows}; "
             "check that the extract is complete, or lower min_rows in the policy"
@@ -477,7 +533,7 @@ def validate(df: pd.DataFrame, policy: Policy, *, now: pd.Timestamp | None = Non
         raw = checked[name].set_axis(positions)
         coerced_columns[str(name)], failed = _coerce(raw, column_type)
         if failed.any():
-            if not coerced_columns[str(name)].notna().any():
+            if verdicts is None and not coerced_columns[str(name)].notna().any():
                 raise SchemaError(
                     f"column '{name}' ({column_type}): none of its {int(failed.sum())} value(s) can be read "
                     f"as {_TYPE_HINTS[column_type]}; check that the column is the one the policy describes"
@@ -490,10 +546,19 @@ def validate(df: pd.DataFrame, policy: Policy, *, now: pd.Timestamp | None = Non
     # call schema.validate: its lazy failure report costs seconds per check with many failing rows
     # (DataFrame.unstack in pandera's error formatter) and copies failing values, which we never need.
     broken: list[str] = []
+    digests: dict[str, np.ndarray] = {}
+    if verdicts is not None:
+        digests = _batch_digests(coerced, policy, verdicts.key)
+        for name, duplicated in verdicts.duplicated.items():
+            if f"unique:{name}" in digests:
+                masks[f"unique:{name}"] = np.isin(digests[f"unique:{name}"], duplicated)
+                concerns[f"unique:{name}"] = ("unique", (name,))
     for name, column in schema.columns.items():
         if name not in coerced.columns:
             continue
         for check in column.checks:
+            if verdicts is not None and check.name == "unique":
+                continue  # the whole table's verdict, above
             outcome = _run_check(check, coerced[name])
             if isinstance(outcome, str):
                 broken.append(f"{check.name} on column '{name}' ({outcome})")
@@ -503,6 +568,13 @@ def validate(df: pd.DataFrame, policy: Policy, *, now: pd.Timestamp | None = Non
     table_checks = {_row_check_name(rc): (_row_check_name(rc), tuple(rc.columns)) for rc in policy.row_checks}
     table_checks |= {f"conflict:{c}": ("conflict", (c,)) for c in policy.dataset.one_value_per_patient}
     for check in schema.checks:
+        if verdicts is not None and str(check.name).startswith("conflict:"):
+            column = str(check.name).split(":", 1)[1]
+            if "patient" in digests and column in coerced.columns:
+                patients = verdicts.conflicted.get(column, np.zeros(0, np.uint64))
+                masks[str(check.name)] = np.isin(digests["patient"], patients) & (digests["patient"] != 0)
+                concerns[str(check.name)] = table_checks[str(check.name)]
+            continue
         outcome = _run_check(check, coerced)
         if isinstance(outcome, str):
             broken.append(f"table check {check.name} ({outcome})")
@@ -527,7 +599,7 @@ def validate(df: pd.DataFrame, policy: Policy, *, now: pd.Timestamp | None = Non
         failing |= mask
     failures_by_check = {reason: int(masks[reason].sum()) for reason in sorted(masks)}
 
-    if policy.on_invalid == "fail" and failing.any():
+    if verdicts is None and policy.on_invalid == "fail" and failing.any():
         counts = ", ".join(f"{reason}={count}" for reason, count in failures_by_check.items())
         first = ", ".join(str(p) for p in np.flatnonzero(failing)[:5])
         raise SchemaError(
@@ -553,7 +625,27 @@ def validate(df: pd.DataFrame, policy: Policy, *, now: pd.Timestamp | None = Non
         failures_by_check=failures_by_check,
         columns=column_stats(valid, policy, by_column),
     )
-    return ValidationResult(valid=valid, quarantine=quarantine, summary=summary)
+    readable = {str(c): int(coerced[c].notna().sum()) for c in coerced.columns} if verdicts else {}
+    return ValidationResult(
+        valid=valid, quarantine=quarantine, summary=summary, digests=digests, readable=readable
+    )
+
+
+def _batch_digests(coerced: pd.DataFrame, policy: Policy, key: str) -> dict[str, np.ndarray]:
+    """Per row, the digests the whole-table checks read: each ``unique`` column's value, the patient and
+    each ``one_value_per_patient`` column's value (coerced values, so "007" and "7" of an int agree)."""
+    digests = {
+        f"unique:{name}": value_digests(coerced[name], key)
+        for name, spec in policy.columns.items()
+        if spec.checks.unique and name in coerced.columns
+    }
+    patient_id = policy.patient_id
+    conflicts = [c for c in policy.dataset.one_value_per_patient if c in coerced.columns]
+    if patient_id is not None and patient_id in coerced.columns and conflicts:
+        digests["patient"] = value_digests(coerced[patient_id], key)
+        for column in conflicts:
+            digests[f"value:{column}"] = value_digests(coerced[column], key)
+    return digests
 
 
 # --- across tables: the relations of a policy with several tables -------------------------------------
@@ -653,11 +745,15 @@ __all__ = [
     "FORMATS",
     "REASONS_COLUMN",
     "ColumnStats",
+    "TableVerdicts",
     "ValidationResult",
     "ValidationSummary",
     "build_schema",
     "check_columns",
+    "conflicted_patients",
     "patient_keys",
+    "repeated",
     "validate",
     "validate_relations",
+    "value_digests",
 ]

@@ -43,32 +43,24 @@ def sha256_file(path: Path) -> str:
     return digest.hexdigest()
 
 
-def read_table(path: str | Path) -> tuple[pd.DataFrame, InputInfo]:
-    """Read a CSV (every cell as text; validation coerces types) or Parquet table.
+#: Rows per batch of a streaming build, and per row group of the Parquet files it writes.
+BATCH_ROWS = 50_000
 
-    Raises :class:`InputError` for a missing, unreadable, non-UTF-8 or malformed file; the message
-    names the file and, for encoding errors, the byte offset, never the content.
-    """
-    file = Path(path)
-    readable(file)
-    suffix = file.suffix.lower()
+# Strings throughout: a ZIP "02139" or an MRN "00123" must not become a number.
+_CSV_OPTIONS: dict[str, object] = {
+    "dtype": str,
+    "keep_default_na": False,
+    "na_values": [""],
+    "encoding": "utf-8",
+    "encoding_errors": "strict",
+}
+
+
+@contextmanager
+def _reading(file: Path) -> Iterator[None]:
+    """Map the readers' exceptions to one :class:`InputError` naming the file, never its content."""
     try:
-        if suffix == ".csv":
-            # Strings throughout: a ZIP "02139" or an MRN "00123" must not become a number.
-            frame = pd.read_csv(
-                file,
-                dtype=str,
-                keep_default_na=False,
-                na_values=[""],
-                encoding="utf-8",
-                encoding_errors="strict",
-            )
-            kind = "csv"
-        elif suffix in (".parquet", ".pq"):
-            frame = pd.read_parquet(file, engine="pyarrow")
-            kind = "parquet"
-        else:
-            raise InputError(f"unsupported table format '{suffix}' for {file.name}: use .csv or .parquet")
+        yield
     except UnicodeDecodeError as exc:
         raise InputError(f"{file.name} is not UTF-8 text (first bad byte at offset {exc.start})") from None
     except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
@@ -77,7 +69,78 @@ def read_table(path: str | Path) -> tuple[pd.DataFrame, InputInfo]:
         if isinstance(exc, InputError):
             raise
         raise InputError(f"{file.name} is not a readable Parquet file ({type(exc).__name__})") from None
+
+
+def _table_kind(file: Path) -> str:
+    readable(file)
+    suffix = file.suffix.lower()
+    if suffix == ".csv":
+        return "csv"
+    if suffix in (".parquet", ".pq"):
+        return "parquet"
+    raise InputError(f"unsupported table format '{suffix}' for {file.name}: use .csv or .parquet")
+
+
+def read_table(path: str | Path) -> tuple[pd.DataFrame, InputInfo]:
+    """Read a CSV (every cell as text; validation coerces types) or Parquet table.
+
+    Raises :class:`InputError` for a missing, unreadable, non-UTF-8 or malformed file; the message
+    names the file and, for encoding errors, the byte offset, never the content.
+    """
+    file = Path(path)
+    kind = _table_kind(file)
+    with _reading(file):
+        if kind == "csv":
+            frame = pd.read_csv(file, **_CSV_OPTIONS)
+        else:
+            frame = pd.read_parquet(file, engine="pyarrow")
     return frame, InputInfo(name=file.name, format=kind, digest=sha256_file(file))
+
+
+@dataclass(frozen=True)
+class BatchInput:
+    """A table read in batches: ``batches()`` starts a new read (a build reads its input twice), each
+    batch labelled with its rows' positions in the table; ``rows`` is known up front for Parquet only."""
+
+    batches: Callable[[], Iterator[pd.DataFrame]]
+    info: InputInfo
+    rows: int | None
+
+
+def read_batches(path: str | Path, batch_rows: int = BATCH_ROWS) -> BatchInput:
+    """A CSV or Parquet table in batches of ``batch_rows`` rows, read as :func:`read_table` reads it
+    (opened read-only, never modified). Errors as :func:`read_table`'s, raised while iterating."""
+    file = Path(path)
+    kind = _table_kind(file)
+    rows = None
+    if kind == "parquet":
+        with _reading(file):
+            rows = pq.ParquetFile(file).metadata.num_rows
+
+    def batches() -> Iterator[pd.DataFrame]:
+        with _reading(file):
+            if kind == "csv":
+                chunks = pd.read_csv(file, chunksize=batch_rows, **_CSV_OPTIONS)
+                empty = True
+                with chunks as reader:
+                    for chunk in reader:
+                        empty = False
+                        yield chunk
+                if empty:  # a header alone: one empty batch, so the columns are still checked
+                    yield pd.read_csv(file, nrows=0, **_CSV_OPTIONS)
+                return
+            parquet = pq.ParquetFile(file)
+            start = 0
+            for record_batch in parquet.iter_batches(batch_size=batch_rows):
+                frame = pa.Table.from_batches([record_batch]).to_pandas()
+                yield frame.set_axis(pd.RangeIndex(start, start + len(frame)))
+                start += len(frame)
+            if start == 0:
+                yield parquet.schema_arrow.empty_table().to_pandas()
+
+    return BatchInput(
+        batches=batches, info=InputInfo(name=file.name, format=kind, digest=sha256_file(file)), rows=rows
+    )
 
 
 @contextmanager

@@ -94,7 +94,8 @@ class GeneralizationReport(BaseModel):
 
 @dataclass(frozen=True)
 class Generalization:
-    """The report, each generalised QI's values at the chosen levels, and which rows to suppress."""
+    """The report, each generalised QI's values at the chosen levels, and which rows to suppress (rows of
+    the frame searched: classes, when it was a table of classes with weights)."""
 
     report: GeneralizationReport
     columns: dict[str, pd.Series]
@@ -278,6 +279,7 @@ def search_lattice(
     l: int | None = None,  # noqa: E741 - the name of the model
     l_diversity: str = "distinct",
     t: float | None = None,
+    weights: np.ndarray | None = None,
 ) -> Generalization:
     """Find the levels of least information loss that meet ``k`` (and ``l``, ``t``) within the suppression
     budget (a fraction of the rows); see the module docstring.
@@ -285,6 +287,10 @@ def search_lattice(
     ``frame`` holds each QI's values to generalise (the valid, untransformed values for a QI with a
     hierarchy; the safe output's for the others) and the ``sensitive`` columns. Infeasible: the report
     says so (``feasible`` False, ``drivers``) and nothing is generalised or suppressed.
+
+    ``weights``: the number of rows each row of ``frame`` stands for (a table of distinct classes with
+    their counts, as a streaming build's first pass gathers it); the search then needs memory per class,
+    not per row, and its answer is the one it gives on the rows themselves.
     """
     started = time.perf_counter()
     qis = [str(c) for c in quasi_identifiers]
@@ -293,10 +299,13 @@ def search_lattice(
         raise SchemaError(
             f"column(s) {', '.join(missing)} not in the data; check the policy's quasi-identifiers"
         )
-    rows = len(frame)
+    row_weights = np.ones(len(frame)) if weights is None else np.asarray(weights, dtype=float)
+    rows = round(row_weights.sum())
     if not qis:  # nothing to link on: one class, nothing to generalise or suppress
         nothing = (0.0, np.zeros(0, np.int64), np.zeros(1, bool))
-        return _result(frame, [], qis, nothing, np.zeros(rows, np.int64), rows, 0, 1, 0, started, {}, None)
+        return _result(
+            frame, [], qis, nothing, np.zeros(len(frame), np.int64), row_weights, 0, 1, 0, started, {}, None
+        )
     ladders = []
     for column in qis:
         hierarchy = hierarchies.get(column)
@@ -308,16 +317,18 @@ def search_lattice(
     # Distinct tuples of leaves (and sensitive values), with their row counts: the unit of every evaluation.
     sensitive_codes = [value_codes(frame[c]) for c in sensitive]
     parts = [ladder.leaf for ladder in ladders] + [codes for codes, _ in sensitive_codes]
-    if rows and parts:
+    if len(frame) and parts:
         tuples, tuple_of_row = np.unique(np.stack(parts, axis=1), axis=0, return_inverse=True)
         tuple_of_row = tuple_of_row.reshape(-1)
     else:
-        tuples, tuple_of_row = np.zeros((min(rows, 1), 0), dtype=np.int64), np.zeros(rows, dtype=np.int64)
-    weights = np.bincount(tuple_of_row, minlength=len(tuples)).astype(float)
+        tuples = np.zeros((min(len(frame), 1), 0), dtype=np.int64)
+        tuple_of_row = np.zeros(len(frame), dtype=np.int64)
+    tuple_weights = np.bincount(tuple_of_row, weights=row_weights, minlength=len(tuples)).astype(float)
     overall = [
-        np.bincount(codes, minlength=int(codes.max()) + 1 if rows else 1) for codes, _ in sensitive_codes
+        np.bincount(codes, weights=row_weights, minlength=int(codes.max()) + 1 if len(frame) else 1)
+        for codes, _ in sensitive_codes
     ]
-    context = _Context(ladders, tuples, weights, sensitive_codes, overall, k, l, l_diversity, t)
+    context = _Context(ladders, tuples, tuple_weights, sensitive_codes, overall, k, l, l_diversity, t)
 
     shape = [len(ladder.names) for ladder in ladders]
     nodes = np.array(list(itertools.product(*(range(h) for h in shape))), dtype=np.int64).reshape(
@@ -325,7 +336,9 @@ def search_lattice(
     )
     # Loss without suppression: per QI and level, the mean loss over rows; a node's bound is their mean.
     level_loss = [
-        np.array([float((loss[ladder.leaf]).mean()) if rows else 0.0 for loss in ladder.loss])
+        np.array(
+            [float((loss[ladder.leaf] * row_weights).sum() / rows) if rows else 0.0 for loss in ladder.loss]
+        )
         for ladder in ladders
     ]
     bound = (
@@ -338,11 +351,11 @@ def search_lattice(
     top = np.array([h - 1 for h in shape], dtype=np.int64)
     top_bad = context.bad_tuples(top)
     evaluated += 1
-    top_suppressed = int(weights[top_bad].sum())
+    top_suppressed = int(tuple_weights[top_bad].sum())
     if top_suppressed > budget:
         drivers = context.drivers(top)
         return _result(
-            frame, ladders, qis, None, None, rows, budget, len(nodes), evaluated, started, drivers,
+            frame, ladders, qis, None, None, row_weights, budget, len(nodes), evaluated, started, drivers,
             f"no generalisation meets the thresholds with at most {budget} of {rows} rows suppressed: "
             f"even at the coarsest levels {top_suppressed} rows would be",
         )  # fmt: skip
@@ -354,19 +367,19 @@ def search_lattice(
             continue  # below an infeasible node: needs at least as much suppression
         bad = context.bad_tuples(node)
         evaluated += 1
-        suppressed = float(weights[bad].sum())
+        suppressed = float(tuple_weights[bad].sum())
         if suppressed > budget:
             infeasible.append(node)
             continue
         kept_loss = context.kept_loss(node)
-        loss = float((weights * np.where(bad, 1.0, kept_loss)).sum() / rows) if rows else 0.0
+        loss = float((tuple_weights * np.where(bad, 1.0, kept_loss)).sum() / rows) if rows else 0.0
         if best is None or loss < best[0] - 1e-12:
             best = (loss, node, bad)
     assert best is not None  # the top node is feasible
     generalized = [c for c in qis if c in hierarchies]
     return _result(
-        frame, ladders, qis, best, tuple_of_row, rows, budget, len(nodes), evaluated, started, {}, None,
-        generalized,
+        frame, ladders, qis, best, tuple_of_row, row_weights, budget, len(nodes), evaluated, started, {},
+        None, generalized,
     )  # fmt: skip
 
 
@@ -438,7 +451,7 @@ def _result(
     qis: list[str],
     best: tuple[float, np.ndarray, np.ndarray] | None,
     tuple_of_row: np.ndarray | None,
-    rows: int,
+    row_weights: np.ndarray,
     budget: int,
     lattice: int,
     evaluated: int,
@@ -449,7 +462,7 @@ def _result(
 ) -> Generalization:
     """The search's answer: the chosen node's columns and suppressed rows, or (``best`` None) nothing."""
     columns = {}
-    suppressed = np.zeros(rows, dtype=bool)
+    suppressed = np.zeros(len(frame), dtype=bool)
     levels: dict[str, str] = {}
     loss = None
     if best is not None and tuple_of_row is not None:
@@ -468,9 +481,9 @@ def _result(
         levels=levels,
         available={ladder.column: ladder.names for ladder in ladders},
         loss=loss,
-        suppressed=int(suppressed.sum()),
+        suppressed=round(row_weights[suppressed].sum()),
         max_suppressed=budget,
-        rows=rows,
+        rows=round(row_weights.sum()),
         lattice_nodes=lattice,
         nodes_evaluated=evaluated,
         seconds=round(time.perf_counter() - started, 3),
@@ -482,14 +495,20 @@ def _result(
 
 
 def enforce_thresholds(
-    valid: pd.DataFrame, safe: pd.DataFrame, policy: Policy, quasi_identifiers: Sequence[str] | None = None
+    valid: pd.DataFrame,
+    safe: pd.DataFrame,
+    policy: Policy,
+    quasi_identifiers: Sequence[str] | None = None,
+    *,
+    weights: np.ndarray | None = None,
 ) -> Generalization:
     """The policy's enforcement of k (l, t) on one build: :func:`search_lattice` over its QIs present in
     ``safe``, a hierarchy QI read from ``valid`` (the same index, before the transform nulled it).
 
     Rows may be suppressed only when ``thresholds.on_k_violation`` is ``suppress``, and then at most
     ``thresholds.max_suppression`` of them. ``quasi_identifiers``: the QI columns of this table (default:
-    the policy's; a relational build passes the patient table's).
+    the policy's; a relational build passes the patient table's). ``weights``: rows per row of the frames
+    (a table of classes; :func:`search_lattice`).
     """
     names = policy.quasi_identifiers if quasi_identifiers is None else quasi_identifiers
     qis = [c for c in names if c in safe.columns]
@@ -508,6 +527,7 @@ def enforce_thresholds(
         l=thresholds.l,
         l_diversity=thresholds.l_diversity,
         t=thresholds.t,
+        weights=weights,
     )
 
 

@@ -143,7 +143,12 @@ def _column_hits(values: pd.Series, scanner: _Scanner) -> dict[str, int]:
 
 
 def residual_phi(
-    safe: pd.DataFrame, policy: Policy, scanner: _Scanner, inserted: dict[str, list[list[Span]]]
+    safe: pd.DataFrame,
+    policy: Policy,
+    scanner: _Scanner,
+    inserted: dict[str, list[list[Span]]],
+    *,
+    scan_columns: bool = True,
 ) -> ResidualReport:
     """Rescan the safe output for PHI: every note of every note column still present, and a sample of
     the non-PHI string columns (see the module docstring).
@@ -152,6 +157,8 @@ def residual_phi(
     (positional); a column absent from ``inserted`` had nothing inserted. Raises :class:`ValueError`
     when a column's span list does not match its number of notes, and lets the scanner's
     ``DetectionError`` through: an output that cannot be rescanned is not reported as clean.
+    ``scan_columns=False`` rescans the notes only (a streaming build rescans its batches' notes, and the
+    columns on its sample of the output).
     """
     notes_scanned = 0
     notes_with_residual = 0
@@ -171,7 +178,7 @@ def residual_phi(
         notes_with_residual += residual_notes
         for entity, count in residual.items():
             by_entity[entity] = by_entity.get(entity, 0) + count
-    columns = _scanned_columns(safe, policy)
+    columns = _scanned_columns(safe, policy) if scan_columns else []
     return ResidualReport(
         notes_scanned=notes_scanned,
         notes_with_residual=notes_with_residual,

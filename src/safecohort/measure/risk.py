@@ -260,6 +260,8 @@ def measure_risk(
     population: int | None = None,
     population_table: pd.DataFrame | None = None,
     reference: pd.DataFrame | None = None,
+    weights: np.ndarray | None = None,
+    reference_weights: np.ndarray | None = None,
 ) -> RiskReport:
     """Every risk model of the module over ``quasi_identifiers`` (and ``sensitive`` columns).
 
@@ -268,16 +270,22 @@ def measure_risk(
     with the same QI columns, generalised the same way) are what journalist and marketer risk and the
     uniqueness estimate are measured against. ``reference`` (a frame with the sensitive columns) is the
     distribution t-closeness is measured against, by default ``df``'s own: the build passes the rows
-    before suppression, as its search does. Raises :class:`SchemaError` when a column is absent.
+    before suppression, as its search does. ``weights`` (and ``reference_weights``): how many rows each row
+    of ``df`` (``reference``) stands for, when it is a table of distinct classes with their counts; the
+    measures are those of the rows. Raises :class:`SchemaError` when a column is absent.
     """
     qis = [str(c) for c in quasi_identifiers]
+    if weights is not None:  # a class of no rows is no class
+        present = np.asarray(weights) > 0
+        df, weights = df.loc[present], np.asarray(weights, dtype=np.int64)[present]
     codes, n_classes = class_codes(df, qis)
+    row_weights = np.ones(len(codes), dtype=np.int64) if weights is None else weights
     missing = [c for c in sensitive if c not in df.columns]
     if missing:
         raise SchemaError(
             f"sensitive column(s) {', '.join(missing)} not in the data; check 'sensitive_columns'"
         )
-    rows = len(codes)
+    rows = int(row_weights.sum())
     settings = {
         "quasi_identifiers": qis,
         "k_threshold": k_threshold,
@@ -297,7 +305,7 @@ def measure_risk(
             note="no rows: k is 0 by convention and there is no risk to measure",
             **settings,  # type: ignore[arg-type]
         )
-    counts = np.bincount(codes, minlength=n_classes)
+    counts = np.bincount(codes, weights=row_weights, minlength=n_classes).astype(np.int64)
     sizes = counts[codes]
     journalist, marketer, source, size = _population_risk(
         df, qis, codes, counts, population, population_table
@@ -309,11 +317,15 @@ def measure_risk(
         if reference is not None:
             # Code the data and the reference together, so a value has one code in both.
             both, ordered = value_codes(pd.concat([df[column], reference[column]], ignore_index=True))
-            values = both[:rows]
-            overall = np.bincount(both[rows:], minlength=int(both.max()) + 1)
+            values = both[: len(codes)]
+            overall = np.bincount(
+                both[len(codes) :], weights=reference_weights, minlength=int(both.max()) + 1
+            )
         else:
             values, ordered = value_codes(df[column])
-        distinct, entropy_l, t = diversity(codes, n_classes, values, ordered, overall=overall)
+        distinct, entropy_l, t = diversity(
+            codes, n_classes, values, ordered, weights=row_weights, overall=overall
+        )
         reports.append(
             SensitiveReport(
                 column=str(column),
@@ -328,7 +340,7 @@ def measure_risk(
         rows=rows,
         k=int(counts.min()),
         equivalence_classes=n_classes,
-        records_below_threshold=int((sizes < k_threshold).sum()) if k_threshold is not None else 0,
+        records_below_threshold=int(row_weights[sizes < k_threshold].sum()) if k_threshold is not None else 0,
         class_sizes=size_histogram(counts),
         prosecutor_risk_max=1.0 / float(counts.min()),
         prosecutor_risk_avg=n_classes / rows,
@@ -336,7 +348,7 @@ def measure_risk(
         marketer_risk=marketer,
         population=size,
         population_source=source,
-        records_at_high_risk=int((1.0 / sizes > threshold).sum()),
+        records_at_high_risk=int(row_weights[1.0 / sizes > threshold].sum()),
         sample_uniques=int((counts == 1).sum()),
         population_uniques=pop_uniques,
         population_uniqueness=pop_uniques / size,
@@ -355,7 +367,7 @@ def _population_risk(
     table: pd.DataFrame | None,
 ) -> tuple[float, float, str, int]:
     """Journalist risk (max), marketer risk, where the population came from, and its size."""
-    rows = len(codes)
+    rows = int(counts.sum())
     if table is not None:
         missing = [c for c in qis if c not in table.columns]
         if missing:

@@ -18,6 +18,7 @@ Reports hold columns, kinds and row counts, never a value.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Literal
 
 import pandas as pd
@@ -107,10 +108,9 @@ def _shapes(column: str, evidence: ValueEvidence, lone: set[str]) -> list[str]:
     return found
 
 
-def check_leaks(frame: pd.DataFrame, policy: Policy, *, seed: int = 0) -> LeakReport:
-    """Check the columns the policy keeps as they are (see the module docstring). Note columns are not
-    checked here: the note scanner reads them."""
-    kept = [
+def _kept(frame: pd.DataFrame, policy: Policy) -> list[str]:
+    """The columns that leave the build as they are: non-PHI, action ``keep``, not a note column."""
+    return [
         name
         for name, spec in policy.columns.items()
         if name in frame.columns
@@ -118,26 +118,56 @@ def check_leaks(frame: pd.DataFrame, policy: Policy, *, seed: int = 0) -> LeakRe
         and name not in policy.notes.columns
         and policy.action_for(name).operator == "keep"
     ]
+
+
+def _mode(name: str, policy: Policy) -> str:
+    return policy.columns[name].leak_check.mode or policy.leak_check.mode
+
+
+def full_scan_hits(frame: pd.DataFrame, policy: Policy) -> dict[str, tuple[dict[str, int], int]]:
+    """The strong patterns in every row of the kept text columns scanned in ``full`` mode: per column,
+    rows holding each kind and rows scanned. Sums over batches give the whole table's (a streaming build
+    passes the sums to :func:`check_leaks` as ``full_scan``)."""
+    found: dict[str, tuple[dict[str, int], int]] = {}
+    for name in _kept(frame, policy):
+        if _mode(name, policy) == "full" and policy.columns[name].type in _SCANNED_TYPES:
+            values = frame[name].dropna()
+            found[name] = (scan_column(values).counts(), len(values))
+    return found
+
+
+def check_leaks(
+    frame: pd.DataFrame,
+    policy: Policy,
+    *,
+    seed: int = 0,
+    full_scan: Mapping[str, tuple[dict[str, int], int]] | None = None,
+) -> LeakReport:
+    """Check the columns the policy keeps as they are (see the module docstring). Note columns are not
+    checked here: the note scanner reads them. ``full_scan``: the ``full``-mode counts of the whole table
+    (:func:`full_scan_hits` summed over its batches) when ``frame`` is a sample of it."""
+    kept = _kept(frame, policy)
     sample_rows = policy.leak_check.sample_rows
     evidence = {name: column_evidence(frame[name], sample_rows=sample_rows, seed=seed) for name in kept}
     lone = lone_geocodes(evidence, [c for c in kept if evidence[c].is_geocode])
+    full = full_scan_hits(frame, policy) if full_scan is None else full_scan
     results: list[LeakColumn] = []
     for name in kept:
         spec = policy.columns[name]
-        mode = spec.leak_check.mode or policy.leak_check.mode
+        mode = _mode(name, policy)
         hits: dict[str, int] = {}
         scanned = 0
-        if mode != "off" and spec.type in _SCANNED_TYPES:
-            values = frame[name].dropna()
-            if mode == "sample":
-                values = sample_values(values, sample_rows, seed)
+        if mode == "full" and spec.type in _SCANNED_TYPES:
+            hits, scanned = full.get(name, ({}, 0))
+        elif mode == "sample" and spec.type in _SCANNED_TYPES:
+            values = sample_values(frame[name].dropna(), sample_rows, seed)
             hits, scanned = scan_column(values).counts(), len(values)
         results.append(
             LeakColumn(
                 column=name,
-                mode=mode,
+                mode=mode,  # type: ignore[arg-type]
                 rows_scanned=scanned,
-                hits=hits,
+                hits=dict(hits),
                 allowed=list(spec.leak_check.allow),
                 shapes=_shapes(name, evidence[name], lone),
                 allowed_reason=policy.leak_check.allow.get(name),
@@ -146,4 +176,12 @@ def check_leaks(frame: pd.DataFrame, policy: Policy, *, seed: int = 0) -> LeakRe
     return LeakReport(columns=results)
 
 
-__all__ = ["FREE_TEXT", "GEOCODE", "PERSON_NAME", "LeakColumn", "LeakReport", "check_leaks"]
+__all__ = [
+    "FREE_TEXT",
+    "GEOCODE",
+    "PERSON_NAME",
+    "LeakColumn",
+    "LeakReport",
+    "check_leaks",
+    "full_scan_hits",
+]

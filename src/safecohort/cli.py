@@ -17,7 +17,14 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from safecohort.errors import InputError, KeyringError, OutputError, SafecohortError, SafetyCheckError
+from safecohort.errors import (
+    EngineError,
+    InputError,
+    KeyringError,
+    OutputError,
+    SafecohortError,
+    SafetyCheckError,
+)
 from safecohort.policy import NotesSpec, load_policy
 
 if TYPE_CHECKING:
@@ -194,7 +201,14 @@ def _build(args: argparse.Namespace) -> int:
     from safecohort.report.audit import AuditLog
 
     policy = load_policy(args.policy)
-    if policy.relational or is_database_url(args.input) or Path(args.input).is_dir():
+    tables = policy.relational or is_database_url(args.input) or Path(args.input).is_dir()
+    engine = getattr(args, "engine", "pandas")  # `demo` has no --engine
+    if tables and engine == "spark":
+        raise EngineError(
+            "--engine spark builds one CSV or Parquet table; a folder, database or relational "
+            "policy is built by the pandas engine (drop --engine spark)"
+        )
+    if tables:
         return _build_tables(args, policy)
     out = Path(args.out)
     suffix = ".csv" if str(args.input).lower().endswith(".csv") and args.format == "auto" else ".parquet"
@@ -202,7 +216,11 @@ def _build(args: argparse.Namespace) -> int:
         suffix = f".{args.format}"
     try:
         keyring = resolve_keys(policy, args.keys, passphrase=_ask_passphrase)
-        result = build(args.input, policy, keys=keyring, progress=None if args.quiet else _say)
+        progress = None if args.quiet else _say
+        if engine == "spark":
+            result = _build_spark(args.input, policy, keyring, args.spark_master, progress)
+        else:
+            result = build(args.input, policy, keys=keyring, progress=progress)
     except SafetyCheckError as exc:
         failed = getattr(exc, "result", None)
         if failed is not None:
@@ -222,6 +240,28 @@ def _build(args: argparse.Namespace) -> int:
     )
     print(out)
     return 0
+
+
+def _build_spark(input_path: str, policy: Any, keyring: Any, master: str, progress: Any) -> Any:
+    """``build --engine spark`` of one file: the Spark engine's output as the pandas engine's result, so
+    both are written by the same code (:func:`_write_outputs`)."""
+    # lazy: cold start (module note); pyspark loads only here
+    from safecohort.engines import spark
+
+    session = spark.local_session(master)
+    frame, info = spark.read_input(session, input_path)
+    try:
+        result = spark.build(frame, policy, keys=keyring, input_info=info, progress=progress)
+    except SafetyCheckError as exc:
+        failed = getattr(exc, "result", None)
+        if isinstance(failed, spark.SparkBuildResult):
+            exc.result = failed.to_pandas()  # type: ignore[attr-defined]
+            failed.unpersist()
+        raise
+    try:
+        return result.to_pandas()
+    finally:
+        result.unpersist()
 
 
 def _demo(args: argparse.Namespace) -> int:
@@ -659,7 +699,7 @@ def parser() -> argparse.ArgumentParser:
         "--engine",
         choices=["pandas", "spark"],
         default="pandas",
-        help="pandas (this process) or spark (one CSV/Parquet table over Spark; needs safecohort[spark], Java)",
+        help="pandas (this process) or spark (one CSV/Parquet table; needs safecohort[spark] and Java)",
     )
     build_p.add_argument(
         "--spark-master", default="local[*]", help="Spark master URL for --engine spark (default local[*])"

@@ -29,7 +29,9 @@ def spark() -> Iterator[SparkSession]:
     if not java_available():
         if os.environ.get("SAFECOHORT_REQUIRE_SPARK"):
             pytest.fail("SAFECOHORT_REQUIRE_SPARK is set but no Java runtime is on PATH or JAVA_HOME")
-        pytest.skip("no Java runtime: the Spark engine's tests need Java 17+ (Debian: openjdk-17-jre-headless)")
+        pytest.skip(
+            "no Java runtime: the Spark engine's tests need Java 17+ (Debian: openjdk-17-jre-headless)"
+        )
     from safecohort.engines.spark import local_session
 
     session = local_session("local[2]")

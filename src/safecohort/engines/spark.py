@@ -44,8 +44,8 @@ import numpy as np
 import pandas as pd
 
 from safecohort import errors
-from safecohort.builder import FrameDigest, Progress, resolve_keys
-from safecohort.detect.text import get_scanner
+from safecohort.builder import BuildResult, FrameDigest, Progress, resolve_keys
+from safecohort.detect.text import NoteScanner, get_scanner
 from safecohort.errors import EngineError, InputError, SafecohortError, SafetyCheckError
 from safecohort.io import InputInfo, sha256_file
 from safecohort.passes import (
@@ -156,20 +156,23 @@ class _TaskFailure(Exception):
 def _in_task() -> Iterator[None]:
     """Turn any error of a task into a :class:`_TaskFailure` without context (``from None``).
 
-    A safecohort error keeps its class and message (they name columns and checks, never values); any other
-    exception keeps only its type's name, since its message may quote a value.
+    A safecohort error keeps its class, message and plain attributes (a policy error's path and line):
+    they name columns and checks, never values. Any other exception keeps only its type's name, since
+    its message may quote a value.
     """
     try:
         yield
     except SafecohortError as exc:
-        raise _TaskFailure(_marked(type(exc).__name__, str(exc))) from None
+        plain = {k: v for k, v in vars(exc).items() if isinstance(v, str | int | None)}
+        raise _TaskFailure(_marked(type(exc).__name__, str(exc), plain)) from None
     except Exception as exc:
         message = f"a Spark task failed with {type(exc).__name__} (its message is withheld: it may hold data)"
-        raise _TaskFailure(_marked("EngineError", message)) from None
+        raise _TaskFailure(_marked("EngineError", message, {})) from None
 
 
-def _marked(name: str, message: str) -> str:
-    return f"<safecohort-error>{json.dumps({'type': name, 'message': message})}</safecohort-error>"
+def _marked(name: str, message: str, attributes: dict[str, Any]) -> str:
+    raised = json.dumps({"type": name, "message": message, "attributes": attributes})
+    return f"<safecohort-error>{raised}</safecohort-error>"
 
 
 @contextmanager
@@ -186,18 +189,12 @@ def _spark_errors(stage: str) -> Iterator[None]:
             raised = json.loads(found[-1])
             cls = getattr(errors, raised["type"], None)
             if isinstance(cls, type) and issubclass(cls, SafecohortError):
-                raise _rebuilt(cls, raised["message"]) from None
+                # The class and text as raised (some classes' __init__ would prefix the text again).
+                error = cls.__new__(cls)
+                Exception.__init__(error, raised["message"])
+                vars(error).update(raised["attributes"])
+                raise error from None
         raise EngineError(f"Spark failed during {stage} ({type(exc).__name__})") from None
-
-
-def _rebuilt(cls: type[SafecohortError], message: str) -> SafecohortError:
-    """An error of ``cls`` whose text is exactly ``message`` (some classes prefix what they are given)."""
-    error = cls.__new__(cls)
-    Exception.__init__(error, message)
-    for attribute in ("path", "line"):  # PolicyError's location, already part of its message
-        if attribute in cls.__init__.__code__.co_varnames:
-            setattr(error, attribute, None)
-    return error
 
 
 # --- rows and their positions ----------------------------------------------------------------------------
@@ -217,7 +214,9 @@ def read_input(session: SparkSession, path: str | Path) -> tuple[DataFrame, Inpu
             frame = session.read.csv(
                 str(file), header=True, inferSchema=False, multiLine=True, escape='"', mode="FAILFAST"
             )
-            frame = frame.select([F.when(F.col(c) == "", None).otherwise(F.col(c)).alias(c) for c in frame.columns])
+            frame = frame.select(
+                [F.when(F.col(c) == "", None).otherwise(F.col(c)).alias(c) for c in frame.columns]
+            )
             kind = "csv"
         elif suffix in (".parquet", ".pq"):
             frame, kind = session.read.parquet(str(file)), "parquet"
@@ -234,10 +233,13 @@ def _positioned(frame: DataFrame) -> DataFrame:
 
     # monotonically_increasing_id is the partition index in the upper bits and the row's place in its
     # partition in the lower 33; a position is the rows of the partitions before it plus that place.
-    tagged = frame.withColumn(_POSITION, F.monotonically_increasing_id()).persist(StorageLevel.MEMORY_AND_DISK)
+    tagged = frame.withColumn(_POSITION, F.monotonically_increasing_id()).persist(
+        StorageLevel.MEMORY_AND_DISK
+    )
     partition = F.shiftright(F.col(_POSITION), 33)
-    counts = dict(tagged.groupBy(partition.alias("p")).count().collect())
-    offsets, total = {}, 0
+    counts = {int(p): int(n) for p, n in tagged.groupBy(partition.alias("p")).count().collect()}
+    offsets: dict[int, int] = {}
+    total = 0
     for index in sorted(counts):
         offsets[index], total = total, total + counts[index]
     start = F.lit(0)
@@ -321,15 +323,15 @@ class _Layout:
         """One batch's output as rows of this layout (safe rows, quarantined rows, one statistics row)."""
         safe = output.safe.reindex(columns=self.safe)
         safe.columns = [f"s{i}" for i in range(len(self.safe))]
-        safe = safe.assign(
-            **{_KIND: _SAFE, _POSITION: np.arange(offset, offset + len(safe), dtype=np.int64)}
-        )
+        safe = safe.assign(**{_KIND: _SAFE, _POSITION: np.arange(offset, offset + len(safe), dtype=np.int64)})
         quarantine = output.quarantine.reindex(columns=[*self.quarantine, REASONS_COLUMN])
         quarantine.columns = [*(f"q{i}" for i in range(len(self.quarantine))), REASONS_COLUMN]
         quarantine = quarantine.assign(
             **{_KIND: _QUARANTINED, _POSITION: output.quarantine.index.to_numpy(dtype=np.int64)}
         )
-        stats = pd.DataFrame({_KIND: [_STATISTICS], _POSITION: [offset], _STATS: [pickle.dumps(output.stats)]})
+        stats = pd.DataFrame(
+            {_KIND: [_STATISTICS], _POSITION: [offset], _STATS: [pickle.dumps(output.stats)]}
+        )
         parts = [p for p in (safe, quarantine, stats) if len(p)]
         return pd.concat(parts, ignore_index=True).reindex(columns=self.names)
 
@@ -339,14 +341,27 @@ def _second_pass(
 ) -> Callable[[Iterator[pd.DataFrame]], Iterator[pd.DataFrame]]:
     def run(batches: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
         with _in_task():
-            # One scanner per worker process: get_scanner builds it on first use and caches it there.
-            scanner = get_scanner(policy.model, policy.notes) if policy.notes.columns else None
+            scanner = _task_scanner(policy)
             the_plan: BuildPlan = plan.value
             for batch, offset in _batches(batches):
                 output = process_batch(batch, the_plan, policy, keyring, scanner, offset)
                 yield layout.rows(output, offset)
 
     return run
+
+
+def _task_scanner(policy: Policy) -> NoteScanner | None:
+    """The worker process's note scanner: :func:`get_scanner` builds it on first use and caches it in
+    the process (module-level), so each Python worker loads the model once for every task it runs.
+
+    It scans in the worker's own process (``workers: 1``): Spark already runs one task per core, and a
+    pool of scanning processes under each task would put two processes on every core (on the driver,
+    forking beside the JVM gateway's threads is avoided too). Findings do not depend on the number of
+    processes.
+    """
+    if not policy.notes.columns:
+        return None
+    return get_scanner(policy.model, policy.notes.model_copy(update={"workers": 1}))
 
 
 def _spark_type(values: pd.Series, column_type: str | None) -> DataType:
@@ -373,7 +388,7 @@ def _layout(
     sample: pd.DataFrame, plan: BuildPlan, policy: Policy, keyring: Keyring | None, raw: StructType
 ) -> _Layout:
     """The pass-2 layout, learnt by running pass 2 on the first rows here on the driver."""
-    scanner = get_scanner(policy.model, policy.notes) if policy.notes.columns else None
+    scanner = _task_scanner(policy)
     output = process_batch(sample, plan, policy, keyring, scanner, 0)
     safe = [str(c) for c in output.safe.columns]
     quarantine = [str(c) for c in output.quarantine.columns if c != REASONS_COLUMN]
@@ -416,6 +431,12 @@ class SparkBuildResult:
         engine's dtypes; one partition in the driver's memory at a time."""
         for partition in _partitions(self.data):
             yield partition.astype(self.dtypes)
+
+    def to_pandas(self) -> BuildResult:
+        """This result as the pandas engine's :class:`~safecohort.builder.BuildResult` (on the driver)."""
+        batches = list(self.data_batches())
+        data = pd.concat(batches, ignore_index=True) if len(batches) > 1 else batches[0]
+        return BuildResult(data=data, quarantine=self.quarantine_frame(), report=self.report)
 
     def quarantine_frame(self) -> pd.DataFrame:
         """The quarantine as the pandas engine returns it: raw rows labelled by position, ``_reasons``."""
@@ -476,7 +497,11 @@ def build(
             f"the Spark engine builds one table; this policy describes {len(policy.tables)}: "
             "use the pandas engine (build_tables) for a relational extract"
         )
+    from pyspark import StorageLevel  # lazy: optional dependency (module note)
+    from pyspark.sql import functions as F  # lazy: optional dependency (module note)
+
     keyring = resolve_keys(policy, keys)
+    # The columns are checked here, before any task: an empty table has no batch to check them in.
     check_columns(pd.DataFrame(columns=data.columns), policy)
     timer = _Timer(progress)
     session = data.sparkSession
@@ -492,13 +517,10 @@ def build(
     with timer.stage("plan (uniqueness, conflicts, k-anonymity search)"):
         plan = plan_build(first, policy, context)
         del first
-        sample = positioned.filter(f"{_POSITION} < {SCHEMA_SAMPLE_ROWS}").toPandas().sort_values(_POSITION)
-        sample = sample.drop(columns=_POSITION).reset_index(drop=True)
+        first_rows = positioned.filter(F.col(_POSITION) < SCHEMA_SAMPLE_ROWS).toArrow().to_pandas()
+        sample = first_rows.sort_values(_POSITION).drop(columns=_POSITION).reset_index(drop=True)
         layout = _layout(sample, plan, policy, keyring, raw_schema)
     with timer.stage("pass 2 (detect, transform)"):
-        from pyspark import StorageLevel  # lazy: optional dependency (module note)
-        from pyspark.sql import functions as F  # lazy: optional dependency (module note)
-
         shared = session.sparkContext.broadcast(plan)
         output = positioned.mapInPandas(_second_pass(shared, policy, keyring, layout), layout.schema())
         output = output.persist(StorageLevel.MEMORY_AND_DISK)
@@ -520,7 +542,7 @@ def build(
         digest = FrameDigest()
         for batch in result.data_batches():
             digest.update(batch)
-        scanner = get_scanner(policy.model, policy.notes) if policy.notes.columns else None
+        scanner = _task_scanner(policy)
         report = stream_report(
             stats,
             plan,

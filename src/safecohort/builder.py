@@ -22,7 +22,7 @@ from safecohort import __version__
 from safecohort.detect.columns import LeakReport, check_leaks
 from safecohort.detect.text import Finding, get_scanner
 from safecohort.errors import InputError, KeyringError, SafetyCheckError
-from safecohort.io import BATCH_ROWS, BatchInput, InputInfo, read_batches
+from safecohort.io import BATCH_ROWS, BatchInput, InputInfo, TableWriter, quarantine_table, read_batches
 from safecohort.io.sources import FolderSource, TableSource
 from safecohort.measure.generalize import GeneralizationReport, enforce_thresholds
 from safecohort.measure.rescan import ResidualReport, residual_phi
@@ -84,25 +84,32 @@ class FrameDigest:
 
     def __init__(self) -> None:
         self._rows = 0
-        self._header: pd.DataFrame | None = None
-        self._hashes = hashlib.sha256()
+        self._digest = hashlib.sha256()
+        self._last: pd.DataFrame = pd.DataFrame()
+
+    @staticmethod
+    def _header(digest: Any, frame: pd.DataFrame) -> None:
+        digest.update("\x1f".join(map(str, frame.columns)).encode("utf-8"))
+        digest.update("\x1f".join(str(t) for t in frame.dtypes).encode("utf-8"))
 
     def update(self, frame: pd.DataFrame) -> None:
         """Add the next rows (their index is ignored: rows are numbered from 0 across batches)."""
-        if self._header is None or (len(frame) and not self._rows):
-            self._header = frame.iloc[:0]
-        if len(frame) and len(frame.columns):
+        self._last = frame.iloc[:0]
+        if not len(frame):
+            return
+        if not self._rows:  # the header is the first rows' columns and dtypes
+            self._header(self._digest, frame)
+        if len(frame.columns):
             numbered = frame.set_axis(pd.RangeIndex(self._rows, self._rows + len(frame)))
-            self._hashes.update(pd.util.hash_pandas_object(numbered, index=True).to_numpy().tobytes())
+            self._digest.update(pd.util.hash_pandas_object(numbered, index=True).to_numpy().tobytes())
         self._rows += len(frame)
 
     def hexdigest(self) -> str:
-        """The digest of every row fed so far."""
-        header = self._header if self._header is not None else pd.DataFrame()
+        """The digest of every row fed so far (of the columns alone when there are none)."""
+        if self._rows:
+            return self._digest.copy().hexdigest()
         digest = hashlib.sha256()
-        digest.update("\x1f".join(map(str, header.columns)).encode("utf-8"))
-        digest.update("\x1f".join(str(t) for t in header.dtypes).encode("utf-8"))
-        digest.update(self._hashes.digest() if self._rows else b"")
+        self._header(digest, self._last)
         return digest.hexdigest()
 
 
@@ -256,7 +263,7 @@ def build(
     collected = _Collected()
     report = stream_build(source, policy, keyring, collected, progress=progress)
     built = BuildResult(data=collected.data(), quarantine=collected.quarantine(), report=report)
-    _raise_unless_passed(built)
+    raise_unless_passed(built)
     return built
 
 
@@ -276,6 +283,20 @@ class BatchSink(Protocol):
 
     def write(self, output: BatchOutput) -> None:
         """Take one batch's output."""
+
+
+class WriterSink:
+    """A sink that writes each batch as it comes: safe rows to ``data``, quarantined rows (as
+    :func:`safecohort.io.quarantine_table`) to ``quarantine``; ``digest`` is fed the safe rows."""
+
+    def __init__(self, data: TableWriter, quarantine: TableWriter) -> None:
+        self.data, self.quarantine = data, quarantine
+        self.digest = FrameDigest()
+
+    def write(self, output: BatchOutput) -> None:
+        self.data.write(output.safe)
+        self.digest.update(output.safe)
+        self.quarantine.write(quarantine_table(output.quarantine))
 
 
 class _Collected:
@@ -418,12 +439,13 @@ def build_tables(
     if extra:
         raise InputError(f"tables not in the policy: {', '.join(extra)}; describe them under 'tables'")
     result = _run({t: inputs[t] for t in policy.table_names}, policy, keyring, progress)
-    _raise_unless_passed(result)
+    raise_unless_passed(result)
     return result
 
 
-def _raise_unless_passed(built: BuildResult | TablesResult) -> None:
-    report = built.report
+def raise_unless_passed(built: BuildResult | TablesResult | AuditReport) -> None:
+    """Raise :class:`SafetyCheckError` (``.result``: what was built) when the report's checks failed."""
+    report = built if isinstance(built, AuditReport) else built.report
     if not report.passed:
         failed_checks = "; ".join(f"{c['name']} ({c['detail']})" for c in report.checks if not c["passed"])
         error = SafetyCheckError(f"the safe output failed its checks: {failed_checks}; see the audit report")

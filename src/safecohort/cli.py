@@ -44,47 +44,6 @@ def packaged(relative: str) -> Path:
     return Path(str(resources.files("safecohort").joinpath(relative)))
 
 
-def _write_outputs(
-    out: Path,
-    result: object,
-    data_suffix: str | None,
-    log: object,
-    event: str,
-    details: dict[str, Any],
-) -> list[Path]:
-    """Write the data (unless ``data_suffix`` is None) and quarantine, append ``event`` with ``details`` to
-    the audit log, then write audit.json and audit.html with the log entry they belong to."""
-    # lazy: cold start (module note)
-    from safecohort.builder import BuildResult
-    from safecohort.io import staged_folder, write_table, write_text
-    from safecohort.report.audit import AuditLog
-    from safecohort.report.html import render_html
-
-    assert isinstance(result, BuildResult) and isinstance(log, AuditLog)
-    names = ([f"data{data_suffix}"] if data_suffix is not None else []) + [
-        "quarantine.parquet",
-        "audit.json",
-        "audit.html",
-    ]
-    # Staged, then moved into place together: an interrupted or failed write leaves none of them.
-    with staged_folder(out) as staging:
-        if data_suffix is not None:
-            write_table(result.data, staging / names[0])
-        write_table(_quarantine_file(result.quarantine), staging / "quarantine.parquet")
-        head = log.append(event, details)
-        report = result.report.model_copy(update={"audit_log": head})
-        write_text(report.to_json(), staging / "audit.json")
-        write_text(render_html(report), staging / "audit.html")
-    return [out / name for name in names]
-
-
-def _quarantine_file(quarantine: Any) -> Any:
-    """The quarantine as written: input row label first, raw values as text, reasons."""
-    frame = quarantine.copy()
-    frame.insert(0, "_row", frame.index.astype(str))
-    return frame.astype("string")
-
-
 def _build_event(report: Any, keyring: Any) -> dict[str, Any]:
     """The audit log's record of a successful build: digests and counts, never a value."""
     from safecohort.transform.crypto import scheme_for  # lazy: cold start (module note)
@@ -119,7 +78,7 @@ def _build_tables(args: argparse.Namespace, policy: Any) -> int:
     """``build`` of a relational policy: a folder or a PostgreSQL schema in, a folder or a schema out."""
     # lazy: cold start (module note)
     from safecohort.builder import TablesResult, build_tables, resolve_keys
-    from safecohort.io import write_text
+    from safecohort.io import quarantine_table, write_text
     from safecohort.io.postgres import PostgresSource, is_database_url, write_postgres
     from safecohort.io.sources import FolderSource, write_folder
     from safecohort.report.audit import AuditLog
@@ -144,13 +103,13 @@ def _build_tables(args: argparse.Namespace, policy: Any) -> int:
     except SafetyCheckError as exc:
         failed = getattr(exc, "result", None)
         if isinstance(failed, TablesResult):
-            quarantined = {t: _quarantine_file(q) for t, q in failed.quarantine.items()}
+            quarantined = {t: quarantine_table(q) for t, q in failed.quarantine.items()}
             write_folder(quarantined, audit / "quarantine", ".parquet")
             details = {"policy": failed.report.policy_digest, "out": str(audit)}
             write_audit(failed, "build_failed_checks", details)
             _say(f"no data written; quarantine and audit report are in {audit}")
         raise
-    quarantined = {t: _quarantine_file(q) for t, q in result.quarantine.items()}
+    quarantined = {t: quarantine_table(q) for t, q in result.quarantine.items()}
     if to_database:
         quarantine_schema = args.quarantine_schema or f"{args.out_schema}_quarantine"
         write_postgres(
@@ -193,12 +152,15 @@ def _ask_passphrase() -> str:
 
 
 def _build(args: argparse.Namespace) -> int:
+    """``build`` of one table: read in batches, written as it goes (peak memory independent of the rows);
+    data, quarantine, audit.json and audit.html appear together or not at all."""
     # lazy: cold start (module note)
-    from safecohort.builder import build, resolve_keys
-
-    # lazy: cold start (module note)
+    from safecohort.builder import WriterSink, raise_unless_passed, resolve_keys, stream_build
+    from safecohort.io import BATCH_ROWS, TableWriter, read_batches, staged_folder, write_text
     from safecohort.io.postgres import is_database_url
+    from safecohort.progress import build_progress
     from safecohort.report.audit import AuditLog
+    from safecohort.report.html import render_html
 
     policy = load_policy(args.policy)
     tables = policy.relational or is_database_url(args.input) or Path(args.input).is_dir()
@@ -214,54 +176,60 @@ def _build(args: argparse.Namespace) -> int:
     suffix = ".csv" if str(args.input).lower().endswith(".csv") and args.format == "auto" else ".parquet"
     if args.format in ("csv", "parquet"):
         suffix = f".{args.format}"
-    try:
-        keyring = resolve_keys(policy, args.keys, passphrase=_ask_passphrase)
-        progress = None if args.quiet else _say
-        if engine == "spark":
-            result = _build_spark(args.input, policy, keyring, args.spark_master, progress)
-        else:
-            result = build(args.input, policy, keys=keyring, progress=progress)
-    except SafetyCheckError as exc:
-        failed = getattr(exc, "result", None)
-        if failed is not None:
-            log = AuditLog(out / "audit.log.jsonl", keyring)
-            details = {"policy": failed.report.policy_digest, "out": str(out)}
-            _write_outputs(out, failed, None, log, "build_failed_checks", details)
-            _say(f"no data written; quarantine and audit report are in {out}")
-        raise
+    keyring = resolve_keys(policy, args.keys, passphrase=_ask_passphrase)
+    if engine == "spark":
+        run = _spark_build(args.input, policy, keyring, args.spark_master)
+    else:
+        source = read_batches(args.input, args.batch_rows or BATCH_ROWS)
+
+        def run(sink: WriterSink, progress: Any) -> Any:
+            return stream_build(source, policy, keyring, sink, progress=progress, digest=sink.digest)
+
     log = AuditLog(out / "audit.log.jsonl", keyring)
-    written = _write_outputs(out, result, suffix, log, "build", _build_event(result.report, keyring))
-    report = result.report
+    # Staged: an error, an interrupt (Ctrl-C) or failed checks leave no data file under its final name.
+    with build_progress(quiet=args.quiet) as progress, staged_folder(out) as staging:
+        data = TableWriter(staging / f"data{suffix}")
+        sink = WriterSink(data, TableWriter(staging / "quarantine.parquet"))
+        report = run(sink, progress)
+        sink.quarantine.close()
+        if report.passed:
+            data.close()
+            event, details = "build", _build_event(report, keyring)
+        else:
+            data.path.unlink(missing_ok=True)
+            event, details = "build_failed_checks", {"policy": report.policy_digest, "out": str(out)}
+        report = report.model_copy(update={"audit_log": log.append(event, details)})
+        write_text(report.to_json(), staging / "audit.json")
+        write_text(render_html(report), staging / "audit.html")
+    if not report.passed:
+        _say(f"no data written; quarantine and audit report are in {out}")
+        raise_unless_passed(report)
     for warning in report.warnings:
         _say(f"warning: {warning}")
+    names = [f"data{suffix}", "quarantine.parquet", "audit.json", "audit.html"]
     _say(
         f"{report.output['rows']} rows safe, {report.quarantine['rows']} quarantined; "
-        f"wrote {', '.join(p.name for p in written)} to {out}"
+        f"wrote {', '.join(names)} to {out}"
     )
     print(out)
     return 0
 
 
-def _build_spark(input_path: str, policy: Any, keyring: Any, master: str, progress: Any) -> Any:
-    """``build --engine spark`` of one file: the Spark engine's output as the pandas engine's result, so
-    both are written by the same code (:func:`_write_outputs`)."""
+def _spark_build(input_path: str, policy: Any, keyring: Any, master: str) -> Any:
+    """``build --engine spark``: a function that builds the file on Spark and puts the output, partition
+    by partition in input order, into the pandas engine's sink (so both engines write the same files)."""
     # lazy: cold start (module note); pyspark loads only here
     from safecohort.engines import spark
 
     session = spark.local_session(master)
     frame, info = spark.read_input(session, input_path)
-    try:
-        result = spark.build(frame, policy, keys=keyring, input_info=info, progress=progress)
-    except SafetyCheckError as exc:
-        failed = getattr(exc, "result", None)
-        if isinstance(failed, spark.SparkBuildResult):
-            exc.result = failed.to_pandas()  # type: ignore[attr-defined]
-            failed.unpersist()
-        raise
-    try:
-        return result.to_pandas()
-    finally:
+
+    def run(sink: Any, progress: Any) -> Any:
+        result = spark.build_into(frame, policy, keys=keyring, input_info=info, progress=progress, sink=sink)
         result.unpersist()
+        return result.report
+
+    return run
 
 
 def _demo(args: argparse.Namespace) -> int:
@@ -696,6 +664,9 @@ def parser() -> argparse.ArgumentParser:
     build_p.add_argument("--format", choices=["auto", "csv", "parquet"], default="auto")
     build_p.add_argument("--quiet", action="store_true", help="no progress messages")
     build_p.add_argument(
+        "--batch-rows", type=int, default=None, help="rows read and written per batch (default 50,000)"
+    )
+    build_p.add_argument(
         "--engine",
         choices=["pandas", "spark"],
         default="pandas",
@@ -709,6 +680,7 @@ def parser() -> argparse.ArgumentParser:
     demo_p = sub.add_parser("demo", help="run the build on the bundled synthetic demo extract")
     demo_p.add_argument("--out", default="demo-output", help="output folder")
     demo_p.add_argument("--quiet", action="store_true")
+    demo_p.add_argument("--batch-rows", type=int, default=None, help="rows per batch (default 50,000)")
     demo_p.add_argument(
         "--relational", action="store_true", help="the five-table demo (folder in, folder out)"
     )

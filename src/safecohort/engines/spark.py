@@ -44,7 +44,14 @@ import numpy as np
 import pandas as pd
 
 from safecohort import errors
-from safecohort.builder import BuildResult, FrameDigest, Progress, resolve_keys
+from safecohort.builder import (
+    BatchSink,
+    BuildResult,
+    FrameDigest,
+    Progress,
+    raise_unless_passed,
+    resolve_keys,
+)
 from safecohort.detect.text import NoteScanner, get_scanner
 from safecohort.errors import EngineError, InputError, SafecohortError, SafetyCheckError
 from safecohort.io import InputInfo, sha256_file
@@ -319,6 +326,18 @@ class _Layout:
         ]
         return T.StructType([T.StructField(n, t, True) for n, t in zip(self.names, types, strict=True)])
 
+    def batch(self, wide: pd.DataFrame) -> BatchOutput:
+        """Rows of this layout back as a batch of the pandas engine: the safe rows with its dtypes, the
+        quarantined ones labelled by their positions (statistics rows are not read here)."""
+        kinds = wide[_KIND].to_numpy()
+        safe = wide.loc[kinds == _SAFE, [f"s{i}" for i in range(len(self.safe))]]
+        safe = safe.set_axis(self.safe, axis=1).astype(self.safe_dtypes).reset_index(drop=True)
+        rows = wide.loc[kinds == _QUARANTINED]
+        quarantine = rows[[*(f"q{i}" for i in range(len(self.quarantine))), REASONS_COLUMN]]
+        quarantine = quarantine.set_axis([*self.quarantine, REASONS_COLUMN], axis=1)
+        quarantine = quarantine.set_axis(pd.Index(rows[_POSITION].to_numpy(dtype=np.int64)), axis=0)
+        return BatchOutput(safe=safe, quarantine=quarantine, stats=BatchStats())
+
     def rows(self, output: BatchOutput, offset: int) -> pd.DataFrame:
         """One batch's output as rows of this layout (safe rows, quarantined rows, one statistics row)."""
         safe = output.safe.reindex(columns=self.safe)
@@ -413,36 +432,30 @@ class SparkBuildResult:
     raw values and ``_reasons``) as Spark DataFrames, in input order, and the audit report.
 
     Both are selected from one cached DataFrame (pass 2 ran once); :meth:`unpersist` releases it.
-    ``dtypes``: the pandas engine's dtype of each safe column (:meth:`data_batches` restores them).
     """
 
     data: DataFrame
     quarantine: DataFrame
     report: AuditReport
-    dtypes: dict[str, str]
     cached: DataFrame
+    layout: _Layout
 
     def unpersist(self) -> None:
         """Release the cached rows behind ``data`` and ``quarantine``."""
         self.cached.unpersist()
 
-    def data_batches(self) -> Iterator[pd.DataFrame]:
-        """The safe rows as pandas frames (one Spark partition each), in input order, with the pandas
-        engine's dtypes; one partition in the driver's memory at a time."""
-        for partition in _partitions(self.data):
-            yield partition.astype(self.dtypes)
+    def outputs(self) -> Iterator[BatchOutput]:
+        """The output one partition at a time, in input order, as the pandas engine's batches: safe rows
+        with its dtypes, quarantined rows labelled by position (at least one, maybe empty; no stats)."""
+        for wide in _partitions(self.cached.filter(self.cached[_KIND] != _STATISTICS)):
+            yield self.layout.batch(wide)
 
     def to_pandas(self) -> BuildResult:
         """This result as the pandas engine's :class:`~safecohort.builder.BuildResult` (on the driver)."""
-        batches = list(self.data_batches())
-        data = pd.concat(batches, ignore_index=True) if len(batches) > 1 else batches[0]
-        return BuildResult(data=data, quarantine=self.quarantine_frame(), report=self.report)
-
-    def quarantine_frame(self) -> pd.DataFrame:
-        """The quarantine as the pandas engine returns it: raw rows labelled by position, ``_reasons``."""
-        frames = list(_partitions(self.quarantine))
-        frame = pd.concat(frames) if len(frames) > 1 else frames[0]
-        return frame.set_index(ROW).rename_axis(None).sort_index(kind="stable")
+        outputs = list(self.outputs())
+        data = pd.concat([o.safe for o in outputs], ignore_index=True)
+        quarantine = pd.concat([o.quarantine for o in outputs])
+        return BuildResult(data=data, quarantine=quarantine, report=self.report)
 
 
 def _partitions(frame: DataFrame) -> Iterator[pd.DataFrame]:
@@ -487,9 +500,30 @@ def build(
     ``input_info``: what the audit records of the input (name, format, digest; :func:`read_input` gives
     it for a file). Raises the safecohort errors the pandas engine raises (a missing column, a bad
     policy, ...) and :class:`SafetyCheckError` (result attached as ``.result``) when the output misses
-    the policy's checks. The output digest in the report is computed on the driver over the safe rows in
-    order (one batch in memory at a time).
+    the policy's checks. The report's output digest is computed on the driver over the safe rows in
+    input order, one partition in memory at a time.
     """
+    result = build_into(data, policy, keys=keys, input_info=input_info, progress=progress)
+    try:
+        raise_unless_passed(result.report)
+    except SafetyCheckError as error:
+        error.result = result  # type: ignore[attr-defined]
+        raise
+    return result
+
+
+def build_into(
+    data: DataFrame,
+    policy: Policy | str | Path,
+    *,
+    keys: Keyring | str | Path | None = None,
+    input_info: InputInfo | None = None,
+    progress: Progress | None = None,
+    sink: BatchSink | None = None,
+) -> SparkBuildResult:
+    """:func:`build` without raising on failed checks (``report.passed`` says), putting the output in
+    ``sink`` partition by partition, in input order, as the pandas engine's stream build does: the CLI
+    hands both engines the same file writer."""
     if not isinstance(policy, Policy):
         policy = load_policy(policy)
     if policy.relational:
@@ -504,11 +538,9 @@ def build(
     # The columns are checked here, before any task: an empty table has no batch to check them in.
     check_columns(pd.DataFrame(columns=data.columns), policy)
     timer = _Timer(progress)
-    session = data.sparkSession
     context = BuildContext.new()
     with timer.stage("positions"):
         positioned = _positioned(data)
-    raw_schema = positioned.drop(_POSITION).schema
     with timer.stage("pass 1 (validate, count classes)"):
         first = FirstPass()
         states = positioned.mapInPandas(_first_pass(policy, keyring, context), f"{_STATS} binary")
@@ -519,9 +551,9 @@ def build(
         del first
         first_rows = positioned.filter(F.col(_POSITION) < SCHEMA_SAMPLE_ROWS).toArrow().to_pandas()
         sample = first_rows.sort_values(_POSITION).drop(columns=_POSITION).reset_index(drop=True)
-        layout = _layout(sample, plan, policy, keyring, raw_schema)
+        layout = _layout(sample, plan, policy, keyring, positioned.drop(_POSITION).schema)
     with timer.stage("pass 2 (detect, transform)"):
-        shared = session.sparkContext.broadcast(plan)
+        shared = data.sparkSession.sparkContext.broadcast(plan)
         output = positioned.mapInPandas(_second_pass(shared, policy, keyring, layout), layout.schema())
         output = output.persist(StorageLevel.MEMORY_AND_DISK)
         stats = BatchStats()
@@ -537,18 +569,20 @@ def build(
         *(F.col(f"q{i}").alias(c) for i, c in enumerate(layout.quarantine)),
         F.col(REASONS_COLUMN),
     )
-    with timer.stage("report"):
-        result = SparkBuildResult(safe, quarantine, AuditReport.model_construct(), layout.safe_dtypes, output)
+    result = SparkBuildResult(safe, quarantine, AuditReport.model_construct(), output, layout)
+    with timer.stage("collect" if sink is None else "write"):
         digest = FrameDigest()
-        for batch in result.data_batches():
-            digest.update(batch)
-        scanner = _task_scanner(policy)
+        for batch in result.outputs():
+            digest.update(batch.safe)
+            if sink is not None:
+                sink.write(batch)
+    with timer.stage("report"):
         report = stream_report(
             stats,
             plan,
             policy,
             keyring,
-            scanner,
+            _task_scanner(policy),
             input_summary={
                 "name": input_info.name if input_info else "<Spark DataFrame>",
                 "digest": input_info.digest if input_info else "",
@@ -557,10 +591,4 @@ def build(
             output_digest=digest.hexdigest(),
             timings=timer.timings,
         )
-    result = SparkBuildResult(safe, quarantine, report, layout.safe_dtypes, output)
-    if not report.passed:
-        failed = "; ".join(f"{c['name']} ({c['detail']})" for c in report.checks if not c["passed"])
-        error = SafetyCheckError(f"the safe output failed its checks: {failed}; see the audit report")
-        error.result = result  # type: ignore[attr-defined]
-        raise error
-    return result
+    return SparkBuildResult(safe, quarantine, report, output, layout)

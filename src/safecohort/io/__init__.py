@@ -197,13 +197,91 @@ def _write(path: str | Path, writer: Callable[[Path], None]) -> Path:
     return target
 
 
+class TableWriter:
+    """Write a table batch by batch to ``path``, as Parquet (zstd, row groups of exactly
+    ``row_group_rows`` rows whatever the batches' sizes) or CSV (by suffix), holding at most one row group.
+
+    The same rows give the same bytes however they are batched: :func:`write_table` writes a whole frame
+    through this writer. The file is complete only after :meth:`close`; the caller writes into a staging
+    folder or uses :func:`write_table` (atomic). The schema is the first batch's (text columns as
+    strings, so a column that is empty in one batch still fits the next).
+    """
+
+    def __init__(
+        self, path: str | Path, row_group_rows: int = BATCH_ROWS, *, csv: bool | None = None
+    ) -> None:
+        self.path = Path(path)
+        self.csv = self.path.suffix.lower() == ".csv" if csv is None else csv
+        self.row_group_rows = row_group_rows
+        self.rows = 0
+        self._pending: list[pd.DataFrame] = []
+        self._pending_rows = 0
+        self._parquet: pq.ParquetWriter | None = None
+        self._schema: pa.Schema | None = None
+        self._last: pd.DataFrame | None = None
+
+    def write(self, frame: pd.DataFrame) -> None:
+        """Append rows (their index is not written)."""
+        self._last = frame.iloc[:0]
+        if self.csv:
+            frame.to_csv(self.path, mode="a", header=self.rows == 0, index=False, lineterminator="\n")
+            self.rows += len(frame)
+            return
+        if len(frame):
+            self._pending.append(frame)
+            self._pending_rows += len(frame)
+        while self._pending_rows >= self.row_group_rows:
+            self._flush(self.row_group_rows)
+
+    def _flush(self, rows: int) -> None:
+        pending = pd.concat(self._pending, ignore_index=True) if len(self._pending) > 1 else self._pending[0]
+        group, rest = pending.iloc[:rows], pending.iloc[rows:]
+        self._pending, self._pending_rows = ([rest] if len(rest) else []), len(rest)
+        self._write_group(group)
+
+    def _write_group(self, group: pd.DataFrame) -> None:
+        table = pa.Table.from_pandas(_arrow_safe(group), schema=self._schema, preserve_index=False)
+        if self._parquet is None:
+            fields = [pa.field(f.name, pa.string()) if pa.types.is_null(f.type) else f for f in table.schema]
+            self._schema = pa.schema(fields, metadata=table.schema.metadata)
+            table = table.cast(self._schema)
+            self._parquet = pq.ParquetWriter(self.path, self._schema, compression="zstd")
+        self._parquet.write_table(table, row_group_size=self.row_group_rows)
+        self.rows += len(group)
+
+    def close(self) -> None:
+        """Write what is pending and finish the file (a table with no rows keeps its columns)."""
+        if self.csv:
+            if self.rows == 0:
+                header = self._last if self._last is not None else pd.DataFrame()
+                header.to_csv(self.path, index=False, lineterminator="\n")
+            return
+        if self._pending_rows:
+            self._flush(self._pending_rows)
+        if self._parquet is None:
+            self._write_group(self._last if self._last is not None else pd.DataFrame())
+        assert self._parquet is not None
+        self._parquet.close()
+
+
 def write_table(frame: pd.DataFrame, path: str | Path) -> Path:
-    """Write a table atomically as Parquet or CSV (by suffix). Byte-identical for identical frames."""
-    target = Path(path)
-    if target.suffix.lower() == ".csv":
-        return _write(target, lambda tmp: frame.to_csv(tmp, index=False, lineterminator="\n"))
-    table = pa.Table.from_pandas(_arrow_safe(frame), preserve_index=False)
-    return _write(target, lambda tmp: pq.write_table(table, tmp, compression="zstd"))
+    """Write a table atomically as Parquet or CSV (by suffix), through :class:`TableWriter`: the same
+    bytes as a streaming build writes for the same rows."""
+
+    def write(temporary: Path) -> None:
+        temporary.unlink(missing_ok=True)  # the CSV writer appends
+        writer = TableWriter(temporary, csv=Path(path).suffix.lower() == ".csv")
+        writer.write(frame)
+        writer.close()
+
+    return _write(Path(path), write)
+
+
+def quarantine_table(quarantine: pd.DataFrame) -> pd.DataFrame:
+    """The quarantine as written: input row label first (``_row``), raw values as text, reasons."""
+    frame = quarantine.copy()
+    frame.insert(0, "_row", frame.index.astype(str))
+    return frame.astype("string")
 
 
 def _arrow_safe(frame: pd.DataFrame) -> pd.DataFrame:

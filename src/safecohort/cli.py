@@ -796,6 +796,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SafecohortError as exc:
         _say(f"error: {exc}")
         return exc.exit_code
+    except KeyboardInterrupt:  # Ctrl-C: the staged outputs are already removed
+        _say("interrupted: no output written")
+        return 130
 
 
 if __name__ == "__main__":

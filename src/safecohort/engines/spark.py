@@ -361,7 +361,7 @@ def _second_pass(
     def run(batches: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
         with _in_task():
             scanner = _task_scanner(policy)
-            the_plan: BuildPlan = plan.value
+            the_plan: BuildPlan = pickle.loads(plan.value)
             for batch, offset in _batches(batches):
                 output = process_batch(batch, the_plan, policy, keyring, scanner, offset)
                 yield layout.rows(output, offset)
@@ -553,7 +553,9 @@ def build_into(
         sample = first_rows.sort_values(_POSITION).drop(columns=_POSITION).reset_index(drop=True)
         layout = _layout(sample, plan, policy, keyring, positioned.drop(_POSITION).schema)
     with timer.stage("pass 2 (detect, transform)"):
-        shared = data.sparkSession.sparkContext.broadcast(plan)
+        # Pickled here: pyspark's broadcast writer cannot take the out-of-band buffers pickle protocol 5
+        # hands it for the plan's large numpy arrays (TypeError on PickleBuffer); bytes it can.
+        shared = data.sparkSession.sparkContext.broadcast(pickle.dumps(plan))
         output = positioned.mapInPandas(_second_pass(shared, policy, keyring, layout), layout.schema())
         output = output.persist(StorageLevel.MEMORY_AND_DISK)
         stats = BatchStats()

@@ -339,7 +339,7 @@ class _Layout:
         return BatchOutput(safe=safe, quarantine=quarantine, stats=BatchStats())
 
     def rows(self, output: BatchOutput, offset: int) -> pd.DataFrame:
-        """One batch's output as rows of this layout (safe rows, quarantined rows, one statistics row)."""
+        """One batch's safe and quarantined rows as rows of this layout."""
         safe = output.safe.reindex(columns=self.safe)
         safe.columns = [f"s{i}" for i in range(len(self.safe))]
         safe = safe.assign(**{_KIND: _SAFE, _POSITION: np.arange(offset, offset + len(safe), dtype=np.int64)})
@@ -348,11 +348,20 @@ class _Layout:
         quarantine = quarantine.assign(
             **{_KIND: _QUARANTINED, _POSITION: output.quarantine.index.to_numpy(dtype=np.int64)}
         )
-        stats = pd.DataFrame(
-            {_KIND: [_STATISTICS], _POSITION: [offset], _STATS: [pickle.dumps(output.stats)]}
-        )
-        parts = [p for p in (safe, quarantine, stats) if len(p)]
-        return pd.concat(parts, ignore_index=True).reindex(columns=self.names)
+        parts = [p for p in (safe, quarantine) if len(p)] or [safe]
+        return self._filled(pd.concat(parts, ignore_index=True))
+
+    def statistics(self, stats: BatchStats) -> pd.DataFrame:
+        """A partition's merged statistics as one row of this layout."""
+        row = pd.DataFrame({_KIND: [_STATISTICS], _POSITION: [-1], _STATS: [pickle.dumps(stats)]})
+        return self._filled(row)
+
+    def _filled(self, frame: pd.DataFrame) -> pd.DataFrame:
+        """``frame`` with every column of the layout, in order; a column it lacks is null (as objects:
+        Arrow cannot turn a float NaN column into binary)."""
+        missing = [c for c in self.names if c not in frame.columns]
+        nulls = pd.DataFrame({c: pd.Series(None, index=frame.index, dtype=object) for c in missing})
+        return pd.concat([frame, nulls], axis=1)[self.names]
 
 
 def _second_pass(
@@ -362,9 +371,14 @@ def _second_pass(
         with _in_task():
             scanner = _task_scanner(policy)
             the_plan: BuildPlan = pickle.loads(plan.value)
+            # The statistics merge here, per partition: each batch's carries its rows as candidates for
+            # the sample, which the merge trims; the driver then merges one state per partition.
+            stats = BatchStats()
             for batch, offset in _batches(batches):
                 output = process_batch(batch, the_plan, policy, keyring, scanner, offset)
+                stats.merge(output.stats)
                 yield layout.rows(output, offset)
+            yield layout.statistics(stats)
 
     return run
 
@@ -544,7 +558,8 @@ def build_into(
     with timer.stage("pass 1 (validate, count classes)"):
         first = FirstPass()
         states = positioned.mapInPandas(_first_pass(policy, keyring, context), f"{_STATS} binary")
-        for row in states.toLocalIterator():
+        # collect, not toLocalIterator: that runs one partition at a time (a state per partition is small)
+        for row in states.collect():
             first.merge(pickle.loads(row[_STATS]))
     with timer.stage("plan (uniqueness, conflicts, k-anonymity search)"):
         plan = plan_build(first, policy, context)
@@ -558,7 +573,9 @@ def build_into(
         shared = data.sparkSession.sparkContext.broadcast(pickle.dumps(plan))
         output = positioned.mapInPandas(_second_pass(shared, policy, keyring, layout), layout.schema())
         output = output.persist(StorageLevel.MEMORY_AND_DISK)
+        output.count()  # runs pass 2 on every partition at once and caches it
         stats = BatchStats()
+        # One partition's statistics in memory at a time (each holds up to SAMPLE_ROWS sample rows).
         for row in output.filter(F.col(_KIND) == _STATISTICS).select(_STATS).toLocalIterator():
             stats.merge(pickle.loads(row[_STATS]))
         positioned.unpersist()

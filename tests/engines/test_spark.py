@@ -218,6 +218,24 @@ def test_a_bad_policy_raised_inside_a_spark_task_is_the_pandas_engines_error(
     assert isinstance(got.line, int)
 
 
+def test_an_empty_table_is_the_pandas_engines_error(
+    spark: Any, slice_300: pd.DataFrame, hipaa_policy_path: Path, session_keys: Path
+) -> None:
+    """No rows, so no batch reaches a task: the columns are checked on the driver, then min_rows fails."""
+    from safecohort.engines.spark import build
+
+    empty = slice_300.iloc[:0]
+    expected = _raised(lambda: safecohort.build(empty, hipaa_policy_path, keys=session_keys))
+    frame = spark.createDataFrame(empty, schema=spark.createDataFrame(slice_300).schema)
+    got = _raised(lambda: build(frame, hipaa_policy_path, keys=session_keys))
+    assert type(got) is type(expected) is SchemaError
+    assert str(got) == str(expected)
+    assert "min_rows" in str(got)
+    missing = frame.drop("ssn")
+    got = _raised(lambda: build(missing, hipaa_policy_path, keys=session_keys))
+    assert type(got) is SchemaError and "'ssn'" in str(got)
+
+
 def test_an_unexpected_task_error_is_one_engine_error_without_the_value(spark: Any) -> None:
     """Any other exception in a task keeps only its type: its message may quote a cell value."""
     from safecohort.engines.spark import _in_task, _spark_errors

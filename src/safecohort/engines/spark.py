@@ -111,13 +111,15 @@ def _require_java() -> None:
         )
 
 
-def local_session(master: str = "local[*]") -> SparkSession:
+def local_session(master: str = "local[*]", *, memory: str = "4g") -> SparkSession:
     """A Spark session for this process (``getOrCreate``: an active session is reused as it is).
 
     The driver binds to 127.0.0.1 only and its web UI is off; Python workers run this interpreter
     (``PYSPARK_PYTHON``), so they import the same safecohort; what Spark spills or shuffles to its local
     folders (raw rows among them) is encrypted (``spark.io.encryption.enabled``); the JVM logs errors
     only and no task's traceback (engines/log4j2.properties), since a traceback may quote a value.
+    ``memory``: the driver JVM's heap, which in local mode also holds the executors' cached rows (Spark's
+    default of 1g runs out on a million rows).
     """
     _require_pyspark()
     _require_java()
@@ -131,6 +133,7 @@ def local_session(master: str = "local[*]") -> SparkSession:
     builder = (
         SparkSession.builder.master(master)
         .appName("safecohort")
+        .config("spark.driver.memory", memory)
         .config("spark.driver.host", LOCALHOST)
         .config("spark.driver.bindAddress", LOCALHOST)
         .config("spark.ui.enabled", "false")

@@ -1,9 +1,10 @@
 """The Spark engine on 1,000,000 generated encounters: rows per minute, peak memory of every process.
 
-The extract is the streaming build's benchmark extract (``bench/extracts.py``, seed 2026: the demo's
-columns, 2.5 encounters per patient, empty notes), written as CSV; the policy is the bundled HIPAA Safe
-Harbor policy with the note column dropped (the structured benchmarks' policy: scanning a million notes is
-the note benchmarks' subject, and would take hours on two cores). The command run is the CLI's::
+The extract and policy are the pandas engine's scale benchmark's (``bench/test_build_scale.py``): the
+first 1 M rows of ``bench/extracts.py`` (seed 2026: the demo's columns, 2.5 encounters per patient,
+empty notes) as CSV, and the bundled HIPAA Safe Harbor policy with the note column dropped (scanning a
+million notes is the note benchmarks' subject, and would take hours on two cores). The command run is
+the CLI's::
 
     safecohort build extract.csv --policy P --out OUT --keys K --engine spark --spark-master local[2]
 
@@ -23,26 +24,16 @@ import time
 from pathlib import Path
 
 import pytest
-import yaml
-from extracts import write_encounters
 
-from safecohort.cli import main, packaged
+from extracts import write_encounters
+from safecohort.cli import main
 from safecohort.transform.crypto import Keyring
+from test_build_scale import structured_policy
 
 pytestmark = pytest.mark.bench
 
 ROWS = int(os.environ.get("SAFECOHORT_SPARK_BENCH_ROWS", "1000000"))
 RESULTS = Path(__file__).parent / "results" / "spark_throughput.json"
-
-
-def _structured_policy(folder: Path) -> Path:
-    """The bundled HIPAA policy, its note column dropped and no notes to scan."""
-    document = yaml.safe_load(packaged("rules/hipaa_safe_harbor.yaml").read_text())
-    document["columns"]["note"] = {"type": "text", "phi": "free_text", "action": "drop"}
-    document["notes"]["columns"] = []
-    path = folder / "structured.yaml"
-    path.write_text(yaml.safe_dump(document, sort_keys=False))
-    return path
 
 
 def _peak_kib(pid: int) -> int:
@@ -85,7 +76,7 @@ def test_spark_engine_on_a_million_rows(tmp_path: Path) -> None:
     from safecohort.engines.spark import local_session
 
     extract = write_encounters(tmp_path / "extract.csv", ROWS)
-    policy = _structured_policy(tmp_path)
+    policy = structured_policy(tmp_path)
     keys = tmp_path / "bench.keys.json"
     Keyring.generate(purpose="bench").save(keys)
     session = local_session("local[2]")

@@ -123,27 +123,51 @@ def test_an_exception_in_a_batch_leaves_no_output(
     assert os.listdir(out) == []
 
 
+@pytest.mark.parametrize("notes", [True, False], ids=["notes_one_process", "structured_two_workers"])
 def test_sigint_to_a_running_build_leaves_no_output(
-    demo_csv: Path, hipaa_policy_path: Path, session_keys: Path, tmp_path: Path
+    notes: bool, demo_csv: Path, hipaa_policy_path: Path, session_keys: Path, tmp_path: Path
 ) -> None:
+    policy_file = hipaa_policy_path
+    if not notes:
+        policy_file = tmp_path / "policy.yaml"
+        policy = _structured_policy(hipaa_policy_path)
+        policy_file.write_text(yaml.safe_dump(policy.model_dump(mode="json", exclude_none=True)))
     out = tmp_path / "out"
-    command = [*SAFECOHORT, "build", str(demo_csv), "--policy", str(hipaa_policy_path)]
-    command += ["--keys", str(session_keys), "--out", str(out), "--batch-rows", "200"]
-    process = subprocess.Popen(command, stderr=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    command = [*SAFECOHORT, "build", str(demo_csv), "--policy", str(policy_file), "--keys", str(session_keys)]
+    command += [
+        "--out",
+        str(out),
+        "--batch-rows",
+        "200" if notes else "50",
+        "--workers",
+        "1" if notes else "2",
+    ]
+    process = subprocess.Popen(
+        command,
+        stderr=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        # Ctrl-C as on a terminal, even when this test runs in a shell's background job (which ignores it)
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
     assert process.stderr is not None
     lines = []
-    for line in process.stderr:  # one line per stage, as stderr is a pipe
-        lines.append(line)
-        if "pass 2" in line:
-            time.sleep(1.0)  # inside the second pass: batches are being written
-            process.send_signal(signal.SIGINT)
-            break
-    code = process.wait(timeout=120)
-    rest = process.stderr.read()
+    try:
+        for line in process.stderr:  # one line per stage, as stderr is a pipe
+            lines.append(line)
+            if "pass 2" in line:
+                time.sleep(0.5)  # inside the second pass: batches are being written
+                process.send_signal(signal.SIGINT)
+                break
+        code = process.wait(timeout=120)
+        rest = process.stderr.read()
+    finally:
+        process.kill()  # never left running, whatever failed above
+        process.wait()
     assert code == 130, [*lines, rest]
     assert "interrupted" in rest
     assert not [name for name in OUTPUTS if (out / name).exists()]
-    assert [p.name for p in tmp_path.iterdir()] == ["out"]  # no staging folder left either
+    assert [p.name for p in tmp_path.iterdir() if p.name != "policy.yaml"] == ["out"]  # no staging left
 
 
 def _run_on_terminal(command: list[str]) -> str:
@@ -165,8 +189,12 @@ def _run_on_terminal(command: list[str]) -> str:
             chunks.append(data)
         elif process.poll() is not None:
             break
-    process.wait(timeout=120)
-    os.close(main)
+    try:
+        process.wait(timeout=120)
+    finally:
+        process.kill()
+        process.wait()
+        os.close(main)
     return b"".join(chunks).decode("utf-8", errors="replace")
 
 

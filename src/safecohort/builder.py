@@ -9,16 +9,19 @@ from __future__ import annotations
 
 import hashlib
 import os
+import signal
 import time
+from collections import deque
 from collections.abc import Callable, Iterator, Mapping
+from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from multiprocessing import get_context
 from pathlib import Path
 from typing import Any, Protocol
 
 import pandas as pd
 
-from safecohort import __version__
 from safecohort.detect.columns import LeakReport, check_leaks
 from safecohort.detect.text import Finding, get_scanner
 from safecohort.errors import InputError, KeyringError, SafetyCheckError
@@ -33,11 +36,10 @@ from safecohort.passes import (
     BatchStats,
     BuildContext,
     FirstPass,
+    audit_report,
     column_record,
-    crypto_warnings,
     plan_build,
     process_batch,
-    safety_checks,
     scan_batch,
     scan_notes,
     stream_report,
@@ -235,6 +237,7 @@ def build(
     engine: str = "pandas",
     progress: Progress | None = None,
     batch_rows: int = BATCH_ROWS,
+    workers: int = 1,
 ) -> BuildResult:
     """Turn a raw extract into a safe dataset under ``policy``.
 
@@ -244,8 +247,9 @@ def build(
     A policy of several tables is built with :func:`build_tables`.
 
     The table is built in batches of ``batch_rows`` rows (:func:`stream_build`), a DataFrame as a file:
-    one code path, so a DataFrame and a file of the same rows give the same output. ``progress`` gets a
-    line per stage and a :class:`ProgressEvent` (text with counts) per batch.
+    one code path, so a DataFrame and a file of the same rows give the same output, in ``workers``
+    processes or one. ``progress`` gets a line per stage and a :class:`ProgressEvent` (text with counts)
+    per batch.
     """
     if engine != "pandas":
         raise ValueError(f"unknown engine '{engine}': only 'pandas' is available in this version")
@@ -261,7 +265,7 @@ def build(
         frame_batches(data, batch_rows) if isinstance(data, pd.DataFrame) else read_batches(data, batch_rows)
     )
     collected = _Collected()
-    report = stream_build(source, policy, keyring, collected, progress=progress)
+    report = stream_build(source, policy, keyring, collected, progress=progress, workers=workers)
     built = BuildResult(data=collected.data(), quarantine=collected.quarantine(), report=report)
     raise_unless_passed(built)
     return built
@@ -346,6 +350,58 @@ class ProgressEvent(str):
         return event
 
 
+# Per worker process of a parallel build: the policy, key, context (pass 1) or plan (pass 2), scanner.
+_WORKER: dict[str, Any] = {}
+
+
+def _start_worker(state: dict[str, Any]) -> None:
+    """A worker's set-up: what every batch needs, received once. Ctrl-C is the parent's to handle."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _WORKER.clear()
+    _WORKER.update(state)
+
+
+def _scan(batch: pd.DataFrame, offset: int, state: dict[str, Any] | None = None) -> FirstPass:
+    w = _WORKER if state is None else state
+    return scan_batch(batch, w["policy"], w["keyring"], w["context"], offset)
+
+
+def _process(batch: pd.DataFrame, offset: int, state: dict[str, Any] | None = None) -> BatchOutput:
+    w = _WORKER if state is None else state
+    if "scanner" not in w:  # one note scanner per process, made on its first batch
+        policy = w["policy"]
+        w["scanner"] = get_scanner(policy.model, policy.notes) if policy.notes.columns else None
+    return process_batch(batch, w["plan"], w["policy"], w["keyring"], w["scanner"], offset)
+
+
+def _map_batches(
+    task: Callable[..., Any], batches: Iterator[pd.DataFrame], state: dict[str, Any], workers: int
+) -> Iterator[tuple[pd.DataFrame, int, Any]]:
+    """``task(batch, offset)`` over the batches, results in input order: in this process, or in
+    ``workers`` processes with at most ``workers + 1`` batches in flight (memory stays bounded)."""
+    offset = 0
+    if workers <= 1:
+        for batch in batches:
+            yield batch, offset, task(batch, offset, state)
+            offset += len(batch)
+        return
+    # fork: the workers start with the modules already imported (spawn would import them again).
+    pool = ProcessPoolExecutor(workers, get_context("fork"), initializer=_start_worker, initargs=(state,))
+    pending: deque[tuple[pd.DataFrame, int, Future[Any]]] = deque()
+    try:
+        for batch in batches:
+            pending.append((batch.iloc[:0], offset, pool.submit(task, batch, offset)))
+            offset += len(batch)
+            while len(pending) > workers:
+                header, start, future = pending.popleft()
+                yield header, start, future.result()
+        while pending:
+            header, start, future = pending.popleft()
+            yield header, start, future.result()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
 def stream_build(
     source: BatchInput,
     policy: Policy,
@@ -354,51 +410,53 @@ def stream_build(
     *,
     progress: Progress | None = None,
     digest: FrameDigest | None = None,
+    workers: int = 1,
 ) -> AuditReport:
     """Build one table in two passes over ``source``'s batches (:mod:`safecohort.passes`); each batch's
     output goes to ``sink`` as it is made, so memory does not grow with the rows. Returns the audit
     report (``passed`` False when the output misses its checks: the caller decides what to write).
 
     ``digest``: a :class:`FrameDigest` the sink feeds with the safe rows it writes (default: fed here).
+    ``workers``: processes the batches are spread over (the output is the same for any number).
     """
     timer = _Timer(progress=progress)
     context = BuildContext.new()
     first = FirstPass()
     columns: list[str] = []
+    state: dict[str, Any] = {"policy": policy, "keyring": keyring, "context": context}
     with timer.stage("pass 1 (validate, count classes)"):
-        offset = 0
-        for batch in source.batches():
+        for batch, offset, scanned in _map_batches(_scan, source.batches(), state, workers):
             columns = columns or [str(c) for c in batch.columns]
-            first.merge(scan_batch(batch, policy, keyring, context, offset))
-            offset += len(batch)
+            first.merge(scanned)
             if progress:
-                progress(ProgressEvent("pass 1", offset, source.rows))
+                progress(ProgressEvent("pass 1", offset + scanned.rows, source.rows))
     with timer.stage("plan (uniqueness, conflicts, k-anonymity search)"):
         plan = plan_build(first, policy, context)
     del first
-    scanner = get_scanner(policy.model, policy.notes) if policy.notes.columns else None
+    state = {"policy": policy, "keyring": keyring, "plan": plan}
     stats = BatchStats()
     output_digest = FrameDigest() if digest is None else None
     with timer.stage("pass 2 (detect, transform, write)"):
-        offset = 0
-        for batch in source.batches():
-            output = process_batch(batch, plan, policy, keyring, scanner, offset)
-            offset += len(batch)
+        for _, offset, output in _map_batches(_process, source.batches(), state, workers):
             sink.write(output)
             if output_digest is not None:
                 output_digest.update(output.safe)
             stats.merge(output.stats)
             if progress:
-                progress(ProgressEvent("pass 2", offset, plan.rows, stats.notes_scanned))
+                progress(
+                    ProgressEvent("pass 2", offset + output.stats.rows_in, plan.rows, stats.notes_scanned)
+                )
     with timer.stage("report"):
         final = output_digest if output_digest is not None else digest
         assert final is not None
+        if "scanner" not in state:  # the batches ran in workers: this process needs a scanner too
+            state["scanner"] = get_scanner(policy.model, policy.notes) if policy.notes.columns else None
         return stream_report(
             stats,
             plan,
             policy,
             keyring,
-            scanner,
+            state["scanner"],
             input_summary={"name": source.info.name, "digest": source.info.digest, "columns": columns},
             output_digest=final.hexdigest(),
             timings=timer.timings,
@@ -674,13 +732,9 @@ def _report(
     else:
         input_summary, output_summary = tables[SINGLE_TABLE]["input"], tables[SINGLE_TABLE]["output"]
         validation = validation_of(runs[SINGLE_TABLE])
-    checks = safety_checks(policy, risk, residual, leaks, generalization, utility)
-    return AuditReport(
-        tool_version=__version__,
-        created_at=pd.Timestamp.now(tz="UTC").isoformat(timespec="seconds"),
-        policy_digest=policy.digest,
-        institution=policy.institution,
-        model=policy.model,
+    return audit_report(
+        policy,
+        keyring,
         input=input_summary,
         output=output_summary,
         quarantine={
@@ -703,11 +757,7 @@ def _report(
         risk=risk,
         generalization=generalization,
         utility=utility,
-        key_ids=list(keyring.key_ids) if keyring is not None else [],
-        warnings=crypto_warnings(policy),
+        leaks=leaks,
         timings=timer.timings,
-        checks=checks,
-        leak_allowances=leaks.allowances,
         tables=tables if relational else {},
-        passed=all(c["passed"] for c in checks),
     )

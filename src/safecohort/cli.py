@@ -182,8 +182,13 @@ def _build(args: argparse.Namespace) -> int:
     else:
         source = read_batches(args.input, args.batch_rows or BATCH_ROWS)
 
+        # A notes build spreads its notes over the scanner's own processes (notes.workers): one here.
+        workers = args.workers or (1 if policy.notes.columns else min(os.cpu_count() or 1, 4))
+
         def run(sink: WriterSink, progress: Any) -> Any:
-            return stream_build(source, policy, keyring, sink, progress=progress, digest=sink.digest)
+            return stream_build(
+                source, policy, keyring, sink, progress=progress, digest=sink.digest, workers=workers
+            )
 
     log = AuditLog(out / "audit.log.jsonl", keyring)
     # Staged: an error, an interrupt (Ctrl-C) or failed checks leave no data file under its final name.
@@ -667,6 +672,9 @@ def parser() -> argparse.ArgumentParser:
         "--batch-rows", type=int, default=None, help="rows read and written per batch (default 50,000)"
     )
     build_p.add_argument(
+        "--workers", type=int, default=None, help="processes the batches run in (default: cores, at most 4)"
+    )
+    build_p.add_argument(
         "--engine",
         choices=["pandas", "spark"],
         default="pandas",
@@ -681,6 +689,7 @@ def parser() -> argparse.ArgumentParser:
     demo_p.add_argument("--out", default="demo-output", help="output folder")
     demo_p.add_argument("--quiet", action="store_true")
     demo_p.add_argument("--batch-rows", type=int, default=None, help="rows per batch (default 50,000)")
+    demo_p.add_argument("--workers", type=int, default=None, help="processes (default: cores, at most 4)")
     demo_p.add_argument(
         "--relational", action="store_true", help="the five-table demo (folder in, folder out)"
     )

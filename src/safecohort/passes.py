@@ -105,6 +105,7 @@ class FirstPass:
     records: list[np.ndarray] = field(default_factory=list)
     pairs: dict[str, np.ndarray] = field(default_factory=dict)
     classes: pd.DataFrame | None = None
+    _distinct_pairs: dict[str, int] = field(default_factory=dict)
 
     def merge(self, other: FirstPass) -> FirstPass:
         """This state with ``other``'s added (in place; returned for chaining)."""
@@ -119,7 +120,11 @@ class FirstPass:
             self.records = [np.concatenate(self.records)]
         for column, pairs in other.pairs.items():
             both = np.concatenate([self.pairs[column], pairs]) if column in self.pairs else pairs
-            self.pairs[column] = np.unique(both, axis=0) if len(both) else both
+            # Deduplicated when the pairs doubled since the last time: linear time over the batches.
+            if len(both) > 2 * self._distinct_pairs.get(column, 1 << 16):
+                both = np.unique(both, axis=0)
+                self._distinct_pairs[column] = len(both)
+            self.pairs[column] = both
         self.classes = _merge_classes(self.classes, other.classes)
         return self
 
@@ -363,9 +368,8 @@ class BatchStats:
         for column, checks in other.column_failing.items():
             _add_counts(self.column_failing.setdefault(column, {}), checks)
         for column, digests in other.distinct.items():
-            self.distinct[column] = _smallest(
-                np.concatenate([self.distinct[column], digests]) if column in self.distinct else digests
-            )
+            both = np.concatenate([self.distinct[column], digests]) if column in self.distinct else digests
+            self.distinct[column] = _smallest(both) if len(both) > 4 * SKETCH_SIZE else both
         self.notes_scanned += other.notes_scanned
         self.residual_notes += other.residual_notes
         self.residual_scanned += other.residual_scanned
@@ -391,8 +395,9 @@ def _smallest(digests: np.ndarray) -> np.ndarray:
     return values[:SKETCH_SIZE]
 
 
-def distinct_count(sketch: np.ndarray) -> int:
+def distinct_count(digests: np.ndarray) -> int:
     """Distinct values a sketch stands for: exact below :data:`SKETCH_SIZE`, else the KMV estimate."""
+    sketch = _smallest(digests)
     if len(sketch) < SKETCH_SIZE:
         return len(sketch)
     return round((SKETCH_SIZE - 1) / (float(sketch[-1]) / _TOP))
@@ -404,17 +409,35 @@ def _merge_samples(
 ) -> tuple[pd.DataFrame | None, pd.DataFrame | None]:
     if left[0] is None or right[0] is None:
         return right if left[0] is None else left
-    valid = pd.concat([left[0], right[0]])
+    valid, safe = pd.concat([left[0], right[0]]), pd.concat([left[1], right[1]])
+    if len(valid) > 2 * SAMPLE_ROWS:  # cut back to the sample when it doubled: linear over the batches
+        valid, safe = _bottom(valid, safe)
+    return valid, safe
+
+
+def _bottom(valid: pd.DataFrame, safe: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The :data:`SAMPLE_ROWS` candidates of smallest priority, in input order, and their safe rows."""
     if len(valid) > SAMPLE_ROWS:
         valid = valid.nsmallest(SAMPLE_ROWS, "_priority", keep="first")
     valid = valid.sort_index()
-    safe = pd.concat([left[1], right[1]])
-    return valid, safe.loc[safe.index.isin(valid.index)]
+    return valid, safe.loc[safe.index.isin(valid.index)].sort_index()
 
 
-def _sample(valid: pd.DataFrame, safe: pd.DataFrame, seed: int) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The batch's candidates for the build's bottom-k sample: valid rows with their keyed priority."""
+def _sample(
+    valid: pd.DataFrame, safe: pd.DataFrame, seed: int, rows: int
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The batch's candidates for the build's bottom-k sample: valid rows with their keyed priority.
+
+    Of a table of ``rows`` rows, about 1.25 k have a priority below 1.25 k / ``rows`` of the range, so the
+    k smallest lie below it (when most rows are valid; else the sample holds every valid row below the
+    cut, fewer than k): the others are not handed on, an eighth of a batch at 1 M rows rather than all of
+    it. The cut depends on the table's row count alone, so the sample does not depend on the batches.
+    """
     priority = value_digests(pd.Series(valid.index.to_numpy(dtype=np.int64)), f"{seed:016d}"[-16:])
+    if rows > SAMPLE_ROWS:
+        cut = np.uint64(min(_TOP - 1, _TOP * 1.25 * SAMPLE_ROWS / rows))
+        kept = priority < cut
+        valid, priority = valid.loc[kept], priority[kept]
     valid = valid.assign(_priority=priority)
     if len(valid) > SAMPLE_ROWS:
         valid = valid.nsmallest(SAMPLE_ROWS, "_priority", keep="first").sort_index()
@@ -550,7 +573,7 @@ def process_batch(
     stats.rows_quarantined = len(quarantine)
     stats.rows_out = len(safe)
     stats.output_columns = [str(c) for c in safe.columns]
-    stats.sample_valid, stats.sample_safe = _sample(valid, safe, _seed(policy))
+    stats.sample_valid, stats.sample_safe = _sample(valid, safe, _seed(policy), plan.rows)
     quarantine = quarantine.set_axis(labels[quarantine.index.to_numpy() - offset])
     return BatchOutput(safe=safe.reset_index(drop=True), quarantine=quarantine, stats=stats)
 
@@ -591,6 +614,8 @@ def stream_report(
     whole output, fed batch by batch). The utility baseline, leak shapes, distributions and the rescan of
     non-PHI columns read the sample (every row below :data:`SAMPLE_ROWS`).
     """
+    if stats.sample_valid is not None and stats.sample_safe is not None:
+        stats.sample_valid, stats.sample_safe = _bottom(stats.sample_valid, stats.sample_safe)
     sample_valid = stats.sample_valid.drop(columns="_priority") if stats.sample_valid is not None else None
     sample_valid = sample_valid if sample_valid is not None else pd.DataFrame(columns=stats.valid_columns)
     sample_safe = stats.sample_safe if stats.sample_safe is not None else pd.DataFrame()
@@ -642,13 +667,9 @@ def stream_report(
             for column in stats.valid_columns
         },
     )
-    checks = safety_checks(policy, risk, residual, leaks, generalization, utility)
-    return AuditReport(
-        tool_version=__version__,
-        created_at=pd.Timestamp.now(tz="UTC").isoformat(timespec="seconds"),
-        policy_digest=policy.digest,
-        institution=policy.institution,
-        model=policy.model,
+    return audit_report(
+        policy,
+        keyring,
         input={
             "name": str(input_summary["name"]),
             "rows": stats.rows_in,
@@ -667,13 +688,44 @@ def stream_report(
         risk=risk,
         generalization=generalization,
         utility=utility,
+        leaks=leaks,
+        timings=timings,
+    )
+
+
+def audit_report(
+    policy: Policy,
+    keyring: Keyring | None,
+    *,
+    risk: RiskReport,
+    residual: ResidualReport | None,
+    leaks: LeakReport,
+    generalization: GeneralizationReport | None,
+    utility: UtilityReport | None,
+    timings: Mapping[str, float],
+    **sections: Any,
+) -> AuditReport:
+    """The audit report of a build: ``sections`` (input, output, quarantine, columns, detection,
+    validation, and tables for several) as given; the policy's identity, the keys' ids, the warnings and
+    the safety checks (:func:`safety_checks`) added here, for every kind of build alike."""
+    checks = safety_checks(policy, risk, residual, leaks, generalization, utility)
+    return AuditReport(
+        tool_version=__version__,
+        created_at=pd.Timestamp.now(tz="UTC").isoformat(timespec="seconds"),
+        policy_digest=policy.digest,
+        institution=policy.institution,
+        model=policy.model,
+        residual=residual,
+        risk=risk,
+        generalization=generalization,
+        utility=utility,
         key_ids=list(keyring.key_ids) if keyring is not None else [],
         warnings=crypto_warnings(policy),
         timings=dict(timings),
         checks=checks,
         leak_allowances=leaks.allowances,
-        tables={},
         passed=all(c["passed"] for c in checks),
+        **{"tables": {}, **sections},
     )
 
 

@@ -104,12 +104,17 @@ def distribution(values: pd.Series) -> Distribution | None:
 
 
 def column_stats(
-    valid: pd.DataFrame, policy: Policy, failures: Mapping[str, Mapping[str, np.ndarray]]
+    valid: pd.DataFrame,
+    policy: Policy,
+    failures: Mapping[str, Mapping[str, np.ndarray]],
+    *,
+    counts_only: bool = False,
 ) -> dict[str, ColumnStats]:
     """Per-column statistics of the valid rows of ``valid.columns``.
 
     ``failures[column][check]`` is the mask (over the input rows) of the rows failing ``check`` on
-    ``column``; only masks with at least one failure need be given.
+    ``column``; only masks with at least one failure need be given. ``counts_only``: the counts a batch
+    contributes to a whole table's (no distinct count, no distribution: they do not add up).
     """
     stats: dict[str, ColumnStats] = {}
     for name in valid.columns:
@@ -128,11 +133,11 @@ def column_stats(
             type=spec.type,
             phi=spec.phi != "none",
             missing=int(values.isna().sum()),
-            distinct=int(values.nunique()),
+            distinct=0 if counts_only else int(values.nunique()),
             failing=failing,
             out_of_range=sum(count for check, count in counts.items() if check in RANGE_CHECKS),
             checks_failed=counts,
-            before=distribution(values) if shows_distribution(spec) else None,
+            before=distribution(values) if shows_distribution(spec) and not counts_only else None,
         )
     return stats
 

@@ -623,7 +623,7 @@ def validate(
         rows_valid=len(valid),
         rows_quarantined=len(quarantine),
         failures_by_check=failures_by_check,
-        columns=column_stats(valid, policy, by_column),
+        columns=column_stats(valid, policy, by_column, counts_only=verdicts is not None),
     )
     readable = {str(c): int(coerced[c].notna().sum()) for c in coerced.columns} if verdicts else {}
     return ValidationResult(

@@ -199,3 +199,31 @@ def test_synthea_patients_k5_keeps_at_least_90_percent() -> None:
     assert set(report.levels) == set(qis)
     kept = pd.DataFrame(found.columns)[~found.suppressed]
     assert measure_risk(kept, qis).k >= 5
+
+
+@pytest.mark.parametrize(("rows", "k", "suppression"), [(400, 5, 0.05), (300, 10, 0.0)])
+def test_search_on_weighted_classes_answers_as_on_the_rows(rows: int, k: int, suppression: float) -> None:
+    # A streaming build searches the table of distinct classes with their row counts (its first pass).
+    frame = _population(rows, seed=rows * k)
+    on_rows = search_lattice(frame, ["age", "zip", "sex"], HIERARCHIES, k=k, max_suppression=suppression)
+    keys = ["age", "zip", "sex"]
+    classes = frame.groupby(keys, dropna=False, sort=False).size().rename("rows").reset_index()
+    weights = classes.pop("rows").to_numpy()
+    on_classes = search_lattice(classes, keys, HIERARCHIES, k=k, max_suppression=suppression, weights=weights)
+    assert on_classes.report.model_copy(update={"seconds": 0.0}) == on_rows.report.model_copy(
+        update={"seconds": 0.0}
+    )
+    # Each row's class gets the labels and the suppression its row got.
+    generalised = {f"level_{c}": v for c, v in on_classes.columns.items()}
+    class_view = classes.assign(**generalised, suppressed=on_classes.suppressed)
+    joined = frame.merge(class_view, on=keys, how="left")
+    for column, values in on_rows.columns.items():
+        assert joined[f"level_{column}"].tolist() == values.tolist()
+    assert joined["suppressed"].tolist() == on_rows.suppressed.tolist()
+    # and the risk measured on the weighted classes is the risk measured on the rows.
+    risk_rows = measure_risk(frame.assign(**on_rows.columns).loc[~on_rows.suppressed, keys], keys)
+    kept = ~on_classes.suppressed
+    risk_classes = measure_risk(
+        classes.assign(**on_classes.columns).loc[kept, keys], keys, weights=weights[kept]
+    )
+    assert risk_classes == risk_rows

@@ -84,6 +84,9 @@ _POSITION = "__safecohort_position"
 _KIND = "__safecohort_kind"
 _STATS = "__safecohort_stats"
 _SAFE, _QUARANTINED, _STATISTICS = 0, 1, 2
+#: Rows per partition at most when the engine repartitions an input: the driver reads the output back
+#: one partition at a time, so this bounds its memory.
+PARTITION_ROWS = 100_000
 #: Rows of the input the driver runs pass 2 on first, to learn the output's column types.
 SCHEMA_SAMPLE_ROWS = 200
 
@@ -236,8 +239,10 @@ def read_input(session: SparkSession, path: str | Path) -> tuple[DataFrame, Inpu
 
 
 def _positioned(frame: DataFrame) -> DataFrame:
-    """``frame`` with each row's position (0, 1, ...) in partition order, cached, spread over at least
-    as many partitions as Spark runs tasks at once, each partition's rows in order."""
+    """``frame`` with each row's position (0, 1, ...) in partition order, cached, each partition's rows
+    in order; an input of fewer partitions than Spark runs tasks at once, or than one per
+    :data:`PARTITION_ROWS` rows, is range-partitioned on the position (a CSV with quoted line breaks is
+    read as one partition)."""
     from pyspark import StorageLevel  # lazy: optional dependency (module note)
     from pyspark.sql import functions as F  # lazy: optional dependency (module note)
 
@@ -257,9 +262,9 @@ def _positioned(frame: DataFrame) -> DataFrame:
         start = F.when(partition == index, F.lit(offset)).otherwise(start)
     local = F.col(_POSITION).bitwiseAND(F.lit((1 << 33) - 1))
     positioned = tagged.withColumn(_POSITION, (start + local).cast("long"))
-    parallel = frame.sparkSession.sparkContext.defaultParallelism
-    if positioned.rdd.getNumPartitions() < parallel and total > 1:
-        positioned = positioned.repartitionByRange(min(parallel, total), _POSITION)
+    wanted = max(frame.sparkSession.sparkContext.defaultParallelism, -(-total // PARTITION_ROWS))
+    if positioned.rdd.getNumPartitions() < wanted and total > 1:
+        positioned = positioned.repartitionByRange(min(wanted, total), _POSITION)
     positioned = positioned.sortWithinPartitions(_POSITION).persist(StorageLevel.MEMORY_AND_DISK)
     positioned.count()
     tagged.unpersist()

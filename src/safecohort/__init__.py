@@ -19,10 +19,9 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 from safecohort import errors
+from safecohort._version import __version__ as __version__
 from safecohort.errors import SafecohortError
 from safecohort.policy import Policy, load_policy, parse_policy
-
-__version__ = "0.1.0"
 
 _LAZY = {
     "build": "safecohort.builder",

@@ -451,7 +451,7 @@ def stream_build(
         assert final is not None
         if "scanner" not in state:  # the batches ran in workers: this process needs a scanner too
             state["scanner"] = get_scanner(policy.model, policy.notes) if policy.notes.columns else None
-        return stream_report(
+        report = stream_report(
             stats,
             plan,
             policy,
@@ -461,6 +461,7 @@ def stream_build(
             output_digest=final.hexdigest(),
             timings=timer.timings,
         )
+    return report.model_copy(update={"timings": dict(timer.timings)})  # the report's own time too
 
 
 def build_tables(

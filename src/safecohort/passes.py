@@ -34,7 +34,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from safecohort import __version__
+from safecohort._version import __version__
 from safecohort.detect.columns import LeakReport, check_leaks
 from safecohort.detect.columns.leaks import full_scan_hits
 from safecohort.detect.text import Finding, NoteScanner

@@ -55,26 +55,8 @@ def _counts(report: dict[str, Any]) -> dict[str, Any]:
 def spark_demo(spark: Any, demo_build: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """``safecohort build --engine spark`` of the demo extract, with the key the demo build made."""
     out = tmp_path_factory.mktemp("spark-demo") / "out"
-    code = main(
-        [
-            "build",
-            str(packaged("data/demo/encounters.csv")),
-            "--policy",
-            str(packaged("rules/hipaa_safe_harbor.yaml")),
-            "--out",
-            str(out),
-            "--keys",
-            str(demo_build / "demo.keys.json"),
-            "--format",
-            "parquet",
-            "--engine",
-            "spark",
-            "--spark-master",
-            "local[2]",
-            "--quiet",
-        ]
-    )
-    assert code == 0
+    demo = packaged("data/demo/encounters.csv")
+    _build_cli(demo, out, demo_build / "demo.keys.json", "--engine", "spark", "--spark-master", "local[2]")
     return out
 
 

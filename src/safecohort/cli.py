@@ -17,7 +17,14 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from safecohort.errors import InputError, KeyringError, OutputError, SafecohortError, SafetyCheckError
+from safecohort.errors import (
+    EngineError,
+    InputError,
+    KeyringError,
+    OutputError,
+    SafecohortError,
+    SafetyCheckError,
+)
 from safecohort.policy import NotesSpec, load_policy
 
 if TYPE_CHECKING:
@@ -156,25 +163,39 @@ def _build(args: argparse.Namespace) -> int:
     from safecohort.report.html import render_html
 
     policy = load_policy(args.policy)
-    if policy.relational or is_database_url(args.input) or Path(args.input).is_dir():
+    tables = policy.relational or is_database_url(args.input) or Path(args.input).is_dir()
+    engine = getattr(args, "engine", "pandas")  # `demo` has no --engine
+    if tables and engine == "spark":
+        raise EngineError(
+            "--engine spark builds one CSV or Parquet table; a folder, database or relational "
+            "policy is built by the pandas engine (drop --engine spark)"
+        )
+    if tables:
         return _build_tables(args, policy)
     out = Path(args.out)
     suffix = ".csv" if str(args.input).lower().endswith(".csv") and args.format == "auto" else ".parquet"
     if args.format in ("csv", "parquet"):
         suffix = f".{args.format}"
     keyring = resolve_keys(policy, args.keys, passphrase=_ask_passphrase)
-    batch_rows = args.batch_rows or BATCH_ROWS
-    source = read_batches(args.input, batch_rows)
+    if engine == "spark":
+        run = _spark_build(args.input, policy, keyring, args.spark_master)
+    else:
+        source = read_batches(args.input, args.batch_rows or BATCH_ROWS)
+
+        # A notes build spreads its notes over the scanner's own processes (notes.workers): one here.
+        workers = args.workers or (1 if policy.notes.columns else min(os.cpu_count() or 1, 4))
+
+        def run(sink: WriterSink, progress: Any) -> Any:
+            return stream_build(
+                source, policy, keyring, sink, progress=progress, digest=sink.digest, workers=workers
+            )
+
     log = AuditLog(out / "audit.log.jsonl", keyring)
     # Staged: an error, an interrupt (Ctrl-C) or failed checks leave no data file under its final name.
     with build_progress(quiet=args.quiet) as progress, staged_folder(out) as staging:
         data = TableWriter(staging / f"data{suffix}")
         sink = WriterSink(data, TableWriter(staging / "quarantine.parquet"))
-        # A notes build spreads its notes over the scanner's own processes (notes.workers): one here.
-        workers = args.workers or (1 if policy.notes.columns else min(os.cpu_count() or 1, 4))
-        report = stream_build(
-            source, policy, keyring, sink, progress=progress, digest=sink.digest, workers=workers
-        )
+        report = run(sink, progress)
         sink.quarantine.close()
         if report.passed:
             data.close()
@@ -197,6 +218,23 @@ def _build(args: argparse.Namespace) -> int:
     )
     print(out)
     return 0
+
+
+def _spark_build(input_path: str, policy: Any, keyring: Any, master: str) -> Any:
+    """``build --engine spark``: a function that builds the file on Spark and puts the output, partition
+    by partition in input order, into the pandas engine's sink (so both engines write the same files)."""
+    # lazy: cold start (module note); pyspark loads only here
+    from safecohort.engines import spark
+
+    session = spark.local_session(master)
+    frame, info = spark.read_input(session, input_path)
+
+    def run(sink: Any, progress: Any) -> Any:
+        result = spark.build_into(frame, policy, keys=keyring, input_info=info, progress=progress, sink=sink)
+        result.unpersist()
+        return result.report
+
+    return run
 
 
 def _demo(args: argparse.Namespace) -> int:
@@ -635,6 +673,15 @@ def parser() -> argparse.ArgumentParser:
     )
     build_p.add_argument(
         "--workers", type=int, default=None, help="processes the batches run in (default: cores, at most 4)"
+    )
+    build_p.add_argument(
+        "--engine",
+        choices=["pandas", "spark"],
+        default="pandas",
+        help="pandas (this process) or spark (one CSV/Parquet table; needs safecohort[spark] and Java)",
+    )
+    build_p.add_argument(
+        "--spark-master", default="local[*]", help="Spark master URL for --engine spark (default local[*])"
     )
     build_p.set_defaults(handler=_build)
 

@@ -78,9 +78,14 @@ class OutputError(SafecohortError):
     """An output could not be written."""
 
 
+class EngineError(SafecohortError):
+    """The engine asked for cannot run here (unknown name; pyspark or Java missing; Spark failed to start)."""
+
+
 __all__ = [
     "DecryptionError",
     "DetectionError",
+    "EngineError",
     "InputError",
     "KeyringError",
     "OutputError",

@@ -24,7 +24,7 @@ import pandas as pd
 
 from safecohort.detect.columns import LeakReport, check_leaks
 from safecohort.detect.text import Finding, get_scanner
-from safecohort.errors import InputError, KeyringError, SafetyCheckError
+from safecohort.errors import EngineError, InputError, KeyringError, SafetyCheckError
 from safecohort.io import BATCH_ROWS, BatchInput, InputInfo, TableWriter, quarantine_table, read_batches
 from safecohort.io.sources import FolderSource, TableSource
 from safecohort.measure.generalize import GeneralizationReport, enforce_thresholds
@@ -252,7 +252,10 @@ def build(
     per batch.
     """
     if engine != "pandas":
-        raise ValueError(f"unknown engine '{engine}': only 'pandas' is available in this version")
+        # The Spark engine sits above the builder (it maps the builder's passes over partitions), so it is
+        # called directly rather than through here.
+        hint = ": call safecohort.engines.spark.build with a Spark DataFrame" if engine == "spark" else ""
+        raise EngineError(f"build() runs the pandas engine, not '{engine}'{hint}")
     if not isinstance(policy, Policy):
         policy = load_policy(policy)
     if policy.relational:

@@ -11,8 +11,11 @@ from __future__ import annotations
 import argparse
 import getpass
 import os
+import signal
 import sys
-from collections.abc import Sequence
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -192,10 +195,15 @@ def _build(args: argparse.Namespace) -> int:
 
     log = AuditLog(out / "audit.log.jsonl", keyring)
     # Staged: an error, an interrupt (Ctrl-C) or failed checks leave no data file under its final name.
-    with build_progress(quiet=args.quiet) as progress, staged_folder(out) as staging:
+    with (
+        build_progress(quiet=args.quiet) as progress,
+        _Interrupt(progress).installed() as interrupt,
+        staged_folder(out) as staging,
+    ):
         data = TableWriter(staging / f"data{suffix}")
         sink = WriterSink(data, TableWriter(staging / "quarantine.parquet"))
-        report = run(sink, progress)
+        report = run(sink, interrupt)
+        interrupt.check()  # a Ctrl-C Python swallowed still stops the build before anything is committed
         sink.quarantine.close()
         if report.passed:
             data.close()
@@ -218,6 +226,44 @@ def _build(args: argparse.Namespace) -> int:
     )
     print(out)
     return 0
+
+
+class _Interrupt:
+    """A progress callback that also stops the build at the next batch after a Ctrl-C.
+
+    Python turns SIGINT into KeyboardInterrupt wherever the main thread is; when that is inside a callback
+    whose exceptions Python ignores (an ``os.register_at_fork`` hook while a worker pool forks, a
+    finaliser), the interrupt is printed as "Exception ignored" and lost, and the build would run on to
+    the end (seen in tests/test_streaming's SIGINT test, about one run in three). The handler also
+    records it; the callback (called per batch and per stage) and :meth:`check` raise it again."""
+
+    def __init__(self, progress: Callable[[str], None] | None) -> None:
+        self.progress = progress
+        self.interrupted = threading.Event()
+
+    def __call__(self, message: str) -> None:
+        self.check()
+        if self.progress is not None:
+            self.progress(message)
+
+    def check(self) -> None:
+        if self.interrupted.is_set():
+            raise KeyboardInterrupt
+
+    def _on_sigint(self, signum: int, frame: Any) -> None:
+        self.interrupted.set()
+        raise KeyboardInterrupt
+
+    @contextmanager
+    def installed(self) -> Iterator[_Interrupt]:
+        if threading.current_thread() is not threading.main_thread():  # signals reach the main thread only
+            yield self
+            return
+        previous = signal.signal(signal.SIGINT, self._on_sigint)
+        try:
+            yield self
+        finally:
+            signal.signal(signal.SIGINT, previous)
 
 
 def _spark_build(input_path: str, policy: Any, keyring: Any, master: str) -> Any:

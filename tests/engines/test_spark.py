@@ -294,3 +294,9 @@ def test_the_spark_engine_refuses_a_folder_in_one_line(tmp_path: Path, session_k
     )
     assert code == 2
     assert not (tmp_path / "out").exists()
+
+
+def test_the_pandas_build_names_the_spark_entry_point_for_engine_spark(demo_frame: pd.DataFrame) -> None:
+    # One clear safecohort error (not a bare ValueError) that says where the Spark engine is.
+    with pytest.raises(EngineError, match=r"safecohort\.engines\.spark\.build"):
+        safecohort.build(demo_frame.head(5), packaged("rules/hipaa_safe_harbor.yaml"), engine="spark")

@@ -24,7 +24,7 @@ import pandas as pd
 
 from safecohort.detect.columns import LeakReport, check_leaks
 from safecohort.detect.text import Finding, get_scanner
-from safecohort.errors import EngineError, InputError, KeyringError, SafetyCheckError
+from safecohort.errors import EngineError, InputError, KeyringError, SafecohortError, SafetyCheckError
 from safecohort.io import BATCH_ROWS, BatchInput, InputInfo, TableWriter, quarantine_table, read_batches
 from safecohort.io.sources import FolderSource, TableSource
 from safecohort.measure.generalize import GeneralizationReport, enforce_thresholds
@@ -229,6 +229,21 @@ class TablesResult:
     report: AuditReport
 
 
+def one_table_policy(
+    policy: Policy | str | Path, keys: Keyring | str | Path | None, *, error: type[SafecohortError]
+) -> tuple[Policy, Keyring | None]:
+    """The policy (loaded from YAML if a path) and its keyring, for a build of one table by either engine;
+    a relational policy is ``error`` (its tables are built together by :func:`build_tables`)."""
+    if not isinstance(policy, Policy):
+        policy = load_policy(policy)
+    if policy.relational:
+        raise error(
+            f"the policy describes {len(policy.tables)} tables: build them together with build_tables "
+            "(CLI: pass a folder or a database as the input, with the pandas engine)"
+        )
+    return policy, resolve_keys(policy, keys)
+
+
 def build(
     data: pd.DataFrame | str | Path,
     policy: Policy | str | Path,
@@ -256,14 +271,7 @@ def build(
         # called directly rather than through here.
         hint = ": call safecohort.engines.spark.build with a Spark DataFrame" if engine == "spark" else ""
         raise EngineError(f"build() runs the pandas engine, not '{engine}'{hint}")
-    if not isinstance(policy, Policy):
-        policy = load_policy(policy)
-    if policy.relational:
-        raise InputError(
-            f"the policy describes {len(policy.tables)} tables: build them together with build_tables "
-            "(CLI: pass a folder or a database as the input)"
-        )
-    keyring = resolve_keys(policy, keys)
+    policy, keyring = one_table_policy(policy, keys, error=InputError)
     source = (
         frame_batches(data, batch_rows) if isinstance(data, pd.DataFrame) else read_batches(data, batch_rows)
     )

@@ -49,8 +49,8 @@ from safecohort.builder import (
     BuildResult,
     FrameDigest,
     Progress,
+    one_table_policy,
     raise_unless_passed,
-    resolve_keys,
 )
 from safecohort.detect.text import NoteScanner, get_scanner
 from safecohort.errors import EngineError, InputError, SafecohortError, SafetyCheckError
@@ -66,7 +66,7 @@ from safecohort.passes import (
     scan_batch,
     stream_report,
 )
-from safecohort.policy import Policy, load_policy
+from safecohort.policy import Policy
 from safecohort.report.audit import AuditReport
 from safecohort.transform import Keyring
 from safecohort.validate import REASONS_COLUMN, check_columns
@@ -546,17 +546,10 @@ def build_into(
     """:func:`build` without raising on failed checks (``report.passed`` says), putting the output in
     ``sink`` partition by partition, in input order, as the pandas engine's stream build does: the CLI
     hands both engines the same file writer."""
-    if not isinstance(policy, Policy):
-        policy = load_policy(policy)
-    if policy.relational:
-        raise EngineError(
-            f"the Spark engine builds one table; this policy describes {len(policy.tables)}: "
-            "use the pandas engine (build_tables) for a relational extract"
-        )
+    policy, keyring = one_table_policy(policy, keys, error=EngineError)
     from pyspark import StorageLevel  # lazy: optional dependency (module note)
     from pyspark.sql import functions as F  # lazy: optional dependency (module note)
 
-    keyring = resolve_keys(policy, keys)
     # The columns are checked here, before any task: an empty table has no batch to check them in.
     check_columns(pd.DataFrame(columns=data.columns), policy)
     timer = _Timer(progress)

@@ -102,7 +102,9 @@ def _build_tables(args: argparse.Namespace, policy: Any) -> int:
         write_text(render_html(report), audit / "audit.html")
 
     try:
-        result = build_tables(source, policy, keys=keyring, progress=None if args.quiet else _say)
+        with _Interrupt(None if args.quiet else _say).installed() as interrupt:
+            result = build_tables(source, policy, keys=keyring, progress=interrupt)
+            interrupt.check()  # a Ctrl-C Python swallowed stops the build before anything is written
     except SafetyCheckError as exc:
         failed = getattr(exc, "result", None)
         if isinstance(failed, TablesResult):
